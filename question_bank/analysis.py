@@ -1,0 +1,697 @@
+"""Reading one parsed article: which sentences are story, who the people are, and
+who each "he", "Mr Blinken" or "the top U.S. diplomat" stands for.
+
+The small English model mislabels names now and then ("Blinken" as a place,
+"Cameron" as an organisation), so people are found across the whole article and
+a token is judged by every mention of its name, not by its own label alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .articles import Article
+from .facts import Source
+from .lexicon import (
+    CREDIT_PATTERNS,
+    GROUP_WORDS,
+    HONORIFICS,
+    PRONOUNS_FEMALE,
+    PRONOUNS_MALE,
+    TITLE_HEADS,
+    TITLE_SYNONYMS,
+    WEAK_TITLE_HEADS,
+)
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+REPORTING_VERBS = frozenset(
+    "say tell add note confirm state announce explain stress emphasize emphasise write".split()
+)
+TITLE_MODIFIERS = frozenset(
+    "top senior former acting interim caretaker chief deputy outgoing incoming veteran "
+    "foreign defence defense interior finance".split()
+)
+_NAME_PART = re.compile(r"[A-Z][\w'’.-]*|(?:al|el|bin|ibn|van|von|de|da|di|der|le|la|du|bint|abu)$")
+
+
+@dataclass
+class Person:
+    """One person of the article, named as the article first gives the full name."""
+
+    name: str
+    parts: tuple[str, ...]
+    gender: str | None = None
+    titles: list[str] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        """The last part of the name, lower-cased."""
+        return self.parts[-1]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A token range that refers to a person."""
+
+    start: int
+    end: int
+    person: str
+    subject: bool
+    speaker: bool = False
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    """A title written next to a person's name, with its token range."""
+
+    person: str
+    title: str
+    start: int
+    end: int
+    name_start: int
+
+
+class Analysis:
+    """Article-level knowledge the extractors share: story sentences, people, references."""
+
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.doc = doc
+        self.sentences: list[Span] = [s for s in doc.sents if not self._is_noise(s)]
+        self._story_tokens = {t.i for s in self.sentences for t in s}
+        self.persons: dict[str, Person] = {}
+        self._token_person: dict[int, str] = {}
+        self._person_texts: set[str] = set()
+        self._collect_names()
+        self.titles: list[TitleMention] = []
+        self._collect_titles()
+        self.mentions: list[Mention] = []
+        self._resolve_references()
+
+    # ---- sentences ---------------------------------------------------------------
+
+    def source(self, sent: Span) -> Source:
+        """The :class:`Source` of a sentence, offsets into the article text."""
+        start, end = sent.start_char, sent.end_char
+        text = self.article.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        return Source(sentence=text[start:end], start=start, end=end)
+
+    def original(self, start_char: int, end_char: int) -> str:
+        """The article's own characters (curly quotes and all) at these offsets."""
+        return self.article.text[start_char:end_char]
+
+    @staticmethod
+    def _is_noise(sent: Span) -> bool:
+        """Bylines, photo credits, captions and headings are not story sentences."""
+        text = sent.text.strip()
+        if not text:
+            return True
+        if CREDIT_PATTERNS.search(text):
+            return True
+        words = [t for t in sent if t.is_alpha]
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
+        if not has_verb and len(words) < 10:
+            return True
+        # A glued caption: "Antony BlinkenREUTERS/Remo Casilli".
+        return bool(re.search(r"[a-z][A-Z]{3,}/", text))
+
+    def is_story(self, token: Token) -> bool:
+        """True when the token is in a story sentence."""
+        return token.i in self._story_tokens
+
+    # ---- people ------------------------------------------------------------------
+
+    def _name_tokens(self, ent: Span) -> list[Token]:
+        """The tokens of a PERSON entity that are the name itself."""
+        tokens = list(ent)
+        while tokens and (
+            tokens[0].lower_ in HONORIFICS
+            or tokens[0].lower_ in TITLE_HEADS
+            or tokens[0].lower_ in ("the", "a", "an")
+            or not tokens[0].text[:1].isupper()
+        ):
+            tokens.pop(0)
+        while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "'", "’s", "’")):
+            tokens.pop()
+        while tokens and not tokens[-1].text[:1].isalpha():
+            tokens.pop()
+        if any(t.like_num or t.is_digit for t in tokens):
+            return []
+        return tokens
+
+    def _collect_names(self) -> None:
+        """Find the people: PERSON entities, names after honorifics, clustered by surname."""
+        spans: list[tuple[int, int, str, str | None]] = []
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or not self.is_story(ent[0]):
+                continue
+            tokens = self._name_tokens(ent)
+            if not tokens or not all(_NAME_PART.match(t.text) or t.text == "-" for t in tokens):
+                continue
+            gender = _gender_from_honorific(self.doc, tokens[0].i)
+            spans.append((tokens[0].i, tokens[-1].i + 1, _join(tokens), gender))
+        # "Mr Blinken" where the model missed the name.
+        for tok in self.doc:
+            if tok.lower_ in HONORIFICS and self.is_story(tok) and tok.i + 1 < len(self.doc):
+                nxt = self.doc[tok.i + 1]
+                if nxt.text[:1].isupper() and nxt.is_alpha and not any(
+                    s <= nxt.i < e for s, e, _, _ in spans
+                ):
+                    end = nxt.i + 1
+                    while end < len(self.doc) and self.doc[end].pos_ == "PROPN":
+                        end += 1
+                    name_toks = list(self.doc[nxt.i : end])
+                    spans.append((nxt.i, end, _join(name_toks), _gender_from_honorific(self.doc, nxt.i)))
+        spans.sort()
+        # Full names first, in order of appearance; then single names attach to them.
+        for start, end, text, gender in spans:
+            parts = _parts(text)
+            if len(parts) < 2:
+                continue
+            person = self._find_person(parts)
+            if person is None:
+                person = Person(name=text, parts=parts)
+                self.persons[text] = person
+            if gender and not person.gender:
+                person.gender = gender
+        for start, end, text, gender in spans:
+            parts = _parts(text)
+            person = self._find_person(parts)
+            if person is None:
+                if self._mostly_not_person(text):
+                    continue
+                person = Person(name=text, parts=parts)
+                self.persons[text] = person
+            if gender and not person.gender:
+                person.gender = gender
+            self._person_texts.add(text.lower())
+            for i in range(start, end):
+                self._token_person[i] = person.name
+        # Names the model labelled as something else ("Blinken" as GPE).
+        by_surname: dict[str, list[Person]] = {}
+        for person in self.persons.values():
+            by_surname.setdefault(person.surname, []).append(person)
+        for tok in self.doc:
+            if tok.i in self._token_person or not self.is_story(tok):
+                continue
+            if tok.pos_ != "PROPN" and not tok.text[:1].isupper():
+                continue
+            candidates = by_surname.get(tok.lower_)
+            if not candidates or len(candidates) != 1:
+                continue
+            if tok.ent_type_ in PLACE_LABELS and tok.lower_ not in self._person_texts:
+                continue
+            if tok.i > 0 and self.doc[tok.i - 1].text[:1].isupper() and self.doc[tok.i - 1].i not in self._token_person:
+                # Part of another name ("Michael Jordan" is not "Jordan").
+                prev = self.doc[tok.i - 1]
+                if prev.pos_ == "PROPN" and prev.lower_ not in HONORIFICS and prev.lower_ not in TITLE_HEADS:
+                    continue
+            self._token_person[tok.i] = candidates[0].name
+
+    def _mostly_not_person(self, text: str) -> bool:
+        """A single word the article mostly labels as a place or organisation."""
+        low = text.lower()
+        labels = [e.label_ for e in self.doc.ents if e.text.lower().rstrip("'s") == low]
+        person = sum(1 for lab in labels if lab == "PERSON")
+        return len(labels) - person > person
+
+    def _find_person(self, parts: tuple[str, ...]) -> Person | None:
+        """The known person these name parts refer to, if exactly one fits."""
+        if not parts:
+            return None
+        exact = self.persons.get(" ".join(parts))
+        if exact:
+            return exact
+        found = []
+        for person in self.persons.values():
+            if len(parts) == 1:
+                if parts[0] == person.surname or (
+                    parts[0] in person.parts and parts[0] not in _PARTICLES and len(person.parts) > 1
+                    and parts[0] != person.parts[0]
+                ):
+                    found.append(person)
+            elif (set(parts) <= set(person.parts) or set(person.parts) <= set(parts)) and (
+                parts[-1] == person.surname
+            ):
+                found.append(person)
+        if len(found) == 1:
+            return found[0]
+        if len(parts) == 1:
+            surname_hits = [p for p in found if p.surname == parts[0]]
+            if len(surname_hits) == 1:
+                return surname_hits[0]
+        return None
+
+    def person_at(self, token: Token) -> str | None:
+        """The person a token names or refers to, if any."""
+        return self._token_person.get(token.i)
+
+    def people_in(self, tokens: Iterable[Token]) -> list[str]:
+        """The distinct people named or referred to by these tokens, in order."""
+        seen: list[str] = []
+        for tok in tokens:
+            p = self._token_person.get(tok.i)
+            if p and p not in seen:
+                seen.append(p)
+        return seen
+
+    def name_tokens(self, person: str, sent: Span) -> list[Token] | None:
+        """The tokens of the last proper-name mention of ``person`` in ``sent``."""
+        best: list[Token] = []
+        run: list[Token] = []
+        for tok in sent:
+            if self._token_person.get(tok.i) == person and (tok.pos_ == "PROPN" or tok.text == "-"):
+                run.append(tok)
+            else:
+                if run:
+                    best = run
+                run = []
+        if run:
+            best = run
+        return best or None
+
+    def is_person_head(self, token: Token) -> bool:
+        """True when the token names a person (not just sits in a title before the name)."""
+        return token.i in self._token_person
+
+    def person_of_np(self, head: Token) -> str | None:
+        """The person a noun phrase headed by ``head`` refers to.
+
+        "Omani Foreign Minister Sayyid Badr al-Busaidi" and "Mr Blinken" name one;
+        "leaders in Israel" and "Hamas" do not.
+        """
+        p = self._token_person.get(head.i)
+        if p:
+            return p
+        if head.lower_ in GROUP_WORDS:
+            return None
+        # The head may be a title word with the name as a compound or appositive.
+        for child in head.children:
+            if child.dep_ in ("appos", "compound", "flat") and child.i in self._token_person:
+                return self._token_person[child.i]
+        return None
+
+    def is_place(self, token: Token) -> bool:
+        """True when the token is part of a place name and not a person's name."""
+        return token.ent_type_ in PLACE_LABELS and token.i not in self._token_person
+
+    # ---- titles ------------------------------------------------------------------
+
+    def _collect_titles(self) -> None:
+        """Titles written before names, in apposition and after "is the"."""
+        seen_name_starts: set[int] = set()
+        for start, person in sorted(self._name_starts().items()):
+            if start in seen_name_starts:
+                continue
+            seen_name_starts.add(start)
+            mention = self._title_before(start, person)
+            if mention:
+                self.titles.append(mention)
+        for tok in self.doc:
+            if not self.is_story(tok):
+                continue
+            mention = self._title_in_apposition(tok) or self._title_by_copula(tok)
+            if mention:
+                self.titles.append(mention)
+        for m in self.titles:
+            titles = self.persons[m.person].titles
+            if m.title not in titles:
+                titles.append(m.title)
+
+    def _name_starts(self) -> dict[int, str]:
+        """First token of every name mention, with its person."""
+        starts: dict[int, str] = {}
+        for i, person in self._token_person.items():
+            if i - 1 not in self._token_person or self._token_person[i - 1] != person:
+                starts[i] = person
+        return starts
+
+    def _title_before(self, name_start: int, person: str) -> TitleMention | None:
+        """ "Omani Foreign Minister Sayyid Badr al-Busaidi": the words before the name."""
+        doc = self.doc
+        i = name_start - 1
+        if i < 0:
+            return None
+        sent_start = doc[name_start].sent.start
+        while i >= sent_start and doc[i].lower_ in HONORIFICS:
+            i -= 1
+        if i < sent_start:
+            return None
+        if not _is_title_word(doc[i]) and not _ends_of_phrase(doc, i):
+            return None
+        end = i + 1
+        possessor: str | None = None
+        start = i
+        while i >= sent_start:
+            tok = doc[i]
+            if tok.tag_ == "POS" or tok.text in ("'s", "’s", "'"):
+                owner = self._token_person.get(i - 1)
+                if owner and owner != person:
+                    possessor = owner
+                break
+            if tok.i in self._token_person:
+                break
+            ok = (
+                _is_title_word(tok)
+                or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.is_alpha)
+                or (tok.text[:1].isupper() and tok.ent_type_ in ("GPE", "ORG", "NORP"))
+                or tok.lower_ in TITLE_MODIFIERS
+                or (tok.lower_ == "of" and i > sent_start and _is_title_word(doc[i - 1]))
+                or (tok.text == "-" and i > sent_start and doc[i - 1].is_alpha and tok.whitespace_ == "")
+                or (tok.text == "." and tok.ent_type_ == "GPE")
+            )
+            if not ok or tok.pos_ in ("VERB", "AUX") and not _is_title_word(tok):
+                break
+            if tok.i == sent_start and tok.lower_ in ("the", "a"):
+                break
+            start = i
+            i -= 1
+        words = doc[start:end]
+        if not any(_is_title_word(t) for t in words):
+            return None
+        # Drop a leading "of" or hyphen left by the walk.
+        while start < end and (doc[start].lower_ in ("of", "and") or doc[start].text == "-"):
+            start += 1
+        if start >= end:
+            return None
+        title = _clean_title(doc[start:end].text)
+        if not title or title.lower() in WEAK_TITLE_HEADS or title.lower() in ("counterpart",):
+            return None
+        if possessor:
+            title = f"{possessor}'s {title}"
+        return TitleMention(person, title, start, end, name_start)
+
+    def _title_in_apposition(self, tok: Token) -> TitleMention | None:
+        """ "Yahya Sinwar, the leader of Hamas" and "Qatar's prime minister, Sheikh X"."""
+        if tok.dep_ != "appos":
+            return None
+        head = tok.head
+        a, b = (head, tok)
+        for person_tok, title_tok in ((a, b), (b, a)):
+            person = self._token_person.get(person_tok.i)
+            if not person or title_tok.i in self._token_person:
+                continue
+            if title_tok.lower_ not in TITLE_HEADS or title_tok.lower_ in WEAK_TITLE_HEADS:
+                continue
+            span = _np_without_clauses(title_tok)
+            text = _clean_title(span.text)
+            if text and len(span) <= 10:
+                return TitleMention(person, text, span.start, span.end, person_tok.i)
+        return None
+
+    def _title_by_copula(self, tok: Token) -> TitleMention | None:
+        """ "Jane Doe is the foreign minister of Ruritania"."""
+        if tok.dep_ != "attr" or tok.head.lemma_ != "be" or tok.lower_ not in TITLE_HEADS:
+            return None
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if not subjects:
+            return None
+        person = self.person_of_np(subjects[0])
+        if not person or tok.i in self._token_person:
+            return None
+        span = _np_without_clauses(tok)
+        text = _clean_title(span.text)
+        if text and len(span) <= 10 and not any(t.i in self._token_person for t in span):
+            return TitleMention(person, text, span.start, span.end, subjects[0].i)
+        return None
+
+    # ---- pronouns and title references --------------------------------------------
+
+    def _resolve_references(self) -> None:
+        """One pass in reading order: record name mentions, resolve pronouns and titles."""
+        for sent in self.sentences:
+            quoted = _quoted_positions(sent)
+            for tok in sent:
+                if tok.i in self._token_person:
+                    if tok.i - 1 in self._token_person and self._token_person[tok.i - 1] == self._token_person[tok.i]:
+                        continue
+                    self._add_mention(tok, self._token_person[tok.i])
+                    continue
+                low = tok.lower_
+                person: str | None = None
+                if low in PRONOUNS_MALE or low in PRONOUNS_FEMALE:
+                    if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+                        person = self._resolve_pronoun(tok, sent, tok.i in quoted)
+                elif _could_be_title_reference(tok):
+                    person = self._resolve_title_reference(tok)
+                if person:
+                    self._token_person[tok.i] = person
+                    self._add_mention(tok, person)
+
+    def _add_mention(self, tok: Token, person: str) -> None:
+        """Record a mention with its grammatical role."""
+        head = tok
+        while head.dep_ in ("compound", "flat", "poss", "amod") and head.head.i != head.i and head.head.i in self._token_person:
+            head = head.head
+        subject = head.dep_ in SUBJECT_DEPS
+        speaker = subject and head.head.lemma_ in REPORTING_VERBS
+        self.mentions.append(Mention(tok.i, tok.i + 1, person, subject, speaker))
+
+    def _resolve_pronoun(self, tok: Token, sent: Span, in_quote: bool) -> str | None:
+        """Resolve he/she/his/her to the most salient person that fits."""
+        gender = "m" if tok.lower_ in PRONOUNS_MALE else "f"
+        before = [m for m in self.mentions if sent.start <= m.start < tok.i]
+        fits = [m for m in before if self._gender_fits(m.person, gender)]
+        subjects = [m for m in fits if m.subject]
+        if subjects:
+            return subjects[-1].person
+        if fits and not in_quote:
+            return fits[-1].person
+        # Cataphora: "On his fifth trip, Blinken will visit ..."
+        root = sent.root
+        for child in root.children:
+            if child.dep_ in SUBJECT_DEPS and child.i > tok.i:
+                p = self.person_of_np(child)
+                if p and self._gender_fits(p, gender):
+                    return p
+        earlier = [
+            m for m in self.mentions if m.start < sent.start and self._gender_fits(m.person, gender)
+        ]
+        if not earlier:
+            return None
+        recent_sents: list[int] = []
+        for m in reversed(earlier):
+            s = self.doc[m.start].sent.start
+            if s not in recent_sents:
+                recent_sents.append(s)
+            if len(recent_sents) > 3:
+                break
+        for s in recent_sents[:3]:
+            in_sent = [m for m in earlier if self.doc[m.start].sent.start == s]
+            subj = [m for m in in_sent if m.subject and not m.speaker]
+            if in_quote and subj:
+                return subj[-1].person
+            subj_all = [m for m in in_sent if m.subject]
+            if subj_all:
+                return subj_all[-1].person if not in_quote else subj_all[0].person
+            if in_sent:
+                return in_sent[-1].person
+        return earlier[-1].person
+
+    def _gender_fits(self, person: str, gender: str) -> bool:
+        """Unknown gender fits either pronoun."""
+        g = self.persons[person].gender if person in self.persons else None
+        return g is None or g == gender
+
+    def _resolve_title_reference(self, tok: Token) -> str | None:
+        """ "the Secretary", "the top U.S. diplomat": the person holding that title."""
+        wanted = TITLE_SYNONYMS.get(tok.lower_, (tok.lower_,))
+        holders = [
+            p.name
+            for p in self.persons.values()
+            if any(w in t.lower() for t in p.titles for w in wanted)
+        ]
+        if not holders:
+            return None
+        if len(holders) == 1:
+            return holders[0]
+        for m in reversed(self.mentions):
+            if m.person in holders:
+                return m.person
+        return None
+
+    def planned(self, verb: Token) -> bool:
+        """True when a verb announces an event rather than reports one."""
+        seen = 0
+        cur: Token | None = verb
+        while cur is not None and seen < 4:
+            for child in cur.children:
+                if child.dep_ == "aux" and child.lower_ in ("will", "would", "'ll", "shall", "to"):
+                    return True
+                if child.dep_ == "aux" and child.lemma_ == "be" and cur.tag_ == "VBG":
+                    # "is heading to": arrangements in progress
+                    return True
+            if cur.lemma_ in ("expect", "set", "schedule", "plan", "due", "slate", "poise"):
+                return True
+            if cur.dep_ in ("xcomp", "ccomp", "acomp") and cur.head.i != cur.i:
+                cur = cur.head
+                seen += 1
+                continue
+            break
+        return False
+
+    def date_phrase(self, head: Token) -> str | None:
+        """A DATE entity attached to this verb or noun ("on Tuesday", "next week")."""
+        for tok in head.subtree:
+            if tok.ent_type_ == "DATE" and tok.ent_iob_ == "B":
+                ent = _entity_at(self.doc, tok)
+                if ent is not None and _is_calendar_date(ent) and _attached_to(tok, head):
+                    return ent.text.strip(" ,")
+        return None
+
+
+# ---- helpers -------------------------------------------------------------------
+
+
+_PARTICLES = frozenset("al el bin ibn van von de da di der le la du bint abu".split())
+
+
+def _join(tokens: list[Token]) -> str:
+    """Join name tokens as written (no space inside "al-Busaidi")."""
+    out = ""
+    for i, t in enumerate(tokens):
+        out += t.text
+        if i < len(tokens) - 1:
+            out += t.whitespace_
+    return out.strip()
+
+
+def _parts(name: str) -> tuple[str, ...]:
+    """Lower-case parts of a name, split on spaces and hyphens."""
+    return tuple(p for p in re.split(r"[\s\-]+", name.lower().replace("’", "'")) if p)
+
+
+def _gender_from_honorific(doc: Doc, name_start: int) -> str | None:
+    """ "Mr" before a name says he, "Ms"/"Mrs" says she."""
+    if name_start == 0:
+        return None
+    prev = doc[name_start - 1].lower_.rstrip(".")
+    if prev in ("mr", "sir", "lord"):
+        return "m"
+    if prev in ("ms", "mrs", "miss", "dame", "lady", "madam"):
+        return "f"
+    return None
+
+
+def _is_title_word(tok: Token) -> bool:
+    """A title head word: Minister, spokesman, Secretary-General."""
+    low = tok.lower_
+    return low in TITLE_HEADS and low not in WEAK_TITLE_HEADS
+
+
+def _ends_of_phrase(doc: Doc, i: int) -> bool:
+    """True for the last word of "Secretary of State" and the like."""
+    j = i
+    while j > max(0, i - 4):
+        if doc[j].lower_ == "of" and j > 0 and _is_title_word(doc[j - 1]):
+            return all(t.text[:1].isupper() for t in doc[j + 1 : i + 1])
+        j -= 1
+    return False
+
+
+def _clean_title(text: str) -> str:
+    """Strip determiners, stray punctuation and white space from a title."""
+    text = " ".join(text.replace("’", "'").split())
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    return text.strip(" ,;:-'\"")
+
+
+def _np_without_clauses(head: Token) -> Span:
+    """The noun phrase of ``head`` without relative clauses, appositives or commas."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl"):
+            break
+        right = child.right_edge.i
+    for i in range(head.i + 1, right + 1):
+        if doc[i].text in (",", ";", "(", "—"):
+            right = i - 1
+            break
+    while left < head.i and doc[left].lower_ in ("the", "a", "an", ","):
+        left += 1
+    return doc[left : right + 1]
+
+
+def _quoted_positions(sent: Span) -> set[int]:
+    """Token indices inside double quotes in a sentence (quotes may open earlier)."""
+    inside: set[int] = set()
+    text = sent.doc.text
+    opened = text[: sent.start_char].count('"') % 2 == 1
+    for tok in sent:
+        if tok.text == '"':
+            opened = not opened
+            continue
+        if opened:
+            inside.add(tok.i)
+    return inside
+
+
+def _could_be_title_reference(tok: Token) -> bool:
+    """ "the Secretary", "the top U.S. diplomat", "the Israeli leader"."""
+    low = tok.lower_
+    if low not in TITLE_SYNONYMS and low not in TITLE_HEADS:
+        return False
+    if low in WEAK_TITLE_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ in ("compound", "amod"):
+        return False
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ != "the":
+        return False
+    # "the Secretary of State" is fine; "the leader of Hamas" names a different role.
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = [c for c in child.children if c.dep_ == "pobj"]
+            if obj and not obj[0].text[:1].isupper():
+                return False
+            if obj and obj[0].ent_type_ in ("ORG", "NORP"):
+                return False
+        if child.dep_ in ("appos",):
+            return False
+    return not (tok.tag_ == "NNS" or tok.lower_ in GROUP_WORDS)
+
+
+def _entity_at(doc: Doc, tok: Token) -> Span | None:
+    """The entity that starts at this token."""
+    for ent in doc.ents:
+        if ent.start == tok.i:
+            return ent
+    return None
+
+
+def _is_calendar_date(ent: Span) -> bool:
+    """A point in time ("Tuesday", "next week", "Oct. 7"), not a duration ("60 days")."""
+    low = ent.text.lower()
+    if re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[ -](day|week|month|year|hour)s?\b", low):
+        return bool(re.search(r"\b(ago|later|earlier)\b", low))
+    return True
+
+
+def _attached_to(tok: Token, head: Token) -> bool:
+    """True when tok's chain of heads reaches ``head`` through at most one clause-free path."""
+    cur = tok
+    for _ in range(6):
+        if cur.i == head.i:
+            return True
+        if cur.dep_ in ("relcl", "advcl", "ccomp", "acl") and cur.head.i != head.i:
+            return False
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def iter_sentences(analysis: Analysis) -> Iterator[Span]:
+    """The story sentences of an analysed article."""
+    yield from analysis.sentences

@@ -1,0 +1,243 @@
+"""Reading news articles: plain UTF-8 text with an optional metadata header.
+
+An article file is one article. It may start with a header block of
+``Title:``, ``Date:`` (ISO date) and ``Source:`` lines followed by a blank line;
+everything after that is the body. Character offsets used anywhere in the
+library refer to :attr:`Article.text`, the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_BYTES = 1_000_000
+"""Articles larger than this are refused (a news article is a few kilobytes)."""
+
+MIN_WORDS = 12
+"""An article needs at least this many English words to be worth parsing."""
+
+_HEADER_LINE = re.compile(r"^(Title|Date|Source|URL):[ \t]*(.*)$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_COMMON_WORDS = frozenset(
+    "the a an of to in and is was were are for on with as by at from that this said has have "
+    "will be it its he she they his her their not but after who which".split()
+)
+
+# One-to-one character replacements: the normalised text keeps every offset.
+_SAME_LENGTH = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\ufeff": " ",
+        "\u200b": " ",
+    }
+)
+
+
+class ArticleError(ValueError):
+    """An article that cannot be used, with a message that says why."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: its id, its body text and optional metadata."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    path: str | None = field(default=None, compare=False)
+
+    @property
+    def display_title(self) -> str:
+        """The title, or one derived from the first line of the text."""
+        if self.title:
+            return self.title
+        return derive_title(self.text)
+
+    @property
+    def nlp_text(self) -> str:
+        """The body with typographic characters made plain, at the same offsets."""
+        return normalize_same_length(self.text)
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready mapping of the article."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "display_title": self.display_title,
+            "date": self.date.isoformat() if self.date else None,
+            "source": self.source,
+            "text": self.text,
+        }
+
+
+def normalize_same_length(text: str) -> str:
+    """Replace curly quotes, odd spaces and hyphens with ASCII ones, keeping length."""
+    return text.translate(_SAME_LENGTH)
+
+
+def derive_title(text: str, limit: int = 90) -> str:
+    """A display title from the first substantial line of the text."""
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if len(_WORD.findall(line)) >= 4:
+            break
+    else:
+        line = " ".join(text.split())
+    if len(line) <= limit:
+        return line.rstrip(".")
+    cut = line[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def parse_article(raw: str, article_id: str, source_name: str | None = None) -> Article:
+    """Build an :class:`Article` from text, reading and stripping the header block.
+
+    Raises :class:`ArticleError` when the text is empty or is not English prose.
+    """
+    name = source_name or article_id
+    if "\x00" in raw:
+        raise ArticleError(name, "binary data (NUL bytes), not a text article")
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not raw.strip():
+        raise ArticleError(name, "the article is empty")
+    meta, body = _split_header(raw)
+    if not body.strip():
+        raise ArticleError(name, "the article has a header but no text")
+    _check_prose(name, body)
+    date = None
+    if meta.get("date"):
+        try:
+            date = dt.date.fromisoformat(meta["date"][:10])
+        except ValueError:
+            raise ArticleError(
+                name, f"the Date: header {meta['date']!r} is not an ISO date (YYYY-MM-DD)"
+            ) from None
+    source = meta.get("source") or meta.get("url") or None
+    return Article(
+        id=article_id,
+        text=body,
+        title=meta.get("title") or None,
+        date=date,
+        source=source,
+        path=None,
+    )
+
+
+def load_article(path: str | Path) -> Article:
+    """Read one article file; its id is the file name without the extension.
+
+    Raises :class:`ArticleError` (naming the file) for a missing, oversized,
+    binary, non-UTF-8, empty or non-prose file.
+    """
+    p = Path(path)
+    name = str(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(
+                name, f"the file is {size:,} bytes; articles are limited to {MAX_BYTES:,} bytes"
+            )
+        data = p.read_bytes()
+    except IsADirectoryError:
+        raise ArticleError(name, "is a directory, not an article file") from None
+    except FileNotFoundError:
+        raise ArticleError(name, "no such file") from None
+    except PermissionError:
+        raise ArticleError(name, "permission denied") from None
+    text = decode_article_bytes(data, name)
+    article = parse_article(text, p.stem, name)
+    return Article(
+        id=article.id,
+        text=article.text,
+        title=article.title,
+        date=article.date,
+        source=article.source,
+        path=name,
+    )
+
+
+def decode_article_bytes(data: bytes, name: str) -> str:
+    """Decode UTF-8 article bytes, refusing binary data with a clear message."""
+    if len(data) > MAX_BYTES:
+        raise ArticleError(
+            name, f"the text is {len(data):,} bytes; articles are limited to {MAX_BYTES:,} bytes"
+        )
+    if b"\x00" in data:
+        raise ArticleError(name, "binary data (NUL bytes), not a text article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            name, f"not UTF-8 text (undecodable byte at offset {exc.start}); save it as UTF-8"
+        ) from None
+    controls = sum(
+        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f"
+    )
+    if controls > max(2, len(text) // 1000):
+        raise ArticleError(name, "binary data (control characters), not a text article")
+    return text
+
+
+def _split_header(raw: str) -> tuple[dict[str, str], str]:
+    """Split a leading ``Key: value`` block (ended by a blank line) from the body."""
+    lines = raw.split("\n")
+    meta: dict[str, str] = {}
+    i = 0
+    while i < len(lines) and not lines[i].strip() and i < 3:
+        i += 1
+    start = i
+    while i < len(lines):
+        m = _HEADER_LINE.match(lines[i].strip())
+        if not m:
+            break
+        meta[m.group(1).lower()] = m.group(2).strip()
+        i += 1
+    if not meta or (i < len(lines) and lines[i].strip()):
+        # No header, or the block is not followed by a blank line: all of it is body.
+        return {}, raw if start == 0 else raw
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return meta, "\n".join(lines[i:])
+
+
+def _check_prose(name: str, body: str) -> None:
+    """Refuse text with too little English prose to parse."""
+    words = _WORD.findall(body)
+    if len(words) < MIN_WORDS:
+        raise ArticleError(
+            name,
+            f"too little text to parse ({len(words)} words; an article needs at least {MIN_WORDS})",
+        )
+    common = sum(1 for w in words if w.lower() in _COMMON_WORDS)
+    if common < max(3, len(words) // 25):
+        raise ArticleError(name, "does not read as English prose (too few common English words)")
+    letters = sum(ch.isalpha() for ch in body)
+    if letters < len(body.strip()) * 0.5:
+        raise ArticleError(name, "does not read as prose (mostly digits or symbols)")

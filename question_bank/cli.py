@@ -1,0 +1,128 @@
+"""The ``question-bank`` command: generate a question bank from article files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO
+
+from .articles import Article, ArticleError, load_article
+from .nlp import ModelNotFoundError
+from .pipeline import process_articles
+from .questions import KINDS, DistractorPool
+
+
+def _expand(paths: Sequence[str]) -> list[str]:
+    """Files as given; a directory stands for the .txt files in it."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(str(f) for f in sorted(path.glob("*.txt")))
+        else:
+            out.append(p)
+    return out
+
+
+def _articles(paths: Sequence[str], refused: list[str]) -> Iterator[Article]:
+    """Load each file; report and skip the ones that cannot be used."""
+    for path in paths:
+        try:
+            yield load_article(path)
+        except ArticleError as exc:
+            refused.append(path)
+            print(f"question-bank: {exc}", file=sys.stderr)
+
+
+def _open_out(target: str | None) -> tuple[IO[str], str | None]:
+    """Stdout, or a temporary file beside the target (renamed into place at the end)."""
+    if not target:
+        return sys.stdout, None
+    directory = os.path.dirname(os.path.abspath(target))
+    fd, tmp = tempfile.mkstemp(prefix=".bank-", suffix=".jsonl", dir=directory)
+    return os.fdopen(fd, "w", encoding="utf-8"), tmp
+
+
+def _generate(args: argparse.Namespace) -> int:
+    """Write the bank (or the facts) of the given articles as JSON Lines."""
+    refused: list[str] = []
+    pool = DistractorPool()
+    if args.pool:
+        with open(args.pool, encoding="utf-8") as fh:
+            pool.add_questions(json.loads(line) for line in fh if line.strip())
+    kinds = tuple(args.kinds.split(",")) if args.kinds else KINDS
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        print(f"question-bank: unknown kind(s): {', '.join(unknown)}; choose from {', '.join(KINDS)}", file=sys.stderr)
+        return 2
+    out, tmp = _open_out(args.out)
+    count = 0
+    try:
+        files = _expand(args.files)
+        for result in process_articles(_articles(files, refused), pool, kinds):
+            if args.facts:
+                for fact in result.facts:
+                    row = {"article": result.article.id, "fact": fact.to_dict(), "source": fact.source.to_dict()}
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    count += 1
+            else:
+                for q in result.questions:
+                    out.write(json.dumps(q.to_dict(), ensure_ascii=False) + "\n")
+                    count += 1
+        out.flush()
+    except ModelNotFoundError as exc:
+        print(f"question-bank: {exc}", file=sys.stderr)
+        if tmp:
+            out.close()
+            os.unlink(tmp)
+        return 2
+    except BaseException:
+        if tmp:
+            out.close()
+            os.unlink(tmp)
+        raise
+    if tmp:
+        out.close()
+        os.replace(tmp, args.out)
+    what = "facts" if args.facts else "questions"
+    print(
+        f"question-bank: {count} {what} from {len(files) - len(refused)} article(s)"
+        + (f"; {len(refused)} refused" if refused else ""),
+        file=sys.stderr,
+    )
+    return 1 if refused else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    parser = argparse.ArgumentParser(
+        prog="question-bank",
+        description="Turn news articles into quiz questions (JSON Lines).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    gen = sub.add_parser("generate", help="generate questions from article files")
+    gen.add_argument("files", nargs="+", help="article files (UTF-8 text) or directories of .txt files")
+    gen.add_argument("-o", "--out", help="write the bank to this file instead of standard output")
+    gen.add_argument("--kinds", help=f"comma-separated kinds to generate (default: {','.join(KINDS)})")
+    gen.add_argument("--facts", action="store_true", help="write the extracted facts instead of questions")
+    gen.add_argument("--pool", help="an existing bank (JSON Lines) to draw distractors from")
+    gen.set_defaults(func=_generate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``question-bank`` command."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

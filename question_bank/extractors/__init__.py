@@ -1,0 +1,36 @@
+"""Fact extractors, one per fact type, looked up in :data:`EXTRACTORS`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from ..analysis import Analysis
+from ..facts import Fact
+from .figures import extract_figures
+from .meetings import extract_meetings
+from .roles import extract_roles
+from .trips import extract_trips
+from .visits import extract_visits
+
+Extractor = Callable[[Analysis], Iterable[Fact]]
+
+EXTRACTORS: dict[str, Extractor] = {
+    "role": extract_roles,
+    "trip": extract_trips,
+    "visit": extract_visits,
+    "meeting": extract_meetings,
+    "figure": extract_figures,
+}
+"""Every extractor by name; ``figure`` yields both ``term`` and ``quantity`` facts."""
+
+
+def run_extractors(analysis: Analysis, names: Iterable[str] | None = None) -> Iterator[Fact]:
+    """Run the named extractors (all by default) and merge facts stated twice."""
+    seen: dict[tuple[object, ...], Fact] = {}
+    for name in names or EXTRACTORS:
+        for fact in EXTRACTORS[name](analysis):
+            key = fact.key()
+            if key in seen:
+                continue
+            seen[key] = fact
+            yield fact

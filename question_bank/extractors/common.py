@@ -1,0 +1,176 @@
+"""Grammar helpers the extractors share: subjects, conjuncts, places, cues."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..analysis import Analysis
+from ..facts import Cue
+
+SUBJECTS = ("nsubj", "nsubjpass")
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis"})
+# Places are looked for inside these phrases only.
+PLACE_STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "parataxis", "mark"})
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("A, B and C")."""
+    out = [token]
+    out.extend(token.conjuncts)
+    return sorted(out, key=lambda t: t.i)
+
+
+def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
+    """The people doing what ``verb`` says, climbing through "is set to" and "after meeting".
+
+    Returns the distinct people among the subject and its conjuncts; an
+    organisation or country subject gives an empty list.
+    """
+    cur: Token | None = verb
+    for _ in range(6):
+        if cur is None:
+            break
+        subj = [c for c in cur.children if c.dep_ in SUBJECTS]
+        if subj:
+            head = subj[0]
+            if head.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
+                head = cur.head
+            people: list[str] = []
+            for t in conjuncts(head):
+                p = analysis.person_of_np(t)
+                if p and p not in people:
+                    people.append(p)
+            return people
+        agent = _agent(cur, analysis)
+        if agent:
+            return [agent]
+        if cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            # "Blinken, speaking Monday after meeting ..."
+            p = analysis.person_of_np(cur.head)
+            return [p] if p else []
+        if cur.dep_ in ("xcomp", "advcl", "pcomp", "conj", "ccomp", "prep", "pobj", "acomp"):
+            cur = cur.head
+            continue
+        break
+    return []
+
+
+def _agent(verb: Token, analysis: Analysis) -> str | None:
+    """The "by" agent of a passive verb or an event noun."""
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    return analysis.person_of_np(obj)
+    return None
+
+
+def people_in_objects(heads: list[Token], analysis: Analysis) -> list[str]:
+    """People named by these object heads and their conjuncts."""
+    people: list[str] = []
+    for head in heads:
+        for t in conjuncts(head):
+            p = analysis.person_of_np(t)
+            if p and p not in people:
+                people.append(p)
+    return people
+
+
+def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the prepositions ``preps`` attached to ``head``."""
+    out: list[Token] = []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            out.extend(o for o in c.children if o.dep_ == "pobj")
+        elif c.dep_ == "prt" and c.lower_ in preps:
+            # "head off to X" style particles: the object hangs off the verb.
+            continue
+    return out
+
+
+def restricted_subtree(head: Token) -> Iterator[Token]:
+    """The subtree of ``head`` without clauses hanging off it."""
+    yield head
+    for child in head.children:
+        if child.dep_ in PLACE_STOP_DEPS:
+            continue
+        if child.i < head.i and child.dep_ in SUBJECTS:
+            continue
+        yield from restricted_subtree(child)
+
+
+def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]:
+    """Place names (entities, or bare proper nouns in a place slot) under these heads."""
+    found: list[tuple[str, Token]] = []
+    seen: set[str] = set()
+    doc = analysis.doc
+    for head in heads:
+        tokens = sorted(set(restricted_subtree(head)), key=lambda t: t.i)
+        for tok in tokens:
+            name: str | None = None
+            anchor = tok
+            if analysis.is_place(tok) and tok.ent_iob_ == "B":
+                ent = _ent(tok)
+                if ent is not None:
+                    name = _place_name(ent)
+            elif (
+                tok.pos_ == "PROPN"
+                and not tok.ent_type_
+                and tok.dep_ in ("pobj", "dobj", "conj")
+                and not analysis.is_person_head(tok)
+                and tok.text[:1].isupper()
+                and (tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN")
+            ):
+                name = tok.text
+            if name and name.lower() not in seen:
+                seen.add(name.lower())
+                found.append((name, anchor))
+    return found
+
+
+def _ent(tok: Token) -> Span | None:
+    """The entity a token begins."""
+    for ent in tok.doc.ents:
+        if ent.start == tok.i:
+            return ent
+    return None
+
+
+def _place_name(ent: Span) -> str:
+    """An entity as a place name: "the West Bank", "Qatar" (no possessive)."""
+    tokens = list(ent)
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens.pop()
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and not text.lower().startswith(
+        "the "
+    ):
+        lowered = text.lower()
+        if lowered in ("west bank", "gaza strip", "middle east", "united states", "united kingdom",
+                       "united arab emirates", "netherlands", "philippines", "gulf", "red sea",
+                       "golan heights", "sahel", "balkans", "caucasus", "vatican"):
+            text = "the " + text
+    return text
+
+
+def cue_for(analysis: Analysis, tokens: list[Token] | Span) -> Cue:
+    """The article's own words for these tokens."""
+    toks = list(tokens)
+    start = toks[0].idx
+    end = toks[-1].idx + len(toks[-1].text)
+    return Cue(analysis.original(start, end), start, end)
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence a token is in."""
+    return token.sent
+
+
+def possessor(noun: Token) -> Token | None:
+    """The possessor of a noun: "Blinken's" in "Blinken's fifth trip"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    return None

@@ -1,0 +1,400 @@
+"""Figures: terms of agreements ("a four-day ceasefire") and other quantities
+("More than 36,600 Palestinians have been killed").
+
+A number is a figure when it counts something. Dates, times, years, ordinals,
+identifiers ("Resolution 1701", "G7"), ages and vague amounts ("hundreds") are
+not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lemminflect import getInflection
+from spacy.tokens import Span, Token
+
+from ..analysis import Analysis
+from ..facts import Cue, Quantity, Term
+from ..lexicon import AGREEMENT_NOUNS, MONTHS, WEEKDAYS
+from ..numbers import Amount, parse_amount, parse_compound_count, parse_duration
+
+NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+DURATION_UNITS = frozenset("second minute hour day week month year decade".split())
+COMPOUND_COUNT_NOUNS = frozenset("phase stage step point part tier round".split())
+TERM_VERBS = frozenset(
+    "release free exchange swap withdraw pull hand return transfer halt pause cap cut "
+    "reduce lift allow deliver".split()
+)
+_TIME = re.compile(r"\d+:\d+|\b\d+\s*(a\.?m\.?|p\.?m\.?)(?![a-z])", re.I)
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@dataclass
+class _Mention:
+    """A number expression in a sentence before it becomes a fact."""
+
+    tokens: list[Token]
+    amount: Amount
+    unit: str | None
+    noun: Token | None
+    compound: bool = False
+
+
+def extract_figures(analysis: Analysis) -> Iterator[Term | Quantity]:
+    """Terms of agreements and other counted figures."""
+    prev: list[Span] = []
+    for sent in analysis.sentences:
+        for mention in _number_mentions(sent):
+            yield _to_fact(mention, sent, prev, analysis)
+        prev = [*prev[-1:], sent]
+
+
+def _number_mentions(sent: Span) -> Iterator[_Mention]:
+    """Number expressions of a sentence that count something."""
+    doc = sent.doc
+    used: set[int] = set()
+    # Hyphenated counts first: "four-day", "three-phase", "72-hour".
+    for tok in sent:
+        if tok.text != "-" or tok.i == sent.start or tok.i + 1 >= sent.end:
+            continue
+        left, right = doc[tok.i - 1], doc[tok.i + 1]
+        if doc[tok.i + 2 : tok.i + 3].text == "-" and doc[tok.i + 3 : tok.i + 4].text.lower() == "old":
+            used.update({left.i, tok.i, right.i})  # an age: "two-month-old"
+            continue
+        parsed = parse_compound_count(f"{left.text}-{right.text}")
+        if parsed is None:
+            continue
+        value, noun = parsed
+        if noun not in DURATION_UNITS and noun not in COMPOUND_COUNT_NOUNS:
+            continue
+        used.update({left.i, tok.i, right.i})
+        head = right.head if right.dep_ in ("amod", "compound", "nmod") else right
+        toks = [left, tok, right]
+        if head.i > right.i:
+            toks = list(doc[left.i : head.i + 1])
+        yield _Mention(toks, Amount(value, None, None, False), noun, head, compound=True)
+    for ent in sent.ents:
+        if any(t.i in used for t in ent):
+            continue
+        if ent.label_ in ("DATE", "TIME"):
+            m = _duration(ent)
+            if m:
+                used.update(t.i for t in ent)
+                yield m
+            continue
+        if ent.label_ not in NUMBER_LABELS:
+            continue
+        m = _entity_mention(ent)
+        used.update(t.i for t in ent)
+        if m:
+            yield m
+    for tok in sent:
+        if tok.i in used or tok.ent_type_ or not tok.like_num or tok.dep_ != "nummod":
+            continue
+        m = _entity_mention(doc[tok.i : tok.i + 1])
+        if m:
+            yield m
+
+
+def _duration(ent: Span) -> _Mention | None:
+    """ "60 days", "nearly 14 months": a DATE entity that is a length of time."""
+    low = ent.text.lower()
+    if any(w.strip(",.") in MONTHS or w.strip(",.") in WEEKDAYS for w in low.split()):
+        return None
+    if re.search(r"\b(ago|later|earlier|last|next|this|past|coming)\b", low):
+        return None
+    parsed = parse_duration(ent.text)
+    if parsed is None:
+        return None
+    value, unit = parsed
+    amount = parse_amount(ent.text) or Amount(value, None, None, False)
+    if amount.value != value:
+        amount = Amount(value, amount.approx, None, False)
+    return _Mention(list(ent), amount, unit + ("s" if value != 1 else ""), ent.root)
+
+
+def _entity_mention(ent: Span) -> _Mention | None:
+    """A CARDINAL, MONEY, PERCENT or QUANTITY entity that is a real figure."""
+    text = ent.text
+    if _TIME.search(text):
+        return None
+    amount = parse_amount(text)
+    if amount is None:
+        return None
+    doc = ent.doc
+    digits = [t for t in ent if t.like_num]
+    if not digits:
+        return None
+    if amount.value == 1 and not amount.currency and not amount.percent:
+        return None
+    if _YEAR.match(digits[-1].text) and not amount.currency and len(ent) == 1:
+        return None
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and before.pos_ == "PROPN" and before.whitespace_ and ent.start - 1 >= ent.sent.start:
+        # "Resolution 1701", "Flight 17": an identifier.
+        if before.text[:1].isupper() and not amount.currency:
+            return None
+    if before is not None and before.lower_ in ("the", "both") and not amount.currency:
+        # "the two leaders": a reference, not a figure
+        return None
+    if after is not None and after.text in ("-",) and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ in ("year", "years"):
+        return None
+    if after is not None and after.lower_ in ("of",) and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ in ("the", "them", "those", "these"):
+        # "two of the hostages" is a part, still a figure; keep it
+        pass
+    noun = _counted_noun(ent)
+    unit: str | None
+    if amount.currency:
+        unit = amount.currency
+    elif amount.percent:
+        unit = "percent"
+    elif noun is not None:
+        unit = _noun_phrase(noun, ent)
+    else:
+        unit = None
+    return _Mention(list(ent), amount, unit, noun)
+
+
+def _counted_noun(ent: Span) -> Token | None:
+    """The noun a number counts ("Palestinians" in "36,600 Palestinians")."""
+    root = ent.root
+    if root.pos_ in ("NOUN", "PROPN") and not root.like_num and root not in ent:
+        return root
+    head = root.head
+    if root.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if ent.root.pos_ == "NOUN" and not ent.root.like_num:
+        return ent.root
+    return None
+
+
+def _noun_phrase(noun: Token, ent: Span) -> str:
+    """The counted noun with its adjectives: "Russian women", "Israeli citizens"."""
+    doc = noun.doc
+    left = noun.i
+    while left - 1 >= ent.end and doc[left - 1].dep_ in ("amod", "compound") and doc[left - 1].head.i in range(left - 1, noun.i + 1):
+        left -= 1
+    words = doc[left : noun.i + 1].text
+    return words
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose clause holds this token."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod",):
+            return cur
+        if cur.head.i == cur.i:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur = cur.head
+    return None
+
+
+def _clause(tokens: list[Token], sent: Span) -> list[Token]:
+    """The clause around a number, without the clauses that hang off it."""
+    anchor = tokens[-1]
+    verb = _governing_verb(anchor)
+    if verb is None:
+        return list(sent)
+    keep: set[int] = set()
+    ids = {t.i for t in tokens}
+
+    def walk(t: Token) -> None:
+        keep.add(t.i)
+        for c in t.children:
+            sub = {x.i for x in c.subtree}
+            if c.dep_ in ("advcl", "ccomp", "relcl", "parataxis", "mark", "cc") and not (sub & ids):
+                continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not (sub & ids):
+                continue
+            if c.dep_ == "punct" and c.i > verb.i and not (sub & ids) and c.text != "%":
+                continue
+            walk(c)
+
+    walk(verb)
+    ordered = sorted(keep)
+    # Keep one contiguous run around the number.
+    first, last = min(ids), max(ids)
+    start = first
+    while start - 1 in keep:
+        start -= 1
+    end = last
+    while end + 1 in keep:
+        end += 1
+    return [sent.doc[i] for i in range(start, end + 1) if i in ordered]
+
+
+def _agreement(tokens: list[Token], sent: Span, prev: list[Span], noun: Token | None) -> str | None:
+    """The agreement a number is a condition of, if the text makes it one."""
+    if noun is not None and noun.lemma_.lower() in AGREEMENT_NOUNS:
+        return noun.lemma_.lower()
+    nearest: tuple[int, str] | None = None
+    pos = tokens[0].i
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in AGREEMENT_NOUNS and (tok.pos_ in ("NOUN", "PROPN") or lemma == "exchange"):
+            d = abs(tok.i - pos)
+            if nearest is None or d < nearest[0]:
+                nearest = (d, "cease-fire" if lemma == "cease-fire" else lemma)
+    if nearest:
+        return nearest[1]
+    verb = _governing_verb(tokens[-1])
+    modal = verb is not None and (
+        any(c.lower_ in ("will", "would", "could", "should") for c in verb.children)
+        or verb.lemma_ in ("pledge", "agree", "expect", "promise")
+        or verb.head.lemma_ in ("pledge", "agree", "expect", "promise")
+        or verb.lemma_ in TERM_VERBS
+    )
+    if not modal:
+        return None
+    for earlier in reversed(prev):
+        for tok in earlier:
+            lemma = tok.lemma_.lower()
+            if lemma in AGREEMENT_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+                return lemma
+    return None
+
+
+def _question_stem(mention: _Mention, clause: list[Token], analysis: Analysis) -> str | None:
+    """Turn the number's clause into "How many X ..." when the grammar is plain."""
+    if mention.compound or mention.noun is None or mention.amount.percent:
+        return None
+    how = "How much" if mention.amount.currency else "How many"
+    noun = mention.noun
+    np_tokens = [t for t in noun.subtree]
+    verb = _governing_verb(noun)
+    if verb is None:
+        return None
+    num_ids = {t.i for t in mention.tokens}
+    head_words = [t for t in noun.subtree if t.i not in num_ids and t.i <= noun.i and t.dep_ != "det"]
+    if mention.amount.currency:
+        head_words = []
+    noun_text = " ".join(t.text for t in head_words).strip()
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i:
+        rest = [t for t in clause if t.i > max(t.i for t in np_tokens)]
+        rest_text = _render(rest, analysis)
+        if not rest_text:
+            return None
+        return f"{how} {noun_text} {rest_text}".replace("  ", " ").strip()
+    if noun.dep_ == "dobj" and noun.head.i == verb.i and not mention.amount.currency:
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj:
+            return None
+        s = subj[0]
+        s_tokens = list(s.subtree)
+        if any(t.lower_ in ("who", "which", "that") for t in s_tokens):
+            return None
+        person = analysis.person_of_np(s)
+        subject_text = person or _render(s_tokens, analysis)
+        if s.lower_ in ("he", "she", "it", "they", "we", "i", "you") and not person:
+            return None
+        auxes = [c for c in verb.children if c.dep_ in ("aux",) and c.i < verb.i]
+        negs = [c for c in verb.children if c.dep_ == "neg"]
+        if negs:
+            return None
+        after = [t for t in clause if t.i > max(t.i for t in noun.subtree)]
+        after_text = _render(after, analysis)
+        if auxes:
+            aux = auxes[0].text.lower()
+            middle = " ".join(t.text for t in verb.children if t.dep_ == "aux" and t.i < verb.i and t.i != auxes[0].i)
+            verb_text = f"{middle} {verb.text}".strip()
+            return f"{how} {noun_text} {aux} {subject_text} {verb_text} {after_text}".strip()
+        tag = verb.tag_
+        if tag == "VBD":
+            do = "did"
+        elif tag == "VBZ":
+            do = "does"
+        elif tag == "VBP":
+            do = "do"
+        else:
+            return None
+        base = getInflection(verb.lemma_, tag="VB")
+        base_text = base[0] if base else verb.lemma_
+        prt = " ".join(c.text for c in verb.children if c.dep_ == "prt")
+        return f"{how} {noun_text} {do} {subject_text} {base_text} {prt} {after_text}".replace("  ", " ").strip()
+    return None
+
+
+def _render(tokens: list[Token], analysis: Analysis) -> str:
+    """Tokens as text, with pronouns replaced by the names they stand for."""
+    out = []
+    for t in tokens:
+        if t.text in (",", ";", ":") and t is tokens[-1]:
+            continue
+        text = t.text
+        if t.lower_ in ("he", "she", "him", "her") and analysis.person_at(t):
+            text = analysis.person_at(t) or text
+        elif t.lower_ in ("his",) and analysis.person_at(t):
+            text = f"{analysis.person_at(t)}'s"
+        out.append(text + t.whitespace_)
+    return "".join(out).strip().rstrip(",;:")
+
+
+def _unit_with_event(mention: _Mention, unit: str | None) -> str:
+    """Add the event to a counted noun: "Palestinians" + "killed"."""
+    noun = mention.noun
+    base = unit or ""
+    if noun is None:
+        verb = _governing_verb(mention.tokens[-1])
+        if verb is not None:
+            return f"{base} {verb.text}".strip() or verb.text
+        return base or "count"
+    if mention.amount.currency or mention.amount.percent or mention.compound:
+        return base
+    verb = noun.head if noun.dep_ in ("nsubjpass", "dobj", "nsubj") else None
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        return f"{base} ({noun.head.head.text} {noun.head.text})"
+    if verb is not None and verb.pos_ == "VERB":
+        if noun.dep_ == "nsubjpass" or noun.dep_ == "dobj":
+            participle = getInflection(verb.lemma_, tag="VBN")
+            word = participle[0] if participle else verb.text
+            return f"{base} {word}".strip()
+        return f"{base} ({verb.text})"
+    return base
+
+
+def _to_fact(mention: _Mention, sent: Span, prev: list[Span], analysis: Analysis) -> Term | Quantity:
+    """Decide term or quantity and fill in the fields."""
+    clause = _clause(mention.tokens, sent)
+    start = clause[0].idx
+    end = clause[-1].idx + len(clause[-1].text)
+    text = analysis.original(start, end)
+    agreement = _agreement(mention.tokens, sent, prev, mention.noun)
+    unit = _unit_with_event(mention, mention.unit)
+    first, last = mention.tokens[0], mention.tokens[-1]
+    cue = Cue(analysis.original(first.idx, last.idx + len(last.text)), first.idx, last.idx + len(last.text))
+    ask = _question_stem(mention, clause, analysis)
+    source = analysis.source(sent)
+    if mention.compound:
+        text = cue.text
+        cue = _number_only_cue(mention, analysis)
+    if agreement:
+        return Term(
+            agreement=agreement,
+            text=text,
+            value=mention.amount.value,
+            unit=unit,
+            approx=mention.amount.approx,
+            ask=ask,
+            source=source,
+            cue=cue,
+        )
+    return Quantity(
+        value=mention.amount.value,
+        unit=unit,
+        text=text,
+        approx=mention.amount.approx,
+        ask=ask,
+        source=source,
+        cue=cue,
+    )
+
+
+def _number_only_cue(mention: _Mention, analysis: Analysis) -> Cue:
+    """For "four-day ceasefire", the cue is "four-day"."""
+    toks = mention.tokens[:3]
+    first, last = toks[0], toks[-1]
+    return Cue(analysis.original(first.idx, last.idx + len(last.text)), first.idx, last.idx + len(last.text))

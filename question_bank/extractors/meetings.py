@@ -1,0 +1,83 @@
+"""Meeting facts: who met or held talks with whom ("he met with Omani Foreign Minister ...")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..analysis import Analysis
+from ..facts import Meeting
+from ..lexicon import MEETING_NOUNS, MEETING_VERBS
+from .common import cue_for, people_in_objects, places_in, prep_objects, subjects_of
+
+
+def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token] | None:
+    """The two sides of a meeting expressed by ``tok`` and the word that carries it."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lemma in MEETING_VERBS:
+        preps = MEETING_VERBS[lemma]
+        objs: list[Token] = []
+        if "" in preps:
+            objs.extend(c for c in tok.children if c.dep_ == "dobj")
+        objs.extend(prep_objects(tok, tuple(p for p in preps if p)))
+        subjects = subjects_of(tok, analysis)
+        others = people_in_objects(objs, analysis)
+        if lemma == "meet" and not others and len(subjects) >= 2:
+            # "Blinken and Lammy met in Kyiv"
+            return subjects[:1], subjects[1:], tok
+        if lemma == "meet" and not others:
+            # "meeting with X" parsed as a noun chain
+            others = people_in_objects(prep_objects(tok, ("with",)), analysis)
+        return subjects, others, tok
+    if tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS:
+        objs = prep_objects(tok, ("with",))
+        between = prep_objects(tok, ("between",))
+        if between:
+            people = people_in_objects(between, analysis)
+            return people[:1], people[1:], tok
+        gov = tok.head
+        if tok.dep_ == "dobj" and gov.pos_ in ("VERB", "AUX") and gov.lemma_ in (
+            "hold", "have", "conduct", "begin", "open", "start", "host", "chair",
+        ):
+            objs.extend(prep_objects(gov, ("with",)))
+            return subjects_of(gov, analysis), people_in_objects(objs, analysis), gov
+        if objs and tok.dep_ == "pobj" and gov.dep_ == "prep":
+            verb = gov.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return subjects_of(verb, analysis), people_in_objects(objs, analysis), verb
+    return None
+
+
+def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
+    """Meetings between named people, one fact per pair."""
+    for sent in analysis.sentences:
+        for tok in sent:
+            found = _sides(tok, analysis)
+            if not found:
+                continue
+            left, right, carrier = found
+            if not left or not right:
+                continue
+            place_heads = prep_objects(carrier, ("in", "at"))
+            places = places_in(place_heads, analysis)
+            place = places[0][0] if places else None
+            when = analysis.date_phrase(carrier)
+            for a in left:
+                for b in right:
+                    if a == b:
+                        continue
+                    cue_tok = _mention_of(b, sent, analysis) or [tok]
+                    yield Meeting(
+                        participants=(a, b),
+                        place=place,
+                        when=when,
+                        source=analysis.source(sent),
+                        cue=cue_for(analysis, cue_tok),
+                        planned=analysis.planned(carrier),
+                    )
+
+
+def _mention_of(person: str, sent: Span, analysis: Analysis) -> list[Token] | None:
+    """The tokens of the last mention in the sentence that names the person."""
+    return analysis.name_tokens(person, sent)

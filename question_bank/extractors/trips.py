@@ -1,0 +1,130 @@
+"""Trip facts: which trip number ("his eighth trip to the region since October 7")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..analysis import Analysis
+from ..facts import Trip
+from ..lexicon import TRIP_NOUNS
+from ..numbers import parse_ordinal
+from .common import cue_for, possessor, subjects_of
+
+_ORDINAL_SHAPE = re.compile(r"^(\d+(st|nd|rd|th)|[a-z]+(st|nd|rd|th)|first|second|third)$", re.I)
+
+
+def _trip_noun(ordinal: Token) -> Token | None:
+    """The trip noun an ordinal counts, or the ordinal itself when the noun is elided."""
+    head = ordinal.head
+    if ordinal.dep_ in ("amod", "nummod", "compound") and head.lemma_.lower() in TRIP_NOUNS:
+        return head
+    # Parse slips: "his fifth crisis trip" with the ordinal hung elsewhere.
+    doc = ordinal.doc
+    for j in range(ordinal.i + 1, min(len(doc), ordinal.i + 4)):
+        tok = doc[j]
+        if tok.lemma_.lower() in TRIP_NOUNS and tok.pos_ == "NOUN":
+            between = doc[ordinal.i + 1 : j]
+            if all(t.pos_ in ("NOUN", "ADJ", "PROPN") or t.lower_ == "such" for t in between):
+                return tok
+            break
+        if tok.pos_ not in ("NOUN", "ADJ", "PROPN") and tok.lower_ != "such":
+            break
+    # "The latest trip is his 11th": the ordinal stands for the noun.
+    if ordinal.dep_ in ("attr", "dobj") and ordinal.pos_ in ("NOUN", "ADJ", "NUM", "PROPN"):
+        verb = ordinal.head
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in TRIP_NOUNS:
+                return ordinal
+    return None
+
+
+def _traveler(noun: Token, ordinal: Token, analysis: Analysis) -> str | None:
+    """Who makes the trip: the possessor, or the subject the trip belongs to."""
+    for holder in (noun, ordinal):
+        poss = possessor(holder)
+        if poss is not None:
+            return analysis.person_of_np(poss)
+    if noun is ordinal:
+        verb = ordinal.head
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                poss = possessor(c)
+                if poss is not None:
+                    return analysis.person_of_np(poss)
+        return None
+    # "Blinken, on his fifth trip, ..." has a possessor; "Blinken made a fifth trip" does not.
+    if noun.dep_ in ("dobj", "pobj"):
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_ in ("make", "take", "begin", "start", "pay", "embark"):
+            people = subjects_of(verb, analysis)
+            if len(people) == 1:
+                return people[0]
+    return None
+
+
+def _phrase_after(noun: Token, prep: str) -> Token | None:
+    """The object of ``prep`` attached to the noun."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == prep:
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return o
+    return None
+
+
+def _since(noun: Token, analysis: Analysis) -> str | None:
+    """ "since October 7": the date the count runs from."""
+    sent = noun.sent
+    doc = noun.doc
+    for tok in doc[noun.i : sent.end]:
+        if tok.lower_ != "since":
+            continue
+        window = doc[tok.i + 1 : min(sent.end, tok.i + 20)]
+        for t in window:
+            if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
+                end = t.i
+                while end + 1 < sent.end and doc[end + 1].ent_type_ == "DATE" and doc[end + 1].ent_iob_ == "I":
+                    end += 1
+                return doc[t.i : end + 1].text.strip(" ,")
+        obj = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
+        if obj:
+            phrase = doc[obj[0].left_edge.i : obj[0].right_edge.i + 1]
+            if len(phrase) <= 5:
+                return phrase.text
+        return None
+    return None
+
+
+def extract_trips(analysis: Analysis) -> Iterator[Trip]:
+    """Trips counted with an ordinal and made by a named person."""
+    for sent in analysis.sentences:
+        for tok in sent:
+            if not _ORDINAL_SHAPE.match(tok.text):
+                continue
+            n = parse_ordinal(tok.text)
+            if n is None:
+                continue
+            noun = _trip_noun(tok)
+            if noun is None:
+                continue
+            traveler = _traveler(noun, tok, analysis)
+            if not traveler:
+                continue
+            dest_tok = _phrase_after(noun, "to") or _phrase_after(noun, "of") or _phrase_after(tok, "to")
+            destination = None
+            if dest_tok is not None:
+                phrase = sent.doc[dest_tok.left_edge.i : dest_tok.right_edge.i + 1]
+                destination = phrase.text if len(phrase) <= 6 else dest_tok.text
+            yield Trip(
+                traveler=traveler,
+                ordinal=n,
+                destination=destination,
+                since=_since(noun, analysis),
+                noun=noun.lemma_.lower() if noun is not tok else "trip",
+                source=analysis.source(sent),
+                cue=cue_for(analysis, [tok]),
+                planned=analysis.planned(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun),
+            )

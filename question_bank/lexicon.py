@@ -1,0 +1,131 @@
+"""Word lists of news English that the extractors share.
+
+These describe the language of news writing (titles, travel verbs, agreement
+nouns), not any particular article.
+"""
+
+from __future__ import annotations
+
+import re
+
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam mx mx. prof prof.".split()
+)
+
+# Head words of a job title: "Foreign *Minister*", "State Department *spokesman*".
+TITLE_HEADS = frozenset(
+    """
+    secretary minister president premier spokesman spokeswoman spokesperson spokespeople
+    director adviser advisor chief leader ambassador envoy chancellor king queen prince princess
+    emir sultan monarch governor senator congressman congresswoman representative lawmaker
+    general commander chairman chairwoman chair ceo mayor diplomat negotiator judge
+    secretary-general commissioner coordinator speaker officer attorney prosecutor
+    head deputy administrator counsel mediator ruler pope cardinal archbishop
+    president-elect chief-of-staff superintendent lieutenant colonel admiral marshal
+    """.split()
+)
+
+# Title heads that are too vague to be a role on their own ("the official said").
+WEAK_TITLE_HEADS = frozenset("official officials source sources".split())
+
+# Words that can sit inside a title but are not capitalised proper names.
+TITLE_FILLERS = frozenset("of for the and on to at in".split())
+
+# Nouns that name a trip.
+TRIP_NOUNS = frozenset("trip visit tour journey voyage mission swing".split())
+
+# Nouns for a part of a trip: "a stop in Jordan", "the first leg in Oman".
+TRIP_PART_NOUNS = frozenset("stop leg stopover".split())
+
+# Verbs whose subject travels to the place named after them.
+TRAVEL_VERBS = {
+    "visit": ("",),
+    "tour": ("",),
+    "travel": ("to",),
+    "go": ("to",),
+    "head": ("to", "for"),
+    "fly": ("to", "into"),
+    "return": ("to",),
+    "arrive": ("in", "at"),
+    "land": ("in", "at"),
+    "depart": ("for",),
+    "leave": ("for",),
+    "come": ("to",),
+    "jet": ("to", "into"),
+    "stop": ("in", "at"),
+    "stay": ("in",),
+    "reach": ("",),
+    "embark": (),
+}
+
+# Verbs whose object is sent to a place: "the UK dispatched Cameron to Oman".
+SEND_VERBS = frozenset("dispatch send despatch".split())
+
+# Verbs and verb+preposition pairs that express a meeting between people.
+MEETING_VERBS = {
+    "meet": ("with", ""),
+    "confer": ("with",),
+    "talk": ("with", "to"),
+    "speak": ("with", "to"),
+    "sit": ("with",),
+    "host": ("",),
+    "receive": ("",),
+    "welcome": ("",),
+    "hold": (),  # "held talks with": handled through MEETING_NOUNS
+    "discuss": ("with",),
+    "huddle": ("with",),
+    "negotiate": ("with",),
+}
+
+# Nouns that make a meeting with the verb that governs them: "held talks with".
+MEETING_NOUNS = frozenset(
+    "talks meeting meetings discussions discussion conversation call phone talk summit "
+    "negotiations consultations audience".split()
+)
+
+# Nouns that make a number a condition of an agreement.
+AGREEMENT_NOUNS = frozenset(
+    """
+    ceasefire cease-fire truce deal agreement proposal accord pact plan arrangement treaty
+    framework exchange swap armistice settlement memorandum package compromise roadmap
+    """.split()
+)
+
+# Person-like nouns that are not people for our purposes.
+GROUP_WORDS = frozenset(
+    "officials leaders delegation delegations team partners counterparts militants fighters "
+    "forces troops people government administration".split()
+)
+
+PRONOUNS_MALE = frozenset("he him his himself".split())
+PRONOUNS_FEMALE = frozenset("she her hers herself".split())
+
+# Words of a title reference that stand for the person holding the title.
+TITLE_SYNONYMS = {
+    "diplomat": ("secretary of state", "foreign minister", "foreign secretary", "diplomat"),
+    "leader": ("prime minister", "president", "chancellor", "leader", "premier", "king"),
+    "minister": ("minister",),
+    "secretary": ("secretary",),
+    "president": ("president",),
+    "envoy": ("envoy", "ambassador"),
+    "spokesman": ("spokes",),
+    "spokeswoman": ("spokes",),
+    "spokesperson": ("spokes",),
+    "premier": ("prime minister", "premier"),
+}
+
+# Lines that are credits, bylines or captions rather than the story.
+CREDIT_PATTERNS = re.compile(
+    r"(©|\(c\)\s*\d{4}|all rights reserved|\b(?:reporting|editing|writing|additional reporting)"
+    r" by\b|\bphoto(?:graph)?s?\s*(?:by|:)|\bimage\s*(?:by|:)|\bcredit\s*:|getty images|"
+    r"\b(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU)\s*/|/\s*(?:REUTERS|AFP|AP|EPA)\b|"
+    r"^\s*by\s+[A-Z][a-z]+\s+[A-Z]|\bwith\s+(?:AFP|Reuters|AP|agencies|wires)\s*\.?\s*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. "
+    "oct oct. nov nov. dec dec.".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())

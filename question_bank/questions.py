@@ -1,0 +1,618 @@
+"""Questions from facts: multiple choice, short answer, cloze and true/false.
+
+Every question names its article, cites its source sentence with offsets and
+has a stable id: a hash of the article id, the fact's identity and the kind.
+Prompts carry an anchor (the article's date, or its headline) so a question
+stays unambiguous in a bank that holds many articles saying different things.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .articles import Article
+from .facts import Fact, Meeting, Quantity, Role, Source, Term, Trip, Visit
+from .numbers import (
+    format_number,
+    number_variants,
+    number_word,
+    ordinal_variants,
+    ordinal_word,
+)
+
+KINDS = ("mcq", "short_answer", "cloze", "true_false")
+BLANK = "_____"
+
+# Places used as distractors when the bank has too few of its own.
+FALLBACK_PLACES = (
+    "Argentina", "Australia", "Brazil", "Canada", "Chile", "China", "Denmark", "Ethiopia",
+    "Finland", "France", "Germany", "Ghana", "India", "Indonesia", "Ireland", "Italy", "Japan",
+    "Kenya", "Malaysia", "Mexico", "Morocco", "Nigeria", "Norway", "Peru", "Poland", "Portugal",
+    "Singapore", "South Africa", "South Korea", "Spain", "Sweden", "Switzerland", "Thailand",
+    "Vietnam", "Geneva", "Vienna", "Oslo", "Tokyo", "Nairobi", "Ottawa", "Canberra", "Lima",
+)
+FALLBACK_TITLES = (
+    "Finance Minister", "Interior Minister", "Defense Minister", "Foreign Minister",
+    "Trade Commissioner", "UN Special Envoy", "Chief of Staff", "National Security Adviser",
+    "Ambassador to the United Nations", "Health Secretary", "Energy Secretary",
+    "Justice Minister", "Prime Minister", "President", "Speaker of Parliament",
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the bank, in the bank's JSON Lines format."""
+
+    id: str
+    article: str
+    kind: str
+    prompt: str
+    answer: str
+    accepted: tuple[str, ...]
+    choices: tuple[str, ...]
+    fact: dict[str, Any]
+    source: Source
+
+    def to_dict(self) -> dict[str, Any]:
+        """The bank's JSON object for this question."""
+        return {
+            "id": self.id,
+            "article": self.article,
+            "kind": self.kind,
+            "prompt": self.prompt,
+            "answer": self.answer,
+            "accepted": list(self.accepted),
+            "choices": list(self.choices),
+            "fact": self.fact,
+            "source": self.source.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Question:
+        """Rebuild a question from :meth:`to_dict` output (one bank line)."""
+        return cls(
+            id=str(data["id"]),
+            article=str(data["article"]),
+            kind=str(data["kind"]),
+            prompt=str(data["prompt"]),
+            answer=str(data["answer"]),
+            accepted=tuple(str(a) for a in data.get("accepted") or ()),
+            choices=tuple(str(c) for c in data.get("choices") or ()),
+            fact=dict(data.get("fact") or {}),
+            source=Source.from_dict(data["source"]),
+        )
+
+
+@dataclass
+class DistractorPool:
+    """Names, places and titles seen across the bank, bounded so memory stays flat."""
+
+    limit: int = 400
+    persons: deque[str] = field(default_factory=deque)
+    places: deque[str] = field(default_factory=deque)
+    titles: deque[str] = field(default_factory=deque)
+
+    def add(self, kind: str, values: Iterable[str]) -> None:
+        """Remember values of a kind ("persons", "places", "titles")."""
+        store: deque[str] = getattr(self, kind)
+        for v in values:
+            if v and v not in store:
+                store.append(v)
+                if len(store) > self.limit:
+                    store.popleft()
+
+    def add_facts(self, facts: Iterable[Fact]) -> None:
+        """Remember the people, places and titles of some facts."""
+        for f in facts:
+            if isinstance(f, Meeting):
+                self.add("persons", f.participants)
+            elif isinstance(f, Visit):
+                self.add("persons", [f.traveler])
+                self.add("places", f.places)
+            elif isinstance(f, Role):
+                self.add("persons", [f.person])
+                self.add("titles", [f.title])
+            elif isinstance(f, Trip):
+                self.add("persons", [f.traveler])
+
+    def add_questions(self, questions: Iterable[dict[str, Any]]) -> None:
+        """Seed the pool from an existing bank's questions."""
+        for q in questions:
+            fact = q.get("fact") or {}
+            for key in ("traveler", "person"):
+                if isinstance(fact.get(key), str):
+                    self.add("persons", [fact[key]])
+            self.add("persons", [p for p in fact.get("participants") or [] if isinstance(p, str)])
+            self.add("places", [p for p in fact.get("places") or [] if isinstance(p, str)])
+            if isinstance(fact.get("title"), str):
+                self.add("titles", [fact["title"]])
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a generator knows besides the fact: the article, its facts, the pool."""
+
+    article: Article
+    facts: Sequence[Fact]
+    pool: DistractorPool
+
+    @property
+    def anchor(self) -> str:
+        """ "According to the report of 4 January 2024" or the report's headline."""
+        return anchor_phrase(self.article)
+
+    def people(self) -> list[str]:
+        """Everyone the article's facts name."""
+        out: list[str] = []
+        for f in self.facts:
+            names: Iterable[str] = ()
+            if isinstance(f, Meeting):
+                names = f.participants
+            elif isinstance(f, Visit | Trip):
+                names = (f.traveler,)
+            elif isinstance(f, Role):
+                names = (f.person,)
+            for n in names:
+                if n not in out:
+                    out.append(n)
+        return out
+
+
+def anchor_phrase(article: Article) -> str:
+    """How a prompt points at its article: by date when known, else by headline."""
+    if article.date:
+        return f"According to the report of {article.date.day} {article.date:%B %Y}"
+    words = article.display_title.split()
+    headline = " ".join(words[:12])
+    if len(words) > 12:
+        headline = headline.rstrip(",;:.") + "…"
+    return f"According to the report “{headline}”"
+
+
+def question_id(article_id: str, fact: Fact, kind: str) -> str:
+    """A stable id from the article, the fact's identity and the kind."""
+    key = json.dumps([article_id, _canonical(fact.key()), kind], sort_keys=True, ensure_ascii=True)
+    return "q_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _canonical(value: Any) -> Any:
+    """A JSON-able, order-independent form of a fact key."""
+    if isinstance(value, frozenset | set):
+        return sorted(_canonical(v) for v in value)
+    if isinstance(value, tuple | list):
+        return [_canonical(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+# ---- shared pieces -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What a fact type gives the kinds: a question, its answer and statements."""
+
+    question: str | None
+    answer: str
+    accepted: tuple[str, ...]
+    wrong: tuple[str, ...]
+    true_statement: str | None
+    false_statement: Callable[[str], str] | None
+    mcq_question: str | None = None
+
+
+def _rng(qid: str) -> random.Random:
+    """A random generator seeded by a question id: stable, not predictable by position."""
+    return random.Random(int(hashlib.sha1(qid.encode()).hexdigest()[:12], 16))
+
+
+def _name_variants(name: str) -> tuple[str, ...]:
+    """Ways to write a person's name a grader should accept: the surname alone too."""
+    parts = name.split()
+    out = [name]
+    if len(parts) > 1:
+        out.append(parts[-1])
+        if "-" in parts[-1]:
+            out.append(parts[-1].split("-")[-1])
+    return tuple(dict.fromkeys(out))
+
+
+def _distinct(values: Iterable[str], exclude: Iterable[str]) -> list[str]:
+    """Unique values, none equal (case-insensitively) to an excluded one."""
+    banned = {e.lower() for e in exclude}
+    out: list[str] = []
+    for v in values:
+        low = v.lower()
+        if low in banned or any(low == o.lower() for o in out):
+            continue
+        out.append(v)
+    return out
+
+
+def _with_tail(s: str) -> str:
+    """End a statement with a full stop."""
+    s = s.strip()
+    return s if s.endswith((".", "?", "!")) else s + "."
+
+
+# ---- per fact type ---------------------------------------------------------------
+
+
+def _trip_parts(f: Trip, ctx: Context) -> Parts:
+    word = ordinal_word(f.ordinal)
+    noun = f.noun if f.noun in ("trip", "visit", "tour") else "trip"
+    where = f" to {f.destination}" if f.destination else ""
+    since = f" since {f.since}" if f.since else ""
+    verb = "would it be" if f.planned else "was it"
+    q = f"{ctx.anchor}, which {noun}{where}{since} {verb} for {f.traveler}?"
+    near = [f.ordinal + d for d in (-1, 1, -2, 2, 3, -3, 4) if f.ordinal + d >= 1]
+    wrong = tuple(ordinal_word(n) for n in near)
+
+    def state(ordinal: str) -> str:
+        be = "would be" if f.planned else "was"
+        return f"{ctx.anchor}, the {noun} {be} {f.traveler}'s {ordinal} {noun}{where}{since}."
+
+    return Parts(
+        question=q,
+        answer=word,
+        accepted=tuple(ordinal_variants(f.ordinal)),
+        wrong=wrong,
+        true_statement=state(word),
+        false_statement=state,
+    )
+
+
+def _meeting_parts(f: Meeting, ctx: Context) -> Parts:
+    a, b = f.participants[0], f.participants[1]
+    partners = set()
+    for other in ctx.facts:
+        if isinstance(other, Meeting) and a in other.participants:
+            partners.update(other.participants)
+    where = f" in {f.place}" if f.place else ""
+    if f.planned:
+        q = f"{ctx.anchor}, who was {a} due to meet{where}?"
+    else:
+        q = f"{ctx.anchor}, who did {a} meet or hold talks with{where}?"
+    candidates = [p for p in ctx.people() if p not in partners] + [
+        p for p in reversed(ctx.pool.persons) if p not in partners
+    ]
+    wrong = tuple(_distinct(candidates, [a, b, *partners]))
+
+    def state(person: str) -> str:
+        verb = "was due to meet" if f.planned else "met"
+        return f"{ctx.anchor}, {a} {verb} {person}{where}."
+
+    return Parts(
+        question=q,
+        answer=b,
+        accepted=_name_variants(b),
+        wrong=wrong,
+        true_statement=state(b),
+        false_statement=state,
+    )
+
+
+def _visit_parts(f: Visit, ctx: Context, qid_seed: str) -> Parts:
+    rng = _rng(qid_seed)
+    answer = f.places[rng.randrange(len(f.places))]
+    text = ctx.article.text.lower()
+    visited = {p.lower() for v in ctx.facts if isinstance(v, Visit) for p in v.places}
+    candidates = [
+        p
+        for p in [*reversed(ctx.pool.places), *FALLBACK_PLACES]
+        if p.lower() not in visited and p.lower() not in text
+    ]
+    wrong = tuple(_distinct(candidates, f.places))
+    when = f" {f.when}" if f.when and not f.when.lower().startswith(("on ", "in ")) else (
+        f" {f.when}" if f.when else ""
+    )
+    many = len(f.places) > 1
+    if f.planned:
+        q = f"{ctx.anchor}, {'which places were' if many else 'where was'} {f.traveler} due to visit{when}?"
+        mcq = f"{ctx.anchor}, which of these places was {f.traveler} due to visit{when}?"
+    else:
+        q = f"{ctx.anchor}, {'which places did' if many else 'where did'} {f.traveler} visit{when}?"
+        mcq = f"{ctx.anchor}, which of these places did {f.traveler} visit{when}?"
+    if many:
+        q = q.replace("?", "? Name one.")
+
+    def state(place: str) -> str:
+        verb = "was due to visit" if f.planned else "visited"
+        return f"{ctx.anchor}, {f.traveler} {verb} {place}{when}."
+
+    others = tuple(p for p in f.places if p != answer)
+    return Parts(
+        question=q,
+        answer=answer,
+        accepted=(answer, *others, *_place_variants(answer)),
+        wrong=wrong,
+        true_statement=state(answer),
+        false_statement=state,
+        mcq_question=mcq,
+    )
+
+
+def _place_variants(place: str) -> tuple[str, ...]:
+    """ "the West Bank" is also "West Bank"."""
+    if place.lower().startswith("the "):
+        return (place[4:],)
+    return ()
+
+
+def _role_parts(f: Role, ctx: Context) -> Parts:
+    holders = {
+        r.person for r in ctx.facts if isinstance(r, Role) and _same_title(r.title, f.title)
+    }
+    specific = len(f.title.split()) >= 2 or "'s" in f.title
+    if specific and len(holders) == 1:
+        q = f"{ctx.anchor}, who is {_article_for(f.title)} {f.title}?"
+        candidates = [p for p in ctx.people() if p not in holders] + list(reversed(ctx.pool.persons))
+        wrong = tuple(_distinct(candidates, [f.person, *holders]))
+
+        def state(person: str) -> str:
+            return f"{ctx.anchor}, {person} is {_article_for(f.title)} {f.title}."
+
+        return Parts(
+            question=q,
+            answer=f.person,
+            accepted=_name_variants(f.person),
+            wrong=wrong,
+            true_statement=state(f.person),
+            false_statement=state,
+        )
+    q = f"{ctx.anchor}, what title does {f.person} hold?"
+    own = [r.title for r in ctx.facts if isinstance(r, Role) and r.person == f.person]
+    candidates = [t for t in [*reversed(ctx.pool.titles), *FALLBACK_TITLES]]
+    wrong = tuple(
+        t for t in _distinct(candidates, own) if not any(_same_title(t, o) for o in own)
+    )
+
+    def state_title(title: str) -> str:
+        return f"{ctx.anchor}, {f.person} is {_article_for(title)} {title}."
+
+    return Parts(
+        question=q,
+        answer=f.title,
+        accepted=(f.title,),
+        wrong=wrong,
+        true_statement=state_title(f.title),
+        false_statement=state_title,
+    )
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Titles that name the same office ("Prime Minister", "Israeli Prime Minister")."""
+    x, y = a.lower(), b.lower()
+    return x in y or y in x
+
+
+def _article_for(title: str) -> str:
+    """ "the" before a title, unless it starts with a possessive."""
+    return "" if "'s " in title.split(" ", 2)[0] + " " or title.split()[0].endswith("'s") else "the"
+
+
+def _number_parts(f: Term | Quantity, ctx: Context, qid_seed: str) -> Parts:
+    value = f.value if f.value is not None else 0.0
+    shown = format_number(value)
+    unit = _duration_unit(f)
+    if unit:
+        answer = f"{number_word(int(value)) or shown} {unit}{'' if value == 1 else 's'}"
+        accepted = tuple(
+            dict.fromkeys([answer, f"{shown} {unit}s", f"{shown}-{unit}", *number_variants(value)])
+        )
+    else:
+        answer = shown
+        accepted = tuple(dict.fromkeys([shown, *number_variants(value)]))
+    wrong_values = _figure_distractors(value, _rng(qid_seed))
+    wrong = tuple(
+        (f"{number_word(int(w)) or format_number(w)} {unit}s" if unit else format_number(w))
+        for w in wrong_values
+    )
+    hedge = f" (the report gives it as “{f.approx} …”)" if f.approx else ""
+    q: str | None = None
+    if f.ask:
+        q = f"{ctx.anchor}, {f.ask[0].lower()}{f.ask[1:]}?{hedge}".replace(" ,", ",")
+    elif isinstance(f, Term) and unit and f.agreement:
+        q = f"{ctx.anchor}, how long was the {f.agreement} set to last?"
+    elif isinstance(f, Term) and f.unit in ("phase", "stage", "step", "point", "part"):
+        q = f"{ctx.anchor}, how many {f.unit}s did the {f.agreement} have?"
+    cue = f.cue
+
+    def state(figure: str) -> str:
+        if cue is None:
+            return ""
+        s = f.source.sentence
+        rel = cue.start - f.source.start
+        original = s[rel : rel + len(cue.text)]
+        replacement = _replace_number_text(original, figure, f)
+        return f"{ctx.anchor}: “{s[:rel]}{replacement}{s[rel + len(cue.text):]}”"
+
+    return Parts(
+        question=q,
+        answer=answer,
+        accepted=accepted,
+        wrong=wrong,
+        true_statement=state(answer) if cue else None,
+        false_statement=state if cue else None,
+    )
+
+
+def _duration_unit(f: Term | Quantity) -> str | None:
+    """ "day" for a four-day ceasefire."""
+    unit = f.unit.lower().rstrip("s")
+    if unit in ("second", "minute", "hour", "day", "week", "month", "year"):
+        return unit
+    return None
+
+
+def _replace_number_text(original: str, figure: str, f: Term | Quantity) -> str:
+    """Put another figure where the original one was written, keeping its hedge."""
+    if _duration_unit(f) and re.search(r"-\s*(day|week|month|hour|year|minute)", original):
+        n = figure.split()[0]
+        return re.sub(r"^[\w,.]+(?=-)", n, original)
+    hedge = (f.approx + " ") if f.approx and original.lower().startswith(f.approx) else ""
+    prefix = original[: len(hedge)] if hedge else ""
+    currency = "$" if "$" in original else ""
+    m = re.search(r"\b(million|billion|trillion)\b", figure)
+    body = figure
+    if currency and not m:
+        body = figure
+    unit = _duration_unit(f)
+    if unit and not figure[:1].isdigit():
+        return prefix + figure
+    return prefix + currency + body
+
+
+def _figure_distractors(value: float, rng: random.Random) -> list[float]:
+    """Plausible wrong figures: near for small counts, scaled for large ones."""
+    if value <= 12 and float(value).is_integer():
+        near = [value + d for d in (-1, 1, 2, -2, 3, 4, 5) if value + d >= 1 and value + d != value]
+        return near
+    factors = [0.5, 2, 1.5, 0.75, 3, 0.25, 1.25]
+    rng.shuffle(factors)
+    out: list[float] = []
+    for fct in factors:
+        w = _round_like(value * fct, value)
+        if w != value and w not in out and w > 0:
+            out.append(w)
+    return out
+
+
+def _round_like(x: float, like: float) -> float:
+    """Round x to about as many significant figures as ``like`` has."""
+    digits = len(re.sub(r"0+$", "", str(int(like)))) if float(like).is_integer() and like >= 1 else 3
+    digits = max(1, min(digits, 4))
+    if x == 0:
+        return 0
+    from math import floor, log10
+
+    p = digits - 1 - floor(log10(abs(x)))
+    r = round(x, p)
+    return float(int(r)) if float(r).is_integer() else r
+
+
+PARTS_BY_TYPE: dict[str, Callable[[Any, Context, str], Parts]] = {
+    "trip": lambda f, c, s: _trip_parts(f, c),
+    "meeting": lambda f, c, s: _meeting_parts(f, c),
+    "visit": _visit_parts,
+    "role": lambda f, c, s: _role_parts(f, c),
+    "term": _number_parts,
+    "quantity": _number_parts,
+}
+
+
+# ---- kinds -------------------------------------------------------------------------
+
+
+def _mcq(fact: Fact, parts: Parts, ctx: Context, qid: str) -> Question | None:
+    prompt = parts.mcq_question or parts.question
+    wrong = _distinct(parts.wrong, parts.accepted)[:3]
+    if prompt is None or len(wrong) < 3:
+        return None
+    choices = [parts.answer, *wrong]
+    _rng(qid).shuffle(choices)
+    return _question(qid, ctx, fact, "mcq", prompt, parts.answer, (), tuple(choices))
+
+
+def _short(fact: Fact, parts: Parts, ctx: Context, qid: str) -> Question | None:
+    if parts.question is None:
+        return None
+    accepted = tuple(a for a in dict.fromkeys(parts.accepted) if a != parts.answer)
+    return _question(qid, ctx, fact, "short_answer", parts.question, parts.answer, accepted, ())
+
+
+def _cloze(fact: Fact, parts: Parts, ctx: Context, qid: str) -> Question | None:
+    cue = fact.cue
+    if cue is None:
+        return None
+    s = fact.source
+    rel = cue.start - s.start
+    if rel < 0 or s.sentence[rel : rel + len(cue.text)] != cue.text:
+        return None
+    blanked = s.sentence[:rel] + BLANK + s.sentence[rel + len(cue.text) :]
+    prompt = f"{ctx.anchor}: fill in the blank. “{blanked}”"
+    accepted = tuple(a for a in dict.fromkeys([*parts.accepted, parts.answer]) if a != cue.text)
+    return _question(qid, ctx, fact, "cloze", prompt, cue.text, accepted, ())
+
+
+def _true_false(fact: Fact, parts: Parts, ctx: Context, qid: str) -> Question | None:
+    if parts.true_statement is None or parts.false_statement is None:
+        return None
+    wrong = _distinct(parts.wrong, parts.accepted)
+    make_false = _rng(qid).random() < 0.5 and bool(wrong)
+    if make_false:
+        statement = parts.false_statement(wrong[0])
+        answer = "False"
+    else:
+        statement = parts.true_statement
+        answer = "True"
+    if not statement:
+        return None
+    prompt = f"True or false? {_with_tail(statement)}"
+    return _question(qid, ctx, fact, "true_false", prompt, answer, (), ("True", "False"))
+
+
+KIND_BUILDERS: dict[str, Callable[[Fact, Parts, Context, str], Question | None]] = {
+    "mcq": _mcq,
+    "short_answer": _short,
+    "cloze": _cloze,
+    "true_false": _true_false,
+}
+
+
+def _question(
+    qid: str,
+    ctx: Context,
+    fact: Fact,
+    kind: str,
+    prompt: str,
+    answer: str,
+    accepted: tuple[str, ...],
+    choices: tuple[str, ...],
+) -> Question:
+    return Question(
+        id=qid,
+        article=ctx.article.id,
+        kind=kind,
+        prompt=" ".join(prompt.split()),
+        answer=answer,
+        accepted=accepted,
+        choices=choices,
+        fact=fact.to_dict(),
+        source=fact.source,
+    )
+
+
+def generate_questions(
+    article: Article,
+    facts: Sequence[Fact],
+    pool: DistractorPool | None = None,
+    kinds: Sequence[str] = KINDS,
+) -> Iterator[Question]:
+    """Questions of the given kinds for each fact of an article.
+
+    ``pool`` supplies distractors from the rest of the bank; the article's own
+    facts are added to it first.
+    """
+    pool = pool if pool is not None else DistractorPool()
+    pool.add_facts(facts)
+    ctx = Context(article=article, facts=facts, pool=pool)
+    for fact in facts:
+        make_parts = PARTS_BY_TYPE.get(fact.type)
+        if make_parts is None:
+            continue
+        seed = question_id(article.id, fact, "parts")
+        parts = make_parts(fact, ctx, seed)
+        for kind in kinds:
+            qid = question_id(article.id, fact, kind)
+            q = KIND_BUILDERS[kind](fact, parts, ctx, qid)
+            if q is not None:
+                yield q
