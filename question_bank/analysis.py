@@ -20,6 +20,7 @@ from .lexicon import (
     CREDIT_PATTERNS,
     GROUP_WORDS,
     HONORIFICS,
+    NAME_SUFFIXES,
     PRONOUNS_FEMALE,
     PRONOUNS_MALE,
     TITLE_HEADS,
@@ -171,6 +172,7 @@ class Analysis:
                         end += 1
                     name_toks = list(self.doc[nxt.i : end])
                     spans.append((nxt.i, end, _join(name_toks), _gender_from_honorific(self.doc, nxt.i)))
+        spans.extend(self._titled_names(spans))
         spans.sort()
         # Full names first, in order of appearance; then single names attach to them.
         for start, end, text, gender in spans:
@@ -217,12 +219,59 @@ class Analysis:
                     continue
             self._token_person[tok.i] = candidates[0].name
 
+    def _titled_names(self, spans: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+        """Proper-name runs right after a title word or in apposition to one.
+
+        "Foreign Minister Murat Nurtleu" is a person even when the model calls
+        "Murat Nurtleu" an organisation.
+        """
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        out: list[tuple[int, int, str, str | None]] = []
+        doc = self.doc
+        for tok in doc:
+            if not self.is_story(tok) or tok.lower_ not in TITLE_HEADS or tok.lower_ in WEAK_TITLE_HEADS:
+                continue
+            start = tok.i + 1
+            if start < len(doc) and doc[start].text == ",":
+                start += 1  # "Qatar's emir, Sheikh Tamim"
+                if not any(c.dep_ == "appos" for c in tok.children):
+                    continue
+            while start < len(doc) and doc[start].lower_ in HONORIFICS:
+                start += 1
+            end = start
+            while (
+                end < len(doc)
+                and end - start < 6
+                and (doc[end].pos_ == "PROPN" or doc[end].lower_ in _PARTICLES or doc[end].text == "-")
+                and (doc[end].text[:1].isupper() or doc[end].lower_ in _PARTICLES or doc[end].text == "-")
+                and doc[end].ent_type_ not in ("GPE", "LOC", "NORP", "DATE")
+                and doc[end].lower_ not in TITLE_HEADS
+            ):
+                end += 1
+            if end - start < 2 or any(i in taken for i in range(start, end)):
+                continue
+            if doc[end - 1].text == "-" or doc[end - 1].lower_ in _PARTICLES:
+                continue
+            tokens = list(doc[start:end])
+            out.append((start, end, _join(tokens), _gender_from_honorific(doc, start)))
+            taken.update(range(start, end))
+        return out
+
     def _mostly_not_person(self, text: str) -> bool:
         """A single word the article mostly labels as a place or organisation."""
         low = text.lower()
         labels = [e.label_ for e in self.doc.ents if e.text.lower().rstrip("'s") == low]
         person = sum(1 for lab in labels if lab == "PERSON")
-        return len(labels) - person > person
+        if len(labels) - person > person:
+            return True
+        # A word that follows "to", "in" or "from" is a place ("a visit to Kyiv").
+        for tok in self.doc:
+            if tok.lower_ == low and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "in", "from", "into", "at"):
+                prev = self.doc[tok.i - 1].lower_ if tok.i else ""
+                if prev not in HONORIFICS:
+                    return True
+        # "Houthis": a plural proper noun names a group.
+        return any(t.lower_ == low and t.tag_ == "NNPS" for t in self.doc)
 
     def _find_person(self, parts: tuple[str, ...]) -> Person | None:
         """The known person these name parts refer to, if exactly one fits."""
@@ -236,7 +285,6 @@ class Analysis:
             if len(parts) == 1:
                 if parts[0] == person.surname or (
                     parts[0] in person.parts and parts[0] not in _PARTICLES and len(person.parts) > 1
-                    and parts[0] != person.parts[0]
                 ):
                     found.append(person)
             elif (set(parts) <= set(person.parts) or set(person.parts) <= set(parts)) and (
@@ -415,13 +463,16 @@ class Analysis:
         subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if not subjects:
             return None
-        person = self.person_of_np(subjects[0])
+        subject = subjects[0]
+        if subject.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+            subject = tok.head.head
+        person = self.person_of_np(subject)
         if not person or tok.i in self._token_person:
             return None
         span = _np_without_clauses(tok)
         text = _clean_title(span.text)
         if text and len(span) <= 10 and not any(t.i in self._token_person for t in span):
-            return TitleMention(person, text, span.start, span.end, subjects[0].i)
+            return TitleMention(person, text, span.start, span.end, subject.i)
         return None
 
     # ---- pronouns and title references --------------------------------------------
@@ -514,6 +565,10 @@ class Analysis:
             return None
         if len(holders) == 1:
             return holders[0]
+        recent = self.mentions[-12:]
+        for m in reversed(recent):
+            if m.person in holders and m.subject and not m.speaker:
+                return m.person
         for m in reversed(self.mentions):
             if m.person in holders:
                 return m.person
@@ -566,8 +621,13 @@ def _join(tokens: list[Token]) -> str:
 
 
 def _parts(name: str) -> tuple[str, ...]:
-    """Lower-case parts of a name, split on spaces and hyphens."""
-    return tuple(p for p in re.split(r"[\s\-]+", name.lower().replace("’", "'")) if p)
+    """Lower-case parts of a name, split on spaces and hyphens, without honorifics."""
+    parts = [p for p in re.split(r"[\s\-]+", name.lower().replace("’", "'")) if p]
+    while len(parts) > 1 and parts[0] in HONORIFICS:
+        parts.pop(0)
+    while len(parts) > 1 and parts[-1].rstrip(",") in NAME_SUFFIXES:
+        parts.pop()
+    return tuple(parts)
 
 
 def _gender_from_honorific(doc: Doc, name_start: int) -> str | None:

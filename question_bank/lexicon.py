@@ -9,8 +9,12 @@ from __future__ import annotations
 import re
 
 HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam mx mx. prof prof.".split()
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam mx mx. prof prof. "
+    "sheikh sheikha shaikh prince princess king queen emir sultan crown".split()
 )
+
+# Name suffixes that are not surnames: "Ferdinand Marcos Jr."
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 # Head words of a job title: "Foreign *Minister*", "State Department *spokesman*".
 TITLE_HEADS = frozenset(
@@ -58,8 +62,12 @@ TRAVEL_VERBS = {
     "embark": (),
 }
 
-# Verbs whose object is sent to a place: "the UK dispatched Cameron to Oman".
-SEND_VERBS = frozenset("dispatch send despatch".split())
+# Verbs whose object is sent to a place: "the UK dispatched Cameron to Oman",
+# "a trip that will take her to Amman".
+SEND_VERBS = frozenset("dispatch send despatch take bring".split())
+
+# Meeting verbs whose object is the guest: "Nurtleu hosted Mirzoyan in Almaty".
+HOST_VERBS = frozenset("host receive welcome greet".split())
 
 # Verbs and verb+preposition pairs that express a meeting between people.
 MEETING_VERBS = {
@@ -72,6 +80,10 @@ MEETING_VERBS = {
     "receive": ("",),
     "welcome": ("",),
     "hold": (),  # "held talks with": handled through MEETING_NOUNS
+    "greet": ("",),
+    "see": ("",),
+    "call": ("on",),
+    "sign": ("with",),
     "discuss": ("with",),
     "huddle": ("with",),
     "negotiate": ("with",),

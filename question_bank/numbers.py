@@ -208,7 +208,9 @@ _FRACTION_WORDS = frozenset(
 )
 
 
-def _cardinal_prefix(words: Sequence[str], allow_article: bool = True) -> tuple[Decimal, int] | None:
+def _cardinal_prefix(
+    words: Sequence[str], allow_article: bool = True
+) -> tuple[Decimal, int] | None:
     """Read spelled-out cardinal words from the start; return (value, words used)."""
     if not words:
         return None
@@ -256,7 +258,7 @@ def _cardinal_prefix(words: Sequence[str], allow_article: bool = True) -> tuple[
         elif (
             word == "and"
             and total == 0
-            and prev in ("num", "hundred")
+            and prev == "num"
             and tuple(words[i + 1 : i + 3]) == ("a", "half")
         ):
             value = Decimal(hundreds + sub) + Decimal("0.5")
@@ -435,7 +437,7 @@ def _read_digits(s: str, pos: int, currency: bool) -> _Reading | None:
     glued = _WORD_AT.match(s, end)
     if glued is not None and glued.group().lower() not in _GLUED_PERCENT:
         return None  # "7th", "5G", "1990s", "10kg"
-    day_like = literal.isdigit() and 1 <= int(literal) <= 31
+    day_like = literal.isdigit() and len(literal) <= 2 and 1 <= int(literal) <= 31
     if day_like and _MONTH_AFTER.match(s, end):
         return None  # "7 October"
     return _Reading(value, end, False, "")
@@ -727,12 +729,8 @@ def parse_ordinal(text: str) -> int | None:
         n = int(literal)
         return n if _suffix(n) == digits.group(2).lower() else None
     words = [token[0] for token in _word_tokens(s, 0)]
-    for index, word in enumerate(words):
-        if word in _ORDINAL_TO_CARDINAL:
-            break
-        if word not in _NUMBER_WORDS and word != "and":
-            return None
-    else:
+    index = next((i for i, word in enumerate(words) if word in _ORDINAL_TO_CARDINAL), None)
+    if index is None or any(w not in _NUMBER_WORDS and w != "and" for w in words[:index]):
         return None
     cardinal = [*words[:index], _ORDINAL_TO_CARDINAL[words[index]]]
     if cardinal[0] == "hundred" or cardinal[0] in _SCALE_WORDS:

@@ -67,6 +67,40 @@ def _agent(verb: Token, analysis: Analysis) -> str | None:
     return None
 
 
+def agent_objects(verb: Token) -> list[Token]:
+    """Objects of a passive verb's "by" phrase."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and verb.tag_ == "VBN"):
+            out.extend(o for o in c.children if o.dep_ == "pobj")
+    return out
+
+
+def meeting_place(verb: Token, analysis: Analysis) -> str | None:
+    """Where a meeting happened, as a place name."""
+    found = meeting_place_token(verb, analysis)
+    return found[0] if found else None
+
+
+def meeting_place_token(verb: Token, analysis: Analysis) -> tuple[str, Token] | None:
+    """Where a meeting happened: "in Paris", or "where" pointing back to a place."""
+    places = places_in(prep_objects(verb, ("in", "at")), analysis)
+    if places:
+        return places[0]
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        antecedent = verb.head
+        if analysis.is_place(antecedent) or antecedent.pos_ == "PROPN":
+            found = places_in([antecedent], analysis)
+            if found:
+                return found[0]
+    # "In Beirut she will hold talks ...": the phrase can sit on a governing verb.
+    if verb.dep_ in ("xcomp",):
+        places = places_in(prep_objects(verb.head, ("in",)), analysis)
+        if places:
+            return places[0]
+    return None
+
+
 def people_in_objects(heads: list[Token], analysis: Analysis) -> list[str]:
     """People named by these object heads and their conjuncts."""
     people: list[str] = []
@@ -84,9 +118,10 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             out.extend(o for o in c.children if o.dep_ == "pobj")
-        elif c.dep_ == "prt" and c.lower_ in preps:
-            # "head off to X" style particles: the object hangs off the verb.
-            continue
+            # "to Kuwait City on Tuesday and to Riyadh on Wednesday"
+            for other in c.conjuncts:
+                if other.dep_ in ("conj", "prep") and other.lower_ in preps:
+                    out.extend(o for o in other.children if o.dep_ == "pobj")
     return out
 
 
@@ -95,6 +130,10 @@ def restricted_subtree(head: Token) -> Iterator[Token]:
     yield head
     for child in head.children:
         if child.dep_ in PLACE_STOP_DEPS:
+            continue
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            continue
+        if child.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in child.children):
             continue
         if child.i < head.i and child.dep_ in SUBJECTS:
             continue
@@ -113,7 +152,7 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
             anchor = tok
             if analysis.is_place(tok) and tok.ent_iob_ == "B":
                 ent = _ent(tok)
-                if ent is not None:
+                if ent is not None and not _modifies_other_noun(ent, analysis):
                     name = _place_name(ent)
             elif (
                 tok.pos_ == "PROPN"
@@ -128,6 +167,17 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 seen.add(name.lower())
                 found.append((name, anchor))
     return found
+
+
+def _modifies_other_noun(ent: Span, analysis: Analysis) -> bool:
+    """ "Middle East" in "top Middle East adviser" names no destination."""
+    root = ent.root
+    if root.dep_ not in ("compound", "amod", "nmod", "poss"):
+        return False
+    head = root.head
+    return head.pos_ in ("NOUN", "PROPN") and not analysis.is_place(head) and head.lower_ not in (
+        "city", "capital", "town", "region", "province", "port", "village", "state",
+    )
 
 
 def _ent(tok: Token) -> Span | None:

@@ -9,7 +9,14 @@ from spacy.tokens import Span, Token
 from ..analysis import Analysis
 from ..facts import Meeting
 from ..lexicon import MEETING_NOUNS, MEETING_VERBS
-from .common import cue_for, people_in_objects, places_in, prep_objects, subjects_of
+from .common import (
+    agent_objects,
+    cue_for,
+    meeting_place,
+    people_in_objects,
+    prep_objects,
+    subjects_of,
+)
 
 
 def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token] | None:
@@ -21,6 +28,10 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         if "" in preps:
             objs.extend(c for c in tok.children if c.dep_ == "dobj")
         objs.extend(prep_objects(tok, tuple(p for p in preps if p)))
+        # "he was received by Qatar's emir": the agent is the other side.
+        objs.extend(agent_objects(tok))
+        if lemma == "call" and _calls_for_action(tok):
+            return None  # "called on Netanyahu to resign" is a demand, not a meeting
         subjects = subjects_of(tok, analysis)
         others = people_in_objects(objs, analysis)
         if lemma == "meet" and not others and len(subjects) >= 2:
@@ -59,9 +70,7 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
             left, right, carrier = found
             if not left or not right:
                 continue
-            place_heads = prep_objects(carrier, ("in", "at"))
-            places = places_in(place_heads, analysis)
-            place = places[0][0] if places else None
+            place = meeting_place(carrier, analysis)
             when = analysis.date_phrase(carrier)
             for a in left:
                 for b in right:
@@ -76,6 +85,15 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
                         cue=cue_for(analysis, cue_tok),
                         planned=analysis.planned(carrier),
                     )
+
+
+def _calls_for_action(verb: Token) -> bool:
+    """ "call on X to do Y" asks for something; "call on X" pays a visit."""
+    return any(
+        c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.lower_ == "to" for a in c.children)
+        for c in verb.subtree
+        if c.i > verb.i
+    )
 
 
 def _mention_of(person: str, sent: Span, analysis: Analysis) -> list[Token] | None:

@@ -32,6 +32,10 @@ def _trip_noun(ordinal: Token) -> Token | None:
             break
         if tok.pos_ not in ("NOUN", "ADJ", "PROPN") and tok.lower_ != "such":
             break
+    # "her 9th trip to the region, and her second to Lebanon": an elided noun.
+    if ordinal.dep_ in ("conj", "appos") and possessor(ordinal) is not None:
+        if ordinal.head.lemma_.lower() in TRIP_NOUNS:
+            return ordinal
     # "The latest trip is his 11th": the ordinal stands for the noun.
     if ordinal.dep_ in ("attr", "dobj") and ordinal.pos_ in ("NOUN", "ADJ", "NUM", "PROPN"):
         verb = ordinal.head

@@ -7,15 +7,33 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..analysis import Analysis
-from ..facts import Visit
-from ..lexicon import SEND_VERBS, TRAVEL_VERBS, TRIP_NOUNS, TRIP_PART_NOUNS
-from .common import cue_for, people_in_objects, places_in, possessor, prep_objects, subjects_of
+from ..facts import Cue, Visit
+from ..lexicon import (
+    HOST_VERBS,
+    MEETING_NOUNS,
+    MEETING_VERBS,
+    SEND_VERBS,
+    TRAVEL_VERBS,
+    TRIP_NOUNS,
+    TRIP_PART_NOUNS,
+)
+from .common import (
+    agent_objects,
+    cue_for,
+    meeting_place_token,
+    people_in_objects,
+    places_in,
+    possessor,
+    prep_objects,
+    subjects_of,
+)
 
-_NOUN_PREPS = ("to", "in", "of", "at", "into")
+_NOUN_PREPS = ("to", "in", "of", "at", "into", "on")
+Found = tuple[list[str], list[tuple[str, Token]]]
 
 
-def _verb_trigger(tok: Token, analysis: Analysis) -> tuple[list[str], list[Token]] | None:
-    """Travelers and place phrases for a travel verb, a send verb or "was in X"."""
+def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
+    """Travelers and places for a travel verb, a send verb or "was in X"."""
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX"):
         return None
@@ -23,38 +41,62 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> tuple[list[str], list[Token
         preps = TRAVEL_VERBS[lemma]
         heads: list[Token] = []
         if "" in preps:
-            heads.extend(c for c in tok.children if c.dep_ in ("dobj",))
+            heads.extend(c for c in tok.children if c.dep_ == "dobj")
         named = tuple(p for p in preps if p)
         heads.extend(prep_objects(tok, named))
-        # "took off for a visit to Israel" is handled by the noun; "head back to"
         for c in tok.children:
             if c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "off", "out", "on"):
                 heads.extend(prep_objects(c, named))
         if not heads:
             return None
-        return subjects_of(tok, analysis), heads
+        return subjects_of(tok, analysis), places_in(heads, analysis)
     if lemma in SEND_VERBS:
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         heads = prep_objects(tok, ("to",))
         if objs and heads:
-            return people_in_objects(objs, analysis), heads
+            return people_in_objects(objs, analysis), places_in(heads, analysis)
         return None
     if lemma == "be":
         heads = prep_objects(tok, ("in",))
-        if heads and any(c.dep_ in ("nsubj",) for c in tok.children):
-            return subjects_of(tok, analysis), heads
+        if heads and any(c.dep_ == "nsubj" for c in tok.children):
+            return subjects_of(tok, analysis), places_in(heads, analysis)
     return None
 
 
-def _noun_trigger(tok: Token, analysis: Analysis) -> tuple[list[str], list[Token]] | None:
-    """Travelers and place phrases for "his visit to Muscat" or "a stop in Jordan"."""
+def _noun_trigger(tok: Token, analysis: Analysis) -> Found | None:
+    """Travelers and places for "his visit to Muscat" or "a stop in Jordan"."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "NOUN" or (lemma not in TRIP_NOUNS and lemma not in TRIP_PART_NOUNS and lemma != "ride"):
+    if tok.pos_ != "NOUN" or (
+        lemma not in TRIP_NOUNS and lemma not in TRIP_PART_NOUNS and lemma != "ride"
+    ):
         return None
     heads = prep_objects(tok, _NOUN_PREPS)
     if not heads:
         return None
-    return _noun_travelers(tok, analysis), heads
+    return _noun_travelers(tok, analysis), places_in(heads, analysis)
+
+
+def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
+    """A meeting somewhere means the visiting side was there ("hosted in Almaty")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lemma in MEETING_VERBS:
+        carrier = tok
+    elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ == "dobj":
+        carrier = tok.head
+    else:
+        return None
+    place = meeting_place_token(carrier, analysis)
+    if place is None:
+        return None
+    if lemma in HOST_VERBS and carrier is tok:
+        if tok.tag_ == "VBN" and agent_objects(tok):
+            travelers = subjects_of(tok, analysis)  # "was received by the emir"
+        else:
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            travelers = people_in_objects(objs, analysis)
+    else:
+        travelers = subjects_of(carrier, analysis)
+    return travelers, [place]
 
 
 def _noun_travelers(noun: Token, analysis: Analysis, depth: int = 0) -> list[str]:
@@ -71,6 +113,8 @@ def _noun_travelers(noun: Token, analysis: Analysis, depth: int = 0) -> list[str
         return []
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+        if head.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in head.children):
+            return _noun_travelers(head.head, analysis, depth + 1)
         return subjects_of(head, analysis)
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         gov = head.head
@@ -78,32 +122,45 @@ def _noun_travelers(noun: Token, analysis: Analysis, depth: int = 0) -> list[str
             return subjects_of(gov, analysis)
         if gov.pos_ == "NOUN" and gov.lemma_.lower() in TRIP_NOUNS | TRIP_PART_NOUNS:
             return _noun_travelers(gov, analysis, depth + 1)
-    if noun.dep_ in ("dobj", "nsubj") and head.dep_ == "relcl":
-        # "Blinken's trip, which will include a stop in Jordan"
+    if noun.dep_ == "nsubj" and head.dep_ == "relcl":
         return _noun_travelers(head.head, analysis, depth + 1)
     return []
+
+
+TRIGGERS = (_verb_trigger, _noun_trigger, _meeting_trigger)
 
 
 def extract_visits(analysis: Analysis) -> Iterator[Visit]:
     """Visits by named people to named places."""
     for sent in analysis.sentences:
         for tok in sent:
-            found = _verb_trigger(tok, analysis) or _noun_trigger(tok, analysis)
-            if not found:
-                continue
-            travelers, heads = found
-            places = places_in(heads, analysis)
-            if not travelers or not places:
-                continue
-            names = tuple(name for name, _ in places)
-            cue_tokens = [anchor for _, anchor in places]
-            when = analysis.date_phrase(tok)
-            for traveler in travelers:
-                yield Visit(
-                    traveler=traveler,
-                    places=names,
-                    when=when,
-                    source=analysis.source(sent),
-                    cue=cue_for(analysis, [cue_tokens[0]]),
-                    planned=analysis.planned(tok if tok.pos_ in ("VERB", "AUX") else tok.head),
-                )
+            for trigger in TRIGGERS:
+                found = trigger(tok, analysis)
+                if not found:
+                    continue
+                travelers, places = found
+                if not travelers or not places:
+                    continue
+                names = tuple(name for name, _ in places)
+                when = analysis.date_phrase(tok)
+                cue = _place_cue(places[0][1], analysis)
+                for traveler in travelers:
+                    yield Visit(
+                        traveler=traveler,
+                        places=names,
+                        when=when,
+                        source=analysis.source(sent),
+                        cue=cue,
+                        planned=analysis.planned(tok if tok.pos_ in ("VERB", "AUX") else tok.head),
+                    )
+                break
+
+
+def _place_cue(anchor: Token, analysis: Analysis) -> Cue:
+    """The whole place name as written ("the West Bank" is blanked as "West Bank")."""
+    if anchor.ent_iob_ == "B":
+        for ent in anchor.doc.ents:
+            if ent.start == anchor.i:
+                tokens = [t for t in ent if t.tag_ != "POS"]
+                return cue_for(analysis, tokens)
+    return cue_for(analysis, [anchor])
