@@ -434,6 +434,8 @@ class Analysis:
         title = _clean_title(doc[start:end].text)
         if not title or title.lower() in WEAK_TITLE_HEADS or title.lower() in ("counterpart",):
             return None
+        if _is_past_title(title):
+            return None
         if possessor:
             title = f"{possessor}'s {title}"
         return TitleMention(person, title, start, end, name_start)
@@ -452,7 +454,7 @@ class Analysis:
                 continue
             span = _np_without_clauses(title_tok)
             text = _clean_title(span.text)
-            if text and len(span) <= 10:
+            if text and len(span) <= 10 and not _is_past_title(text):
                 return TitleMention(person, text, span.start, span.end, person_tok.i)
         return None
 
@@ -471,7 +473,12 @@ class Analysis:
             return None
         span = _np_without_clauses(tok)
         text = _clean_title(span.text)
-        if text and len(span) <= 10 and not any(t.i in self._token_person for t in span):
+        if (
+            text
+            and len(span) <= 10
+            and not _is_past_title(text)
+            and not any(t.i in self._token_person for t in span)
+        ):
             return TitleMention(person, text, span.start, span.end, subject.i)
         return None
 
@@ -656,6 +663,11 @@ def _ends_of_phrase(doc: Doc, i: int) -> bool:
             return all(t.text[:1].isupper() for t in doc[j + 1 : i + 1])
         j -= 1
     return False
+
+
+def _is_past_title(title: str) -> bool:
+    """ "former provincial governor" is not a title the person holds."""
+    return bool(re.match(r"(former|ex-|ex |late |then-|one-time|onetime)", title.lower()))
 
 
 def _clean_title(text: str) -> str:

@@ -38,9 +38,8 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
             if head.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
                 head = cur.head
             people: list[str] = []
-            for t in conjuncts(head):
-                p = analysis.person_of_np(t)
-                if p and p not in people:
+            for p in np_people(head, analysis):
+                if p not in people:
                     people.append(p)
             return people
         agent = _agent(cur, analysis)
@@ -105,24 +104,50 @@ def people_in_objects(heads: list[Token], analysis: Analysis) -> list[str]:
     """People named by these object heads and their conjuncts."""
     people: list[str] = []
     for head in heads:
-        for t in conjuncts(head):
-            p = analysis.person_of_np(t)
-            if p and p not in people:
+        for p in np_people(head, analysis):
+            if p not in people:
                 people.append(p)
     return people
+
+
+def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
+    """People a noun phrase names, following "A, B and C" and "the minister, X, and Y".
+
+    Coordination can hang off an appositive name ("Pakistan's interior minister,
+    Rashid Mahmood, and Afghanistan's defence minister, Abdul Karim Hanafi").
+    """
+    out: list[str] = []
+    p = analysis.person_of_np(head)
+    if p:
+        out.append(p)
+    if depth > 6:
+        return out
+    for child in head.children:
+        if child.dep_ == "conj" or (child.dep_ == "appos" and child.i in {c.i for c in head.children}):
+            if child.dep_ == "appos" and analysis.person_of_np(child) == p:
+                # the appositive is the same person: follow its conjuncts only
+                for grand in child.children:
+                    if grand.dep_ == "conj":
+                        out.extend(x for x in np_people(grand, analysis, depth + 1) if x not in out)
+                continue
+            if child.dep_ == "conj":
+                out.extend(x for x in np_people(child, analysis, depth + 1) if x not in out)
+    return out
 
 
 def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     """Objects of the prepositions ``preps`` attached to ``head``."""
     out: list[Token] = []
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ in preps:
             out.extend(o for o in c.children if o.dep_ == "pobj")
-            # "to Kuwait City on Tuesday and to Riyadh on Wednesday"
-            for other in c.conjuncts:
-                if other.dep_ in ("conj", "prep") and other.lower_ in preps:
-                    out.extend(o for o in other.children if o.dep_ == "pobj")
-    return out
+        # "to Kuwait City on Tuesday and to Riyadh on Wednesday"
+        for other in c.conjuncts:
+            if other.lower_ in preps:
+                out.extend(o for o in other.children if o.dep_ == "pobj")
+    return list(dict.fromkeys(out))
 
 
 def restricted_subtree(head: Token) -> Iterator[Token]:
@@ -156,7 +181,8 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                     name = _place_name(ent)
             elif (
                 tok.pos_ == "PROPN"
-                and not tok.ent_type_
+                and tok.ent_type_ in ("", "PERSON", "ORG")
+                and (tok.ent_type_ != "ORG" or tok.dep_ == "pobj")
                 and tok.dep_ in ("pobj", "dobj", "conj")
                 and not analysis.is_person_head(tok)
                 and tok.text[:1].isupper()

@@ -23,6 +23,7 @@ from ..numbers import Amount, parse_amount, parse_compound_count, parse_duration
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 DURATION_UNITS = frozenset("second minute hour day week month year decade".split())
 COMPOUND_COUNT_NOUNS = frozenset("phase stage step point part tier round".split())
+DISTANCE_UNITS = frozenset("kilometre kilometer km mile metre meter yard foot".split())
 TERM_VERBS = frozenset(
     "release free exchange swap withdraw pull hand return transfer halt pause cap cut "
     "reduce lift allow deliver".split()
@@ -67,7 +68,7 @@ def _number_mentions(sent: Span) -> Iterator[_Mention]:
         if parsed is None:
             continue
         value, noun = parsed
-        if noun not in DURATION_UNITS and noun not in COMPOUND_COUNT_NOUNS:
+        if noun not in DURATION_UNITS | COMPOUND_COUNT_NOUNS | DISTANCE_UNITS:
             continue
         used.update({left.i, tok.i, right.i})
         head = right.head if right.dep_ in ("amod", "compound", "nmod") else right
@@ -115,14 +116,51 @@ def _duration(ent: Span) -> _Mention | None:
     return _Mention(list(ent), amount, unit + ("s" if value != 1 else ""), ent.root)
 
 
+_CURRENCY_SIGNS = frozenset("$ € £ ¥ ₹ ₪ US$ A$ C$ HK$".split())
+_SCALES = frozenset("m mn bn b k million billion trillion thousand".split())
+
+
+def _amount_span(ent: Span) -> Span:
+    """The entity widened to a currency sign before it and a scale word after it ("€300m")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    if start > ent.sent.start and doc[start - 1].text in _CURRENCY_SIGNS:
+        start -= 1
+    while end < ent.sent.end and doc[end].lower_ in _SCALES and (
+        doc[end - 1].whitespace_ == "" or doc[end].lower_ in ("million", "billion", "trillion")
+    ):
+        end += 1
+    # Hedges spaCy leaves in ("as high as", "the"): start at the hedge parse_amount knows,
+    # or at the number itself.
+    return doc[start:end]
+
+
+def _parse_span(span: Span) -> tuple[Amount, Span] | None:
+    """Parse an amount, dropping leading words the parser does not read."""
+    for i in range(len(span)):
+        tail = span[i:]
+        if not tail or (i and not (tail[0].like_num or tail[0].text in _CURRENCY_SIGNS or tail[0].lower_ in _HEDGE_STARTS)):
+            continue
+        amount = parse_amount(tail.text)
+        if amount is not None:
+            return amount, tail
+    return None
+
+
+_HEDGE_STARTS = frozenset(
+    "about around more over nearly almost approximately some up at roughly fewer less an".split()
+)
+
+
 def _entity_mention(ent: Span) -> _Mention | None:
     """A CARDINAL, MONEY, PERCENT or QUANTITY entity that is a real figure."""
     text = ent.text
     if _TIME.search(text):
         return None
-    amount = parse_amount(text)
-    if amount is None:
+    parsed = _parse_span(_amount_span(ent))
+    if parsed is None:
         return None
+    amount, ent = parsed
     doc = ent.doc
     digits = [t for t in ent if t.like_num]
     if not digits:
@@ -137,7 +175,13 @@ def _entity_mention(ent: Span) -> _Mention | None:
         # "Resolution 1701", "Flight 17": an identifier.
         if before.text[:1].isupper() and not amount.currency:
             return None
-    if before is not None and before.lower_ in ("the", "both") and not amount.currency:
+    if (
+        before is not None
+        and before.lower_ in ("the", "both", "these", "those")
+        and not amount.currency
+        and not amount.percent
+        and amount.value <= 12
+    ):
         # "the two leaders": a reference, not a figure
         return None
     if after is not None and after.text in ("-",) and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ in ("year", "years"):

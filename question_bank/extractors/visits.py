@@ -44,8 +44,10 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
             heads.extend(c for c in tok.children if c.dep_ == "dobj")
         named = tuple(p for p in preps if p)
         heads.extend(prep_objects(tok, named))
+        if any(c.lower_ in ("back", "home") for c in tok.children if c.dep_ in ("prt", "advmod")):
+            return None  # "flying back to Moscow": going home is not a visit
         for c in tok.children:
-            if c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "off", "out", "on"):
+            if c.dep_ in ("prt", "advmod") and c.lower_ in ("off", "out", "on"):
                 heads.extend(prep_objects(c, named))
         if not heads:
             return None
