@@ -231,6 +231,21 @@ class Analysis:
         for tok in doc:
             if not self.is_story(tok) or tok.lower_ not in TITLE_HEADS or tok.lower_ in WEAK_TITLE_HEADS:
                 continue
+            for child in tok.children:
+                # "The UN special envoy for Afghanistan, Karin Holmqvist, ..."
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > tok.i:
+                    run = list(doc[child.left_edge.i : child.i + 1])
+                    if (
+                        2 <= len(run) <= 6
+                        and all(t.pos_ == "PROPN" or t.lower_ in _PARTICLES or t.text == "-" for t in run)
+                        and not any(t.i in taken for t in run)
+                        and not any(t.ent_type_ in ("GPE", "LOC", "NORP") for t in run)
+                    ):
+                        while run and run[0].lower_ in HONORIFICS:
+                            run.pop(0)
+                        if len(run) >= 2:
+                            out.append((run[0].i, run[-1].i + 1, _join(run), None))
+                            taken.update(t.i for t in run)
             start = tok.i + 1
             if start < len(doc) and doc[start].text == ",":
                 start += 1  # "Qatar's emir, Sheikh Tamim"
@@ -346,6 +361,16 @@ class Analysis:
         for child in head.children:
             if child.dep_ in ("appos", "compound", "flat") and child.i in self._token_person:
                 return self._token_person[child.i]
+        # "Qatar's emir, Sheikh Tamim ...", whatever the parser made of the comma.
+        if head.lower_ in TITLE_HEADS:
+            doc = self.doc
+            j = head.i + 1
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+                while j < len(doc) and doc[j].lower_ in HONORIFICS:
+                    j += 1
+                if j < len(doc) and j in self._token_person and doc[j].sent.start == head.sent.start:
+                    return self._token_person[j]
         return None
 
     def is_place(self, token: Token) -> bool:
@@ -368,6 +393,13 @@ class Analysis:
             if not self.is_story(tok):
                 continue
             mention = self._title_in_apposition(tok) or self._title_by_copula(tok)
+            if mention:
+                self.titles.append(mention)
+        covered = {m.name_start for m in self.titles}
+        for start, person in sorted(self._name_starts().items()):
+            if start in covered:
+                continue
+            mention = self._title_comma_before(start, person)
             if mention:
                 self.titles.append(mention)
         for m in self.titles:
@@ -439,6 +471,30 @@ class Analysis:
         if possessor:
             title = f"{possessor}'s {title}"
         return TitleMention(person, title, start, end, name_start)
+
+    def _title_comma_before(self, name_start: int, person: str) -> TitleMention | None:
+        """ "Qatar's emir, Sheikh Tamim": a title, a comma, then the name (any parse)."""
+        doc = self.doc
+        i = name_start - 1
+        while i >= 0 and doc[i].lower_ in HONORIFICS:
+            i -= 1
+        if i < 2 or doc[i].text != ",":
+            return None
+        title_tok = doc[i - 1]
+        if not _is_title_word(title_tok) or title_tok.i in self._token_person:
+            return None
+        if title_tok.sent.start != doc[name_start].sent.start:
+            return None
+        left = title_tok.left_edge.i
+        if title_tok.i - left > 7:
+            return None
+        span = doc[left : title_tok.i + 1]
+        if any(t.i in self._token_person for t in span) or any(t.text == "," for t in span):
+            return None
+        text = _clean_title(span.text)
+        if not text or _is_past_title(text):
+            return None
+        return TitleMention(person, text, span.start, span.end, name_start)
 
     def _title_in_apposition(self, tok: Token) -> TitleMention | None:
         """ "Yahya Sinwar, the leader of Hamas" and "Qatar's prime minister, Sheikh X"."""

@@ -88,6 +88,10 @@ def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
     else:
         return None
     place = meeting_place_token(carrier, analysis)
+    if place is None and carrier is not tok:
+        # "held talks with the Taliban in Kabul": the place may hang off the noun
+        found = places_in(prep_objects(tok, ("in", "at")), analysis)
+        place = found[0] if found else None
     if place is None:
         return None
     if lemma in HOST_VERBS and carrier is tok:
