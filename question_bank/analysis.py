@@ -18,6 +18,8 @@ from .articles import Article
 from .facts import Source
 from .lexicon import (
     CREDIT_PATTERNS,
+    MONTHS,
+    WEEKDAYS,
     GROUP_WORDS,
     HONORIFICS,
     NAME_SUFFIXES,
@@ -491,10 +493,29 @@ class Analysis:
         span = doc[left : title_tok.i + 1]
         if any(t.i in self._token_person for t in span) or any(t.text == "," for t in span):
             return None
-        text = _clean_title(span.text)
+        text = self._render_title(span)
         if not text or _is_past_title(text):
             return None
         return TitleMention(person, text, span.start, span.end, name_start)
+
+    def _render_title(self, span: Span) -> str:
+        """A title's words with a possessor written as the person's full name."""
+        out: list[str] = []
+        skip_person: str | None = None
+        for tok in span:
+            person = self._token_person.get(tok.i)
+            if person and tok.pos_ in ("PROPN", "PRON"):
+                if skip_person != person:
+                    out.append(person)
+                    skip_person = person
+                continue
+            if tok.lower_ in HONORIFICS and tok.i + 1 < len(self.doc) and (tok.i + 1) in self._token_person:
+                continue
+            skip_person = None
+            out.append(tok.text)
+        text = " ".join(out)
+        text = re.sub(r"\s+(['’]s?)\b", r"\1", text).replace("’s", "'s")
+        return _clean_title(text)
 
     def _title_in_apposition(self, tok: Token) -> TitleMention | None:
         """ "Yahya Sinwar, the leader of Hamas" and "Qatar's prime minister, Sheikh X"."""
@@ -509,7 +530,7 @@ class Analysis:
             if title_tok.lower_ not in TITLE_HEADS or title_tok.lower_ in WEAK_TITLE_HEADS:
                 continue
             span = _np_without_clauses(title_tok)
-            text = _clean_title(span.text)
+            text = self._render_title(span)
             if text and len(span) <= 10 and not _is_past_title(text):
                 return TitleMention(person, text, span.start, span.end, person_tok.i)
         return None
@@ -643,12 +664,20 @@ class Analysis:
         cur: Token | None = verb
         while cur is not None and seen < 4:
             for child in cur.children:
-                if child.dep_ == "aux" and child.lower_ in ("will", "would", "'ll", "shall", "to"):
+                if child.dep_ == "aux" and child.lower_ in ("will", "would", "'ll", "shall"):
                     return True
                 if child.dep_ == "aux" and child.lemma_ == "be" and cur.tag_ == "VBG":
                     # "is heading to": arrangements in progress
                     return True
-            if cur.lemma_ in ("expect", "set", "schedule", "plan", "due", "slate", "poise"):
+            if cur.lemma_ in (
+                "expect", "set", "schedule", "plan", "due", "slate", "poise", "intend", "hope",
+                "prepare", "aim",
+            ):
+                return True
+            if cur.lower_ == "planned" and cur.dep_ == "amod":
+                return True
+            if any(c.dep_ == "amod" and c.lower_ in ("planned", "upcoming", "forthcoming", "proposed")
+                   for c in cur.children):
                 return True
             if cur.dep_ in ("xcomp", "ccomp", "acomp") and cur.head.i != cur.i:
                 cur = cur.head
@@ -658,12 +687,25 @@ class Analysis:
         return False
 
     def date_phrase(self, head: Token) -> str | None:
-        """A DATE entity attached to this verb or noun ("on Tuesday", "next week")."""
-        for tok in head.subtree:
-            if tok.ent_type_ == "DATE" and tok.ent_iob_ == "B":
-                ent = _entity_at(self.doc, tok)
-                if ent is not None and _is_calendar_date(ent) and _attached_to(tok, head):
-                    return ent.text.strip(" ,")
+        """When: a date attached to this verb or noun ("on Tuesday", "next week").
+
+        Dates inside other phrases ("since October 7") do not count.
+        """
+        cur: Token | None = head
+        for _ in range(3):
+            if cur is None:
+                break
+            for child in cur.children:
+                ent = None
+                if child.dep_ in ("npadvmod", "tmod", "advmod", "obl") and child.ent_type_ == "DATE":
+                    ent = _entity_containing(self.doc, child)
+                elif child.dep_ == "prep" and child.lower_ in ("on", "in", "at", "during", "this", "over"):
+                    objs = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"]
+                    if objs:
+                        ent = _entity_containing(self.doc, objs[0])
+                if ent is not None and _is_calendar_date(ent):
+                    return _date_words(ent)
+            cur = cur.head if cur.dep_ in ("xcomp", "ccomp") else None
         return None
 
 
@@ -796,6 +838,26 @@ def _entity_at(doc: Doc, tok: Token) -> Span | None:
         if ent.start == tok.i:
             return ent
     return None
+
+
+def _entity_containing(doc: Doc, tok: Token) -> Span | None:
+    """The entity a token is part of."""
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _date_words(ent: Span) -> str:
+    """A date as it reads inside a sentence: "on Tuesday", "next week", "last month"."""
+    text = ent.text.strip(" ,")
+    words = text.split()
+    first = words[0].lower().rstrip(".,")
+    if first in WEEKDAYS or first in MONTHS or re.match(r"^\d", first):
+        return "on " + text
+    if not ent[0].pos_ == "PROPN":
+        text = text[0].lower() + text[1:]
+    return text
 
 
 def _is_calendar_date(ent: Span) -> bool:

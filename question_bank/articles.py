@@ -102,12 +102,24 @@ def normalize_same_length(text: str) -> str:
     return text.translate(_SAME_LENGTH)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*$")
+
+
 def derive_title(text: str, limit: int = 90) -> str:
-    """A display title from the first substantial line of the text."""
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if len(_WORD.findall(line)) >= 4:
-            break
+    """A display title from the first line that reads as a sentence of the story.
+
+    Section labels and captions ("Live updates: ...", "Antony Blinken") are
+    skipped; the first sentence of the story makes a fair headline.
+    """
+    lines = [" ".join(raw.split()) for raw in text.splitlines()]
+    candidates = [ln for ln in lines if len(_WORD.findall(ln)) >= 8 and _SENTENCE_END.search(ln)]
+    fallback = [ln for ln in lines if len(_WORD.findall(ln)) >= 4]
+    if candidates:
+        line = candidates[0]
+        first = re.split(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])", line, maxsplit=1)[0]
+        line = first
+    elif fallback:
+        line = fallback[0]
     else:
         line = " ".join(text.split())
     if len(line) <= limit:

@@ -169,11 +169,25 @@ def anchor_phrase(article: Article) -> str:
     """How a prompt points at its article: by date when known, else by headline."""
     if article.date:
         return f"According to the report of {article.date.day} {article.date:%B %Y}"
-    words = article.display_title.split()
-    headline = " ".join(words[:12])
-    if len(words) > 12:
-        headline = headline.rstrip(",;:.") + "…"
-    return f"According to the report “{headline}”"
+    return f"According to the report “{short_headline(article.display_title)}”"
+
+
+_FUNCTION_WORDS = frozenset("a an the of to in on at for and or but with by from as that which".split())
+
+
+def short_headline(title: str, limit: int = 12) -> str:
+    """A headline cut to about ``limit`` words at a clean point."""
+    words = title.split()
+    if len(words) <= limit + 2:
+        return title
+    cut = words[:limit]
+    for i in range(len(cut) - 1, max(len(cut) - 5, 3), -1):
+        if cut[i].endswith((",", ";", ":")):
+            cut = cut[: i + 1]
+            break
+    while len(cut) > 4 and cut[-1].lower().strip(",;:") in _FUNCTION_WORDS:
+        cut.pop()
+    return " ".join(cut).rstrip(",;:.") + "…"
 
 
 def question_id(article_id: str, fact: Fact, kind: str) -> str:
@@ -305,9 +319,11 @@ def _visit_parts(f: Visit, ctx: Context, qid_seed: str) -> Parts:
     answer = f.places[rng.randrange(len(f.places))]
     text = ctx.article.text.lower()
     visited = {p.lower() for v in ctx.facts if isinstance(v, Visit) for p in v.places}
+    fallback = list(FALLBACK_PLACES)
+    rng.shuffle(fallback)
     candidates = [
         p
-        for p in [*reversed(ctx.pool.places), *FALLBACK_PLACES]
+        for p in [*reversed(ctx.pool.places), *fallback]
         if p.lower() not in visited and p.lower() not in text
     ]
     wrong = tuple(_distinct(candidates, f.places))
@@ -353,12 +369,12 @@ def _role_parts(f: Role, ctx: Context) -> Parts:
     }
     specific = len(f.title.split()) >= 2 or "'s" in f.title
     if specific and len(holders) == 1:
-        q = f"{ctx.anchor}, who is {_article_for(f.title)} {f.title}?"
+        q = f"{ctx.anchor}, who is {_the(f.title)}?"
         candidates = [p for p in ctx.people() if p not in holders] + list(reversed(ctx.pool.persons))
         wrong = tuple(_distinct(candidates, [f.person, *holders]))
 
         def state(person: str) -> str:
-            return f"{ctx.anchor}, {person} is {_article_for(f.title)} {f.title}."
+            return f"{ctx.anchor}, {person} is {_the(f.title)}."
 
         return Parts(
             question=q,
@@ -376,7 +392,7 @@ def _role_parts(f: Role, ctx: Context) -> Parts:
     )
 
     def state_title(title: str) -> str:
-        return f"{ctx.anchor}, {f.person} is {_article_for(title)} {title}."
+        return f"{ctx.anchor}, {f.person} is {_the(title)}."
 
     return Parts(
         question=q,
@@ -394,9 +410,15 @@ def _same_title(a: str, b: str) -> bool:
     return x in y or y in x
 
 
+def _the(title: str) -> str:
+    """The title with "the" in front when it needs one."""
+    article = _article_for(title)
+    return f"{article} {title}" if article else title
+
+
 def _article_for(title: str) -> str:
-    """ "the" before a title, unless it starts with a possessive."""
-    return "" if "'s " in title.split(" ", 2)[0] + " " or title.split()[0].endswith("'s") else "the"
+    """ "the" before a title, unless it has a possessor ("Joe Biden's top adviser")."""
+    return "" if re.search(r"['’]s\b", title) else "the"
 
 
 def _number_parts(f: Term | Quantity, ctx: Context, qid_seed: str) -> Parts:
@@ -404,7 +426,7 @@ def _number_parts(f: Term | Quantity, ctx: Context, qid_seed: str) -> Parts:
     shown = format_number(value)
     unit = _duration_unit(f)
     if unit:
-        answer = f"{number_word(int(value)) or shown} {unit}{'' if value == 1 else 's'}"
+        answer = _duration_text(value, unit)
         accepted = tuple(
             dict.fromkeys([answer, f"{shown} {unit}s", f"{shown}-{unit}", *number_variants(value)])
         )
@@ -412,10 +434,7 @@ def _number_parts(f: Term | Quantity, ctx: Context, qid_seed: str) -> Parts:
         answer = shown
         accepted = tuple(dict.fromkeys([shown, *number_variants(value)]))
     wrong_values = _figure_distractors(value, _rng(qid_seed))
-    wrong = tuple(
-        (f"{number_word(int(w)) or format_number(w)} {unit}s" if unit else format_number(w))
-        for w in wrong_values
-    )
+    shown_wrong = {(_duration_text(w, unit) if unit else format_number(w)): w for w in wrong_values}
     hedge = f" (the report gives it as “{f.approx} …”)" if f.approx else ""
     q: str | None = None
     if f.ask:
@@ -425,57 +444,92 @@ def _number_parts(f: Term | Quantity, ctx: Context, qid_seed: str) -> Parts:
     elif isinstance(f, Term) and f.unit in ("phase", "stage", "step", "point", "part"):
         q = f"{ctx.anchor}, how many {f.unit}s did the {f.agreement} have?"
     cue = f.cue
+    mcq_q = q
+    if q is None and cue is not None:
+        s = f.source.sentence
+        rel = cue.start - f.source.start
+        blanked = s[:rel] + BLANK + s[rel + len(cue.text) :]
+        mcq_q = f"{ctx.anchor}: which figure fills the blank? “{blanked}”"
 
     def state(figure: str) -> str:
         if cue is None:
             return ""
+        number = shown_wrong.get(figure, value)
         s = f.source.sentence
         rel = cue.start - f.source.start
         original = s[rel : rel + len(cue.text)]
-        replacement = _replace_number_text(original, figure, f)
+        replacement = _swap_number(original, number)
+        if replacement is None:
+            return ""
         return f"{ctx.anchor}: “{s[:rel]}{replacement}{s[rel + len(cue.text):]}”"
 
     return Parts(
         question=q,
         answer=answer,
         accepted=accepted,
-        wrong=wrong,
-        true_statement=state(answer) if cue else None,
+        wrong=tuple(shown_wrong),
+        true_statement=f"{ctx.anchor}: “{f.source.sentence}”" if cue else None,
         false_statement=state if cue else None,
+        mcq_question=mcq_q,
     )
 
 
 def _duration_unit(f: Term | Quantity) -> str | None:
-    """ "day" for a four-day ceasefire."""
+    """ "day" for a four-day ceasefire or "60 days"."""
     unit = f.unit.lower().rstrip("s")
     if unit in ("second", "minute", "hour", "day", "week", "month", "year"):
         return unit
     return None
 
 
-def _replace_number_text(original: str, figure: str, f: Term | Quantity) -> str:
-    """Put another figure where the original one was written, keeping its hedge."""
-    if _duration_unit(f) and re.search(r"-\s*(day|week|month|hour|year|minute)", original):
-        n = figure.split()[0]
-        return re.sub(r"^[\w,.]+(?=-)", n, original)
-    hedge = (f.approx + " ") if f.approx and original.lower().startswith(f.approx) else ""
-    prefix = original[: len(hedge)] if hedge else ""
-    currency = "$" if "$" in original else ""
-    m = re.search(r"\b(million|billion|trillion)\b", figure)
-    body = figure
-    if currency and not m:
-        body = figure
-    unit = _duration_unit(f)
-    if unit and not figure[:1].isdigit():
-        return prefix + figure
-    return prefix + currency + body
+def _duration_text(value: float, unit: str) -> str:
+    """ "four days", "60 days", "one week"."""
+    word = number_word(int(value)) if float(value).is_integer() else None
+    return f"{word or format_number(value)} {unit}{'' if value == 1 else 's'}"
+
+
+_NUMBER_WORDS = (
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    "eighty|ninety|hundred|dozen"
+)
+_NUMBER_IN_TEXT = re.compile(
+    r"\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|\b(?:(?:"
+    + _NUMBER_WORDS
+    + r")(?:[\s-](?:and\s)?)?)+",
+    re.IGNORECASE,
+)
+
+
+def _swap_number(original: str, value: float) -> str | None:
+    """Write another number where the original one stands, in the same style.
+
+    "four-day" -> "five-day"; "more than 36,600" -> "more than 27,400";
+    "$1.5 billion" -> "$750 million"; "two Russian women" -> "three Russian women".
+    """
+    m = _NUMBER_IN_TEXT.search(original)
+    if m is None:
+        return None
+    written = m.group(0)
+    trailing = ""
+    if written.endswith(("-", " ")):
+        trailing = written[len(written.rstrip(" -")) :]
+        written = written.rstrip(" -")
+    if written[:1].isalpha():
+        word = number_word(int(value)) if float(value).is_integer() else None
+        new = word or format_number(value)
+        if written[:1].isupper():
+            new = new[:1].upper() + new[1:]
+    else:
+        new = format_number(value)
+    return original[: m.start()] + new + trailing + original[m.start() + len(m.group(0)) :]
 
 
 def _figure_distractors(value: float, rng: random.Random) -> list[float]:
     """Plausible wrong figures: near for small counts, scaled for large ones."""
     if value <= 12 and float(value).is_integer():
-        near = [value + d for d in (-1, 1, 2, -2, 3, 4, 5) if value + d >= 1 and value + d != value]
-        return near
+        lowest = 2 if value >= 2 else 1  # "two women" never becomes "one women"
+        return [value + d for d in (-1, 1, 2, -2, 3, 4, 5) if value + d >= lowest]
     factors = [0.5, 2, 1.5, 0.75, 3, 0.25, 1.25]
     rng.shuffle(factors)
     out: list[float] = []

@@ -220,14 +220,13 @@ def _place_name(ent: Span) -> str:
     while tokens and tokens[-1].tag_ == "POS":
         tokens.pop()
     text = "".join(t.text_with_ws for t in tokens).strip()
-    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and not text.lower().startswith(
-        "the "
+    if (
+        ent.start > 0
+        and ent.doc[ent.start - 1].lower_ == "the"
+        and not text.lower().startswith("the ")
+        and ent.root.dep_ not in ("compound", "amod", "nmod")
     ):
-        lowered = text.lower()
-        if lowered in ("west bank", "gaza strip", "middle east", "united states", "united kingdom",
-                       "united arab emirates", "netherlands", "philippines", "gulf", "red sea",
-                       "golan heights", "sahel", "balkans", "caucasus", "vatican"):
-            text = "the " + text
+        text = "the " + text  # "the West Bank", "the US", as the article writes it
     return text
 
 

@@ -322,7 +322,13 @@ def _question_stem(mention: _Mention, clause: list[Token], analysis: Analysis) -
         rest_text = _render(rest, analysis)
         if not rest_text:
             return None
-        return f"{how} {noun_text} {rest_text}".replace("  ", " ").strip()
+        stem = f"{how} {noun_text} {rest_text}".replace("  ", " ").strip()
+        context = _relative_context(verb, analysis)
+        if context:
+            stem = f"{stem} {context}"
+        elif verb.dep_ == "relcl" or len(rest) < 3:
+            return None  # "how many people were killed" says too little on its own
+        return stem
     if noun.dep_ == "dobj" and noun.head.i == verb.i and not mention.amount.currency:
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subj:
@@ -360,6 +366,24 @@ def _question_stem(mention: _Mention, clause: list[Token], analysis: Analysis) -
         prt = " ".join(c.text for c in verb.children if c.dep_ == "prt")
         return f"{how} {noun_text} {do} {subject_text} {base_text} {prt} {after_text}".replace("  ", " ").strip()
     return None
+
+
+def _relative_context(verb: Token, analysis: Analysis) -> str | None:
+    """ "in which 1,200 people were killed" -> "in the Hamas-led attacks on ... October 7"."""
+    if verb.dep_ != "relcl":
+        return None
+    prep = next(
+        (c for c in verb.children if c.dep_ == "prep" and any(o.lower_ == "which" for o in c.children)),
+        None,
+    )
+    if prep is None:
+        return None
+    antecedent = verb.head
+    skip = {t.i for t in verb.subtree}
+    tokens = [t for t in antecedent.subtree if t.i not in skip and t.text not in (",",)]
+    if not tokens or len(tokens) > 16:
+        return None
+    return f"{prep.lower_} {_render(tokens, analysis)}"
 
 
 def _render(tokens: list[Token], analysis: Analysis) -> str:
@@ -408,7 +432,8 @@ def _to_fact(mention: _Mention, sent: Span, prev: list[Span], analysis: Analysis
     text = analysis.original(start, end)
     agreement = _agreement(mention.tokens, sent, prev, mention.noun)
     unit = _unit_with_event(mention, mention.unit)
-    first, last = mention.tokens[0], mention.tokens[-1]
+    figure = _without_hedge(mention.tokens)
+    first, last = figure[0], figure[-1]
     cue = Cue(analysis.original(first.idx, last.idx + len(last.text)), first.idx, last.idx + len(last.text))
     ask = _question_stem(mention, clause, analysis)
     source = analysis.source(sent)
@@ -435,6 +460,14 @@ def _to_fact(mention: _Mention, sent: Span, prev: list[Span], analysis: Analysis
         source=source,
         cue=cue,
     )
+
+
+def _without_hedge(tokens: list[Token]) -> list[Token]:
+    """ "about 250" -> "250": the words that state the figure itself."""
+    out = list(tokens)
+    while len(out) > 1 and not (out[0].like_num or out[0].text in _CURRENCY_SIGNS):
+        out.pop(0)
+    return out
 
 
 def _number_only_cue(mention: _Mention, analysis: Analysis) -> Cue:

@@ -17,7 +17,7 @@ def extract_roles(analysis: Analysis) -> Iterator[Role]:
         if not analysis.is_story(span[0]):
             continue
         titles = kept.setdefault(mention.person, [])
-        low = mention.title.lower()
+        low = _core(mention.title)
         if any(low in t or t in low for t in titles):
             continue
         titles.append(low)
@@ -30,3 +30,8 @@ def extract_roles(analysis: Analysis) -> Iterator[Role]:
             source=analysis.source(sent),
             cue=Cue(analysis.original(cue_start, cue_end), cue_start, cue_end),
         )
+
+
+def _core(title: str) -> str:
+    """A title without its possessor, for spotting the same title twice."""
+    return title.lower().split("'s ", 1)[-1]
