@@ -18,16 +18,16 @@ from .articles import Article
 from .facts import Source
 from .lexicon import (
     CREDIT_PATTERNS,
-    MONTHS,
-    WEEKDAYS,
     GROUP_WORDS,
     HONORIFICS,
+    MONTHS,
     NAME_SUFFIXES,
     PRONOUNS_FEMALE,
     PRONOUNS_MALE,
     TITLE_HEADS,
     TITLE_SYNONYMS,
     WEAK_TITLE_HEADS,
+    WEEKDAYS,
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -166,18 +166,22 @@ class Analysis:
         for tok in self.doc:
             if tok.lower_ in HONORIFICS and self.is_story(tok) and tok.i + 1 < len(self.doc):
                 nxt = self.doc[tok.i + 1]
-                if nxt.text[:1].isupper() and nxt.is_alpha and not any(
-                    s <= nxt.i < e for s, e, _, _ in spans
+                if (
+                    nxt.text[:1].isupper()
+                    and nxt.is_alpha
+                    and not any(s <= nxt.i < e for s, e, _, _ in spans)
                 ):
                     end = nxt.i + 1
                     while end < len(self.doc) and self.doc[end].pos_ == "PROPN":
                         end += 1
                     name_toks = list(self.doc[nxt.i : end])
-                    spans.append((nxt.i, end, _join(name_toks), _gender_from_honorific(self.doc, nxt.i)))
+                    spans.append(
+                        (nxt.i, end, _join(name_toks), _gender_from_honorific(self.doc, nxt.i))
+                    )
         spans.extend(self._titled_names(spans))
         spans.sort()
         # Full names first, in order of appearance; then single names attach to them.
-        for start, end, text, gender in spans:
+        for _start, _end, text, gender in spans:
             parts = _parts(text)
             if len(parts) < 2:
                 continue
@@ -214,14 +218,24 @@ class Analysis:
                 continue
             if tok.ent_type_ in PLACE_LABELS and tok.lower_ not in self._person_texts:
                 continue
-            if tok.i > 0 and self.doc[tok.i - 1].text[:1].isupper() and self.doc[tok.i - 1].i not in self._token_person:
+            if (
+                tok.i > 0
+                and self.doc[tok.i - 1].text[:1].isupper()
+                and self.doc[tok.i - 1].i not in self._token_person
+            ):
                 # Part of another name ("Michael Jordan" is not "Jordan").
                 prev = self.doc[tok.i - 1]
-                if prev.pos_ == "PROPN" and prev.lower_ not in HONORIFICS and prev.lower_ not in TITLE_HEADS:
+                if (
+                    prev.pos_ == "PROPN"
+                    and prev.lower_ not in HONORIFICS
+                    and prev.lower_ not in TITLE_HEADS
+                ):
                     continue
             self._token_person[tok.i] = candidates[0].name
 
-    def _titled_names(self, spans: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    def _titled_names(
+        self, spans: list[tuple[int, int, str, str | None]]
+    ) -> list[tuple[int, int, str, str | None]]:
         """Proper-name runs right after a title word or in apposition to one.
 
         "Foreign Minister Murat Nurtleu" is a person even when the model calls
@@ -231,7 +245,11 @@ class Analysis:
         out: list[tuple[int, int, str, str | None]] = []
         doc = self.doc
         for tok in doc:
-            if not self.is_story(tok) or tok.lower_ not in TITLE_HEADS or tok.lower_ in WEAK_TITLE_HEADS:
+            if (
+                not self.is_story(tok)
+                or tok.lower_ not in TITLE_HEADS
+                or tok.lower_ in WEAK_TITLE_HEADS
+            ):
                 continue
             for child in tok.children:
                 # "The UN special envoy for Afghanistan, Karin Holmqvist, ..."
@@ -239,7 +257,10 @@ class Analysis:
                     run = list(doc[child.left_edge.i : child.i + 1])
                     if (
                         2 <= len(run) <= 6
-                        and all(t.pos_ == "PROPN" or t.lower_ in _PARTICLES or t.text == "-" for t in run)
+                        and all(
+                            t.pos_ == "PROPN" or t.lower_ in _PARTICLES or t.text == "-"
+                            for t in run
+                        )
                         and not any(t.i in taken for t in run)
                         and not any(t.ent_type_ in ("GPE", "LOC", "NORP") for t in run)
                     ):
@@ -259,8 +280,16 @@ class Analysis:
             while (
                 end < len(doc)
                 and end - start < 6
-                and (doc[end].pos_ == "PROPN" or doc[end].lower_ in _PARTICLES or doc[end].text == "-")
-                and (doc[end].text[:1].isupper() or doc[end].lower_ in _PARTICLES or doc[end].text == "-")
+                and (
+                    doc[end].pos_ == "PROPN"
+                    or doc[end].lower_ in _PARTICLES
+                    or doc[end].text == "-"
+                )
+                and (
+                    doc[end].text[:1].isupper()
+                    or doc[end].lower_ in _PARTICLES
+                    or doc[end].text == "-"
+                )
                 and doc[end].ent_type_ not in ("GPE", "LOC", "NORP", "DATE")
                 and doc[end].lower_ not in TITLE_HEADS
             ):
@@ -283,7 +312,11 @@ class Analysis:
             return True
         # A word that follows "to", "in" or "from" is a place ("a visit to Kyiv").
         for tok in self.doc:
-            if tok.lower_ == low and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "in", "from", "into", "at"):
+            if (
+                tok.lower_ == low
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ in ("to", "in", "from", "into", "at")
+            ):
                 prev = self.doc[tok.i - 1].lower_ if tok.i else ""
                 if prev not in HONORIFICS:
                     return True
@@ -301,7 +334,9 @@ class Analysis:
         for person in self.persons.values():
             if len(parts) == 1:
                 if parts[0] == person.surname or (
-                    parts[0] in person.parts and parts[0] not in _PARTICLES and len(person.parts) > 1
+                    parts[0] in person.parts
+                    and parts[0] not in _PARTICLES
+                    and len(person.parts) > 1
                 ):
                     found.append(person)
             elif (set(parts) <= set(person.parts) or set(person.parts) <= set(parts)) and (
@@ -371,7 +406,11 @@ class Analysis:
                 j += 1
                 while j < len(doc) and doc[j].lower_ in HONORIFICS:
                     j += 1
-                if j < len(doc) and j in self._token_person and doc[j].sent.start == head.sent.start:
+                if (
+                    j < len(doc)
+                    and j in self._token_person
+                    and doc[j].sent.start == head.sent.start
+                ):
                     return self._token_person[j]
         return None
 
@@ -444,14 +483,21 @@ class Analysis:
                 break
             ok = (
                 _is_title_word(tok)
-                or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.is_alpha)
+                or (
+                    tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.is_alpha
+                )
                 or (tok.text[:1].isupper() and tok.ent_type_ in ("GPE", "ORG", "NORP"))
                 or tok.lower_ in TITLE_MODIFIERS
                 or (tok.lower_ == "of" and i > sent_start and _is_title_word(doc[i - 1]))
-                or (tok.text == "-" and i > sent_start and doc[i - 1].is_alpha and tok.whitespace_ == "")
+                or (
+                    tok.text == "-"
+                    and i > sent_start
+                    and doc[i - 1].is_alpha
+                    and tok.whitespace_ == ""
+                )
                 or (tok.text == "." and tok.ent_type_ == "GPE")
             )
-            if not ok or tok.pos_ in ("VERB", "AUX") and not _is_title_word(tok):
+            if not ok or (tok.pos_ in ("VERB", "AUX") and not _is_title_word(tok)):
                 break
             if tok.i == sent_start and tok.lower_ in ("the", "a"):
                 break
@@ -509,7 +555,11 @@ class Analysis:
                     out.append(person)
                     skip_person = person
                 continue
-            if tok.lower_ in HONORIFICS and tok.i + 1 < len(self.doc) and (tok.i + 1) in self._token_person:
+            if (
+                tok.lower_ in HONORIFICS
+                and tok.i + 1 < len(self.doc)
+                and (tok.i + 1) in self._token_person
+            ):
                 continue
             skip_person = None
             out.append(tok.text)
@@ -567,7 +617,10 @@ class Analysis:
             quoted = _quoted_positions(sent)
             for tok in sent:
                 if tok.i in self._token_person:
-                    if tok.i - 1 in self._token_person and self._token_person[tok.i - 1] == self._token_person[tok.i]:
+                    if (
+                        tok.i - 1 in self._token_person
+                        and self._token_person[tok.i - 1] == self._token_person[tok.i]
+                    ):
                         continue
                     self._add_mention(tok, self._token_person[tok.i])
                     continue
@@ -585,7 +638,11 @@ class Analysis:
     def _add_mention(self, tok: Token, person: str) -> None:
         """Record a mention with its grammatical role."""
         head = tok
-        while head.dep_ in ("compound", "flat", "poss", "amod") and head.head.i != head.i and head.head.i in self._token_person:
+        while (
+            head.dep_ in ("compound", "flat", "poss", "amod")
+            and head.head.i != head.i
+            and head.head.i in self._token_person
+        ):
             head = head.head
         subject = head.dep_ in SUBJECT_DEPS
         speaker = subject and head.head.lemma_ in REPORTING_VERBS
@@ -601,13 +658,17 @@ class Analysis:
             return subjects[-1].person
         if fits and not in_quote:
             return fits[-1].person
-        # Cataphora: "On his fifth trip, Blinken will visit ..."
-        root = sent.root
-        for child in root.children:
-            if child.dep_ in SUBJECT_DEPS and child.i > tok.i:
-                p = self.person_of_np(child)
-                if p and self._gender_fits(p, gender):
-                    return p
+        # Cataphora: "On his fifth trip, Blinken will visit ...": the subject of the
+        # first verb above the pronoun.
+        for anc in tok.ancestors:
+            if anc.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in anc.children:
+                if child.dep_ in SUBJECT_DEPS and child.i > tok.i:
+                    p = self.person_of_np(child)
+                    if p and self._gender_fits(p, gender):
+                        return p
+            break
         earlier = [
             m for m in self.mentions if m.start < sent.start and self._gender_fits(m.person, gender)
         ]
@@ -670,14 +731,25 @@ class Analysis:
                     # "is heading to": arrangements in progress
                     return True
             if cur.lemma_ in (
-                "expect", "set", "schedule", "plan", "due", "slate", "poise", "intend", "hope",
-                "prepare", "aim",
+                "expect",
+                "set",
+                "schedule",
+                "plan",
+                "due",
+                "slate",
+                "poise",
+                "intend",
+                "hope",
+                "prepare",
+                "aim",
             ):
                 return True
             if cur.lower_ == "planned" and cur.dep_ == "amod":
                 return True
-            if any(c.dep_ == "amod" and c.lower_ in ("planned", "upcoming", "forthcoming", "proposed")
-                   for c in cur.children):
+            if any(
+                c.dep_ == "amod" and c.lower_ in ("planned", "upcoming", "forthcoming", "proposed")
+                for c in cur.children
+            ):
                 return True
             if cur.dep_ in ("xcomp", "ccomp", "acomp") and cur.head.i != cur.i:
                 cur = cur.head
@@ -697,9 +769,19 @@ class Analysis:
                 break
             for child in cur.children:
                 ent = None
-                if child.dep_ in ("npadvmod", "tmod", "advmod", "obl") and child.ent_type_ == "DATE":
+                if (
+                    child.dep_ in ("npadvmod", "tmod", "advmod", "obl")
+                    and child.ent_type_ == "DATE"
+                ):
                     ent = _entity_containing(self.doc, child)
-                elif child.dep_ == "prep" and child.lower_ in ("on", "in", "at", "during", "this", "over"):
+                elif child.dep_ == "prep" and child.lower_ in (
+                    "on",
+                    "in",
+                    "at",
+                    "during",
+                    "this",
+                    "over",
+                ):
                     objs = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"]
                     if objs:
                         ent = _entity_containing(self.doc, objs[0])
@@ -855,7 +937,7 @@ def _date_words(ent: Span) -> str:
     first = words[0].lower().rstrip(".,")
     if first in WEEKDAYS or first in MONTHS or re.match(r"^\d", first):
         return "on " + text
-    if not ent[0].pos_ == "PROPN":
+    if ent[0].pos_ != "PROPN":
         text = text[0].lower() + text[1:]
     return text
 
@@ -863,7 +945,11 @@ def _date_words(ent: Span) -> str:
 def _is_calendar_date(ent: Span) -> bool:
     """A point in time ("Tuesday", "next week", "Oct. 7"), not a duration ("60 days")."""
     low = ent.text.lower()
-    if re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[ -](day|week|month|year|hour)s?\b", low):
+    if re.search(
+        r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[ -]"
+        r"(day|week|month|year|hour)s?\b",
+        low,
+    ):
         return bool(re.search(r"\b(ago|later|earlier)\b", low))
     return True
 

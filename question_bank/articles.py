@@ -209,9 +209,7 @@ def decode_article_bytes(data: bytes, name: str) -> str:
         raise ArticleError(
             name, f"not UTF-8 text (undecodable byte at offset {exc.start}); save it as UTF-8"
         ) from None
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f"
-    )
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     if controls > max(2, len(text) // 1000):
         raise ArticleError(name, "binary data (control characters), not a text article")
     return text
@@ -224,7 +222,6 @@ def _split_header(raw: str) -> tuple[dict[str, str], str]:
     i = 0
     while i < len(lines) and not lines[i].strip() and i < 3:
         i += 1
-    start = i
     while i < len(lines):
         m = _HEADER_LINE.match(lines[i].strip())
         if not m:
@@ -233,7 +230,7 @@ def _split_header(raw: str) -> tuple[dict[str, str], str]:
         i += 1
     if not meta or (i < len(lines) and lines[i].strip()):
         # No header, or the block is not followed by a blank line: all of it is body.
-        return {}, raw if start == 0 else raw
+        return {}, raw
     while i < len(lines) and not lines[i].strip():
         i += 1
     return meta, "\n".join(lines[i:])
@@ -248,7 +245,7 @@ def _check_prose(name: str, body: str) -> None:
             f"too little text to parse ({len(words)} words; an article needs at least {MIN_WORDS})",
         )
     common = sum(1 for w in words if w.lower() in _COMMON_WORDS)
-    if common < max(3, len(words) // 25):
+    if common < max(2, len(words) // 30):
         raise ArticleError(name, "does not read as English prose (too few common English words)")
     letters = sum(ch.isalpha() for ch in body)
     if letters < len(body.strip()) * 0.5:

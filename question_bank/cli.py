@@ -58,7 +58,10 @@ def _generate(args: argparse.Namespace) -> int:
     kinds = tuple(args.kinds.split(",")) if args.kinds else KINDS
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
-        print(f"question-bank: unknown kind(s): {', '.join(unknown)}; choose from {', '.join(KINDS)}", file=sys.stderr)
+        print(
+            f"question-bank: unknown kind(s): {', '.join(unknown)}; choose from {', '.join(KINDS)}",
+            file=sys.stderr,
+        )
         return 2
     out, tmp = _open_out(args.out)
     count = 0
@@ -67,7 +70,11 @@ def _generate(args: argparse.Namespace) -> int:
         for result in process_articles(_articles(files, refused), pool, kinds):
             if args.facts:
                 for fact in result.facts:
-                    row = {"article": result.article.id, "fact": fact.to_dict(), "source": fact.source.to_dict()}
+                    row = {
+                        "article": result.article.id,
+                        "fact": fact.to_dict(),
+                        "source": fact.source.to_dict(),
+                    }
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
                     count += 1
             else:
@@ -106,10 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     gen = sub.add_parser("generate", help="generate questions from article files")
-    gen.add_argument("files", nargs="+", help="article files (UTF-8 text) or directories of .txt files")
+    gen.add_argument(
+        "files", nargs="+", help="article files (UTF-8 text) or directories of .txt files"
+    )
     gen.add_argument("-o", "--out", help="write the bank to this file instead of standard output")
-    gen.add_argument("--kinds", help=f"comma-separated kinds to generate (default: {','.join(KINDS)})")
-    gen.add_argument("--facts", action="store_true", help="write the extracted facts instead of questions")
+    gen.add_argument(
+        "--kinds", help=f"comma-separated kinds to generate (default: {','.join(KINDS)})"
+    )
+    gen.add_argument(
+        "--facts", action="store_true", help="write the extracted facts instead of questions"
+    )
     gen.add_argument("--pool", help="an existing bank (JSON Lines) to draw distractors from")
     gen.set_defaults(func=_generate)
     return parser

@@ -32,17 +32,65 @@ BLANK = "_____"
 
 # Places used as distractors when the bank has too few of its own.
 FALLBACK_PLACES = (
-    "Argentina", "Australia", "Brazil", "Canada", "Chile", "China", "Denmark", "Ethiopia",
-    "Finland", "France", "Germany", "Ghana", "India", "Indonesia", "Ireland", "Italy", "Japan",
-    "Kenya", "Malaysia", "Mexico", "Morocco", "Nigeria", "Norway", "Peru", "Poland", "Portugal",
-    "Singapore", "South Africa", "South Korea", "Spain", "Sweden", "Switzerland", "Thailand",
-    "Vietnam", "Geneva", "Vienna", "Oslo", "Tokyo", "Nairobi", "Ottawa", "Canberra", "Lima",
+    "Argentina",
+    "Australia",
+    "Brazil",
+    "Canada",
+    "Chile",
+    "China",
+    "Denmark",
+    "Ethiopia",
+    "Finland",
+    "France",
+    "Germany",
+    "Ghana",
+    "India",
+    "Indonesia",
+    "Ireland",
+    "Italy",
+    "Japan",
+    "Kenya",
+    "Malaysia",
+    "Mexico",
+    "Morocco",
+    "Nigeria",
+    "Norway",
+    "Peru",
+    "Poland",
+    "Portugal",
+    "Singapore",
+    "South Africa",
+    "South Korea",
+    "Spain",
+    "Sweden",
+    "Switzerland",
+    "Thailand",
+    "Vietnam",
+    "Geneva",
+    "Vienna",
+    "Oslo",
+    "Tokyo",
+    "Nairobi",
+    "Ottawa",
+    "Canberra",
+    "Lima",
 )
 FALLBACK_TITLES = (
-    "Finance Minister", "Interior Minister", "Defense Minister", "Foreign Minister",
-    "Trade Commissioner", "UN Special Envoy", "Chief of Staff", "National Security Adviser",
-    "Ambassador to the United Nations", "Health Secretary", "Energy Secretary",
-    "Justice Minister", "Prime Minister", "President", "Speaker of Parliament",
+    "Finance Minister",
+    "Interior Minister",
+    "Defense Minister",
+    "Foreign Minister",
+    "Trade Commissioner",
+    "UN Special Envoy",
+    "Chief of Staff",
+    "National Security Adviser",
+    "Ambassador to the United Nations",
+    "Health Secretary",
+    "Energy Secretary",
+    "Justice Minister",
+    "Prime Minister",
+    "President",
+    "Speaker of Parliament",
 )
 
 
@@ -172,7 +220,9 @@ def anchor_phrase(article: Article) -> str:
     return f"According to the report “{short_headline(article.display_title)}”"
 
 
-_FUNCTION_WORDS = frozenset("a an the of to in on at for and or but with by from as that which".split())
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at for and or but with by from as that which".split()
+)
 
 
 def short_headline(title: str, limit: int = 12) -> str:
@@ -286,7 +336,7 @@ def _trip_parts(f: Trip, ctx: Context) -> Parts:
 
 def _meeting_parts(f: Meeting, ctx: Context) -> Parts:
     a, b = f.participants[0], f.participants[1]
-    partners = set()
+    partners: set[str] = set()
     for other in ctx.facts:
         if isinstance(other, Meeting) and a in other.participants:
             partners.update(other.participants)
@@ -327,12 +377,15 @@ def _visit_parts(f: Visit, ctx: Context, qid_seed: str) -> Parts:
         if p.lower() not in visited and p.lower() not in text
     ]
     wrong = tuple(_distinct(candidates, f.places))
-    when = f" {f.when}" if f.when and not f.when.lower().startswith(("on ", "in ")) else (
-        f" {f.when}" if f.when else ""
+    when = (
+        f" {f.when}"
+        if f.when and not f.when.lower().startswith(("on ", "in "))
+        else (f" {f.when}" if f.when else "")
     )
     many = len(f.places) > 1
     if f.planned:
-        q = f"{ctx.anchor}, {'which places were' if many else 'where was'} {f.traveler} due to visit{when}?"
+        ask = "which places were" if many else "where was"
+        q = f"{ctx.anchor}, {ask} {f.traveler} due to visit{when}?"
         mcq = f"{ctx.anchor}, which of these places was {f.traveler} due to visit{when}?"
     else:
         q = f"{ctx.anchor}, {'which places did' if many else 'where did'} {f.traveler} visit{when}?"
@@ -364,13 +417,13 @@ def _place_variants(place: str) -> tuple[str, ...]:
 
 
 def _role_parts(f: Role, ctx: Context) -> Parts:
-    holders = {
-        r.person for r in ctx.facts if isinstance(r, Role) and _same_title(r.title, f.title)
-    }
+    holders = {r.person for r in ctx.facts if isinstance(r, Role) and _same_title(r.title, f.title)}
     specific = len(f.title.split()) >= 2 or "'s" in f.title
     if specific and len(holders) == 1:
         q = f"{ctx.anchor}, who is {_the(f.title)}?"
-        candidates = [p for p in ctx.people() if p not in holders] + list(reversed(ctx.pool.persons))
+        candidates = [p for p in ctx.people() if p not in holders] + list(
+            reversed(ctx.pool.persons)
+        )
         wrong = tuple(_distinct(candidates, [f.person, *holders]))
 
         def state(person: str) -> str:
@@ -387,9 +440,7 @@ def _role_parts(f: Role, ctx: Context) -> Parts:
     q = f"{ctx.anchor}, what title does {f.person} hold?"
     own = [r.title for r in ctx.facts if isinstance(r, Role) and r.person == f.person]
     candidates = [t for t in [*reversed(ctx.pool.titles), *FALLBACK_TITLES]]
-    wrong = tuple(
-        t for t in _distinct(candidates, own) if not any(_same_title(t, o) for o in own)
-    )
+    wrong = tuple(t for t in _distinct(candidates, own) if not any(_same_title(t, o) for o in own))
 
     def state_title(title: str) -> str:
         return f"{ctx.anchor}, {f.person} is {_the(title)}."
@@ -461,7 +512,7 @@ def _number_parts(f: Term | Quantity, ctx: Context, qid_seed: str) -> Parts:
         replacement = _swap_number(original, number)
         if replacement is None:
             return ""
-        return f"{ctx.anchor}: “{s[:rel]}{replacement}{s[rel + len(cue.text):]}”"
+        return f"{ctx.anchor}: “{s[:rel]}{replacement}{s[rel + len(cue.text) :]}”"
 
     return Parts(
         question=q,
@@ -542,7 +593,9 @@ def _figure_distractors(value: float, rng: random.Random) -> list[float]:
 
 def _round_like(x: float, like: float) -> float:
     """Round x to about as many significant figures as ``like`` has."""
-    digits = len(re.sub(r"0+$", "", str(int(like)))) if float(like).is_integer() and like >= 1 else 3
+    digits = (
+        len(re.sub(r"0+$", "", str(int(like)))) if float(like).is_integer() and like >= 1 else 3
+    )
     digits = max(1, min(digits, 4))
     if x == 0:
         return 0

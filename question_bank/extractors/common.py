@@ -47,8 +47,8 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
             return [agent]
         if cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN", "PRON"):
             # "Blinken, speaking Monday after meeting ..."
-            p = analysis.person_of_np(cur.head)
-            return [p] if p else []
+            owner = analysis.person_of_np(cur.head)
+            return [owner] if owner else []
         if cur.dep_ in ("xcomp", "advcl", "pcomp", "conj", "ccomp", "prep", "pobj", "acomp"):
             cur = cur.head
             continue
@@ -86,18 +86,36 @@ def meeting_place_token(verb: Token, analysis: Analysis) -> tuple[str, Token] | 
     places = places_in(prep_objects(verb, ("in", "at")), analysis)
     if places:
         return places[0]
-    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+    where = next((c for c in verb.children if c.lower_ == "where"), None)
+    if verb.dep_ == "relcl" and where is not None:
         antecedent = verb.head
         if analysis.is_place(antecedent) or antecedent.pos_ == "PROPN":
             found = places_in([antecedent], analysis)
             if found:
                 return found[0]
+        # "was in Rome on Tuesday, where he met ...": the nearest place before "where"
+        sent_start = where.sent.start
+        for i in range(where.i - 1, max(sent_start, where.i - 10) - 1, -1):
+            tok = verb.doc[i]
+            if analysis.is_place(tok) and tok.ent_iob_ == "B":
+                found = places_in([tok], analysis)
+                if found:
+                    return found[0]
     # "In Beirut she will hold talks ...": the phrase can sit on a governing verb.
     if verb.dep_ in ("xcomp",):
         places = places_in(prep_objects(verb.head, ("in",)), analysis)
         if places:
             return places[0]
     return None
+
+
+def _core_phrase(head: Token) -> Iterator[Token]:
+    """A noun phrase without possessors, prepositional phrases or clauses."""
+    yield head
+    for child in head.children:
+        if child.dep_ in ("poss", "prep", "relcl", "acl", "advcl", "appos", "conj", "cc", "punct"):
+            continue
+        yield from _core_phrase(child)
 
 
 def people_in_objects(heads: list[Token], analysis: Analysis) -> list[str]:
@@ -122,8 +140,17 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
         out.append(p)
     if depth > 6:
         return out
+    # Names the parser tucked inside the phrase ("Prime Minister Ivo Baric and Defence
+    # Minister Lea Novak" parsed as one noun phrase): every name in it, but not in
+    # possessors ("his counterpart") or in phrases and clauses hanging off it.
+    for tok in _core_phrase(head):
+        other = analysis.person_at(tok)
+        if other and other not in out and tok.pos_ == "PROPN":
+            out.append(other)
     for child in head.children:
-        if child.dep_ == "conj" or (child.dep_ == "appos" and child.i in {c.i for c in head.children}):
+        if child.dep_ == "conj" or (
+            child.dep_ == "appos" and child.i in {c.i for c in head.children}
+        ):
             if child.dep_ == "appos" and analysis.person_of_np(child) == p:
                 # the appositive is the same person: follow its conjuncts only
                 for grand in child.children:
@@ -201,8 +228,20 @@ def _modifies_other_noun(ent: Span, analysis: Analysis) -> bool:
     if root.dep_ not in ("compound", "amod", "nmod", "poss"):
         return False
     head = root.head
-    return head.pos_ in ("NOUN", "PROPN") and not analysis.is_place(head) and head.lower_ not in (
-        "city", "capital", "town", "region", "province", "port", "village", "state",
+    return (
+        head.pos_ in ("NOUN", "PROPN")
+        and not analysis.is_place(head)
+        and head.lower_
+        not in (
+            "city",
+            "capital",
+            "town",
+            "region",
+            "province",
+            "port",
+            "village",
+            "state",
+        )
     )
 
 

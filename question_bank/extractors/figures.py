@@ -61,7 +61,10 @@ def _number_mentions(sent: Span) -> Iterator[_Mention]:
         if tok.text != "-" or tok.i == sent.start or tok.i + 1 >= sent.end:
             continue
         left, right = doc[tok.i - 1], doc[tok.i + 1]
-        if doc[tok.i + 2 : tok.i + 3].text == "-" and doc[tok.i + 3 : tok.i + 4].text.lower() == "old":
+        if (
+            doc[tok.i + 2 : tok.i + 3].text == "-"
+            and doc[tok.i + 3 : tok.i + 4].text.lower() == "old"
+        ):
             used.update({left.i, tok.i, right.i})  # an age: "two-month-old"
             continue
         parsed = parse_compound_count(f"{left.text}-{right.text}")
@@ -126,8 +129,12 @@ def _amount_span(ent: Span) -> Span:
     start, end = ent.start, ent.end
     if start > ent.sent.start and doc[start - 1].text in _CURRENCY_SIGNS:
         start -= 1
-    while end < ent.sent.end and doc[end].lower_ in _SCALES and (
-        doc[end - 1].whitespace_ == "" or doc[end].lower_ in ("million", "billion", "trillion")
+    while (
+        end < ent.sent.end
+        and doc[end].lower_ in _SCALES
+        and (
+            doc[end - 1].whitespace_ == "" or doc[end].lower_ in ("million", "billion", "trillion")
+        )
     ):
         end += 1
     # Hedges spaCy leaves in ("as high as", "the"): start at the hedge parse_amount knows,
@@ -139,7 +146,14 @@ def _parse_span(span: Span) -> tuple[Amount, Span] | None:
     """Parse an amount, dropping leading words the parser does not read."""
     for i in range(len(span)):
         tail = span[i:]
-        if not tail or (i and not (tail[0].like_num or tail[0].text in _CURRENCY_SIGNS or tail[0].lower_ in _HEDGE_STARTS)):
+        if not tail or (
+            i
+            and not (
+                tail[0].like_num
+                or tail[0].text in _CURRENCY_SIGNS
+                or tail[0].lower_ in _HEDGE_STARTS
+            )
+        ):
             continue
         amount = parse_amount(tail.text)
         if amount is not None:
@@ -171,10 +185,15 @@ def _entity_mention(ent: Span) -> _Mention | None:
         return None
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
-    if before is not None and before.pos_ == "PROPN" and before.whitespace_ and ent.start - 1 >= ent.sent.start:
-        # "Resolution 1701", "Flight 17": an identifier.
-        if before.text[:1].isupper() and not amount.currency:
-            return None
+    if (
+        before is not None
+        and before.pos_ == "PROPN"
+        and before.whitespace_
+        and ent.start - 1 >= ent.sent.start
+        and before.text[:1].isupper()
+        and not amount.currency
+    ):
+        return None  # "Resolution 1701", "Flight 17": an identifier
     if (
         before is not None
         and before.lower_ in ("the", "both", "these", "those")
@@ -184,9 +203,19 @@ def _entity_mention(ent: Span) -> _Mention | None:
     ):
         # "the two leaders": a reference, not a figure
         return None
-    if after is not None and after.text in ("-",) and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ in ("year", "years"):
+    if (
+        after is not None
+        and after.text in ("-",)
+        and ent.end + 1 < len(doc)
+        and doc[ent.end + 1].lower_ in ("year", "years")
+    ):
         return None
-    if after is not None and after.lower_ in ("of",) and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ in ("the", "them", "those", "these"):
+    if (
+        after is not None
+        and after.lower_ in ("of",)
+        and ent.end + 1 < len(doc)
+        and doc[ent.end + 1].lower_ in ("the", "them", "those", "these")
+    ):
         # "two of the hostages" is a part, still a figure; keep it
         pass
     noun = _counted_noun(ent)
@@ -219,7 +248,11 @@ def _noun_phrase(noun: Token, ent: Span) -> str:
     """The counted noun with its adjectives: "Russian women", "Israeli citizens"."""
     doc = noun.doc
     left = noun.i
-    while left - 1 >= ent.end and doc[left - 1].dep_ in ("amod", "compound") and doc[left - 1].head.i in range(left - 1, noun.i + 1):
+    while (
+        left - 1 >= ent.end
+        and doc[left - 1].dep_ in ("amod", "compound")
+        and doc[left - 1].head.i in range(left - 1, noun.i + 1)
+    ):
         left -= 1
     words = doc[left : noun.i + 1].text
     return words
@@ -313,7 +346,9 @@ def _question_stem(mention: _Mention, clause: list[Token], analysis: Analysis) -
     if verb is None:
         return None
     num_ids = {t.i for t in mention.tokens}
-    head_words = [t for t in noun.subtree if t.i not in num_ids and t.i <= noun.i and t.dep_ != "det"]
+    head_words = [
+        t for t in noun.subtree if t.i not in num_ids and t.i <= noun.i and t.dep_ != "det"
+    ]
     if mention.amount.currency:
         head_words = []
     noun_text = " ".join(t.text for t in head_words).strip()
@@ -349,7 +384,11 @@ def _question_stem(mention: _Mention, clause: list[Token], analysis: Analysis) -
         after_text = _render(after, analysis)
         if auxes:
             aux = auxes[0].text.lower()
-            middle = " ".join(t.text for t in verb.children if t.dep_ == "aux" and t.i < verb.i and t.i != auxes[0].i)
+            middle = " ".join(
+                t.text
+                for t in verb.children
+                if t.dep_ == "aux" and t.i < verb.i and t.i != auxes[0].i
+            )
             verb_text = f"{middle} {verb.text}".strip()
             return f"{how} {noun_text} {aux} {subject_text} {verb_text} {after_text}".strip()
         tag = verb.tag_
@@ -364,7 +403,9 @@ def _question_stem(mention: _Mention, clause: list[Token], analysis: Analysis) -
         base = getInflection(verb.lemma_, tag="VB")
         base_text = base[0] if base else verb.lemma_
         prt = " ".join(c.text for c in verb.children if c.dep_ == "prt")
-        return f"{how} {noun_text} {do} {subject_text} {base_text} {prt} {after_text}".replace("  ", " ").strip()
+        return f"{how} {noun_text} {do} {subject_text} {base_text} {prt} {after_text}".replace(
+            "  ", " "
+        ).strip()
     return None
 
 
@@ -373,7 +414,11 @@ def _relative_context(verb: Token, analysis: Analysis) -> str | None:
     if verb.dep_ != "relcl":
         return None
     prep = next(
-        (c for c in verb.children if c.dep_ == "prep" and any(o.lower_ == "which" for o in c.children)),
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and any(o.lower_ == "which" for o in c.children)
+        ),
         None,
     )
     if prep is None:
@@ -424,7 +469,9 @@ def _unit_with_event(mention: _Mention, unit: str | None) -> str:
     return base
 
 
-def _to_fact(mention: _Mention, sent: Span, prev: list[Span], analysis: Analysis) -> Term | Quantity:
+def _to_fact(
+    mention: _Mention, sent: Span, prev: list[Span], analysis: Analysis
+) -> Term | Quantity:
     """Decide term or quantity and fill in the fields."""
     clause = _clause(mention.tokens, sent)
     start = clause[0].idx
@@ -434,7 +481,11 @@ def _to_fact(mention: _Mention, sent: Span, prev: list[Span], analysis: Analysis
     unit = _unit_with_event(mention, mention.unit)
     figure = _without_hedge(mention.tokens)
     first, last = figure[0], figure[-1]
-    cue = Cue(analysis.original(first.idx, last.idx + len(last.text)), first.idx, last.idx + len(last.text))
+    cue = Cue(
+        analysis.original(first.idx, last.idx + len(last.text)),
+        first.idx,
+        last.idx + len(last.text),
+    )
     ask = _question_stem(mention, clause, analysis)
     source = analysis.source(sent)
     if mention.compound:
@@ -474,4 +525,8 @@ def _number_only_cue(mention: _Mention, analysis: Analysis) -> Cue:
     """For "four-day ceasefire", the cue is "four-day"."""
     toks = mention.tokens[:3]
     first, last = toks[0], toks[-1]
-    return Cue(analysis.original(first.idx, last.idx + len(last.text)), first.idx, last.idx + len(last.text))
+    return Cue(
+        analysis.original(first.idx, last.idx + len(last.text)),
+        first.idx,
+        last.idx + len(last.text),
+    )

@@ -48,8 +48,20 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             people = people_in_objects(between, analysis)
             return people[:1], people[1:], tok
         gov = tok.head
-        if tok.dep_ == "dobj" and gov.pos_ in ("VERB", "AUX") and gov.lemma_ in (
-            "hold", "have", "conduct", "begin", "open", "start", "host", "chair",
+        if (
+            tok.dep_ == "dobj"
+            and gov.pos_ in ("VERB", "AUX")
+            and gov.lemma_
+            in (
+                "hold",
+                "have",
+                "conduct",
+                "begin",
+                "open",
+                "start",
+                "host",
+                "chair",
+            )
         ):
             objs.extend(prep_objects(gov, ("with",)))
             return subjects_of(gov, analysis), people_in_objects(objs, analysis), gov

@@ -33,11 +33,19 @@ def _trip_noun(ordinal: Token) -> Token | None:
         if tok.pos_ not in ("NOUN", "ADJ", "PROPN") and tok.lower_ != "such":
             break
     # "her 9th trip to the region, and her second to Lebanon": an elided noun.
-    if ordinal.dep_ in ("conj", "appos") and possessor(ordinal) is not None:
-        if ordinal.head.lemma_.lower() in TRIP_NOUNS:
-            return ordinal
+    if (
+        ordinal.dep_ in ("conj", "appos")
+        and possessor(ordinal) is not None
+        and ordinal.head.lemma_.lower() in TRIP_NOUNS
+    ):
+        return ordinal
     # "The latest trip is his 11th": the ordinal stands for the noun.
-    if ordinal.dep_ in ("attr", "dobj") and ordinal.pos_ in ("NOUN", "ADJ", "NUM", "PROPN"):
+    if ordinal.dep_ in ("attr", "dobj", "acomp") and ordinal.pos_ in (
+        "NOUN",
+        "ADJ",
+        "NUM",
+        "PROPN",
+    ):
         verb = ordinal.head
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in TRIP_NOUNS:
@@ -51,6 +59,12 @@ def _traveler(noun: Token, ordinal: Token, analysis: Analysis) -> str | None:
         poss = possessor(holder)
         if poss is not None:
             return analysis.person_of_np(poss)
+    if noun is ordinal and ordinal.i > 0:
+        # "her third to the region" with the possessive parsed apart
+        prev = ordinal.doc[ordinal.i - 1]
+        if prev.tag_ == "PRP$" or prev.tag_ == "POS":
+            owner = prev if prev.tag_ == "PRP$" else ordinal.doc[prev.i - 1]
+            return analysis.person_at(owner)
     if noun is ordinal:
         verb = ordinal.head
         for c in verb.children:
@@ -62,7 +76,14 @@ def _traveler(noun: Token, ordinal: Token, analysis: Analysis) -> str | None:
     # "Blinken, on his fifth trip, ..." has a possessor; "Blinken made a fifth trip" does not.
     if noun.dep_ in ("dobj", "pobj"):
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head
-        if verb.pos_ in ("VERB", "AUX") and verb.lemma_ in ("make", "take", "begin", "start", "pay", "embark"):
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_ in (
+            "make",
+            "take",
+            "begin",
+            "start",
+            "pay",
+            "embark",
+        ):
             people = subjects_of(verb, analysis)
             if len(people) == 1:
                 return people[0]
@@ -90,7 +111,11 @@ def _since(noun: Token, analysis: Analysis) -> str | None:
         for t in window:
             if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
                 end = t.i
-                while end + 1 < sent.end and doc[end + 1].ent_type_ == "DATE" and doc[end + 1].ent_iob_ == "I":
+                while (
+                    end + 1 < sent.end
+                    and doc[end + 1].ent_type_ == "DATE"
+                    and doc[end + 1].ent_iob_ == "I"
+                ):
                     end += 1
                 return doc[t.i : end + 1].text.strip(" ,")
         obj = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
@@ -117,7 +142,9 @@ def extract_trips(analysis: Analysis) -> Iterator[Trip]:
             traveler = _traveler(noun, tok, analysis)
             if not traveler:
                 continue
-            dest_tok = _phrase_after(noun, "to") or _phrase_after(noun, "of") or _phrase_after(tok, "to")
+            dest_tok = (
+                _phrase_after(noun, "to") or _phrase_after(noun, "of") or _phrase_after(tok, "to")
+            )
             destination = None
             if dest_tok is not None:
                 phrase = sent.doc[dest_tok.left_edge.i : dest_tok.right_edge.i + 1]

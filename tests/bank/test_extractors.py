@@ -1,0 +1,293 @@
+"""One extractor at a time, on sentences written for these tests, traps included."""
+
+from __future__ import annotations
+
+from .conftest import of_type
+
+INTRO = "Foreign Minister Anna Lindqvist of Sweden said on Monday that talks would continue. "
+
+
+# ---- trips -------------------------------------------------------------------------
+
+
+def test_trip_ordinal_word_with_possessor(facts) -> None:
+    found = of_type(
+        facts(
+            "Swedish Foreign Minister Anna Lindqvist will travel to Asia next week. "
+            "It will be Lindqvist's fifth trip to the region since January, her office said."
+        ),
+        "trip",
+    )
+    assert found == [
+        {
+            "type": "trip",
+            "traveler": "Anna Lindqvist",
+            "ordinal": 5,
+            "destination": "the region",
+            "since": "January",
+        }
+    ]
+
+
+def test_trip_ordinal_digits_and_elided_noun(facts) -> None:
+    found = of_type(
+        facts(
+            "Indian External Affairs Minister Rohan Mehta arrived in Tokyo on Tuesday. "
+            "The minister's latest trip is his 11th to Japan since 2019, officials said."
+        ),
+        "trip",
+    )
+    assert [(f["traveler"], f["ordinal"]) for f in found] == [("Rohan Mehta", 11)]
+
+
+def test_trip_pronoun_before_name_resolves_to_subject(facts) -> None:
+    found = of_type(
+        facts(
+            "On his third crisis trip to the Gulf, Prime Minister Tomas Varga will visit "
+            "Kuwait and Oman, his spokesman said on Friday."
+        ),
+        "trip",
+    )
+    assert [(f["traveler"], f["ordinal"]) for f in found] == [("Tomas Varga", 3)]
+
+
+def test_organisation_visit_is_not_a_trip(facts) -> None:
+    found = facts(
+        "Envoy Laura Brandt met officials in Vienna on Monday. "
+        "Reports said it would mark the IAEA's fourth visit to the plant since March."
+    )
+    assert of_type(found, "trip") == []
+
+
+def test_ordinals_that_count_other_things_are_not_trips(facts) -> None:
+    found = facts(
+        "President Marta Silva outlined for the first time a plan that she called the third "
+        "pillar of her foreign policy. The second phase would begin in May, Ms Silva said."
+    )
+    assert of_type(found, "trip") == []
+
+
+# ---- meetings ------------------------------------------------------------------------
+
+
+def test_meeting_with_title_before_name_and_pronoun_subject(facts) -> None:
+    found = of_type(
+        facts(
+            "Chancellor Erik Dahl was in Rome on Tuesday, where he met with Italian Prime "
+            "Minister Giulia Ferri to discuss migration."
+        ),
+        "meeting",
+    )
+    assert found == [
+        {
+            "type": "meeting",
+            "participants": ["Erik Dahl", "Giulia Ferri"],
+            "place": "Rome",
+            "when": None,
+        }
+    ]
+
+
+def test_meeting_expressed_as_held_talks_and_passive_host(facts) -> None:
+    found = facts(
+        "Foreign Minister Kenji Sato held talks with his Australian counterpart Claire Hobbs "
+        "in Canberra. Mr Sato was later received by Governor-General Alan Price."
+    )
+    pairs = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Kenji Sato", "Claire Hobbs"}) in pairs
+    assert frozenset({"Kenji Sato", "Alan Price"}) in pairs
+
+
+def test_meeting_with_group_or_country_is_not_a_meeting(facts) -> None:
+    found = facts(
+        "Envoy Laura Brandt met with leaders in Egypt and Jordan on Sunday. "
+        "Ms Brandt also held talks with the Taliban and with Iraqi officials."
+    )
+    assert of_type(found, "meeting") == []
+
+
+def test_three_people_give_one_fact_per_pair(facts) -> None:
+    found = of_type(
+        facts(
+            "Secretary of State Dana Holt will confer with Prime Minister Ivo Baric and Defence "
+            "Minister Lea Novak in Zagreb on Friday."
+        ),
+        "meeting",
+    )
+    pairs = {frozenset(f["participants"]) for f in found}
+    assert pairs == {frozenset({"Dana Holt", "Ivo Baric"}), frozenset({"Dana Holt", "Lea Novak"})}
+
+
+def test_call_on_to_demand_is_not_a_meeting(facts) -> None:
+    found = facts(
+        "Senator Paul Reyes called on President Amir Haddad to resign, saying the vote was rigged."
+    )
+    assert of_type(found, "meeting") == []
+
+
+# ---- visits ----------------------------------------------------------------------------
+
+
+def test_visit_list_of_places(facts) -> None:
+    found = of_type(
+        facts(
+            "Mr Lars Berg, the Norwegian foreign minister, is expected to visit Kenya, Uganda "
+            "and Rwanda next week, the ministry said."
+        ),
+        "visit",
+    )
+    assert found and found[0]["traveler"] == "Lars Berg"
+    assert set(found[0]["places"]) == {"Kenya", "Uganda", "Rwanda"}
+    assert found[0]["when"] == "next week"
+
+
+def test_visit_by_arrival_and_being_there(facts) -> None:
+    found = of_type(
+        facts(
+            "Trade Commissioner Petra Lind arrived in Hanoi on Monday. Earlier, CIA Director "
+            "Mark Hale was in Doha and adviser Sam Ortiz was in Cairo."
+        ),
+        "visit",
+    )
+    pairs = {(f["traveler"], p) for f in found for p in f["places"]}
+    assert ("Petra Lind", "Hanoi") in pairs
+    assert ("Mark Hale", "Doha") in pairs
+    assert ("Sam Ortiz", "Cairo") in pairs
+
+
+def test_place_inside_a_title_is_no_destination(facts) -> None:
+    found = of_type(
+        facts("Earlier this week, his top Middle East adviser Brett Cole was in Amman."),
+        "visit",
+    )
+    assert [(f["traveler"], f["places"]) for f in found] == [("Brett Cole", ["Amman"])]
+
+
+def test_going_home_is_not_a_visit(facts) -> None:
+    found = of_type(
+        facts(
+            "Foreign Minister Ivan Petrov met Premier Kim Ho in Pyongyang before flying back to Moscow."
+        ),
+        "visit",
+    )
+    places = {p for f in found for p in f["places"]}
+    assert "Moscow" not in places
+
+
+def test_organisation_does_not_travel(facts) -> None:
+    found = facts("Hamas's delegation travelled to Cairo, and the IMF will send a team to Kyiv.")
+    assert of_type(found, "visit") == []
+
+
+# ---- roles -----------------------------------------------------------------------------
+
+
+def test_roles_before_names_and_in_apposition(facts) -> None:
+    found = of_type(
+        facts(
+            "State Department spokeswoman Karen Ruiz said talks would resume. "
+            "Omar Said, the leader of the opposition bloc, rejected the plan, while "
+            "Ghana's finance minister, Kofi Mensah, welcomed it."
+        ),
+        "role",
+    )
+    got = {(f["person"], f["title"]) for f in found}
+    assert ("Karen Ruiz", "State Department spokeswoman") in got
+    assert ("Omar Said", "leader of the opposition bloc") in got
+    assert ("Kofi Mensah", "Ghana's finance minister") in got
+
+
+def test_role_through_relative_clause(facts) -> None:
+    found = of_type(
+        facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
+        "role",
+    )
+    assert {(f["person"], f["title"]) for f in found} == {
+        ("Hans Meier", "UN special envoy for Libya")
+    }
+
+
+def test_former_title_is_not_a_role(facts) -> None:
+    found = of_type(
+        facts("Mr Aziz Karimi, 58, a former provincial governor, spoke to reporters on Monday."),
+        "role",
+    )
+    assert found == []
+
+
+def test_byline_and_photo_credit_are_not_people(facts) -> None:
+    found = facts(
+        "Prime Minister Sara Holm met President Jon Eide in Oslo on Monday to sign the accord.\n"
+        "Photo: AFP/Peter Grant\n"
+        "Reporting by Nina Bauer; Editing by Tom Fisk\n"
+        "Lena Kurz, with Reuters"
+    )
+    names = {str(v) for f in found for v in f.to_dict().values()}
+    for credit in ("Peter Grant", "Nina Bauer", "Tom Fisk", "Lena Kurz"):
+        assert not any(credit in n for n in names)
+
+
+# ---- references ---------------------------------------------------------------------------
+
+
+def test_title_reference_resolves_to_the_holder(facts) -> None:
+    found = of_type(
+        facts(
+            "US Secretary of State Dana Holt will travel to Asia on Sunday. "
+            "The top U.S. diplomat's trip is her third to the region this year."
+        ),
+        "trip",
+    )
+    assert [(f["traveler"], f["ordinal"]) for f in found] == [("Dana Holt", 3)]
+
+
+def test_surname_and_honorific_resolve_to_full_name(facts) -> None:
+    found = of_type(
+        facts(
+            "Finance Minister Chloe Martin will attend the summit. "
+            "Ms Martin is also expected to visit Lisbon on Thursday."
+        ),
+        "visit",
+    )
+    assert [(f["traveler"], f["places"]) for f in found] == [("Chloe Martin", ["Lisbon"])]
+
+
+# ---- figures -----------------------------------------------------------------------------
+
+
+def test_terms_of_a_ceasefire(facts) -> None:
+    found = facts(
+        "The mediators proposed a six-week truce under which 33 hostages would be freed in "
+        "exchange for about 1,900 prisoners, in a three-phase plan."
+    )
+    numbers = {(f.to_dict()["value"], f.type) for f in found if f.type in ("term", "quantity")}
+    assert (6, "term") in numbers
+    assert (33, "term") in numbers
+    assert (1900, "term") in numbers
+    assert (3, "term") in numbers
+
+
+def test_quantities_in_news_forms(facts) -> None:
+    found = facts(
+        "More than 36,600 people have been killed, officials said. At least 1.200 soldiers "
+        "were wounded and two Russian women were abducted. The donors pledged $1.5 billion."
+    )
+    values = {f.to_dict()["value"] for f in found if f.type in ("term", "quantity")}
+    assert {36600, 1200, 2, 1500000000} <= values
+
+
+def test_dates_times_years_and_identifiers_are_not_figures(facts) -> None:
+    found = facts(
+        "On October 7, 2023, at 4 a.m., the G20 met in Rome to discuss Resolution 2334, "
+        "which was adopted in 2016, and the two leaders spoke for the first time."
+    )
+    assert [f for f in found if f.type in ("term", "quantity")] == []
+
+
+def test_duplicate_statements_give_one_fact(facts) -> None:
+    found = facts(
+        "Mr Joe Park, the defence minister, met General Ali Reza. "
+        "Defence Minister Joe Park met General Ali Reza again on Friday."
+    )
+    meetings = of_type(found, "meeting")
+    assert len(meetings) == 1
