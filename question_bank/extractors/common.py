@@ -113,7 +113,7 @@ def _core_phrase(head: Token) -> Iterator[Token]:
     """A noun phrase without possessors, prepositional phrases or clauses."""
     yield head
     for child in head.children:
-        if child.dep_ in ("poss", "prep", "relcl", "acl", "advcl", "appos", "conj", "cc", "punct"):
+        if child.dep_ in ("poss", "prep", "relcl", "acl", "advcl", "conj", "cc", "punct"):
             continue
         yield from _core_phrase(child)
 

@@ -70,7 +70,10 @@ def test_file_id_is_the_stem(tmp_path: Path) -> None:
 
 
 def test_nlp_text_keeps_offsets() -> None:
-    text = "He said \u201chello\u201d\u00a0and the four\u2011day truce began, officials said on Monday in Cairo today."
+    text = (
+        "He said \u201chello\u201d\u00a0and the four\u2011day truce began, "
+        "officials said on Monday in Cairo today."
+    )
     art = parse_article(text + " " + PROSE, "q")
     assert len(art.nlp_text) == len(art.text)
     assert '"hello"' in art.nlp_text

@@ -166,7 +166,8 @@ def test_place_inside_a_title_is_no_destination(facts) -> None:
 def test_going_home_is_not_a_visit(facts) -> None:
     found = of_type(
         facts(
-            "Foreign Minister Ivan Petrov met Premier Kim Ho in Pyongyang before flying back to Moscow."
+            "Foreign Minister Ivan Petrov met Premier Kim Ho in Pyongyang "
+            "before flying back to Moscow."
         ),
         "visit",
     )
