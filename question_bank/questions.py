@@ -23,6 +23,7 @@ from .numbers import (
     format_number,
     number_variants,
     number_word,
+    ordinal_suffix,
     ordinal_variants,
     ordinal_word,
 )
@@ -311,14 +312,16 @@ def _with_tail(s: str) -> str:
 
 
 def _trip_parts(f: Trip, ctx: Context) -> Parts:
-    word = ordinal_word(f.ordinal)
+    digits = bool(f.cue and f.cue.text[:1].isdigit())
+    write = ordinal_suffix if digits else ordinal_word
+    word = write(f.ordinal)
     noun = f.noun if f.noun in ("trip", "visit", "tour") else "trip"
     where = f" to {f.destination}" if f.destination else ""
     since = f" since {f.since}" if f.since else ""
     verb = "would it be" if f.planned else "was it"
     q = f"{ctx.anchor}, which {noun}{where}{since} {verb} for {f.traveler}?"
     near = [f.ordinal + d for d in (-1, 1, -2, 2, 3, -3, 4) if f.ordinal + d >= 1]
-    wrong = tuple(ordinal_word(n) for n in near)
+    wrong = tuple(write(n) for n in near)
 
     def state(ordinal: str) -> str:
         be = "would be" if f.planned else "was"
@@ -327,7 +330,7 @@ def _trip_parts(f: Trip, ctx: Context) -> Parts:
     return Parts(
         question=q,
         answer=word,
-        accepted=tuple(ordinal_variants(f.ordinal)),
+        accepted=tuple(v for v in ordinal_variants(f.ordinal) if v != word),
         wrong=wrong,
         true_statement=state(word),
         false_statement=state,
@@ -476,16 +479,27 @@ def _number_parts(f: Term | Quantity, ctx: Context, qid_seed: str) -> Parts:
     value = f.value if f.value is not None else 0.0
     shown = format_number(value)
     unit = _duration_unit(f)
+    words = bool(f.cue and f.cue.text[:1].isalpha())
+    sign = _currency_sign(f.cue.text if f.cue else "")
+
+    def display(v: float) -> str:
+        if unit:
+            return _duration_text(v, unit, words)
+        if words and float(v).is_integer() and number_word(int(v)):
+            return number_word(int(v)) or format_number(v)
+        return sign + format_number(v)
+
+    answer = display(value)
+    variants = [shown, *number_variants(value)]
     if unit:
-        answer = _duration_text(value, unit)
-        accepted = tuple(
-            dict.fromkeys([answer, f"{shown} {unit}s", f"{shown}-{unit}", *number_variants(value)])
-        )
-    else:
-        answer = shown
-        accepted = tuple(dict.fromkeys([shown, *number_variants(value)]))
+        variants = [f"{shown} {unit}s", f"{shown}-{unit}", *variants]
+    if sign:
+        variants = [sign + shown, *variants]
+    if f.cue:
+        variants.append(f.cue.text)
+    accepted = tuple(v for v in dict.fromkeys(variants) if v != answer)
     wrong_values = _figure_distractors(value, _rng(qid_seed))
-    shown_wrong = {(_duration_text(w, unit) if unit else format_number(w)): w for w in wrong_values}
+    shown_wrong = {display(w): w for w in wrong_values}
     hedge = f" (the report gives it as “{f.approx} …”)" if f.approx else ""
     q: str | None = None
     if f.ask:
@@ -517,7 +531,7 @@ def _number_parts(f: Term | Quantity, ctx: Context, qid_seed: str) -> Parts:
     return Parts(
         question=q,
         answer=answer,
-        accepted=accepted,
+        accepted=(answer, *accepted),
         wrong=tuple(shown_wrong),
         true_statement=f"{ctx.anchor}: “{f.source.sentence}”" if cue else None,
         false_statement=state if cue else None,
@@ -533,10 +547,16 @@ def _duration_unit(f: Term | Quantity) -> str | None:
     return None
 
 
-def _duration_text(value: float, unit: str) -> str:
-    """ "four days", "60 days", "one week"."""
-    word = number_word(int(value)) if float(value).is_integer() else None
+def _duration_text(value: float, unit: str, words: bool = True) -> str:
+    """ "four days" (as "four-day" is written), "72 hours" (as "72-hour" is written)."""
+    word = number_word(int(value)) if words and float(value).is_integer() else None
     return f"{word or format_number(value)} {unit}{'' if value == 1 else 's'}"
+
+
+def _currency_sign(text: str) -> str:
+    """The currency sign a figure was written with ("$", "€"), or nothing."""
+    m = re.match(r"^\s*((?:US|A|C|HK)?[$€£¥₹₪])", text)
+    return m.group(1) if m else ""
 
 
 _NUMBER_WORDS = (

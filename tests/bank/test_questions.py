@@ -1,0 +1,215 @@
+"""Questions: right answers, supported by their sentences, stable, well-formed."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import pytest
+
+from question_bank import Article, Question, extract_facts, generate_questions, load_article
+from question_bank.questions import DistractorPool
+
+from .conftest import OWN_ARTICLES, SEEDS
+
+
+def normalise(text: str) -> str:
+    """Lower case, plain quotes and hyphens, no thousands separators."""
+    text = text.lower().translate(str.maketrans("‘’“”‑–—-", "''\"\"    "))
+    text = re.sub(r"(?<=\d)[,.](?=\d{3}\b)", "", text)
+    return " ".join(text.split())
+
+
+def fact_key(q: Question) -> str:
+    """Questions about the same fact share this key."""
+    return json.dumps([q.article, q.fact], sort_keys=True)
+
+
+def supported(q: Question, forms: set[str]) -> bool:
+    """The keyed answer, or a form of it that questions on the same fact accept, is in
+    the source sentence; the answer itself must be one of those forms."""
+    sentence = normalise(q.source.sentence)
+    if q.kind == "true_false":
+        return True  # checked separately below, per answer
+    if normalise(q.answer) not in {normalise(f) for f in forms}:
+        return False
+    return any(normalise(f) and normalise(f) in sentence for f in forms)
+
+
+def bank(paths: Iterable[str], nlp) -> list[tuple[Article, list[Question]]]:  # type: ignore[no-untyped-def]
+    """Questions per article, sharing one distractor pool."""
+    pool = DistractorPool()
+    out = []
+    for path in paths:
+        art = load_article(path)
+        facts = extract_facts(art, nlp=nlp)
+        out.append((art, list(generate_questions(art, facts, pool))))
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_bank(nlp):  # type: ignore[no-untyped-def]
+    paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    paths += sorted(str(p) for p in OWN_ARTICLES.glob("*.txt"))
+    return bank(paths, nlp)
+
+
+def all_questions(seed_bank) -> list[Question]:  # type: ignore[no-untyped-def]
+    return [q for _, qs in seed_bank for q in qs]
+
+
+def test_every_kind_is_generated(seed_bank) -> None:
+    kinds = Counter(q.kind for q in all_questions(seed_bank))
+    assert set(kinds) == {"mcq", "short_answer", "cloze", "true_false"}
+    assert min(kinds.values()) >= 50
+
+
+def test_source_offsets_point_at_the_sentence(seed_bank) -> None:
+    for art, questions in seed_bank:
+        for q in questions:
+            assert art.text[q.source.start : q.source.end] == q.source.sentence
+            assert q.article == art.id
+
+
+def test_every_answer_is_supported_by_its_sentence(seed_bank) -> None:
+    forms: dict[str, set[str]] = defaultdict(set)
+    for q in all_questions(seed_bank):
+        if q.kind in ("short_answer", "cloze"):
+            forms[fact_key(q)].update((q.answer, *q.accepted))
+    bad = [
+        (q.kind, q.answer, q.source.sentence)
+        for q in all_questions(seed_bank)
+        if q.kind != "true_false" and not supported(q, forms[fact_key(q)] or {q.answer})
+    ]
+    assert bad == []
+
+
+def test_false_statements_are_false(seed_bank) -> None:
+    """A false statement changes the one detail the fact is about, to a wrong value."""
+    for art, questions in seed_bank:
+        facts = [q.fact for q in questions]
+        text = normalise(art.text)
+        for q in questions:
+            if q.kind != "true_false" or q.answer != "False":
+                continue
+            f = q.fact
+            claim = q.prompt.split("? ", 1)[1]
+            if f["type"] == "role":
+                m = re.search(r", (.+?) is (?:the )?(.+)\.$", claim)
+                assert m, claim
+                person, title = m.groups()
+                assert (person, title) not in {
+                    (g["person"], g["title"]) for g in facts if g["type"] == "role"
+                }
+            elif f["type"] == "meeting":
+                a = f["participants"][0]
+                partners = {
+                    p
+                    for g in facts
+                    if g["type"] == "meeting" and a in g["participants"]
+                    for p in g["participants"]
+                }
+                m = re.search(
+                    re.escape(a) + r" (?:met|was due to meet) (.+?)(?: in [A-Z].*)?\.$", claim
+                )
+                assert m, claim
+                assert m.group(1) not in partners
+            elif f["type"] == "visit":
+                m = re.search(
+                    r"(?:visited|was due to visit) (.+?)(?: (?:on|in|next|last|this|earlier) .*)?\.$",
+                    claim,
+                )
+                assert m, claim
+                assert normalise(m.group(1)) not in text
+            elif f["type"] == "trip":
+                assert normalise(q.source.sentence) not in normalise(claim)
+                assert not re.search(
+                    r"\b" + re.escape(str(f["ordinal"])) + r"(st|nd|rd|th)\b", claim
+                )
+            else:
+                quoted = claim.split("“", 1)[1].rstrip("”.")
+                assert normalise(quoted) != normalise(q.source.sentence)
+
+
+def test_true_false_answers_are_balanced(seed_bank) -> None:
+    answers = Counter(q.answer for q in all_questions(seed_bank) if q.kind == "true_false")
+    assert answers["True"] > 0.3 * sum(answers.values())
+    assert answers["False"] > 0.3 * sum(answers.values())
+
+
+def test_mcq_choices_are_sound(seed_bank) -> None:
+    positions: Counter[int] = Counter()
+    for q in all_questions(seed_bank):
+        if q.kind != "mcq":
+            continue
+        lowered = [c.lower() for c in q.choices]
+        assert len(q.choices) == 4
+        assert len(set(lowered)) == 4, q.choices
+        assert lowered.count(q.answer.lower()) == 1
+        assert q.accepted == ()
+        positions[q.choices.index(q.answer)] += 1
+    # The answer's position is not predictable: every slot is used, none dominates.
+    assert set(positions) == {0, 1, 2, 3}
+    assert max(positions.values()) < 0.4 * sum(positions.values())
+
+
+def test_mcq_distractors_are_never_a_second_right_answer(seed_bank) -> None:
+    for art, questions in seed_bank:
+        facts = [q.fact for q in questions]
+        met: dict[str, set[str]] = {}
+        for f in facts:
+            if f["type"] == "meeting":
+                a, b = f["participants"][:2]
+                met.setdefault(a, set()).add(b)
+                met.setdefault(b, set()).add(a)
+        for q in questions:
+            if q.kind != "mcq":
+                continue
+            wrong = [c for c in q.choices if c != q.answer]
+            if q.fact["type"] == "meeting":
+                asker = q.fact["participants"][0]
+                assert not met.get(asker, set()) & set(wrong)
+            if q.fact["type"] == "visit":
+                visited = {
+                    p
+                    for f in facts
+                    if f["type"] == "visit" and f["traveler"] == q.fact["traveler"]
+                    for p in f["places"]
+                }
+                assert not visited & set(wrong)
+
+
+def test_ids_are_stable_and_unique(nlp, seed_bank) -> None:  # type: ignore[no-untyped-def]
+    first = [q.id for q in all_questions(seed_bank)]
+    assert len(first) == len(set(first))
+    again = bank(sorted(str(p) for p in SEEDS.glob("*.txt")), nlp)
+    second = {q.id for _, qs in again for q in qs}
+    assert second <= set(first)
+
+
+def test_prompts_are_anchored_and_stand_alone(seed_bank) -> None:
+    for q in all_questions(seed_bank):
+        assert q.prompt.startswith(("According to the report", "True or false? According to")), (
+            q.prompt
+        )
+        assert "  " not in q.prompt
+        if q.kind in ("short_answer", "mcq"):
+            assert q.prompt.rstrip().endswith(("?", "”", ")", "Name one.")), q.prompt
+
+
+def test_dated_articles_are_anchored_by_date(nlp, article) -> None:  # type: ignore[no-untyped-def]
+    art = article(
+        "Foreign Minister Lea Novak will travel to Oslo on Monday. "
+        "It will be Ms Novak's third trip to Norway since taking office, her office said.",
+        date="2025-03-14",
+    )
+    questions = list(generate_questions(art, extract_facts(art, nlp=nlp)))
+    assert questions
+    assert all("14 March 2025" in q.prompt for q in questions)
+
+
+def test_round_trip_through_json(seed_bank) -> None:
+    for q in all_questions(seed_bank)[:50]:
+        assert Question.from_dict(q.to_dict()) == q
