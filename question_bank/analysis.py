@@ -22,6 +22,7 @@ from .lexicon import (
     HONORIFICS,
     MONTHS,
     NAME_SUFFIXES,
+    RANKS,
     PRONOUNS_FEMALE,
     PRONOUNS_MALE,
     TITLE_HEADS,
@@ -134,7 +135,7 @@ class Analysis:
     # ---- people ------------------------------------------------------------------
 
     def _name_tokens(self, ent: Span) -> list[Token]:
-        """The tokens of a PERSON entity that are the name itself."""
+        """The tokens of a PERSON entity that are the name itself, widened to the full name."""
         tokens = list(ent)
         while tokens and (
             tokens[0].lower_ in HONORIFICS
@@ -147,9 +148,115 @@ class Analysis:
             tokens.pop()
         while tokens and not tokens[-1].text[:1].isalpha():
             tokens.pop()
-        if any(t.like_num or t.is_digit for t in tokens):
+        if not tokens or any(t.like_num or t.is_digit for t in tokens):
             return []
-        return tokens
+        start, end = self._name_run(tokens[0].i, tokens[-1].i + 1)
+        return list(self.doc[start:end])
+
+    def _name_run(self, start: int, end: int) -> tuple[int, int]:
+        """Widen a name over particles, hyphenated pieces and further name words.
+
+        "Ursula von" -> "Ursula von der Leyen"; "Espen Barth" -> "Espen Barth Eide";
+        "Ndiaye" -> "Ndiaye-Sarr".
+        """
+        doc = self.doc
+        sent_end = doc[start].sent.end
+        while end < sent_end:
+            tok, prev = doc[end], doc[end - 1]
+            nxt = doc[end + 1] if end + 1 < sent_end else None
+            if prev.tag_ == "POS" or prev.text in (",", "'s"):
+                break
+            if (
+                tok.text == "-"
+                and prev.whitespace_ == ""
+                and nxt is not None
+                and nxt.text[:1].isupper()
+            ):
+                end += 2
+                continue
+            if tok.lower_ in _PARTICLES and nxt is not None and nxt.text[:1].isupper():
+                end += 2
+                continue
+            if (
+                tok.pos_ == "PROPN"
+                and tok.text[:1].isupper()
+                and tok.is_alpha
+                and tok.ent_type_ in ("", "PERSON")
+                and tok.lower_ not in TITLE_HEADS
+                and tok.lower_ not in TITLE_MODIFIERS
+                and tok.lower_ not in HONORIFICS
+                and tok.lower_ not in WEEKDAYS
+            ):
+                end += 1
+                continue
+            break
+        return start, end
+
+    def _honorific_names(self) -> list[tuple[int, int, str, str | None]]:
+        """ "Mr Blinken", "Ms von der Leyen", "Gen. Osman": names after honorifics and ranks."""
+        out: list[tuple[int, int, str, str | None]] = []
+        doc = self.doc
+        for tok in doc:
+            if tok.lower_ not in HONORIFICS or not self.is_story(tok) or tok.i + 1 >= len(doc):
+                continue
+            if tok.lower_ in RANKS and not tok.text[:1].isupper():
+                continue  # "a major focus" is no rank
+            j = tok.i + 1
+            while j < len(doc) and doc[j].lower_ in HONORIFICS:
+                j += 1
+            if j >= len(doc):
+                continue
+            first = doc[j]
+            if not (first.text[:1].isupper() and first.is_alpha) and first.lower_ not in _PARTICLES:
+                continue
+            if first.ent_type_ in ("GPE", "LOC", "NORP", "DATE") or first.lower_ in TITLE_HEADS:
+                continue
+            start, end = self._name_run(j, j + 1)
+            out.append(
+                (start, end, _join(list(doc[start:end])), _gender_from_honorific(doc, start))
+            )
+        return out
+
+    def _backfill_full_names(
+        self, spans: list[tuple[int, int, str, str | None]]
+    ) -> list[tuple[int, int, str, str | None]]:
+        """A surname known from "Ms Ndiaye-Sarr" finds its full name "Aïssatou Ndiaye-Sarr"."""
+        doc = self.doc
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        surnames = {text for _, _, text, _ in spans if len(text.split()) == 1}
+        out: list[tuple[int, int, str, str | None]] = []
+        for surname in surnames:
+            for tok in doc:
+                if not self.is_story(tok) or tok.i in taken or tok.i == 0:
+                    continue
+                start, end = self._name_run(tok.i, tok.i + 1)
+                if _join(list(doc[start:end])) != surname:
+                    continue
+                prev = doc[start - 1]
+                if not (
+                    prev.pos_ == "PROPN"
+                    and prev.text[:1].isupper()
+                    and prev.is_alpha
+                    and prev.lower_ not in HONORIFICS
+                    and prev.lower_ not in TITLE_HEADS
+                    and prev.ent_type_ not in ("GPE", "LOC", "NORP", "ORG", "DATE")
+                    and prev.i not in taken
+                ):
+                    continue
+                first = prev.i
+                while (
+                    first - 1 >= doc[first].sent.start
+                    and doc[first - 1].pos_ == "PROPN"
+                    and doc[first - 1].text[:1].isupper()
+                    and doc[first - 1].lower_ not in HONORIFICS
+                    and doc[first - 1].lower_ not in TITLE_HEADS
+                    and doc[first - 1].ent_type_ in ("", "PERSON")
+                    and prev.i - first < 2
+                ):
+                    first -= 1
+                out.append((first, end, _join(list(doc[first:end])), None))
+                taken.update(range(first, end))
+        return out
 
     def _collect_names(self) -> None:
         """Find the people: PERSON entities, names after honorifics, clustered by surname."""
@@ -162,76 +269,188 @@ class Analysis:
                 continue
             gender = _gender_from_honorific(self.doc, tokens[0].i)
             spans.append((tokens[0].i, tokens[-1].i + 1, _join(tokens), gender))
-        # "Mr Blinken" where the model missed the name.
-        for tok in self.doc:
-            if tok.lower_ in HONORIFICS and self.is_story(tok) and tok.i + 1 < len(self.doc):
-                nxt = self.doc[tok.i + 1]
-                if (
-                    nxt.text[:1].isupper()
-                    and nxt.is_alpha
-                    and not any(s <= nxt.i < e for s, e, _, _ in spans)
-                ):
-                    end = nxt.i + 1
-                    while end < len(self.doc) and self.doc[end].pos_ == "PROPN":
-                        end += 1
-                    name_toks = list(self.doc[nxt.i : end])
-                    spans.append(
-                        (nxt.i, end, _join(name_toks), _gender_from_honorific(self.doc, nxt.i))
-                    )
+        covered = {i for s, e, _, _ in spans for i in range(s, e)}
+        for span in self._honorific_names():
+            if not any(i in covered for i in range(span[0], span[1])):
+                spans.append(span)
+                covered.update(range(span[0], span[1]))
         spans.extend(self._titled_names(spans))
+        spans.extend(self._backfill_full_names(spans))
         spans.sort()
-        # Full names first, in order of appearance; then single names attach to them.
+        spans = [
+            sp for sp in spans if len(sp[2].split()) < 2 or not self._is_place_name(sp[2], sp[0])
+        ]
+        # Full names first, in order of appearance; then short names attach to them.
         for _start, _end, text, gender in spans:
-            parts = _parts(text)
-            if len(parts) < 2:
+            words = _words(text)
+            if len(words) < 2:
                 continue
-            person = self._find_person(parts)
+            person = self._find_person(words)
             if person is None:
-                person = Person(name=text, parts=parts)
+                person = Person(name=text, parts=words)
                 self.persons[text] = person
             if gender and not person.gender:
                 person.gender = gender
         for start, end, text, gender in spans:
-            parts = _parts(text)
-            person = self._find_person(parts)
+            words = _words(text)
+            person = self._find_person(words)
             if person is None:
-                if self._mostly_not_person(text):
+                if self._ambiguous(words) or self._mostly_not_person(text):
                     continue
-                person = Person(name=text, parts=parts)
+                person = Person(name=text, parts=words)
                 self.persons[text] = person
             if gender and not person.gender:
                 person.gender = gender
             self._person_texts.add(text.lower())
             for i in range(start, end):
                 self._token_person[i] = person.name
-        # Names the model labelled as something else ("Blinken" as GPE).
-        by_surname: dict[str, list[Person]] = {}
+        self._label_slips()
+
+    def _label_slips(self) -> None:
+        """Names the model labelled as something else ("Blinken" as GPE)."""
+        by_key: dict[str, list[Person]] = {}
         for person in self.persons.values():
-            by_surname.setdefault(person.surname, []).append(person)
+            for key in _short_forms(person):
+                by_key.setdefault(key, []).append(person)
         for tok in self.doc:
             if tok.i in self._token_person or not self.is_story(tok):
                 continue
             if tok.pos_ != "PROPN" and not tok.text[:1].isupper():
                 continue
-            candidates = by_surname.get(tok.lower_)
-            if not candidates or len(candidates) != 1:
+            candidates = by_key.get(tok.lower_)
+            if not candidates or len({p.name for p in candidates}) != 1:
                 continue
             if tok.ent_type_ in PLACE_LABELS and tok.lower_ not in self._person_texts:
                 continue
+            prev = self.doc[tok.i - 1] if tok.i else None
             if (
-                tok.i > 0
-                and self.doc[tok.i - 1].text[:1].isupper()
-                and self.doc[tok.i - 1].i not in self._token_person
+                prev is not None
+                and prev.text[:1].isupper()
+                and prev.i not in self._token_person
+                and prev.pos_ == "PROPN"
+                and prev.lower_ not in HONORIFICS
+                and prev.lower_ not in TITLE_HEADS
             ):
-                # Part of another name ("Michael Jordan" is not "Jordan").
-                prev = self.doc[tok.i - 1]
-                if (
-                    prev.pos_ == "PROPN"
-                    and prev.lower_ not in HONORIFICS
-                    and prev.lower_ not in TITLE_HEADS
-                ):
-                    continue
+                continue  # part of another name ("Michael Jordan" is not "Jordan")
             self._token_person[tok.i] = candidates[0].name
+
+    def _is_place_name(self, text: str, start: int) -> bool:
+        """A multi-word "person" the article also uses as a place ("Burkina Faso")."""
+        low = text.lower()
+        place_labels = sum(
+            1 for e in self.doc.ents if e.text.lower() == low and e.label_ in PLACE_LABELS
+        )
+        person_labels = sum(
+            1 for e in self.doc.ents if e.text.lower() == low and e.label_ == "PERSON"
+        )
+        if place_labels > person_labels:
+            return True
+        prev = self.doc[start - 1] if start > 0 else None
+        if prev is not None and prev.lower_ in HONORIFICS:
+            return False
+        return self._after_place_preposition(low) and not self._acts_as_person(low)
+
+    def _after_place_preposition(self, low: str) -> bool:
+        """The name follows "to", "in" or "from" somewhere ("a visit to Kyiv")."""
+        first = low.split()[0]
+        for tok in self.doc:
+            if (
+                tok.lower_ == first
+                and tok.i > 0
+                and self.doc[tok.i - 1].lower_
+                in (
+                    "to",
+                    "in",
+                    "from",
+                    "into",
+                    "across",
+                    "near",
+                )
+            ):
+                return True
+        return False
+
+    def _acts_as_person(self, low: str) -> bool:
+        """The name is the subject of a verb of saying or meeting somewhere."""
+        last = low.split()[-1]
+        for tok in self.doc:
+            if (
+                tok.lower_ == last
+                and tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.head.lemma_
+                in (
+                    "say",
+                    "tell",
+                    "meet",
+                    "add",
+                    "visit",
+                    "travel",
+                    "arrive",
+                    "land",
+                    "hold",
+                    "speak",
+                )
+            ):
+                return True
+        return False
+
+    def _ambiguous(self, words: tuple[str, ...]) -> bool:
+        """A short name that fits more than one known person ("Kim" with two Kims)."""
+        if len(words) != 1:
+            return False
+        hits = {p.name for p in self.persons.values() if words[0] in _short_forms(p)}
+        return len(hits) > 1
+
+    def _mostly_not_person(self, text: str) -> bool:
+        """A single word the article uses as a place, organisation or group."""
+        low = text.lower()
+        labels = [e.label_ for e in self.doc.ents if e.text.lower().rstrip("'s") == low]
+        person = sum(1 for lab in labels if lab == "PERSON")
+        if len(labels) - person > person:
+            return True
+        for tok in self.doc:
+            if tok.lower_ != low:
+                continue
+            prev = self.doc[tok.i - 1].lower_ if tok.i else ""
+            if prev in HONORIFICS:
+                return False
+            # "a visit to Kyiv": a place
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "in", "from", "into", "at"):
+                return True
+            # "the Planalto presidential palace", "Azerbaijani Foreign Minister": a modifier
+            if tok.dep_ in ("compound", "amod") and (
+                tok.head.pos_ == "NOUN" or tok.head.lower_ in TITLE_HEADS
+            ):
+                return True
+            nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+            if nxt is not None and (nxt.lower_ in TITLE_MODIFIERS or nxt.lower_ in TITLE_HEADS):
+                return True
+        # "Houthis": a plural proper noun names a group.
+        return any(t.lower_ == low and t.tag_ == "NNPS" for t in self.doc)
+
+    def _find_person(self, words: tuple[str, ...]) -> Person | None:
+        """The known person these name words refer to, if exactly one fits."""
+        if not words:
+            return None
+        exact = self.persons.get(" ".join(words))
+        if exact:
+            return exact
+        found: dict[str, Person] = {}
+        for person in self.persons.values():
+            if len(words) == 1:
+                if words[0] in _short_forms(person):
+                    found[person.name] = person
+            elif (set(words) <= set(person.parts) or set(person.parts) <= set(words)) and (
+                words[-1] == person.surname or words[0] == person.parts[0]
+            ):
+                found[person.name] = person
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if len(words) == 1:
+            surname_hits = [p for p in found.values() if p.surname == words[0]]
+            if len(surname_hits) == 1:
+                return surname_hits[0]
+        return None
 
     def _titled_names(
         self, spans: list[tuple[int, int, str, str | None]]
@@ -807,14 +1026,29 @@ def _join(tokens: list[Token]) -> str:
     return out.strip()
 
 
-def _parts(name: str) -> tuple[str, ...]:
-    """Lower-case parts of a name, split on spaces and hyphens, without honorifics."""
-    parts = [p for p in re.split(r"[\s\-]+", name.lower().replace("’", "'")) if p]
-    while len(parts) > 1 and parts[0] in HONORIFICS:
-        parts.pop(0)
-    while len(parts) > 1 and parts[-1].rstrip(",") in NAME_SUFFIXES:
-        parts.pop()
-    return tuple(parts)
+def _words(name: str) -> tuple[str, ...]:
+    """Lower-case words of a name (split on spaces), without honorifics or "Jr."."""
+    words = [w for w in name.lower().replace("’", "'").split() if w]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    while len(words) > 1 and words[-1].rstrip(",") in NAME_SUFFIXES:
+        words.pop()
+    return tuple(words)
+
+
+def _short_forms(person: Person) -> set[str]:
+    """Single words that can stand for a person: the surname, its hyphen pieces, other name words.
+
+    "Sayyid Badr al-Busaidi" -> {"al-busaidi", "busaidi", "sayyid", "badr"};
+    "Kim Jong Un" -> {"kim", "jong", "un"} (Korean names lead with the family name).
+    """
+    forms = {w for w in person.parts if w not in _PARTICLES}
+    surname = person.surname
+    if "-" in surname:
+        pieces = [p for p in surname.split("-") if p and p not in _PARTICLES]
+        if pieces:
+            forms.add(pieces[-1])
+    return forms
 
 
 def _gender_from_honorific(doc: Doc, name_start: int) -> str | None:

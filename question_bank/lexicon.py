@@ -13,6 +13,13 @@ HONORIFICS = frozenset(
     "sheikh sheikha shaikh prince princess king queen emir sultan crown".split()
 )
 
+# Military and police ranks: written before a name like an honorific, not a job title.
+RANKS = frozenset(
+    "general gen gen. captain capt capt. colonel col col. lieutenant lt lt. sergeant sgt sgt. "
+    "major maj maj. admiral adm adm. corporal cpl cpl. brigadier brig brig.".split()
+)
+HONORIFICS = HONORIFICS | RANKS
+
 # Name suffixes that are not surnames: "Ferdinand Marcos Jr."
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
