@@ -148,3 +148,12 @@ MONTHS = frozenset(
     "oct oct. nov nov. dec dec.".split()
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+# Nouns for people, counted in news figures ("33 hostages", "two Russian women").
+HUMAN_NOUNS = frozenset(
+    """
+    person people civilian soldier troop hostage prisoner captive detainee woman man child
+    journalist worker citizen national migrant refugee fighter militant police officer sailor
+    fisherman crew passenger patient student family resident victim member delegate voter
+    """.split()
+)

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
 from ..facts import Cue, Quantity, Term
-from ..lexicon import AGREEMENT_NOUNS, MONTHS, WEEKDAYS
+from ..lexicon import AGREEMENT_NOUNS, HUMAN_NOUNS, MONTHS, WEEKDAYS
 from ..numbers import Amount, parse_amount, parse_compound_count, parse_duration
 
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -84,22 +84,101 @@ def _number_mentions(sent: Span) -> Iterator[_Mention]:
             continue
         if ent.label_ in ("DATE", "TIME"):
             m = _duration(ent)
+            used.update(t.i for t in ent)  # a duration, or a date or time: never a count
             if m:
-                used.update(t.i for t in ent)
                 yield m
-            continue
-        if ent.label_ not in NUMBER_LABELS:
-            continue
-        m = _entity_mention(ent)
-        used.update(t.i for t in ent)
-        if m:
-            yield m
+        elif ent.label_ == "ORDINAL":
+            used.update(t.i for t in ent)
+    # Counts and amounts, found token by token: the model's labels for "$300mn" or
+    # "500bn won" are unreliable, the words are not.
     for tok in sent:
-        if tok.i in used or tok.ent_type_ or not tok.like_num or tok.dep_ != "nummod":
+        if tok.i in used or not _numeric(tok):
             continue
-        m = _entity_mention(doc[tok.i : tok.i + 1])
+        span = _widen(tok, sent, used)
+        used.update(range(span.start, span.end))
+        m = _entity_mention(span)
         if m:
             yield m
+
+
+_GLUED_SCALE = re.compile(r"^\d[\d,.]*(bn|mn|m|k|tn|b)$", re.IGNORECASE)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion trillion dozen".split()
+)
+_HEDGE_WORDS = frozenset(
+    "about around nearly almost approximately some roughly over under more less fewer than "
+    "at least most up to an estimated as many much high".split()
+)
+_CURRENCY_WORDS = frozenset(
+    "dollars dollar pounds pound euros euro yen yuan won rupees rupee shekels francs rand "
+    "riyals dirhams".split()
+)
+
+
+def _numeric(tok: Token) -> bool:
+    """Digits, a number glued to its scale ("1.8bn") or a number word."""
+    if tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+        return False
+    text = tok.text
+    if text[:1].isdigit():
+        return bool(tok.like_num or _GLUED_SCALE.match(text) or re.match(r"^\d[\d,.]*%?$", text))
+    return tok.lower_ in _NUMBER_WORDS and tok.lower_ not in (
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+    )
+
+
+def _widen(tok: Token, sent: Span, used: set[int]) -> Span:
+    """The whole amount around a number: hedge, currency sign, scale and currency word."""
+    doc = sent.doc
+    start, end = tok.i, tok.i + 1
+    while (
+        end < sent.end
+        and end not in used
+        and (
+            doc[end].lower_ in _NUMBER_WORDS
+            or doc[end].lower_ in _SCALES
+            or (
+                doc[end].text == "-" and end + 1 < sent.end and doc[end + 1].lower_ in _NUMBER_WORDS
+            )
+            or (
+                doc[end].lower_ == "and"
+                and end + 1 < sent.end
+                and doc[end + 1].lower_ in _NUMBER_WORDS
+                and doc[end - 1].lower_ in ("hundred", "thousand")
+            )
+            or doc[end].text in ("%",)
+            or doc[end].lower_ in ("percent", "per", "cent")
+        )
+    ):
+        end += 1
+    if end < sent.end and doc[end].lower_ in _CURRENCY_WORDS:
+        end += 1
+    if (
+        end + 1 < sent.end
+        and doc[end].lower_ in ("us", "u.s.")
+        and doc[end + 1].lower_ in _CURRENCY_WORDS
+    ):
+        end += 2
+    while (
+        start > sent.start
+        and start - 1 not in used
+        and (
+            doc[start - 1].text in _CURRENCY_SIGNS
+            or doc[start - 1].lower_ in _HEDGE_WORDS
+            or (
+                doc[start - 1].lower_ in ("a", "an")
+                and doc[start].lower_ in ("dozen", "million", "billion")
+            )
+        )
+    ):
+        start -= 1
+    return doc[start:end]
 
 
 def _duration(ent: Span) -> _Mention | None:
@@ -111,8 +190,21 @@ def _duration(ent: Span) -> _Mention | None:
         return None
     parsed = parse_duration(ent.text)
     if parsed is None:
+        unhedged = re.sub(
+            r"^(up to|about|around|nearly|almost|more than|over|some|at least|"
+            r"roughly|approximately|less than|under)\s+",
+            "",
+            ent.text.strip(),
+            flags=re.I,
+        )
+        parsed = parse_duration(unhedged)
+    if parsed is None:
         return None
     value, unit = parsed
+    # "the third time in two years", "her second trip in six months": a time window.
+    prep = ent.root.head
+    if prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.pos_ in ("NOUN", "PROPN"):
+        return None
     amount = parse_amount(ent.text) or Amount(value, None, None, False)
     if amount.value != value:
         amount = Amount(value, amount.approx, None, False)
@@ -176,7 +268,7 @@ def _entity_mention(ent: Span) -> _Mention | None:
         return None
     amount, ent = parsed
     doc = ent.doc
-    digits = [t for t in ent if t.like_num]
+    digits = [t for t in ent if t.like_num or _numeric(t)]
     if not digits:
         return None
     if amount.value == 1 and not amount.currency and not amount.percent:
@@ -219,6 +311,18 @@ def _entity_mention(ent: Span) -> _Mention | None:
         # "two of the hostages" is a part, still a figure; keep it
         pass
     noun = _counted_noun(ent)
+    if noun is not None and _attribution(noun):
+        return None  # "two sources familiar with the talks said"
+    if (
+        noun is not None
+        and amount.value <= 12
+        and not (amount.currency or amount.percent)
+        and digits[0].text[:1].isalpha()
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("between", "among")
+        and noun.lemma_.lower() not in HUMAN_NOUNS
+    ):
+        return None  # "a bridge between two continents": a phrase, not a figure
     unit: str | None
     if amount.currency:
         unit = amount.currency
@@ -229,6 +333,16 @@ def _entity_mention(ent: Span) -> _Mention | None:
     else:
         unit = None
     return _Mention(list(ent), amount, unit, noun)
+
+
+def _attribution(noun: Token) -> bool:
+    """Sources of a report ("two sources said", "three officials told Reuters")."""
+    if noun.lemma_.lower() in ("source", "diplomat", "official") and noun.dep_ in (
+        "nsubj",
+        "appos",
+    ):
+        return True
+    return noun.dep_ == "nsubj" and noun.head.lemma_ in ("say", "tell", "confirm", "report")
 
 
 def _counted_noun(ent: Span) -> Token | None:
