@@ -22,6 +22,7 @@ from .lexicon import (
     HONORIFICS,
     MONTHS,
     NAME_SUFFIXES,
+    ORGANISATION_NOUNS,
     PRONOUNS_FEMALE,
     PRONOUNS_MALE,
     RANKS,
@@ -170,7 +171,7 @@ class Analysis:
                 tok.text == "-"
                 and prev.whitespace_ == ""
                 and nxt is not None
-                and nxt.text[:1].isupper()
+                and nxt.is_alpha
             ):
                 end += 2
                 continue
@@ -265,7 +266,9 @@ class Analysis:
             if ent.label_ != "PERSON" or not self.is_story(ent[0]):
                 continue
             tokens = self._name_tokens(ent)
-            if not tokens or not all(_NAME_PART.match(t.text) or t.text == "-" for t in tokens):
+            if not tokens or not all(
+                _NAME_PART.match(t.text) or t.text == "-" or _after_hyphen(t) for t in tokens
+            ):
                 continue
             gender = _gender_from_honorific(self.doc, tokens[0].i)
             spans.append((tokens[0].i, tokens[-1].i + 1, _join(tokens), gender))
@@ -621,6 +624,8 @@ class Analysis:
         if head.lower_ in TITLE_HEADS:
             doc = self.doc
             j = head.i + 1
+            if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 2 : j + 3].text == ",":
+                j += 2  # "chief of staff, Kang Hoon-sik"
             if j < len(doc) and doc[j].text == ",":
                 j += 1
                 while j < len(doc) and doc[j].lower_ in HONORIFICS:
@@ -659,9 +664,16 @@ class Analysis:
         for start, person in sorted(self._name_starts().items()):
             if start in covered:
                 continue
-            mention = self._title_comma_before(start, person)
+            mention = self._title_comma_before(start, person) or self._title_comma_after(
+                start, person
+            )
             if mention:
                 self.titles.append(mention)
+        for tok in self.doc:
+            if self.is_story(tok):
+                mention = self._title_by_heading(tok)
+                if mention:
+                    self.titles.append(mention)
         for m in self.titles:
             titles = self.persons[m.person].titles
             if m.title not in titles:
@@ -683,10 +695,17 @@ class Analysis:
             return None
         sent_start = doc[name_start].sent.start
         while i >= sent_start and doc[i].lower_ in HONORIFICS:
+            # "Secretary General Mark Rutte": a rank after a title word is part of the title
+            if (
+                doc[i].lower_ in RANKS
+                and i - 1 >= sent_start
+                and (_is_title_word(doc[i - 1]) or doc[i - 1].text == "-")
+            ):
+                break
             i -= 1
         if i < sent_start:
             return None
-        if not _is_title_word(doc[i]) and not _ends_of_phrase(doc, i):
+        if not (_is_title_word(doc[i]) or doc[i].lower_ in RANKS) and not _ends_of_phrase(doc, i):
             return None
         end = i + 1
         possessor: str | None = None
@@ -702,6 +721,7 @@ class Analysis:
                 break
             ok = (
                 _is_title_word(tok)
+                or (tok.lower_ in RANKS and tok.i == end - 1)
                 or (
                     tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.is_alpha
                 )
@@ -748,6 +768,9 @@ class Analysis:
         if i < 2 or doc[i].text != ",":
             return None
         title_tok = doc[i - 1]
+        last = title_tok
+        if not _is_title_word(title_tok) and i >= 4 and doc[i - 2].lower_ == "of":
+            title_tok = doc[i - 3]  # "Lee's chief of staff, Kang Hoon-sik"
         if not _is_title_word(title_tok) or title_tok.i in self._token_person:
             return None
         if title_tok.sent.start != doc[name_start].sent.start:
@@ -755,7 +778,7 @@ class Analysis:
         left = title_tok.left_edge.i
         if title_tok.i - left > 7:
             return None
-        span = doc[left : title_tok.i + 1]
+        span = doc[left : last.i + 1]
         if any(t.i in self._token_person for t in span) or any(t.text == "," for t in span):
             return None
         text = self._render_title(span)
@@ -785,6 +808,64 @@ class Analysis:
         text = " ".join(out)
         text = re.sub(r"\s+(['’]s?)\b", r"\1", text).replace("’s", "'s")
         return _clean_title(text)
+
+    def _title_comma_after(self, name_start: int, person: str) -> TitleMention | None:
+        """ "Boris Pistorius, the German defence minister," and "Fatou Sy, an economist at ..."."""
+        doc = self.doc
+        end = name_start
+        while end < len(doc) and self._token_person.get(end) == person:
+            end += 1
+        if end + 2 >= len(doc) or doc[end].text != ",":
+            return None
+        if doc[end].sent.start != doc[name_start].sent.start:
+            return None
+        j = end + 1
+        if doc[j].lower_ in ("who", "which"):
+            return None
+        # the first noun that heads the phrase after the comma
+        k = j
+        while k < len(doc) and k - j < 7 and doc[k].text not in (",", ".", ";", '"'):
+            if _is_title_word(doc[k]) and doc[k].i not in self._token_person:
+                span = _np_without_clauses(doc[k])
+                if span.start < j:
+                    span = doc[j : span.end]
+                if any(t.i in self._token_person for t in span if t.pos_ == "PROPN"):
+                    return None
+                text = self._render_title(span)
+                if not text or _is_past_title(text) or len(span) > 12:
+                    return None
+                return TitleMention(person, text, span.start, span.end, name_start)
+            if doc[k].pos_ in ("VERB", "AUX"):
+                return None
+            k += 1
+        return None
+
+    def _title_by_heading(self, verb: Token) -> TitleMention | None:
+        """ "Kyrylo Budanov, who heads Ukraine's military intelligence agency"."""
+        roles = {
+            "head": "head",
+            "lead": "leader",
+            "chair": "chair",
+            "co-chair": "co-chair",
+            "run": "head",
+        }
+        if verb.dep_ != "relcl" or verb.lemma_ not in roles:
+            return None
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+            return None
+        person = self._token_person.get(verb.head.i)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if not person or obj is None:
+            return None
+        if verb.lemma_ in ("lead", "run") and not (
+            obj.ent_type_ == "ORG" or obj.lemma_.lower() in ORGANISATION_NOUNS
+        ):
+            return None  # "who led the previous round" names no office
+        span = _np_without_clauses(obj)
+        if not span or len(span) > 12 or any(t.i in self._token_person for t in span):
+            return None
+        text = f"{roles[verb.lemma_]} of {self._render_title(doc_span_with_det(span))}"
+        return TitleMention(person, text, span.start, span.end, verb.head.i)
 
     def _title_in_apposition(self, tok: Token) -> TitleMention | None:
         """ "Yahya Sinwar, the leader of Hamas" and "Qatar's prime minister, Sheikh X"."""
@@ -938,6 +1019,28 @@ class Analysis:
                 return m.person
         return None
 
+    def negated(self, verb: Token) -> bool:
+        """ "did not meet", "declined to see her", "refused to travel": it did not happen."""
+        cur: Token | None = verb
+        for _ in range(3):
+            if cur is None:
+                return False
+            if any(c.dep_ == "neg" for c in cur.children):
+                return True
+            if cur.lemma_ in (
+                "decline",
+                "refuse",
+                "fail",
+                "cancel",
+                "postpone",
+                "deny",
+                "reject",
+                "scrap",
+            ):
+                return cur is not verb
+            cur = cur.head if cur.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i else None
+        return False
+
     def planned(self, verb: Token) -> bool:
         """True when a verb announces an event rather than reports one."""
         seen = 0
@@ -1077,6 +1180,20 @@ def _ends_of_phrase(doc: Doc, i: int) -> bool:
             return all(t.text[:1].isupper() for t in doc[j + 1 : i + 1])
         j -= 1
     return False
+
+
+def _after_hyphen(tok: Token) -> bool:
+    """ "sik" in "Kang Hoon-sik": a lower-case name piece glued to a hyphen."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].text == "-" and doc[tok.i - 1].whitespace_ == ""
+
+
+def doc_span_with_det(span: Span) -> Span:
+    """The span with the determiner before it, if any ("the propaganda department")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ == "the":
+        return doc[span.start - 1 : span.end]
+    return span
 
 
 def _is_past_title(title: str) -> bool:

@@ -33,6 +33,8 @@ TITLE_HEADS = frozenset(
     secretary-general commissioner coordinator speaker officer attorney prosecutor
     head deputy administrator counsel mediator ruler pope cardinal archbishop
     president-elect chief-of-staff superintendent lieutenant colonel admiral marshal
+    ombudsman ombudswoman professor analyst economist researcher lecturer scholar
+    chairperson co-chair
     """.split()
 )
 
@@ -43,7 +45,7 @@ WEAK_TITLE_HEADS = frozenset("official officials source sources".split())
 TITLE_FILLERS = frozenset("of for the and on to at in".split())
 
 # Nouns that name a trip.
-TRIP_NOUNS = frozenset("trip visit tour journey voyage mission swing".split())
+TRIP_NOUNS = frozenset("trip visit tour journey voyage swing".split())
 
 # Nouns for a part of a trip: "a stop in Jordan", "the first leg in Oman".
 TRIP_PART_NOUNS = frozenset("stop leg stopover".split())
@@ -56,7 +58,6 @@ TRAVEL_VERBS = {
     "go": ("to",),
     "head": ("to", "for"),
     "fly": ("to", "into"),
-    "return": ("to",),
     "arrive": ("in", "at"),
     "land": ("in", "at"),
     "depart": ("for",),
@@ -64,7 +65,6 @@ TRAVEL_VERBS = {
     "come": ("to",),
     "jet": ("to", "into"),
     "stop": ("in", "at"),
-    "stay": ("in",),
     "reach": ("",),
     "embark": (),
 }
@@ -155,5 +155,14 @@ HUMAN_NOUNS = frozenset(
     person people civilian soldier troop hostage prisoner captive detainee woman man child
     journalist worker citizen national migrant refugee fighter militant police officer sailor
     fisherman crew passenger patient student family resident victim member delegate voter
+    """.split()
+)
+
+# Nouns for bodies a person can head or lead ("who heads the verification mission").
+ORGANISATION_NOUNS = frozenset(
+    """
+    party group team delegation mission agency ministry department commission council committee
+    government coalition alliance organisation organization movement union bank fund office
+    service force army navy court parliament senate assembly board company firm institute
     """.split()
 )

@@ -80,7 +80,7 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
             if not found:
                 continue
             left, right, carrier = found
-            if not left or not right:
+            if not left or not right or analysis.negated(carrier):
                 continue
             place = meeting_place(carrier, analysis)
             when = analysis.date_phrase(carrier)

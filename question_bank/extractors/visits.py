@@ -147,6 +147,8 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
                 travelers, places = found
                 if not travelers or not places:
                     continue
+                if tok.pos_ in ("VERB", "AUX") and analysis.negated(tok):
+                    break
                 names = tuple(name for name, _ in places)
                 when = analysis.date_phrase(tok)
                 cue = _place_cue(places[0][1], analysis)
