@@ -167,12 +167,7 @@ class Analysis:
             nxt = doc[end + 1] if end + 1 < sent_end else None
             if prev.tag_ == "POS" or prev.text in (",", "'s"):
                 break
-            if (
-                tok.text == "-"
-                and prev.whitespace_ == ""
-                and nxt is not None
-                and nxt.is_alpha
-            ):
+            if tok.text == "-" and prev.whitespace_ == "" and nxt is not None and nxt.is_alpha:
                 end += 2
                 continue
             if tok.lower_ in _PARTICLES and nxt is not None and nxt.text[:1].isupper():
@@ -226,9 +221,14 @@ class Analysis:
         taken = {i for s, e, _, _ in spans for i in range(s, e)}
         surnames = {text for _, _, text, _ in spans if len(text.split()) == 1}
         out: list[tuple[int, int, str, str | None]] = []
+        by_first: dict[str, list[Token]] = {}
+        for tok in doc:
+            if tok.i and tok.text[:1].isupper() and self.is_story(tok):
+                by_first.setdefault(tok.text, []).append(tok)
         for surname in surnames:
-            for tok in doc:
-                if not self.is_story(tok) or tok.i in taken or tok.i == 0:
+            first_piece = re.split(r"[\s-]", surname, maxsplit=1)[0]
+            for tok in by_first.get(first_piece, ()):
+                if tok.i in taken:
                     continue
                 start, end = self._name_run(tok.i, tok.i + 1)
                 if _join(list(doc[start:end])) != surname:
@@ -674,10 +674,25 @@ class Analysis:
                 mention = self._title_by_heading(tok)
                 if mention:
                     self.titles.append(mention)
+        self.titles = [m for m in self.titles if self._clean_title_span(m)]
         for m in self.titles:
             titles = self.persons[m.person].titles
             if m.title not in titles:
                 titles.append(m.title)
+
+    def _clean_title_span(self, mention: TitleMention) -> bool:
+        """A title names no one but, at most, a possessor ("Joe Biden's adviser")."""
+        doc = self.doc
+        for i in range(mention.start, mention.end):
+            if i in self._token_person and doc[i].pos_ == "PROPN":
+                j = i
+                while (
+                    j + 1 < mention.end and self._token_person.get(j + 1) == self._token_person[i]
+                ):
+                    j += 1
+                if not (j + 1 < len(doc) and doc[j + 1].tag_ == "POS"):
+                    return False
+        return mention.person not in mention.title
 
     def _name_starts(self) -> dict[int, str]:
         """First token of every name mention, with its person."""
@@ -913,8 +928,8 @@ class Analysis:
 
     def _resolve_references(self) -> None:
         """One pass in reading order: record name mentions, resolve pronouns and titles."""
+        quoted = _quoted_tokens(self.doc)
         for sent in self.sentences:
-            quoted = _quoted_positions(sent)
             for tok in sent:
                 if tok.i in self._token_person:
                     if (
@@ -1226,15 +1241,16 @@ def _np_without_clauses(head: Token) -> Span:
     return doc[left : right + 1]
 
 
-def _quoted_positions(sent: Span) -> set[int]:
-    """Token indices inside double quotes in a sentence (quotes may open earlier)."""
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens inside double quotes, across the whole article."""
     inside: set[int] = set()
-    text = sent.doc.text
-    opened = text[: sent.start_char].count('"') % 2 == 1
-    for tok in sent:
+    opened = False
+    for tok in doc:
         if tok.text == '"':
             opened = not opened
             continue
+        if "\n" in tok.text_with_ws and tok.text.strip() == "":
+            opened = False  # a quote never runs past a paragraph without closing
         if opened:
             inside.add(tok.i)
     return inside

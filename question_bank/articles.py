@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 MAX_BYTES = 1_000_000
@@ -73,7 +74,7 @@ class Article:
     source: str | None = None
     path: str | None = field(default=None, compare=False)
 
-    @property
+    @cached_property
     def display_title(self) -> str:
         """The title, or one derived from the first line of the text."""
         if self.title:

@@ -15,6 +15,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .articles import Article
@@ -184,7 +185,7 @@ class DistractorPool:
                 self.add("titles", [fact["title"]])
 
 
-@dataclass(frozen=True)
+@dataclass
 class Context:
     """What a generator knows besides the fact: the article, its facts, the pool."""
 
@@ -192,7 +193,7 @@ class Context:
     facts: Sequence[Fact]
     pool: DistractorPool
 
-    @property
+    @cached_property
     def anchor(self) -> str:
         """ "According to the report of 4 January 2024" or the report's headline."""
         return anchor_phrase(self.article)
@@ -290,15 +291,18 @@ def _name_variants(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _distinct(values: Iterable[str], exclude: Iterable[str]) -> list[str]:
-    """Unique values, none equal (case-insensitively) to an excluded one."""
-    banned = {e.lower() for e in exclude}
+def _distinct(values: Iterable[str], exclude: Iterable[str], limit: int = 12) -> list[str]:
+    """Up to ``limit`` unique values, none equal (case-insensitively) to an excluded one."""
+    seen = {e.lower() for e in exclude}
     out: list[str] = []
     for v in values:
         low = v.lower()
-        if low in banned or any(low == o.lower() for o in out):
+        if low in seen:
             continue
+        seen.add(low)
         out.append(v)
+        if len(out) >= limit:
+            break
     return out
 
 
