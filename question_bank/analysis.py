@@ -89,6 +89,19 @@ class Analysis:
         self.doc = doc
         self.sentences: list[Span] = [s for s in doc.sents if not self._is_noise(s)]
         self._story_tokens = {t.i for s in self.sentences for t in s}
+        self.ents: list[Span] = list(doc.ents)
+        self._ent_by_token = {i: e for e in self.ents for i in range(e.start, e.end)}
+        self._labels: dict[str, list[str]] = {}
+        for e in self.ents:
+            self._labels.setdefault(e.text.lower(), []).append(e.label_)
+            stripped = e.text.lower().rstrip("'s")
+            if stripped != e.text.lower():
+                self._labels.setdefault(stripped, []).append(e.label_)
+        self._after_place_prep = {
+            t.lower_
+            for t in doc
+            if t.i and doc[t.i - 1].lower_ in ("to", "in", "from", "into", "across", "near")
+        }
         self.persons: dict[str, Person] = {}
         self._token_person: dict[int, str] = {}
         self._person_texts: set[str] = set()
@@ -165,6 +178,9 @@ class Analysis:
         while end < sent_end:
             tok, prev = doc[end], doc[end - 1]
             nxt = doc[end + 1] if end + 1 < sent_end else None
+            words = {t.lower_ for t in doc[start:end]}
+            if end - start >= 6 or tok.lower_ in words and tok.is_alpha:
+                break  # a name does not run on, nor repeat a word
             if prev.tag_ == "POS" or prev.text in (",", "'s"):
                 break
             if tok.text == "-" and prev.whitespace_ == "" and nxt is not None and nxt.is_alpha:
@@ -340,12 +356,8 @@ class Analysis:
     def _is_place_name(self, text: str, start: int) -> bool:
         """A multi-word "person" the article also uses as a place ("Burkina Faso")."""
         low = text.lower()
-        place_labels = sum(
-            1 for e in self.doc.ents if e.text.lower() == low and e.label_ in PLACE_LABELS
-        )
-        person_labels = sum(
-            1 for e in self.doc.ents if e.text.lower() == low and e.label_ == "PERSON"
-        )
+        place_labels = sum(1 for lab in self._labels.get(low, ()) if lab in PLACE_LABELS)
+        person_labels = sum(1 for lab in self._labels.get(low, ()) if lab == "PERSON")
         if place_labels > person_labels:
             return True
         prev = self.doc[start - 1] if start > 0 else None
@@ -355,23 +367,7 @@ class Analysis:
 
     def _after_place_preposition(self, low: str) -> bool:
         """The name follows "to", "in" or "from" somewhere ("a visit to Kyiv")."""
-        first = low.split()[0]
-        for tok in self.doc:
-            if (
-                tok.lower_ == first
-                and tok.i > 0
-                and self.doc[tok.i - 1].lower_
-                in (
-                    "to",
-                    "in",
-                    "from",
-                    "into",
-                    "across",
-                    "near",
-                )
-            ):
-                return True
-        return False
+        return low.split()[0] in self._after_place_prep
 
     def _acts_as_person(self, low: str) -> bool:
         """The name is the subject of a verb of saying or meeting somewhere."""
@@ -407,7 +403,7 @@ class Analysis:
     def _mostly_not_person(self, text: str) -> bool:
         """A single word the article uses as a place, organisation or group."""
         low = text.lower()
-        labels = [e.label_ for e in self.doc.ents if e.text.lower().rstrip("'s") == low]
+        labels = self._labels.get(low, [])
         person = sum(1 for lab in labels if lab == "PERSON")
         if len(labels) - person > person:
             return True
@@ -524,54 +520,6 @@ class Analysis:
             out.append((start, end, _join(tokens), _gender_from_honorific(doc, start)))
             taken.update(range(start, end))
         return out
-
-    def _mostly_not_person(self, text: str) -> bool:
-        """A single word the article mostly labels as a place or organisation."""
-        low = text.lower()
-        labels = [e.label_ for e in self.doc.ents if e.text.lower().rstrip("'s") == low]
-        person = sum(1 for lab in labels if lab == "PERSON")
-        if len(labels) - person > person:
-            return True
-        # A word that follows "to", "in" or "from" is a place ("a visit to Kyiv").
-        for tok in self.doc:
-            if (
-                tok.lower_ == low
-                and tok.dep_ == "pobj"
-                and tok.head.lower_ in ("to", "in", "from", "into", "at")
-            ):
-                prev = self.doc[tok.i - 1].lower_ if tok.i else ""
-                if prev not in HONORIFICS:
-                    return True
-        # "Houthis": a plural proper noun names a group.
-        return any(t.lower_ == low and t.tag_ == "NNPS" for t in self.doc)
-
-    def _find_person(self, parts: tuple[str, ...]) -> Person | None:
-        """The known person these name parts refer to, if exactly one fits."""
-        if not parts:
-            return None
-        exact = self.persons.get(" ".join(parts))
-        if exact:
-            return exact
-        found = []
-        for person in self.persons.values():
-            if len(parts) == 1:
-                if parts[0] == person.surname or (
-                    parts[0] in person.parts
-                    and parts[0] not in _PARTICLES
-                    and len(person.parts) > 1
-                ):
-                    found.append(person)
-            elif (set(parts) <= set(person.parts) or set(person.parts) <= set(parts)) and (
-                parts[-1] == person.surname
-            ):
-                found.append(person)
-        if len(found) == 1:
-            return found[0]
-        if len(parts) == 1:
-            surname_hits = [p for p in found if p.surname == parts[0]]
-            if len(surname_hits) == 1:
-                return surname_hits[0]
-        return None
 
     def person_at(self, token: Token) -> str | None:
         """The person a token names or refers to, if any."""
@@ -1034,6 +982,15 @@ class Analysis:
                 return m.person
         return None
 
+    def entity_containing(self, tok: Token) -> Span | None:
+        """The named entity a token is part of."""
+        return self._ent_by_token.get(tok.i)
+
+    def entity_starting(self, tok: Token) -> Span | None:
+        """The named entity that starts at a token."""
+        ent = self._ent_by_token.get(tok.i)
+        return ent if ent is not None and ent.start == tok.i else None
+
     def negated(self, verb: Token) -> bool:
         """ "did not meet", "declined to see her", "refused to travel": it did not happen."""
         cur: Token | None = verb
@@ -1110,7 +1067,7 @@ class Analysis:
                     child.dep_ in ("npadvmod", "tmod", "advmod", "obl")
                     and child.ent_type_ == "DATE"
                 ):
-                    ent = _entity_containing(self.doc, child)
+                    ent = self.entity_containing(child)
                 elif child.dep_ == "prep" and child.lower_ in (
                     "on",
                     "in",
@@ -1121,7 +1078,7 @@ class Analysis:
                 ):
                     objs = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"]
                     if objs:
-                        ent = _entity_containing(self.doc, objs[0])
+                        ent = self.entity_containing(objs[0])
                 if ent is not None and _is_calendar_date(ent):
                     return _date_words(ent)
             cur = cur.head if cur.dep_ in ("xcomp", "ccomp") else None
@@ -1279,22 +1236,6 @@ def _could_be_title_reference(tok: Token) -> bool:
         if child.dep_ in ("appos",):
             return False
     return not (tok.tag_ == "NNS" or tok.lower_ in GROUP_WORDS)
-
-
-def _entity_at(doc: Doc, tok: Token) -> Span | None:
-    """The entity that starts at this token."""
-    for ent in doc.ents:
-        if ent.start == tok.i:
-            return ent
-    return None
-
-
-def _entity_containing(doc: Doc, tok: Token) -> Span | None:
-    """The entity a token is part of."""
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
 
 
 def _date_words(ent: Span) -> str:

@@ -203,7 +203,7 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
             name: str | None = None
             anchor = tok
             if analysis.is_place(tok) and tok.ent_iob_ == "B":
-                ent = _ent(tok)
+                ent = analysis.entity_starting(tok)
                 if ent is not None and not _modifies_other_noun(ent, analysis):
                     name = _place_name(ent)
             elif (
@@ -243,14 +243,6 @@ def _modifies_other_noun(ent: Span, analysis: Analysis) -> bool:
             "state",
         )
     )
-
-
-def _ent(tok: Token) -> Span | None:
-    """The entity a token begins."""
-    for ent in tok.doc.ents:
-        if ent.start == tok.i:
-            return ent
-    return None
 
 
 def _place_name(ent: Span) -> str:

@@ -166,9 +166,8 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
 
 def _place_cue(anchor: Token, analysis: Analysis) -> Cue:
     """The whole place name as written ("the West Bank" is blanked as "West Bank")."""
-    if anchor.ent_iob_ == "B":
-        for ent in anchor.doc.ents:
-            if ent.start == anchor.i:
-                tokens = [t for t in ent if t.tag_ != "POS"]
-                return cue_for(analysis, tokens)
+    ent = analysis.entity_starting(anchor)
+    if ent is not None:
+        tokens = [t for t in ent if t.tag_ != "POS"]
+        return cue_for(analysis, tokens)
     return cue_for(analysis, [anchor])
