@@ -179,7 +179,7 @@ class Analysis:
             tok, prev = doc[end], doc[end - 1]
             nxt = doc[end + 1] if end + 1 < sent_end else None
             words = {t.lower_ for t in doc[start:end]}
-            if end - start >= 6 or tok.lower_ in words and tok.is_alpha:
+            if end - start >= 6 or (tok.lower_ in words and tok.is_alpha):
                 break  # a name does not run on, nor repeat a word
             if prev.tag_ == "POS" or prev.text in (",", "'s"):
                 break
