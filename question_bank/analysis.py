@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .articles import Article
 from .facts import Source
+from .gazetteer import is_firm_place
 from .lexicon import (
     CREDIT_PATTERNS,
     GROUP_WORDS,
@@ -297,7 +298,11 @@ class Analysis:
         spans.extend(self._backfill_full_names(spans))
         spans.sort()
         spans = [
-            sp for sp in spans if len(sp[2].split()) < 2 or not self._is_place_name(sp[2], sp[0])
+            sp
+            for sp in spans
+            if not is_firm_place(sp[2])
+            and not _is_descriptor(sp[2])
+            and (len(sp[2].split()) < 2 or not self._is_place_name(sp[2], sp[0]))
         ]
         # Full names first, in order of appearance; then short names attach to them.
         for _start, _end, text, gender in spans:
@@ -469,6 +474,23 @@ class Analysis:
                 or tok.lower_ in WEAK_TITLE_HEADS
             ):
                 continue
+            head = tok.head
+            if (
+                tok.dep_ == "appos"
+                and head.pos_ == "PROPN"
+                and head.i < tok.i
+                and head.i not in taken
+                and head.ent_type_ not in ("GPE", "LOC", "NORP")
+                and not is_firm_place(head.text)
+            ):
+                # "Pistorius, the German defence minister, ...": the head is a name
+                run = [t for t in doc[head.left_edge.i : head.i + 1] if t.pos_ == "PROPN"]
+                if run and run[-1].i == head.i and all(t.i not in taken for t in run):
+                    while run and run[0].lower_ in HONORIFICS:
+                        run.pop(0)
+                    if run:
+                        out.append((run[0].i, run[-1].i + 1, _join(run), None))
+                        taken.update(t.i for t in run)
             for child in tok.children:
                 # "The UN special envoy for Afghanistan, Karin Holmqvist, ..."
                 if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > tok.i:
@@ -588,7 +610,13 @@ class Analysis:
 
     def is_place(self, token: Token) -> bool:
         """True when the token is part of a place name and not a person's name."""
-        return token.ent_type_ in PLACE_LABELS and token.i not in self._token_person
+        if token.i in self._token_person:
+            return False
+        if token.ent_type_ in PLACE_LABELS:
+            return True
+        ent = self._ent_by_token.get(token.i)
+        name = ent.text if ent is not None else token.text
+        return token.pos_ == "PROPN" and is_firm_place(name)
 
     # ---- titles ------------------------------------------------------------------
 
@@ -1152,6 +1180,11 @@ def _ends_of_phrase(doc: Doc, i: int) -> bool:
             return all(t.text[:1].isupper() for t in doc[j + 1 : i + 1])
         j -= 1
     return False
+
+
+def _is_descriptor(text: str) -> bool:
+    """ "Dakar-based", "Iranian-backed": a describing word, not a name."""
+    return bool(re.search(r"-(based|backed|led|born|run|owned|made|funded|allied)$", text.lower()))
 
 
 def _after_hyphen(tok: Token) -> bool:

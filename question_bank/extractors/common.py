@@ -101,6 +101,13 @@ def meeting_place_token(verb: Token, analysis: Analysis) -> tuple[str, Token] | 
                 found = places_in([tok], analysis)
                 if found:
                     return found[0]
+    # "sat down with X in Havana": the phrase may hang off the person met.
+    for obj in prep_objects(verb, ("with",)):
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                found = places_in([o for o in prep.children if o.dep_ == "pobj"], analysis)
+                if found:
+                    return found[0]
     # "In Beirut she will hold talks ...": the phrase can sit on a governing verb.
     if verb.dep_ in ("xcomp",):
         places = places_in(prep_objects(verb.head, ("in",)), analysis)

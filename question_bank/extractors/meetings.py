@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
 from ..facts import Meeting
-from ..lexicon import MEETING_NOUNS, MEETING_VERBS
+from ..lexicon import HOST_VERBS, MEETING_NOUNS, MEETING_VERBS
 from .common import (
     agent_objects,
     cue_for,
@@ -34,12 +34,9 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             return None  # "called on Netanyahu to resign" is a demand, not a meeting
         subjects = subjects_of(tok, analysis)
         others = people_in_objects(objs, analysis)
-        if lemma == "meet" and not others and len(subjects) >= 2:
-            # "Blinken and Lammy met in Kyiv"
+        if not others and len(subjects) >= 2 and lemma not in HOST_VERBS:
+            # "Blinken and Lammy met in Kyiv", "Bessent and He Lifeng negotiated"
             return subjects[:1], subjects[1:], tok
-        if lemma == "meet" and not others:
-            # "meeting with X" parsed as a noun chain
-            others = people_in_objects(prep_objects(tok, ("with",)), analysis)
         return subjects, others, tok
     if tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS:
         objs = prep_objects(tok, ("with",))
@@ -64,7 +61,11 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             )
         ):
             objs.extend(prep_objects(gov, ("with",)))
-            return subjects_of(gov, analysis), people_in_objects(objs, analysis), gov
+            subjects = subjects_of(gov, analysis)
+            others = people_in_objects(objs, analysis)
+            if not others and len(subjects) >= 2:
+                return subjects[:1], subjects[1:], gov  # "Hegseth and Healey held talks"
+            return subjects, others, gov
         if objs and tok.dep_ == "pobj" and gov.dep_ == "prep":
             verb = gov.head
             if verb.pos_ in ("VERB", "AUX"):

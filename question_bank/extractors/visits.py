@@ -58,7 +58,7 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
         if objs and heads:
             return people_in_objects(objs, analysis), places_in(heads, analysis)
         return None
-    if lemma == "be":
+    if lemma in ("be", "remain"):
         heads = prep_objects(tok, ("in",))
         if heads and any(c.dep_ == "nsubj" for c in tok.children):
             return subjects_of(tok, analysis), places_in(heads, analysis)

