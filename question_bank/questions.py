@@ -280,11 +280,19 @@ def _rng(qid: str) -> random.Random:
     return random.Random(int(hashlib.sha1(qid.encode()).hexdigest()[:12], 16))
 
 
+_SUFFIXES = re.compile(r"^(jr\.?|sr\.?|[ivx]+)$", re.IGNORECASE)
+
+
 def _name_variants(name: str) -> tuple[str, ...]:
-    """Ways to write a person's name a grader should accept: the surname alone too."""
-    parts = name.split()
+    """Ways to write a person's name a grader should accept: the surname alone too.
+
+    The surname is the last word that is not a suffix ("Tupou VI" -> "Tupou").
+    """
+    parts = [p for p in name.split()]
+    while len(parts) > 1 and _SUFFIXES.match(parts[-1]):
+        parts.pop()
     out = [name]
-    if len(parts) > 1:
+    if len(parts) > 1 or parts[0] != name:
         out.append(parts[-1])
         if "-" in parts[-1]:
             out.append(parts[-1].split("-")[-1])
@@ -616,7 +624,7 @@ def _figure_distractors(value: float, rng: random.Random) -> list[float]:
 
 
 def _round_like(x: float, like: float) -> float:
-    """Round x to about as many significant figures as ``like`` has."""
+    """Round x to about as many significant figures as ``like`` has; whole stays whole."""
     digits = (
         len(re.sub(r"0+$", "", str(int(like)))) if float(like).is_integer() and like >= 1 else 3
     )
@@ -627,6 +635,8 @@ def _round_like(x: float, like: float) -> float:
 
     p = digits - 1 - floor(log10(abs(x)))
     r = round(x, p)
+    if float(like).is_integer():
+        r = float(max(1, round(r)))
     return float(int(r)) if float(r).is_integer() else r
 
 

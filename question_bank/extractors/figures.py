@@ -419,30 +419,37 @@ def _clause(tokens: list[Token], sent: Span) -> list[Token]:
 
 
 def _agreement(tokens: list[Token], sent: Span, prev: list[Span], noun: Token | None) -> str | None:
-    """The agreement a number is a condition of, if the text makes it one."""
+    """The agreement a number is a condition of, if the grammar makes it one.
+
+    "a four-day ceasefire", "a deal worth $2bn", "the truce frees 33 hostages" and
+    "Hamas pledged to release two women" (after a sentence about the deal) are
+    terms; "fighting that killed 130 people" beside the word "ceasefire" is not.
+    """
     if noun is not None and noun.lemma_.lower() in AGREEMENT_NOUNS:
         return noun.lemma_.lower()
-    nearest: tuple[int, str] | None = None
-    pos = tokens[0].i
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if lemma in AGREEMENT_NOUNS and (tok.pos_ in ("NOUN", "PROPN") or lemma == "exchange"):
-            d = abs(tok.i - pos)
-            if nearest is None or d < nearest[0]:
-                nearest = (d, "cease-fire" if lemma == "cease-fire" else lemma)
-    if nearest:
-        return nearest[1]
-    verb = _governing_verb(tokens[-1])
-    modal = verb is not None and (
-        any(c.lower_ in ("will", "would", "could", "should") for c in verb.children)
-        or verb.lemma_ in ("pledge", "agree", "expect", "promise")
-        or verb.head.lemma_ in ("pledge", "agree", "expect", "promise")
-        or verb.lemma_ in TERM_VERBS
-    )
-    if not modal:
+    anchor = tokens[-1]
+    for anc in anchor.ancestors:
+        if anc.lemma_.lower() in AGREEMENT_NOUNS and anc.pos_ in ("NOUN", "PROPN"):
+            return anc.lemma_.lower()
+    verb = _governing_verb(anchor)
+    if verb is None:
         return None
-    for earlier in reversed(prev):
-        for tok in earlier:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "prep", "npadvmod"):
+            for t in child.subtree:
+                if t.lemma_.lower() in AGREEMENT_NOUNS and t.pos_ in ("NOUN", "PROPN"):
+                    if not any(x.i in {m.i for m in tokens} for x in t.subtree):
+                        return t.lemma_.lower()
+    conditional = (
+        any(c.lower_ in ("will", "would", "could", "should", "must") for c in verb.children)
+        or verb.lemma_ in TERM_VERBS
+        or verb.lemma_ in ("pledge", "agree", "promise", "commit")
+        or verb.head.lemma_ in ("pledge", "agree", "promise", "commit", "expect")
+    )
+    if not conditional:
+        return None
+    for span in (sent, *reversed(prev)):
+        for tok in span:
             lemma = tok.lemma_.lower()
             if lemma in AGREEMENT_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
                 return lemma
@@ -453,6 +460,8 @@ def _question_stem(mention: _Mention, clause: list[Token], analysis: Analysis) -
     """Turn the number's clause into "How many X ..." when the grammar is plain."""
     if mention.compound or mention.noun is None or mention.amount.percent:
         return None
+    if mention.noun.lemma_.lower() in DURATION_UNITS:
+        return None  # "more than four hours of talks": asked as a fill-in instead
     how = "How much" if mention.amount.currency else "How many"
     noun = mention.noun
     np_tokens = [t for t in noun.subtree]
@@ -466,6 +475,8 @@ def _question_stem(mention: _Mention, clause: list[Token], analysis: Analysis) -
     if mention.amount.currency:
         head_words = []
     noun_text = " ".join(t.text for t in head_words).strip()
+    if not noun_text and not mention.amount.currency:
+        return None
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i:
         rest = [t for t in clause if t.i > max(t.i for t in np_tokens)]
         rest_text = _render(rest, analysis)

@@ -292,3 +292,21 @@ def test_duplicate_statements_give_one_fact(facts) -> None:
     )
     meetings = of_type(found, "meeting")
     assert len(meetings) == 1
+
+
+def test_casualties_beside_a_ceasefire_are_not_its_terms(facts) -> None:
+    found = facts(
+        "The envoy flew to Aden seeking to turn a fragile 72-hour truce into a lasting ceasefire, "
+        "after a week of fighting that killed at least 130 people."
+    )
+    kinds = {f.to_dict()["value"]: f.type for f in found if f.type in ("term", "quantity")}
+    assert kinds == {72: "term", 130: "quantity"}
+
+
+def test_pledged_release_after_a_deal_is_a_term(facts) -> None:
+    found = facts(
+        "The two sides agreed a prisoner exchange on Monday. "
+        "The militia also pledged to release two Italian engineers within a week."
+    )
+    kinds = {f.to_dict()["value"]: f.type for f in found if f.type in ("term", "quantity")}
+    assert kinds.get(2) == "term"
