@@ -434,12 +434,14 @@ def _agreement(tokens: list[Token], sent: Span, prev: list[Span], noun: Token | 
     verb = _governing_verb(anchor)
     if verb is None:
         return None
+    own = {m.i for m in tokens}
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "prep", "npadvmod"):
-            for t in child.subtree:
-                if t.lemma_.lower() in AGREEMENT_NOUNS and t.pos_ in ("NOUN", "PROPN"):
-                    if not any(x.i in {m.i for m in tokens} for x in t.subtree):
-                        return t.lemma_.lower()
+        if child.dep_ not in ("nsubj", "nsubjpass", "dobj", "prep", "npadvmod"):
+            continue
+        for t in child.subtree:
+            is_agreement = t.lemma_.lower() in AGREEMENT_NOUNS and t.pos_ in ("NOUN", "PROPN")
+            if is_agreement and not any(x.i in own for x in t.subtree):
+                return t.lemma_.lower()
     conditional = (
         any(c.lower_ in ("will", "would", "could", "should", "must") for c in verb.children)
         or verb.lemma_ in TERM_VERBS
