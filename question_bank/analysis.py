@@ -647,7 +647,7 @@ class Analysis:
                 self.titles.append(mention)
         for tok in self.doc:
             if self.is_story(tok):
-                mention = self._title_by_heading(tok)
+                mention = self._title_by_heading(tok) or self._title_by_appointment(tok)
                 if mention:
                     self.titles.append(mention)
         self.titles = [m for m in self.titles if self._clean_title_span(m)]
@@ -830,6 +830,30 @@ class Analysis:
                 return None
             k += 1
         return None
+
+    def _title_by_appointment(self, verb: Token) -> TitleMention | None:
+        """ "Macron was appointed prime minister", "Lee, who serves as chief of staff"."""
+        if verb.lemma_ in ("appoint", "name", "elect", "nominate", "install", "swear"):
+            title = next((c for c in verb.children if c.dep_ == "oprd"), None)
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        elif verb.lemma_ in ("serve", "act"):
+            preps = prep_objects_of(verb, "as")
+            title = preps[0] if preps else None
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                subj = verb.head
+        else:
+            return None
+        if title is None or subj is None or title.lower_ not in TITLE_HEADS:
+            return None
+        person = self.person_of_np(subj)
+        if not person:
+            return None
+        span = _np_without_clauses(title)
+        text = self._render_title(span)
+        if not text or _is_past_title(text) or len(span) > 10:
+            return None
+        return TitleMention(person, text, span.start, span.end, subj.i)
 
     def _title_by_heading(self, verb: Token) -> TitleMention | None:
         """ "Kyrylo Budanov, who heads Ukraine's military intelligence agency"."""
@@ -1180,6 +1204,17 @@ def _ends_of_phrase(doc: Doc, i: int) -> bool:
             return all(t.text[:1].isupper() for t in doc[j + 1 : i + 1])
         j -= 1
     return False
+
+
+def prep_objects_of(head: Token, prep: str) -> list[Token]:
+    """Objects of one preposition attached to ``head``."""
+    return [
+        o
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == prep
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _is_descriptor(text: str) -> bool:

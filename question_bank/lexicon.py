@@ -48,7 +48,7 @@ TITLE_FILLERS = frozenset("of for the and on to at in".split())
 TRIP_NOUNS = frozenset("trip visit tour journey voyage swing".split())
 
 # Nouns for a part of a trip: "a stop in Jordan", "the first leg in Oman".
-TRIP_PART_NOUNS = frozenset("stop leg stopover".split())
+TRIP_PART_NOUNS = frozenset("stop leg stopover arrival".split())
 
 # Verbs whose subject travels to the place named after them.
 TRAVEL_VERBS = {
@@ -67,7 +67,12 @@ TRAVEL_VERBS = {
     "stop": ("in", "at"),
     "reach": ("",),
     "embark": (),
+    "cross": ("into",),
 }
+
+# Verbs that place their subject somewhere: "speaking at a news conference in Kyiv",
+# "attended the summit in Rome", "is expected in Cairo".
+PRESENCE_VERBS = frozenset("speak address attend expect arrive tour".split())
 
 # Verbs whose object is sent to a place: "the UK dispatched Cameron to Oman",
 # "a trip that will take her to Amman".
@@ -89,7 +94,9 @@ MEETING_VERBS = {
     "hold": (),  # "held talks with": handled through MEETING_NOUNS
     "greet": ("",),
     "see": ("",),
-    "call": ("on",),
+    "call": ("on", ""),
+    "phone": ("",),
+    "telephone": ("",),
     "sign": ("with",),
     "discuss": ("with",),
     "huddle": ("with",),
@@ -99,7 +106,7 @@ MEETING_VERBS = {
 # Nouns that make a meeting with the verb that governs them: "held talks with".
 MEETING_NOUNS = frozenset(
     "talks meeting meetings discussions discussion conversation call phone talk summit "
-    "negotiations consultations audience".split()
+    "negotiations consultations audience bilateral dinner lunch breakfast".split()
 )
 
 # Nouns that make a number a condition of an agreement.

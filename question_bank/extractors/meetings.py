@@ -14,6 +14,7 @@ from .common import (
     cue_for,
     meeting_place,
     people_in_objects,
+    possessor,
     prep_objects,
     subjects_of,
 )
@@ -30,16 +31,31 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         objs.extend(prep_objects(tok, tuple(p for p in preps if p)))
         # "he was received by Qatar's emir": the agent is the other side.
         objs.extend(agent_objects(tok))
-        if lemma == "call" and _calls_for_action(tok):
-            return None  # "called on Netanyahu to resign" is a demand, not a meeting
+        if lemma == "call" and (_calls_for_action(tok) or _names_something(tok)):
+            return None  # "called on X to resign", "called the deal fair": no meeting
         subjects = subjects_of(tok, analysis)
         others = people_in_objects(objs, analysis)
         if not others and len(subjects) >= 2 and lemma not in HOST_VERBS:
             # "Blinken and Lammy met in Kyiv", "Bessent and He Lifeng negotiated"
             return subjects[:1], subjects[1:], tok
         return subjects, others, tok
+    if (
+        tok.pos_ in ("VERB",)
+        and lemma == "shake"
+        and any(c.lower_ == "hands" for c in tok.children)
+    ):
+        subjects = subjects_of(tok, analysis)
+        others = people_in_objects(prep_objects(tok, ("with",)), analysis)
+        if others:
+            return subjects, others, tok
+        return subjects[:1], subjects[1:], tok  # "Lee and Kim shook hands"
     if tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS:
-        objs = prep_objects(tok, ("with",))
+        objs = prep_objects(tok, ("with", "for"))
+        owner = possessor(tok)
+        if owner is not None and objs:
+            # "Blinken's meeting with Netanyahu"
+            who = analysis.person_of_np(owner)
+            return ([who] if who else []), people_in_objects(objs, analysis), tok
         between = prep_objects(tok, ("between",))
         if between:
             people = people_in_objects(between, analysis)
@@ -98,6 +114,11 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
                         cue=cue_for(analysis, cue_tok),
                         planned=analysis.planned(carrier),
                     )
+
+
+def _names_something(verb: Token) -> bool:
+    """ "called the deal a fair first step", "called him a liar": naming, not phoning."""
+    return any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in verb.children)
 
 
 def _calls_for_action(verb: Token) -> bool:

@@ -11,7 +11,7 @@ from ..analysis import Analysis
 from ..facts import Trip
 from ..lexicon import TRIP_NOUNS
 from ..numbers import parse_ordinal
-from .common import cue_for, possessor, subjects_of
+from .common import cue_for, possessor, prep_objects, subjects_of
 
 _ORDINAL_SHAPE = re.compile(r"^(\d+(st|nd|rd|th)|[a-z]+(st|nd|rd|th)|first|second|third)$", re.I)
 
@@ -50,6 +50,22 @@ def _trip_noun(ordinal: Token) -> Token | None:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in TRIP_NOUNS:
                 return ordinal
+    return None
+
+
+VISIT_VERBS = frozenset("visit travel come go tour".split())
+
+
+def _time_visited(ordinal: Token, analysis: Analysis) -> tuple[Token, str] | None:
+    """ "the third time Blinken has visited Israel": the verb and who visited."""
+    time = ordinal.head
+    if time.lower_ != "time" or ordinal.dep_ != "amod":
+        return None
+    for child in time.children:
+        if child.dep_ == "relcl" and child.lemma_ in VISIT_VERBS:
+            people = subjects_of(child, analysis)
+            if len(people) == 1:
+                return child, people[0]
     return None
 
 
@@ -138,6 +154,25 @@ def extract_trips(analysis: Analysis) -> Iterator[Trip]:
                 continue
             noun = _trip_noun(tok)
             if noun is None:
+                visited = _time_visited(tok, analysis)
+                if visited is not None:
+                    verb, who = visited
+                    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                    objs = [obj] if obj is not None else prep_objects(verb, ("to",))
+                    dest = (
+                        sent.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1].text
+                        if objs
+                        else None
+                    )
+                    yield Trip(
+                        traveler=who,
+                        ordinal=n,
+                        destination=dest,
+                        since=_since(verb, analysis),
+                        noun="visit",
+                        source=analysis.source(sent),
+                        cue=cue_for(analysis, [tok]),
+                    )
                 continue
             traveler = _traveler(noun, tok, analysis)
             if not traveler:

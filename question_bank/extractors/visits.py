@@ -12,6 +12,7 @@ from ..lexicon import (
     HOST_VERBS,
     MEETING_NOUNS,
     MEETING_VERBS,
+    PRESENCE_VERBS,
     SEND_VERBS,
     TRAVEL_VERBS,
     TRIP_NOUNS,
@@ -58,6 +59,17 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
         if objs and heads:
             return people_in_objects(objs, analysis), places_in(heads, analysis)
         return None
+    if lemma in PRESENCE_VERBS:
+        # "is expected in Cairo", "speaking at a news conference in Kyiv"
+        heads = prep_objects(tok, ("in", "at"))
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "at":
+                for obj in c.children:
+                    heads.extend(prep_objects(obj, ("in",)))
+        if lemma == "expect" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None
+        if heads:
+            return subjects_of(tok, analysis), places_in(heads, analysis)
     if lemma in ("be", "remain"):
         heads = prep_objects(tok, ("in",))
         if heads and any(c.dep_ == "nsubj" for c in tok.children):

@@ -310,3 +310,54 @@ def test_pledged_release_after_a_deal_is_a_term(facts) -> None:
     )
     kinds = {f.to_dict()["value"]: f.type for f in found if f.type in ("term", "quantity")}
     assert kinds.get(2) == "term"
+
+
+def test_more_ways_news_says_someone_was_somewhere(facts) -> None:
+    found = facts(
+        "Foreign Minister Ana Costa is expected in Cairo on Monday. "
+        "Speaking at a news conference in Amman, Ms Costa said the talks were useful. "
+        "Trade Minister Ravi Nair attended the summit in Jakarta."
+    )
+    pairs = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert {("Ana Costa", "Cairo"), ("Ana Costa", "Amman"), ("Ravi Nair", "Jakarta")} <= pairs
+
+
+def test_more_ways_news_says_two_people_met(facts) -> None:
+    found = facts(
+        "Prime Minister Ivo Baric called Chancellor Eva Lind on Sunday. "
+        "Mr Baric's meeting with President Omar Said lasted two hours. "
+        "Later, Ms Lind and Mr Said shook hands in Vienna."
+    )
+    pairs = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Ivo Baric", "Eva Lind"}) in pairs
+    assert frozenset({"Ivo Baric", "Omar Said"}) in pairs
+    assert frozenset({"Eva Lind", "Omar Said"}) in pairs
+
+
+def test_calling_something_a_name_is_no_phone_call(facts) -> None:
+    found = facts("President Omar Said called Chancellor Eva Lind a reliable partner on Sunday.")
+    assert of_type(found, "meeting") == []
+
+
+def test_trip_counted_as_the_nth_time(facts) -> None:
+    found = of_type(
+        facts(
+            "Secretary of State Dana Holt arrived in Seoul on Monday. "
+            "It was the fourth time Ms Holt has visited South Korea since taking office."
+        ),
+        "trip",
+    )
+    assert [(f["traveler"], f["ordinal"]) for f in found] == [("Dana Holt", 4)]
+
+
+def test_roles_by_appointment_and_serving(facts) -> None:
+    found = of_type(
+        facts(
+            "Mr Paul Okoro was appointed finance minister in March. "
+            "Sara Berg, who serves as deputy foreign minister, declined to comment."
+        ),
+        "role",
+    )
+    got = {(f["person"], f["title"]) for f in found}
+    assert ("Paul Okoro", "finance minister") in got
+    assert ("Sara Berg", "deputy foreign minister") in got
