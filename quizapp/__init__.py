@@ -1,5 +1,142 @@
 """quizapp: the Flask web app built on question_bank.
 
-The app itself is the next piece of work (issue #3); this package holds its place so
-the layout already shows the one-way dependency quizapp -> question_bank.
+Students take quizzes on approved questions and see their scores; teachers add
+articles, review the generated drafts, write their own questions, build decks and
+follow their classes. Create the app with :func:`create_app`.
 """
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, render_template
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from .extensions import csrf, db, login_manager, migrate
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+
+
+def _secret_key(instance: Path) -> str:
+    """SECRET_KEY from the environment, or one generated once into the instance folder."""
+    from_env = os.environ.get("SECRET_KEY") or os.environ.get("QUIZAPP_SECRET_KEY")
+    if from_env:
+        return from_env
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def _database_url(app: Flask) -> str:
+    """DATABASE_URL when set (PostgreSQL), else SQLite in the instance folder."""
+    url = os.environ.get("DATABASE_URL") or os.environ.get("QUIZAPP_DATABASE_URL")
+    if url:
+        if url.startswith("postgres://"):
+            url = "postgresql://" + url[len("postgres://") :]
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://") :]
+        return url
+    return "sqlite:///" + str(Path(app.instance_path) / "quizapp.sqlite")
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: defaults, then the instance config, then env vars, then ``test_config``."""
+    app = Flask(__name__, instance_relative_config=True)
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(
+        SQLALCHEMY_DATABASE_URI=_database_url(app),
+        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
+        MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=os.environ.get("QUIZAPP_SECURE_COOKIES", "") == "1",
+        REMEMBER_COOKIE_SECURE=os.environ.get("QUIZAPP_SECURE_COOKIES", "") == "1",
+        WTF_CSRF_TIME_LIMIT=None,
+        SEED_DIR=str(Path(__file__).resolve().parents[1] / "seeds"),
+        IMPORT_SEEDS=True,
+        QUESTION_GENERATOR="question_bank",
+    )
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("QUIZAPP")
+    if test_config:
+        app.config.update(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _secret_key(instance)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please log in to see that page."
+
+    from . import models
+    from .blueprints import auth, main, student, teacher
+    from .cli import register_cli
+
+    app.register_blueprint(main.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(student.bp)
+    app.register_blueprint(teacher.bp)
+    register_cli(app)
+    _register_errors(app)
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> models.User | None:
+        return db.session.get(models.User, int(user_id))
+
+    return app
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
+    """SQLite: write-ahead log, a busy timeout and enforced foreign keys."""
+    module = type(dbapi_connection).__module__
+    if "sqlite" not in module:
+        return
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _register_errors(app: Flask) -> None:
+    """Friendly error pages; a failed request rolls the session back."""
+
+    def page(code: int, title: str, message: str) -> tuple[str, int]:
+        return render_template("error.html", code=code, title=title, message=message), code
+
+    @app.errorhandler(400)
+    def bad_request(error: Exception) -> tuple[str, int]:
+        return page(400, "Bad request", getattr(error, "description", "The request was not valid."))
+
+    @app.errorhandler(403)
+    def forbidden(error: Exception) -> tuple[str, int]:
+        return page(403, "Not allowed", "You do not have access to this page.")
+
+    @app.errorhandler(404)
+    def not_found(error: Exception) -> tuple[str, int]:
+        return page(404, "Not found", "There is nothing at this address.")
+
+    @app.errorhandler(413)
+    def too_large(error: Exception) -> tuple[str, int]:
+        limit = app.config["MAX_CONTENT_LENGTH"] // 1024 // 1024
+        return page(413, "Too large", f"That upload is too large: the limit is {limit} MB.")
+
+    @app.errorhandler(500)
+    def server_error(error: Exception) -> tuple[str, int]:
+        db.session.rollback()
+        return page(500, "Something went wrong", "The error was logged; nothing was saved.")

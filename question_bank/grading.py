@@ -1,0 +1,534 @@
+"""Grading a student's response to a bank question, leniently and fairly.
+
+``grade(question, response)`` is a pure function: it takes a :class:`Question` or
+a bank dict and any string, and returns a :class:`Grade`. It never raises on the
+response. One grader per kind is registered in :data:`GRADERS`.
+
+Lenient means: case, accents, punctuation, curly quotes, hyphens, leading articles,
+the way a number or an ordinal is written and small misspellings of a name do not
+matter. Fair means: a different number, a different ordinal, a different time unit,
+a different choice or a response closer to another name the question mentions is
+never accepted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import distance
+
+from .gazetteer import is_city, is_firm_place
+from .numbers import (
+    Amount,
+    number_variants,
+    ordinal_variants,
+    ordinal_word,
+    parse_amount,
+    parse_duration,
+    parse_ordinal,
+)
+from .questions import Question
+
+__all__ = ["GRADERS", "MAX_RESPONSE", "REASONS", "Grade", "Keyed", "grade", "normalize"]
+
+MAX_RESPONSE = 500
+"""Responses are graded on their first this many characters."""
+
+REASONS = (
+    "exact",
+    "normalized",
+    "variant",
+    "number",
+    "ordinal",
+    "close_spelling",
+    "choice",
+    "empty",
+    "wrong",
+)
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The verdict on one response, with what it was compared to and why."""
+
+    correct: bool
+    expected: str
+    response: str
+    normalized: str
+    matched: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """What a grader needs from a question: its kind, keyed answer, forms, choices, fact."""
+
+    kind: str
+    answer: str
+    accepted: tuple[str, ...]
+    choices: tuple[str, ...]
+    fact: Mapping[str, Any]
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The answer and the accepted forms, answer first, without blanks or repeats."""
+        return tuple(dict.fromkeys(f for f in (self.answer, *self.accepted) if f.strip()))
+
+
+Outcome = tuple[bool, str | None, str]
+"""What a grader returns: (correct, matched form or None, reason)."""
+
+
+# ---- normalisation ---------------------------------------------------------------
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2039": '"',
+        "\u203a": '"',
+    }
+)
+# Letters that Unicode decomposition leaves alone but a reader sees as plain Latin.
+_LATIN = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+_DASHES = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
+_POSSESSIVE = re.compile(r"'s(?![a-z0-9])")
+_THOUSANDS_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
+# Apostrophes and full stops go ("U.S." -> "us"), except a decimal point ("1.5").
+_DROPPED = re.compile(r"'|(?<![0-9])\.|\.(?![0-9])")
+_SPACED = re.compile(r"[,;:!?\"()\[\]{}…]")
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _strip_accents(text: str) -> str:
+    """Drop combining marks after canonical decomposition ("Goïta" -> "Goita")."""
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", kept).translate(_LATIN)
+
+
+def _dash(match: re.Match[str]) -> str:
+    """A dash becomes a space, except a minus sign that starts a number ("-5")."""
+    text, at = match.string, match.start()
+    starts_word = at == 0 or text[at - 1].isspace()
+    return "-" if starts_word and text[at + 1 : at + 2].isdigit() else " "
+
+
+def normalize(text: str) -> str:
+    """Fold text for comparison: case, accents, quotes, dashes, punctuation, articles."""
+    s = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    s = _POSSESSIVE.sub("", s)
+    s = _DASHES.sub(_dash, s)
+    s = _THOUSANDS_COMMA.sub("", s)
+    s = _DROPPED.sub("", s)
+    s = _SPACED.sub(" ", s)
+    words = _strip_accents(s).split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _choice_key(text: str) -> str:
+    """How a choice is matched: NFKC, case-folded, trimmed, inner spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _trimmed(text: str) -> str:
+    """The text trimmed, with runs of whitespace collapsed to one space."""
+    return " ".join(text.split())
+
+
+def _is_blank(text: str) -> bool:
+    """Whether the text holds nothing but whitespace and invisible format characters."""
+    return not "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
+
+
+# ---- numbers and ordinals ----------------------------------------------------------
+
+_SPACE_THOUSANDS = re.compile(r"(?<=[0-9]) (?=[0-9]{3}(?![0-9]))")
+_BARE_DIGITS = re.compile(r"[0-9]+")
+_HAS_DIGIT = re.compile(r"[0-9]")
+_CARDINAL_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion trillion dozen bn mn tn".split()
+)
+_ORDINAL_WORDS = frozenset(
+    part
+    for n in (*range(100), 100, 1000, 10**6, 10**9)
+    for part in ordinal_word(n).replace("-", " ").split()
+    if part != "and"
+)
+_NUMBER_WORDS = _CARDINAL_WORDS | _ORDINAL_WORDS
+_JOINING_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+
+
+def _numeric_text(text: str) -> str:
+    """Prepare text for the number parsers: "1 200" is one number, 1,200."""
+    return _SPACE_THOUSANDS.sub(",", _trimmed(text))
+
+
+def _number_runs(normalized: str) -> int:
+    """How many separate number expressions a normalised text holds."""
+    runs = 0
+    previous = ""  # the previous word when it was part of a number, else ""
+    for word in normalized.split():
+        numeric = bool(_HAS_DIGIT.search(word)) or word in _NUMBER_WORDS
+        if numeric:
+            if not previous:
+                runs += 1
+            previous = word
+        elif word == "and" and previous in _JOINING_SCALES:
+            continue  # "one hundred and fifty" is one number
+        else:
+            previous = ""
+    return runs
+
+
+def _amount(text: str) -> Amount | None:
+    """The amount a text starts with, reading the raw text first, then its normalised form."""
+    raw = _numeric_text(text)
+    found = parse_amount(raw)
+    if found is None:
+        found = parse_amount(normalize(raw))
+    return found
+
+
+def _ordinal(text: str) -> int | None:
+    """The ordinal a text starts with, reading the raw text first, then its normalised form."""
+    raw = _numeric_text(text)
+    found = parse_ordinal(raw)
+    if found is None:
+        found = parse_ordinal(normalize(raw))
+    return found
+
+
+def _duration_unit(text: str) -> str | None:
+    """The time unit a text gives with its number ("four-day" -> "day"), if any."""
+    raw = _numeric_text(text)
+    found = parse_duration(raw) or parse_duration(normalize(raw))
+    return found[1] if found else None
+
+
+def _same_currency(a: str | None, b: str | None) -> bool:
+    """Currencies agree when either is unstated, equal, or plain "dollars" and some dollars."""
+    if a is None or b is None or a == b:
+        return True
+    return "dollars" in (a, b) and a.endswith("dollars") and b.endswith("dollars")
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """What the keyed forms say about a number: ordinal values or amounts and a unit."""
+
+    ordinals: dict[int, str]
+    amounts: dict[float, str]
+    unit: str | None
+    currencies: frozenset[str]
+    percent: bool
+
+    @property
+    def numeric(self) -> bool:
+        """Whether the expected answer is a number or an ordinal."""
+        return bool(self.ordinals or self.amounts)
+
+
+def _figure(key: Keyed) -> _Figure:
+    """Read the keyed forms as ordinals, or failing that as amounts with a unit."""
+    ordinals: dict[int, str] = {}
+    for form in key.forms:
+        n = _ordinal(form)
+        if n is not None:
+            ordinals.setdefault(n, form)
+    if ordinals:
+        for form in key.forms:  # "5" next to "fifth" is the bare-digit ordinal
+            bare = normalize(form)
+            if _BARE_DIGITS.fullmatch(bare) and len(bare) <= 30:
+                ordinals.setdefault(int(bare), form)
+        return _Figure(ordinals, {}, None, frozenset(), False)
+    amounts: dict[float, str] = {}
+    currencies: set[str] = set()
+    percent = False
+    unit: str | None = None
+    for form in key.forms:
+        found = _amount(form)
+        if found is None:
+            continue
+        amounts.setdefault(found.value, form)
+        if found.currency:
+            currencies.add(found.currency)
+        percent = percent or found.percent
+        unit = unit or _duration_unit(form)
+    fact_unit = key.fact.get("unit")
+    if amounts and unit is None and isinstance(fact_unit, str):
+        unit = _duration_unit(f"1 {fact_unit}")
+    return _Figure({}, amounts, unit, frozenset(currencies), percent)
+
+
+def _figure_variants(figure: _Figure) -> Iterator[str]:
+    """The library's written forms of the expected figure ("8th", "eight", "4 days")."""
+    for n in figure.ordinals:
+        yield from ordinal_variants(n)
+    for value in figure.amounts:
+        for variant in number_variants(value):
+            yield variant
+            if figure.unit:
+                yield f"{variant} {figure.unit}s"
+                yield f"{variant}-{figure.unit}"
+
+
+def _figure_outcome(figure: _Figure, response: str) -> Outcome | None:
+    """Grade a response to a numeric question by value; None when it states no number."""
+    normalized = normalize(_numeric_text(response))
+    if figure.ordinals:
+        n = _ordinal(response)
+        if n is None and _BARE_DIGITS.fullmatch(normalized) and len(normalized) <= 30:
+            n = int(normalized)
+        if n is None:
+            return None
+        if _number_runs(normalized) == 1 and n in figure.ordinals:
+            return True, figure.ordinals[n], "ordinal"
+        return False, None, "wrong"
+    found = _amount(response)
+    if found is None:
+        return None
+    unit = _duration_unit(response)
+    agrees = (
+        _number_runs(normalized) == 1
+        and found.value in figure.amounts
+        and (unit is None or unit == figure.unit)
+        and all(_same_currency(found.currency, c) for c in figure.currencies)
+        and (figure.percent or not found.percent)
+    )
+    if agrees:
+        return True, figure.amounts[found.value], "number"
+    return False, None, "wrong"
+
+
+# ---- close spellings of names ---------------------------------------------------------
+
+
+def _letters(normalized: str) -> str:
+    """The letters of a normalised text, or "" when it has anything but letters and spaces."""
+    joined = normalized.replace(" ", "")
+    return joined if joined.isalpha() else ""
+
+
+def _max_edits(letters: int) -> int:
+    """How many edits a name of this many letters may take: 1 up to 7 letters, then 2."""
+    if letters < 4:
+        return 0
+    return 1 if letters <= 7 else 2
+
+
+def _name_forms(name: str) -> Iterator[str]:
+    """A name and the short forms a student may give: the last word, the part after a hyphen."""
+    yield name
+    words = name.split()
+    if len(words) > 1:
+        yield words[-1]
+    if words and "-" in words[-1]:
+        yield words[-1].split("-")[-1]
+
+
+_NAME_FIELDS = ("participants", "traveler", "person", "places", "place", "destination", "title")
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """The strings of a fact value: a string, or the strings of a list."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            if isinstance(item, str):
+                yield item
+
+
+def _rivals(key: Keyed, forms: Iterable[str]) -> set[str]:
+    """Normalised names the question mentions that are not the answer: choices, fact names."""
+    own = set(forms)
+    out: set[str] = set()
+    named = (s for field in _NAME_FIELDS for s in _strings(key.fact.get(field)))
+    names = [*key.choices, *named]
+    for name in names:
+        for short in _name_forms(name):
+            n = normalize(short)
+            if n and n not in own:
+                out.add(n)
+    return out
+
+
+def _is_other_place(response: str, form: str) -> bool:
+    """Whether the response is itself a known place other than the form ("Iraq" for "Iran")."""
+    candidates = {response.strip().casefold(), normalize(response)}
+    if normalize(form) in candidates:
+        return False
+    return any(c and (is_firm_place(c) or is_city(c)) for c in candidates)
+
+
+def _close_spelling(key: Keyed, response: str, normalized: str) -> Outcome | None:
+    """Accept a near miss of an alphabetic form, unless it is as near another candidate."""
+    if not _letters(normalized):
+        return None
+    forms = {normalize(f): f for f in reversed(key.forms)}  # the answer wins a tie
+    best: tuple[int, str] | None = None
+    for norm, form in forms.items():
+        letters = _letters(norm)
+        limit = _max_edits(len(letters))
+        if not limit:
+            continue
+        edits = distance.DamerauLevenshtein.distance(normalized, norm, score_cutoff=limit + 1)
+        if edits <= limit and (best is None or edits < best[0]):
+            best = (edits, form)
+    if best is None:
+        return None
+    edits, form = best
+    for rival in _rivals(key, forms):
+        if distance.DamerauLevenshtein.distance(normalized, rival, score_cutoff=edits) <= edits:
+            return None
+    if _is_other_place(response, form):
+        return None
+    return True, form, "close_spelling"
+
+
+# ---- graders -------------------------------------------------------------------------
+
+
+def _grade_choice(key: Keyed, response: str, aliases: Mapping[str, str]) -> Outcome:
+    """Match the response to one choice; correct only when that choice is the answer."""
+    typed = _choice_key(response)
+    typed = aliases.get(typed, typed)
+    for choice in (*key.choices, key.answer):
+        if _choice_key(choice) == typed:
+            if typed == _choice_key(key.answer):
+                return True, choice, "choice"
+            return False, None, "wrong"
+    return False, None, "wrong"
+
+
+def grade_mcq(key: Keyed, response: str) -> Outcome:
+    """Multiple choice: the response must be one of the choices, and the keyed one."""
+    return _grade_choice(key, response, {})
+
+
+_TRUE_FALSE = {"t": "true", "f": "false"}
+
+
+def grade_true_false(key: Keyed, response: str) -> Outcome:
+    """True/false: "True" or "False" in any case, or "t"/"f"; nothing else."""
+    if not key.choices:
+        key = Keyed(key.kind, key.answer, key.accepted, ("True", "False"), key.fact)
+    return _grade_choice(key, response, _TRUE_FALSE)
+
+
+def grade_text(key: Keyed, response: str) -> Outcome:
+    """Short answer and cloze: exact, normalised, by value, or a close spelling of a name."""
+    forms = key.forms
+    trimmed = _trimmed(response)
+    for form in forms:
+        if _trimmed(form) == trimmed:
+            return True, form, "exact"
+    normalized = normalize(response)
+    figure = _figure(key)
+    by_value = _figure_outcome(figure, response) if figure.numeric else None
+    if by_value is not None and not by_value[0]:
+        return by_value  # a different number is wrong, however it is written
+    if normalized:
+        for form in forms:
+            if normalize(form) == normalized:
+                return True, form, "normalized" if form == key.answer else "variant"
+    if by_value is not None:
+        return by_value
+    if normalized:
+        for variant in _figure_variants(figure):
+            if normalize(variant) == normalized:
+                return True, variant, "variant"
+    if figure.numeric or _HAS_DIGIT.search(normalized):
+        return False, None, "wrong"  # numbers and ordinals are never fuzzy
+    if _amount(response) is not None or _ordinal(response) is not None:
+        return False, None, "wrong"
+    return _close_spelling(key, response, normalized) or (False, None, "wrong")
+
+
+GRADERS: dict[str, Callable[[Keyed, str], Outcome]] = {
+    "mcq": grade_mcq,
+    "true_false": grade_true_false,
+    "short_answer": grade_text,
+    "cloze": grade_text,
+}
+
+
+# ---- entry point ------------------------------------------------------------------------
+
+
+def _keyed(question: Question | Mapping[str, Any]) -> Keyed:
+    """Read a Question or a bank dict into what the graders need."""
+    if isinstance(question, Question):
+        return Keyed(
+            question.kind,
+            question.answer,
+            question.accepted,
+            question.choices,
+            question.fact,
+        )
+    fact = question.get("fact")
+    return Keyed(
+        kind=str(question.get("kind") or ""),
+        answer=str(question.get("answer") or ""),
+        accepted=tuple(str(a) for a in question.get("accepted") or ()),
+        choices=tuple(str(c) for c in question.get("choices") or ()),
+        fact=fact if isinstance(fact, Mapping) else {},
+    )
+
+
+def grade(question: Question | Mapping[str, Any], response: str) -> Grade:
+    """Grade a student's response to a question.
+
+    ``question`` is a :class:`Question` or a bank dict with the same keys as
+    :meth:`Question.to_dict`. The response is graded on its first
+    :data:`MAX_RESPONSE` characters; any string is handled without raising.
+
+    - mcq and true_false: the response must be one of the choices (case-insensitive,
+      trimmed; "t"/"f" for true/false) and it is correct only when it is the answer.
+    - short_answer and cloze: correct when the response equals the answer or an
+      accepted form exactly ("exact"), after :func:`normalize` ("normalized" for the
+      answer, "variant" for an accepted or library-written form), by value when the
+      answer is a number ("number": "1,200" = "1200" = "1 200", "$1.5 billion" =
+      "1.5bn"; a time unit must match) or an ordinal ("ordinal": "fifth" = "5th" =
+      "5"), or as a close misspelling of an alphabetic name ("close_spelling"; never
+      when the response is as close to another name the question mentions).
+
+    A blank response is wrong with reason "empty"; anything else that does not match
+    is wrong with reason "wrong". Raises ``ValueError`` only for a question whose kind
+    has no grader.
+    """
+    key = _keyed(question)
+    grader = GRADERS.get(key.kind)
+    if grader is None:
+        raise ValueError(f"no grader for question kind {key.kind!r}; known: {sorted(GRADERS)}")
+    text = response if isinstance(response, str) else str(response)
+    text = text[:MAX_RESPONSE]
+    normalized = normalize(text)
+    if _is_blank(text):
+        return Grade(False, key.answer, response, normalized, None, "empty")
+    correct, matched, reason = grader(key, text)
+    return Grade(correct, key.answer, response, normalized, matched, reason)

@@ -1,0 +1,140 @@
+"""Student pages: decks, quizzes (one question per page), results, history, classes."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from ..forms import AnswerForm, JoinClassForm, StartQuizForm
+from ..services import NotAllowed, ServiceError, classes, quizzes
+from . import student_required
+
+bp = Blueprint("student", __name__)
+
+
+@bp.get("/decks")
+@login_required
+def decks() -> str:
+    """Every deck the user can take, with the last and best score."""
+    return render_template(
+        "student/decks.html",
+        summaries=quizzes.visible_decks(current_user),
+        unfinished=[] if current_user.is_teacher else quizzes.unfinished(current_user),
+        join_form=JoinClassForm(),
+        classes=[] if current_user.is_teacher else classes.classes_of_student(current_user),
+    )
+
+
+@bp.route("/decks/<int:deck_id>", methods=["GET", "POST"])
+@login_required
+def deck(deck_id: int) -> object:
+    """A deck's page; students start a quiz from it."""
+    try:
+        deck = quizzes.get_deck(current_user, deck_id)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    form = StartQuizForm()
+    if form.validate_on_submit():
+        if current_user.is_teacher:
+            abort(403)
+        try:
+            attempt = quizzes.start_quiz(current_user, deck.id, form.length.data or 10)
+        except ServiceError as exc:
+            flash(str(exc), "error")
+        else:
+            return redirect(url_for("student.quiz", attempt_id=attempt.id))
+    count = len(quizzes.deck_question_ids(deck))
+    done = [] if current_user.is_teacher else quizzes.finished_attempts(current_user, deck.id)
+    if form.length.data is None or form.length.data > count:
+        form.length.data = min(10, max(count, 1))
+    return render_template("student/deck.html", deck=deck, count=count, done=done, form=form)
+
+
+def _attempt(attempt_id: int):  # type: ignore[no-untyped-def]
+    """The student's own quiz, or 403/404."""
+    try:
+        return quizzes.get_attempt(current_user, attempt_id)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+
+
+@bp.get("/quiz/<int:attempt_id>")
+@student_required
+def quiz(attempt_id: int) -> object:
+    """The next unanswered question, or the results when all are answered."""
+    attempt = _attempt(attempt_id)
+    position = quizzes.next_position(attempt)
+    if position is None:
+        return redirect(url_for("student.results", attempt_id=attempt.id))
+    question = quizzes.question_at(attempt, position)
+    form = AnswerForm(position=str(position))
+    return render_template(
+        "student/question.html", attempt=attempt, position=position, question=question, form=form
+    )
+
+
+@bp.post("/quiz/<int:attempt_id>/answer")
+@student_required
+def answer(attempt_id: int) -> object:
+    """Record an answer (once: a repeat shows the first answer's feedback)."""
+    attempt = _attempt(attempt_id)
+    form = AnswerForm()
+    if not form.validate_on_submit():
+        abort(400, "The answer form was incomplete or expired; go back and try again.")
+    try:
+        position = int(form.position.data or "")
+        quizzes.submit_answer(current_user, attempt.id, position, form.response.data or "")
+    except (ValueError, ServiceError):
+        abort(400, "That question is not part of this quiz.")
+    return redirect(url_for("student.feedback", attempt_id=attempt.id, position=position))
+
+
+@bp.get("/quiz/<int:attempt_id>/feedback/<int:position>")
+@student_required
+def feedback(attempt_id: int, position: int) -> str:
+    """Right or wrong, the right answer and the source sentence."""
+    attempt = _attempt(attempt_id)
+    res = quizzes.result(current_user, attempt.id)
+    given = next((a for a in res.answers if a.position == position), None)
+    if given is None:
+        abort(404)
+    question = res.questions.get(given.question_id)
+    return render_template(
+        "student/feedback.html", attempt=attempt, answer=given, question=question, result=res
+    )
+
+
+@bp.get("/quiz/<int:attempt_id>/results")
+@student_required
+def results(attempt_id: int) -> str:
+    """The score and a review of every question."""
+    attempt = _attempt(attempt_id)
+    return render_template("student/results.html", result=quizzes.result(current_user, attempt.id))
+
+
+@bp.get("/history")
+@student_required
+def history() -> str:
+    """Every quiz taken, with its score, and progress per deck."""
+    return render_template("student/history.html", rows=quizzes.history(current_user))
+
+
+@bp.post("/classes/join")
+@student_required
+def join() -> object:
+    """Join a teacher's class with its code."""
+    form = JoinClassForm()
+    if form.validate_on_submit():
+        try:
+            classroom = classes.join_class(current_user, form.code.data or "")
+        except ServiceError as exc:
+            flash(str(exc), "error")
+        else:
+            flash(f"You joined {classroom.name}.", "success")
+    else:
+        flash("Enter the class code your teacher gave you.", "error")
+    return redirect(url_for("student.decks"))

@@ -1,0 +1,105 @@
+"""The ``quizapp`` command, built on Flask's CLI (``quizapp run``, ``flask --app quizapp ...``)."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, ScriptInfo, run_command, with_appcontext
+from flask_migrate import upgrade
+from sqlalchemy import inspect
+
+from .extensions import db
+from .services import ServiceError, accounts, library
+
+
+def prepare_database(app: Flask, echo: bool = True) -> None:
+    """Bring the schema up to date; on an empty bank, import the seed articles;
+    with no teacher yet, print a one-time setup link."""
+    fresh = "question" not in inspect(db.engine).get_table_names()
+    upgrade(directory=app.extensions["migrate"].directory)
+    if fresh and app.config.get("IMPORT_SEEDS"):
+        if echo:
+            click.echo("Importing the seed articles (generating draft questions)...")
+        count = library.import_seed_articles(app.config["SEED_DIR"])
+        if echo:
+            click.echo(f"Imported {count} articles.")
+    token = accounts.issue_setup_token()
+    if token and echo:
+        base = app.config.get("PUBLIC_URL", "http://127.0.0.1:5000")
+        click.echo("No teacher account yet. Create the first one here (the link works once):")
+        click.echo(f"    {base.rstrip('/')}/setup/{token}")
+        click.echo("or run: quizapp create-teacher EMAIL")
+
+
+@click.command("run", params=run_command.params, help=run_command.help)
+@click.pass_context
+def run(ctx: click.Context, **kwargs: object) -> None:
+    """Prepare the database, then start the development server."""
+    app = ctx.ensure_object(ScriptInfo).load_app()
+    with app.app_context():
+        prepare_database(app)
+    ctx.invoke(run_command, **kwargs)
+
+
+@click.command("init")
+@with_appcontext
+def init_command() -> None:
+    """Create or upgrade the schema and import the seeds into an empty bank."""
+    prepare_database(current_app)
+
+
+@click.command("create-teacher")
+@click.argument("email")
+@click.option("--name", default="Teacher", help="The teacher's display name.")
+@click.password_option()
+@with_appcontext
+def create_teacher_command(email: str, name: str, password: str) -> None:
+    """Create a teacher account."""
+    upgrade(directory=current_app.extensions["migrate"].directory)
+    try:
+        accounts.create_teacher(email, name, password)
+    except ServiceError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Teacher {email} created.")
+
+
+@click.command("import-articles")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@with_appcontext
+def import_articles_command(paths: tuple[str, ...]) -> None:
+    """Add article files to the bank (their questions arrive as drafts)."""
+    failed = 0
+    for path in paths:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        try:
+            article, added = library.add_article(None, data)
+        except ServiceError as exc:
+            failed += 1
+            click.echo(f"{path}: {exc}", err=True)
+            continue
+        click.echo(f"{path}: {added} draft questions ({article.title})")
+    if failed:
+        raise SystemExit(1)
+
+
+def register_cli(app: Flask) -> None:
+    """Add the app's commands to ``flask``/``quizapp``."""
+    app.cli.add_command(init_command)
+    app.cli.add_command(create_teacher_command)
+    app.cli.add_command(import_articles_command)
+
+
+def _create() -> Flask:
+    from . import create_app
+
+    return create_app()
+
+
+cli = FlaskGroup(create_app=_create, help="quizapp: news quizzes for students and teachers.")
+cli.add_command(run, "run")
+
+
+def main() -> None:
+    """Entry point of the ``quizapp`` console script."""
+    cli.main(prog_name="quizapp")

@@ -1,0 +1,135 @@
+"""Forms (Flask-WTF: every form carries a CSRF token)."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    HiddenField,
+    IntegerField,
+    PasswordField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import URL, DataRequired, Email, EqualTo, Length, NumberRange, Optional
+
+KIND_CHOICES = [
+    ("mcq", "Multiple choice"),
+    ("short_answer", "Short answer"),
+    ("cloze", "Cloze (fill in the blank)"),
+    ("true_false", "True or false"),
+]
+
+
+class LoginForm(FlaskForm):
+    """Log in with email and password."""
+
+    email = EmailField("Email", validators=[DataRequired(), Email()])
+    password = PasswordField("Password", validators=[DataRequired()])
+    remember = BooleanField("Keep me logged in")
+    submit = SubmitField("Log in")
+
+
+class RegisterForm(FlaskForm):
+    """A student creates an account."""
+
+    name = StringField("Your name", validators=[DataRequired(), Length(max=120)])
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    password = PasswordField(
+        "Password", validators=[DataRequired(), Length(min=8, message="Use at least 8 characters.")]
+    )
+    confirm = PasswordField(
+        "Repeat the password",
+        validators=[DataRequired(), EqualTo("password", message="The passwords differ.")],
+    )
+    join_code = StringField("Class code (optional)", validators=[Optional(), Length(max=16)])
+    submit = SubmitField("Create account")
+
+
+class SetupForm(RegisterForm):
+    """The first teacher's account, from the one-time setup link."""
+
+    submit = SubmitField("Create the teacher account")
+
+
+class JoinClassForm(FlaskForm):
+    """A student joins a class with its code."""
+
+    code = StringField("Class code", validators=[DataRequired(), Length(max=16)])
+    submit = SubmitField("Join")
+
+
+class StartQuizForm(FlaskForm):
+    """Pick how many questions a quiz has."""
+
+    length = IntegerField(
+        "Number of questions", default=10, validators=[DataRequired(), NumberRange(min=1, max=50)]
+    )
+    submit = SubmitField("Start the quiz")
+
+
+class AnswerForm(FlaskForm):
+    """One answer in a quiz."""
+
+    position = HiddenField(validators=[DataRequired()])
+    response = StringField("Your answer", validators=[Length(max=1000)])
+    submit = SubmitField("Check my answer")
+
+
+class ArticleForm(FlaskForm):
+    """A teacher adds an article by pasting it or uploading a .txt file."""
+
+    title = StringField("Title (optional)", validators=[Optional(), Length(max=300)])
+    published = DateField("Date (optional)", validators=[Optional()])
+    source_url = StringField(
+        "Source URL (optional)", validators=[Optional(), URL(), Length(max=500)]
+    )
+    text = TextAreaField("Article text", validators=[Optional(), Length(max=100_000)])
+    upload = FileField(
+        "…or upload a .txt file",
+        validators=[FileAllowed(["txt"], "Upload a plain-text .txt file.")],
+    )
+    submit = SubmitField("Add the article and generate questions")
+
+
+class QuestionForm(FlaskForm):
+    """Write or edit a question."""
+
+    kind = SelectField("Kind", choices=KIND_CHOICES)
+    prompt = TextAreaField("Question", validators=[DataRequired(), Length(max=2000)])
+    answer = StringField("Correct answer", validators=[Length(max=500)])
+    accepted = TextAreaField("Other accepted answers (one per line)", validators=[Length(max=2000)])
+    distractors = TextAreaField(
+        "Wrong choices for multiple choice (one per line)", validators=[Length(max=2000)]
+    )
+    tags = StringField("Tags (comma-separated)", validators=[Length(max=300)])
+    submit = SubmitField("Save")
+
+
+class ClassForm(FlaskForm):
+    """Create a class."""
+
+    name = StringField("Class name", validators=[DataRequired(), Length(max=120)])
+    submit = SubmitField("Create class")
+
+
+class DeckForm(FlaskForm):
+    """Create a deck from approved questions."""
+
+    name = StringField("Deck name", validators=[DataRequired(), Length(max=200)])
+    description = TextAreaField("Description", validators=[Optional(), Length(max=2000)])
+    tag = StringField(
+        "Add every approved question with this tag", validators=[Optional(), Length(max=60)]
+    )
+    submit = SubmitField("Create deck")
+
+
+class ActionForm(FlaskForm):
+    """A bare form for POST buttons (approve, reject, retire, log out): CSRF only."""
+
+    submit = SubmitField("Go")

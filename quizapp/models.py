@@ -1,0 +1,196 @@
+"""Database models. Answers are append-only; scores are derived from them by query."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask_login import UserMixin
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .extensions import db
+from .types import UTCDateTime, utcnow
+
+STUDENT = "student"
+TEACHER = "teacher"
+
+DRAFT = "draft"
+APPROVED = "approved"
+REJECTED = "rejected"
+RETIRED = "retired"
+STATUSES = (DRAFT, APPROVED, REJECTED, RETIRED)
+
+
+class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
+    """A student or a teacher. Passwords are stored only as hashes."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default=STUDENT)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def is_teacher(self) -> bool:
+        """True for teachers."""
+        return self.role == TEACHER
+
+
+class SetupToken(db.Model):  # type: ignore[name-defined,misc]
+    """A one-time link that lets the first teacher create an account."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(128), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class Classroom(db.Model):  # type: ignore[name-defined,misc]
+    """A teacher's class; students join it with its code."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    join_code: Mapped[str] = mapped_column(String(16), unique=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    teacher: Mapped[User] = relationship()
+
+
+class Enrollment(db.Model):  # type: ignore[name-defined,misc]
+    """A student's membership of a class."""
+
+    __table_args__ = (UniqueConstraint("classroom_id", "student_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    classroom_id: Mapped[int] = mapped_column(ForeignKey("classroom.id"), index=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    joined_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    classroom: Mapped[Classroom] = relationship()
+    student: Mapped[User] = relationship()
+
+
+class Article(db.Model):  # type: ignore[name-defined,misc]
+    """A news article and the text its questions cite."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(120), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(nullable=True)
+    source_url: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    owner: Mapped[User | None] = relationship()
+
+
+class Question(db.Model):  # type: ignore[name-defined,misc]
+    """A question of the bank. Its id is stable: edits keep it; retiring keeps history."""
+
+    __table_args__ = (Index("ix_question_status_article", "status", "article_id"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id"), nullable=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    prompt: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    accepted: Mapped[list[str]] = mapped_column(JSON, default=list)
+    choices: Mapped[list[str]] = mapped_column(JSON, default=list)
+    fact: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    source_sentence: Mapped[str | None] = mapped_column(Text, nullable=True)
+    source_start: Mapped[int | None] = mapped_column(nullable=True)
+    source_end: Mapped[int | None] = mapped_column(nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default=DRAFT, index=True)
+    origin: Mapped[str] = mapped_column(String(16), default="generated")
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    article: Mapped[Article | None] = relationship()
+
+    def as_bank_dict(self) -> dict[str, Any]:
+        """The question in question_bank's JSON shape (for grading and exports)."""
+        return {
+            "id": self.id,
+            "article": self.article.key if self.article else "",
+            "kind": self.kind,
+            "prompt": self.prompt,
+            "answer": self.answer,
+            "accepted": list(self.accepted or []),
+            "choices": list(self.choices or []),
+            "fact": dict(self.fact or {}),
+            "source": {
+                "sentence": self.source_sentence or "",
+                "start": self.source_start or 0,
+                "end": self.source_end or 0,
+            },
+        }
+
+
+class Deck(db.Model):  # type: ignore[name-defined,misc]
+    """A set of questions: one per article, or one a teacher puts together."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("article.id"), nullable=True, unique=True
+    )
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    article: Mapped[Article | None] = relationship()
+
+
+class DeckQuestion(db.Model):  # type: ignore[name-defined,misc]
+    """A question chosen by hand for a teacher's deck."""
+
+    __table_args__ = (UniqueConstraint("deck_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deck_id: Mapped[int] = mapped_column(ForeignKey("deck.id"), index=True)
+    question_id: Mapped[str] = mapped_column(ForeignKey("question.id"), index=True)
+
+
+class QuizAttempt(db.Model):  # type: ignore[name-defined,misc]
+    """A quiz a student started: the questions are fixed when it starts."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    deck_id: Mapped[int] = mapped_column(ForeignKey("deck.id"), index=True)
+    question_ids: Mapped[list[str]] = mapped_column(JSON)
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    deck: Mapped[Deck] = relationship()
+
+    @property
+    def length(self) -> int:
+        """How many questions the quiz has."""
+        return len(self.question_ids)
+
+
+class Answer(db.Model):  # type: ignore[name-defined,misc]
+    """One answer a student gave. Rows are only ever inserted, never changed."""
+
+    __table_args__ = (
+        UniqueConstraint("attempt_id", "position"),
+        Index("ix_answer_question_correct", "question_id", "correct"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("quiz_attempt.id"), index=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    question_id: Mapped[str] = mapped_column(ForeignKey("question.id"))
+    question_version: Mapped[int] = mapped_column(default=1)
+    position: Mapped[int]
+    response: Mapped[str] = mapped_column(Text)
+    correct: Mapped[bool]
+    reason: Mapped[str] = mapped_column(String(32))
+    expected: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

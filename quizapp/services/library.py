@@ -1,0 +1,289 @@
+"""The question bank in the database: articles in, generated drafts, review, authoring."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import secrets
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from question_bank import ArticleError, parse_article
+from question_bank import Question as BankQuestion
+from question_bank.articles import decode_article_bytes
+from question_bank.pipeline import extract_facts
+from question_bank.questions import KINDS, DistractorPool, generate_questions
+
+from ..extensions import db
+from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Article, Deck, Question, User
+from ..types import utcnow
+from . import NotAllowed, ServiceError
+
+MAX_ARTICLE_CHARS = 100_000
+MAX_TITLE = 300
+
+
+def _slug(text: str, limit: int = 60) -> str:
+    """A URL-friendly fragment of a title."""
+    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return words[:limit].rstrip("-") or "article"
+
+
+def _pool() -> DistractorPool:
+    """Distractors from the approved and draft questions already in the bank."""
+    pool = DistractorPool()
+    rows = db.session.scalars(
+        select(Question.fact).where(Question.status.in_((APPROVED, DRAFT))).limit(2000)
+    )
+    pool.add_questions({"fact": fact} for fact in rows)
+    return pool
+
+
+def can_manage_article(user: User, article: Article) -> bool:
+    """Teachers manage their own articles and the shared ones (the seeds)."""
+    return user.is_teacher and article.owner_id in (None, user.id)
+
+
+def can_manage_question(user: User, question: Question) -> bool:
+    """Teachers manage their own questions and the shared ones."""
+    return user.is_teacher and question.owner_id in (None, user.id)
+
+
+def add_article(
+    owner: User | None,
+    text: str | bytes,
+    title: str = "",
+    published: dt.date | None = None,
+    source_url: str = "",
+    key: str | None = None,
+) -> tuple[Article, int]:
+    """Store an article and its generated questions as drafts, all or nothing.
+
+    Returns the article and how many draft questions it gave. Raises
+    :class:`ServiceError` with a message for empty, binary, oversized or
+    non-prose text; nothing is stored then.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = decode_article_bytes(text, "the file")
+        except ArticleError as exc:
+            raise ServiceError(f"The upload was refused: {exc.problem}.") from None
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ServiceError(
+            f"The article is {len(text):,} characters long; the limit is {MAX_ARTICLE_CHARS:,}."
+        )
+    title = (title or "").strip()
+    if len(title) > MAX_TITLE:
+        raise ServiceError(f"The title is too long (at most {MAX_TITLE} characters).")
+    if source_url and not re.match(r"^https?://\S+$", source_url.strip()):
+        raise ServiceError("The source must be a web address starting with http:// or https://.")
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    key = key or f"{_slug(title or text[:80])}-{digest}"
+    if db.session.scalar(select(Article.id).where(Article.key == key)) is not None:
+        raise ServiceError("This article is already in the bank.")
+    try:
+        parsed = parse_article(text, key)
+    except ArticleError as exc:
+        raise ServiceError(f"The article was refused: {exc.problem}.") from None
+    if title:
+        parsed = type(parsed)(
+            id=parsed.id,
+            text=parsed.text,
+            title=title,
+            date=published or parsed.date,
+            source=source_url or parsed.source,
+        )
+    elif published or source_url:
+        parsed = type(parsed)(
+            id=parsed.id,
+            text=parsed.text,
+            title=parsed.title,
+            date=published or parsed.date,
+            source=source_url or parsed.source,
+        )
+    try:
+        facts = extract_facts(parsed)
+        generated = list(generate_questions(parsed, facts, _pool()))
+        article = Article(
+            key=key,
+            title=parsed.display_title[:MAX_TITLE],
+            text=parsed.text,
+            published=parsed.date,
+            source_url=parsed.source or None,
+            owner_id=owner.id if owner else None,
+        )
+        db.session.add(article)
+        db.session.flush()
+        db.session.add(
+            Deck(name=article.title[:200], article_id=article.id, owner_id=article.owner_id)
+        )
+        added = _import(generated, article)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return article, added
+
+
+def _import(questions: Iterable[BankQuestion], article: Article) -> int:
+    """Insert generated questions as drafts; an id already present is left as it is."""
+    added = 0
+    for q in questions:
+        if db.session.get(Question, q.id) is not None:
+            continue
+        db.session.add(
+            Question(
+                id=q.id,
+                article_id=article.id,
+                kind=q.kind,
+                prompt=q.prompt,
+                answer=q.answer,
+                accepted=list(q.accepted),
+                choices=list(q.choices),
+                fact=q.fact,
+                tags=[q.fact.get("type", "")],
+                source_sentence=q.source.sentence,
+                source_start=q.source.start,
+                source_end=q.source.end,
+                status=DRAFT,
+                origin="generated",
+                owner_id=article.owner_id,
+            )
+        )
+        added += 1
+    return added
+
+
+def import_seed_articles(seed_dir: str | Path) -> int:
+    """Import the seed articles that are not in the bank yet; returns how many."""
+    count = 0
+    for path in sorted(Path(seed_dir).glob("*.txt")):
+        if db.session.scalar(select(Article.id).where(Article.key == path.stem)) is not None:
+            continue
+        try:
+            add_article(None, path.read_bytes(), key=path.stem)
+        except ServiceError:
+            continue
+        count += 1
+    return count
+
+
+def review_queue(user: User) -> Sequence[Question]:
+    """Draft questions the teacher may review, oldest article first."""
+    return db.session.scalars(
+        select(Question)
+        .where(
+            Question.status == DRAFT, or_(Question.owner_id.is_(None), Question.owner_id == user.id)
+        )
+        .order_by(Question.article_id, Question.created_at, Question.id)
+    ).all()
+
+
+def _managed(user: User, question_id: str) -> Question:
+    """A question the teacher may change, or an error."""
+    question = db.session.get(Question, question_id)
+    if question is None:
+        raise ServiceError("That question does not exist.")
+    if not can_manage_question(user, question):
+        raise NotAllowed("You cannot change another teacher's question.")
+    return question
+
+
+def set_status(user: User, question_ids: Sequence[str], status: str) -> int:
+    """Approve, reject or retire questions; returns how many changed."""
+    if status not in (APPROVED, REJECTED, RETIRED, DRAFT):
+        raise ServiceError("Unknown status.")
+    if not question_ids:
+        raise ServiceError("Select at least one question.")
+    changed = 0
+    for qid in question_ids:
+        question = _managed(user, qid)
+        if question.status != status:
+            question.status = status
+            question.updated_at = utcnow()
+            changed += 1
+    db.session.commit()
+    return changed
+
+
+def validate_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """Check a question's fields for its kind; returns them cleaned."""
+    if kind not in KINDS:
+        raise ServiceError(f"Unknown question kind {kind!r}.")
+    prompt = str(fields.get("prompt") or "").strip()
+    answer = str(fields.get("answer") or "").strip()
+    accepted = [a.strip() for a in fields.get("accepted") or [] if a.strip()]
+    distractors = [d.strip() for d in fields.get("distractors") or [] if d.strip()]
+    if not prompt:
+        raise ServiceError("Write the question.")
+    if kind == "true_false":
+        if answer.lower() not in ("true", "false"):
+            raise ServiceError("A true/false question's answer is True or False.")
+        answer = answer.capitalize()
+        return {"prompt": prompt, "answer": answer, "accepted": [], "choices": ["True", "False"]}
+    if not answer:
+        raise ServiceError("Give the correct answer.")
+    if kind == "cloze" and "___" not in prompt:
+        raise ServiceError("A cloze question needs a blank: write ___ where the answer goes.")
+    if kind == "mcq":
+        lowered = {d.lower() for d in distractors}
+        if answer.lower() in lowered:
+            raise ServiceError(
+                "A distractor repeats the correct answer: "
+                "a multiple-choice question has one correct answer."
+            )
+        if len(lowered) < 2 or len(lowered) != len(distractors):
+            raise ServiceError(
+                "A multiple-choice question needs at least two different distractors."
+            )
+        if len(distractors) > 5:
+            raise ServiceError("Give at most five distractors.")
+        choices = [answer, *distractors]
+        rng = secrets.SystemRandom()
+        rng.shuffle(choices)
+        return {"prompt": prompt, "answer": answer, "accepted": [], "choices": choices}
+    return {"prompt": prompt, "answer": answer, "accepted": accepted, "choices": []}
+
+
+def create_question(
+    user: User, kind: str, fields: dict[str, Any], tags: Sequence[str] = ()
+) -> Question:
+    """A teacher's own question, approved at once (the teacher wrote it)."""
+    if not user.is_teacher:
+        raise NotAllowed("Only teachers write questions.")
+    clean = validate_fields(kind, fields)
+    question = Question(
+        id="t_" + secrets.token_hex(8),
+        kind=kind,
+        fact={"type": "authored"},
+        tags=[t.strip() for t in tags if t.strip()],
+        status=APPROVED,
+        origin="authored",
+        owner_id=user.id,
+        **clean,
+    )
+    db.session.add(question)
+    db.session.commit()
+    return question
+
+
+def edit_question(
+    user: User, question_id: str, fields: dict[str, Any], approve: bool = False
+) -> Question:
+    """Change a question's text, keeping its id (history and exports stay linked)."""
+    question = _managed(user, question_id)
+    clean = validate_fields(question.kind, fields)
+    if question.kind == "mcq" and set(clean["choices"]) == set(question.choices or []):
+        clean["choices"] = list(question.choices)  # same options: keep their order
+    for key, value in clean.items():
+        setattr(question, key, value)
+    question.version += 1
+    question.updated_at = utcnow()
+    if approve:
+        question.status = APPROVED
+    db.session.commit()
+    return question

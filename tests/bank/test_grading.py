@@ -1,0 +1,617 @@
+"""Grading responses: lenient about form, never about substance."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from question_bank import KINDS, Question, Source, extract_facts, generate_questions, load_article
+from question_bank.grading import GRADERS, MAX_RESPONSE, REASONS, Grade, grade, normalize
+from question_bank.numbers import (
+    format_number,
+    number_variants,
+    ordinal_suffix,
+    ordinal_variants,
+    ordinal_word,
+)
+
+from .conftest import SEEDS
+
+
+def bank(
+    kind: str,
+    answer: str,
+    accepted: tuple[str, ...] = (),
+    choices: tuple[str, ...] = (),
+    fact: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A bank line (the dict form of a question) with only what grading reads filled in."""
+    return {
+        "id": "q_test",
+        "article": "test",
+        "kind": kind,
+        "prompt": "?",
+        "answer": answer,
+        "accepted": list(accepted),
+        "choices": list(choices),
+        "fact": fact or {},
+        "source": {"sentence": "", "start": 0, "end": 0},
+    }
+
+
+def short(answer: str, *accepted: str, **fact: Any) -> dict[str, Any]:
+    """A short-answer bank line."""
+    return bank("short_answer", answer, accepted, fact=fact)
+
+
+MCQ = bank("mcq", "Israel", choices=("Finland", "Israel", "Iran", "Nigeria"))
+TRUE_FALSE = bank("true_false", "True", choices=("True", "False"))
+BLINKEN = short("Antony Blinken", "Blinken", type="role", person="Antony Blinken", title="x")
+NETANYAHU = short("Benjamin Netanyahu", "Netanyahu")
+BUSAIDI = short(
+    "Sayyid Badr al-Busaidi",
+    "al-Busaidi",
+    "Busaidi",
+    type="meeting",
+    participants=["David Cameron", "Sayyid Badr al-Busaidi"],
+)
+FOUR_DAYS = short("four days", "4 days", "4-day", "4", "four", "four\u2011day")
+FIFTH = short("fifth")
+TWELVE_HUNDRED = short("1,200", "1200")
+
+
+# ---- the API --------------------------------------------------------------------------
+
+
+def test_one_grader_per_kind() -> None:
+    assert set(GRADERS) == set(KINDS)
+    assert GRADERS["short_answer"] is GRADERS["cloze"]
+
+
+def test_grade_reports_what_it_compared() -> None:
+    g = grade(BLINKEN, "  Blinken's ")
+    assert g == Grade(
+        correct=True,
+        expected="Antony Blinken",
+        response="  Blinken's ",
+        normalized="blinken",
+        matched="Blinken",
+        reason="variant",
+    )
+    assert g.reason in REASONS
+
+
+def test_a_question_object_and_its_bank_dict_grade_alike() -> None:
+    q = Question(
+        id="q_1",
+        article="a",
+        kind="short_answer",
+        prompt="?",
+        answer="Antony Blinken",
+        accepted=("Blinken",),
+        choices=(),
+        fact={"type": "role", "person": "Antony Blinken", "title": "Secretary of State"},
+        source=Source("s", 0, 1),
+    )
+    for response in ("Antony Blinken", "blinken", "Blinkin", "Biden", "", "5"):
+        assert grade(q, response) == grade(q.to_dict(), response)
+
+
+def test_an_unknown_kind_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="essay"):
+        grade(bank("essay", "x"), "x")
+
+
+# ---- mcq and true/false -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "response", ["Israel", "israel", "  ISRAEL\t", "Is\u00adrael".replace("\u00ad", "")]
+)
+def test_mcq_the_keyed_choice_in_any_case(response: str) -> None:
+    g = grade(MCQ, response)
+    assert (g.correct, g.matched, g.reason) == (True, "Israel", "choice")
+
+
+@pytest.mark.parametrize("response", ["Finland", "iran", "NIGERIA"])
+def test_mcq_another_choice_is_wrong(response: str) -> None:
+    g = grade(MCQ, response)
+    assert (g.correct, g.matched, g.reason) == (False, None, "wrong")
+
+
+@pytest.mark.parametrize("response", ["Isreal", "Israel.", "B", "Mars", "Israel or Iran"])
+def test_mcq_a_response_that_is_not_a_choice_is_wrong_not_an_error(response: str) -> None:
+    g = grade(MCQ, response)
+    assert (g.correct, g.reason) == (False, "wrong")
+
+
+@pytest.mark.parametrize("response", ["True", "true", "TRUE", " tRuE ", "t", "T"])
+def test_true_false_accepts_true_in_any_case_and_t(response: str) -> None:
+    g = grade(TRUE_FALSE, response)
+    assert (g.correct, g.matched, g.reason) == (True, "True", "choice")
+
+
+@pytest.mark.parametrize("response", ["False", "false", "f", "F"])
+def test_true_false_the_other_value_is_wrong(response: str) -> None:
+    assert not grade(TRUE_FALSE, response).correct
+    assert grade(bank("true_false", "False", choices=("True", "False")), response).correct
+
+
+@pytest.mark.parametrize("response", ["yes", "no", "y", "n", "1", "0", "correct", "tru", "true."])
+def test_true_false_accepts_nothing_else(response: str) -> None:
+    g = grade(TRUE_FALSE, response)
+    assert (g.correct, g.reason) == (False, "wrong")
+    g = grade(bank("true_false", "False", choices=("True", "False")), response)
+    assert (g.correct, g.reason) == (False, "wrong")
+
+
+def test_true_false_without_stored_choices() -> None:
+    assert grade(bank("true_false", "False"), "f").correct
+    assert not grade(bank("true_false", "False"), "t").correct
+
+
+# ---- normalisation --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("  Antony   BLINKEN ", "antony blinken"),
+        ("ＢＬＩＮＫＥＮ", "blinken"),  # NFKC folds full-width letters
+        ("Blinken\u2019s", "blinken"),  # curly apostrophe, trailing possessive
+        ("Blinken's", "blinken"),
+        ("\u201cDoha\u201d", "doha"),
+        ("al-Busaidi", "al busaidi"),
+        ("four\u2011day", "four day"),
+        ("Middle\u2014East", "middle east"),
+        ("U.S.", "us"),
+        ("Hello, (world)! [yes]; no: why?", "hello world yes no why"),
+        ("The Middle East", "middle east"),
+        ("a dozen", "dozen"),
+        ("An envoy", "envoy"),
+        ("the", "the"),  # an article alone is kept
+        ("Türkiye", "turkiye"),
+        ("Goïta", "goita"),
+        ("Zelenskyy", "zelenskyy"),
+        ("São Tomé", "sao tome"),
+        ("Łódź", "lodz"),
+        ("1,200", "1200"),
+        ("1.5 billion", "1.5 billion"),  # a decimal point is a number, not punctuation
+        ("12,00", "12 00"),  # not a thousands separator
+        ("-5", "-5"),  # a minus sign stays
+        ("", ""),
+    ],
+)
+def test_normalize(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+def test_exact_normalized_and_variant_reasons() -> None:
+    assert grade(BLINKEN, "Antony Blinken").reason == "exact"
+    assert grade(BLINKEN, "Blinken").reason == "exact"
+    assert grade(BLINKEN, "antony  blinken.").reason == "normalized"
+    assert grade(BLINKEN, "BLINKEN").reason == "variant"
+
+
+@pytest.mark.parametrize(
+    ("answer", "response"),
+    [
+        ("Türkiye", "Turkiye"),
+        ("Türkiye", "TÜRKIYE"),
+        ("Assimi Goïta", "assimi goita"),
+        ("the Middle East", "Middle-East"),
+        ("the West Bank", "West Bank"),
+        ("Joe Biden's top Middle East adviser", "Joe Biden\u2019s top Middle East adviser"),
+        ("leader of Iranian - backed Hamas", "leader of Iranian-backed Hamas"),
+        ("O'Brien", "OBrien"),
+    ],
+)
+def test_normalised_forms_match(answer: str, response: str) -> None:
+    for kind in ("short_answer", "cloze"):
+        g = grade(bank(kind, answer), response)
+        assert (g.correct, g.matched, g.reason) == (True, answer, "normalized")
+
+
+def test_an_accepted_form_matches_after_normalisation() -> None:
+    g = grade(BUSAIDI, "Al Busaidi")
+    assert (g.correct, g.matched, g.reason) == (True, "al-Busaidi", "variant")
+
+
+# ---- numbers ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "1200",
+        "1,200",
+        "1 200",
+        "1\u202f200",
+        "1.200",
+        "one thousand two hundred",
+        "about 1,200",
+        "more than 1,200",
+        "1,200 people",
+    ],
+)
+def test_equal_numbers_are_correct(response: str) -> None:
+    g = grade(short("1,200"), response)
+    assert g.correct, g
+    assert g.matched == "1,200"
+
+
+@pytest.mark.parametrize(
+    "response", ["about 250", "around 250", "250 abducted", "two hundred and fifty"]
+)
+def test_a_hedge_does_not_matter(response: str) -> None:
+    g = grade(short("250"), response)
+    assert (g.correct, g.reason) == (True, "number")
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "1.5 billion",
+        "$1.5 billion",
+        "1,500,000,000",
+        "1500000000",
+        "1.5bn",
+        "US$1.5bn",
+        "1.5 billion dollars",
+    ],
+)
+def test_money_in_any_form(response: str) -> None:
+    assert grade(short("$1.5 billion"), response).correct
+    assert grade(short("1.5 billion"), response).correct
+
+
+@pytest.mark.parametrize(
+    ("answer", "response"),
+    [
+        ("1,200", "1,201"),
+        ("1,200", "1199"),
+        ("36,600", "36,000"),
+        ("36,600", "36,601"),
+        ("1,200", "12,00"),
+        ("1,200", "120"),
+        ("1,200", "12"),
+        ("$1.5 billion", "15 billion"),
+        ("$1.5 billion", "1.5 million"),
+        ("$1.5 billion", "1.5"),
+        ("$1.5 billion", "£1.5 billion"),  # another currency
+        ("250", "about 251"),
+        ("5", "-5"),
+        ("-5", "5"),
+        ("30", "30%"),
+        ("1,200", "1,200 or 1,300"),  # hedging between numbers is not an answer
+        ("1,200", "1,300 or 1,200"),
+        ("two", "two or three"),
+        ("1,200", "1,200 days"),  # a time unit the figure does not have
+    ],
+)
+def test_a_different_number_is_always_wrong(answer: str, response: str) -> None:
+    for kind in ("short_answer", "cloze"):
+        g = grade(bank(kind, answer), response)
+        assert (g.correct, g.reason) == (False, "wrong"), g
+
+
+def test_a_percentage_without_its_sign() -> None:
+    assert grade(short("30%"), "30").correct
+    assert grade(short("30%"), "30 per cent").correct
+    assert not grade(short("30%"), "31%").correct
+
+
+# ---- ordinals ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("response", ["5th", "5", "Fifth trip", "5th time", " 5 "])
+def test_ordinals_in_words_suffix_or_bare_digits(response: str) -> None:
+    g = grade(FIFTH, response)
+    assert (g.correct, g.matched, g.reason) == (True, "fifth", "ordinal")
+
+
+def test_an_ordinal_keyed_in_digits() -> None:
+    q = short("11th")
+    assert grade(q, "eleventh").reason == "ordinal"
+    assert grade(q, "11").correct
+    assert not grade(q, "12th").correct
+
+
+@pytest.mark.parametrize(
+    "response", ["sixth", "6th", "6", "4", "fourth", "5th or 6th", "fifth or sixth"]
+)
+def test_a_different_ordinal_is_wrong(response: str) -> None:
+    g = grade(FIFTH, response)
+    assert (g.correct, g.reason) == (False, "wrong")
+
+
+def test_a_cardinal_word_is_not_an_ordinal() -> None:
+    # Only a bare digit stands for an ordinal; "five" answers "how many", not "which".
+    assert not grade(FIFTH, "five").correct
+
+
+def test_ordinals_from_a_generated_question() -> None:
+    q = bank("cloze", "eighth", ("8th", "8"))
+    for response in ("eighth", "8th", "8", "Eighth", "the eighth"):
+        assert grade(q, response).correct
+    for response in ("seventh", "7", "9th", "eight"):
+        assert not grade(q, response).correct
+
+
+# ---- durations ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "response", ["four days", "4 days", "4-day", "four-day", "Four Day", "four", "4", "4 day"]
+)
+def test_durations_in_any_form(response: str) -> None:
+    assert grade(FOUR_DAYS, response).correct
+    assert grade(short("four days"), response).correct  # without accepted forms too
+
+
+@pytest.mark.parametrize(
+    "response",
+    ["four weeks", "4 weeks", "4-week", "four months", "96 hours", "five days", "5", "three"],
+)
+def test_a_different_duration_or_unit_is_wrong(response: str) -> None:
+    assert not grade(FOUR_DAYS, response).correct
+    assert not grade(short("four days"), response).correct
+
+
+def test_the_unit_can_come_from_the_fact() -> None:
+    q = short("4", type="term", value=4, unit="day")
+    assert grade(q, "4 days").correct
+    assert not grade(q, "4 weeks").correct
+
+
+# ---- names ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "response", "matched"),
+    [
+        (BLINKEN, "Blinkin", "Blinken"),
+        (BLINKEN, "Antony Blinkin", "Antony Blinken"),
+        (BLINKEN, "Anthony Blinken", "Antony Blinken"),
+        (NETANYAHU, "Netanyahoo", "Netanyahu"),
+        (NETANYAHU, "Benjamin Netanyhau", "Benjamin Netanyahu"),  # a transposition is one edit
+        (BUSAIDI, "al-Busaidy", "al-Busaidi"),
+        (BUSAIDI, "Busaidy", "Busaidi"),
+        (short("Jordan"), "Jordon", "Jordan"),
+        (short("Muscat"), "Muskat", "Muscat"),
+    ],
+)
+def test_close_spellings_of_names_and_places(
+    question: dict[str, Any], response: str, matched: str
+) -> None:
+    g = grade(question, response)
+    assert (g.correct, g.matched, g.reason) == (True, matched, "close_spelling")
+
+
+@pytest.mark.parametrize(
+    ("answer", "response"),
+    [
+        ("Kirby", "Kurbi"),  # 5 letters: one edit only
+        ("Blinken", "Blinkyn's trip"),
+        ("Netanyahu", "Netanyahooo"),  # 9 letters: two edits only
+        ("Oman", "Omni"),
+        ("Ali", "Aly"),  # under 4 letters: exact only
+        ("Doha", "Dohaa bay"),
+    ],
+)
+def test_too_far_or_too_short_is_wrong(answer: str, response: str) -> None:
+    g = grade(short(answer), response)
+    assert (g.correct, g.reason) == (False, "wrong")
+
+
+def test_never_a_name_the_question_offers_as_another_choice() -> None:
+    q = bank("short_answer", "Karim", choices=("Karim", "Karin"))
+    assert not grade(q, "Karin").correct  # equal to another candidate
+    assert not grade(q, "Karib").correct  # as close to "Karin" as to "Karim"
+    assert grade(q, "Karym").correct
+
+
+def test_never_the_other_meeting_participant() -> None:
+    q = short("Joe Biden", "Biden", type="meeting", participants=["Joe Bidon", "Joe Biden"])
+    assert not grade(q, "Joe Bidon").correct
+    assert not grade(q, "Bidon").correct
+    assert grade(q, "Bidden").correct  # nearer Biden than Bidon
+
+
+@pytest.mark.parametrize("field", ["traveler", "person"])
+def test_never_the_traveler_or_person_when_not_the_answer(field: str) -> None:
+    q = short("Karim Khan", "Khan", **{field: "Karin Kahn", "type": "x"})
+    assert not grade(q, "Karin Kahn").correct
+    assert not grade(q, "Kahn").correct
+    assert grade(q, "Karim Kahn").correct  # one edit from the answer, two from the rival
+
+
+def test_never_another_real_place() -> None:
+    assert not grade(short("Iran"), "Iraq").correct
+    assert not grade(short("Austria"), "Australia").correct
+    assert grade(short("Iran"), "Irna").correct
+
+
+@pytest.mark.parametrize(
+    ("answer", "response"),
+    [
+        ("fifth", "fifht"),
+        ("seven", "sevn"),
+        ("three", "there"),
+        ("1200", "1201"),
+        ("G7 summit", "G8 summit"),
+    ],
+)
+def test_numbers_and_ordinals_are_never_fuzzy(answer: str, response: str) -> None:
+    assert not grade(short(answer), response).correct
+
+
+def test_mcq_is_never_fuzzy() -> None:
+    q = bank("mcq", "Antony Blinken", choices=("Antony Blinken", "Joe Biden", "a", "b"))
+    assert not grade(q, "Antony Blinkin").correct
+
+
+# ---- empty and long responses ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("response", ["", " ", "\n\t ", "\u00a0", "\u200b", "\u3000"])
+@pytest.mark.parametrize("question", [MCQ, TRUE_FALSE, BLINKEN, FIFTH, bank("cloze", "Doha")])
+def test_an_empty_response_is_wrong(question: dict[str, Any], response: str) -> None:
+    g = grade(question, response)
+    assert (g.correct, g.matched, g.reason) == (False, None, "empty")
+    assert g.response == response
+
+
+def test_a_long_response_is_graded_on_its_first_500_characters() -> None:
+    long_right = "Blinken" + " " * 600 + "and many other words"
+    g = grade(BLINKEN, long_right)
+    assert g.correct
+    assert g.response == long_right
+    assert not grade(BLINKEN, "x" * MAX_RESPONSE + "Blinken").correct
+    assert grade(TRUE_FALSE, "true" + " " * 1000).correct
+
+
+def test_a_huge_response_does_not_raise() -> None:
+    for question in (MCQ, TRUE_FALSE, BLINKEN, FIFTH, FOUR_DAYS, TWELVE_HUNDRED):
+        for response in ("9" * 100_000, "é" * 100_000, "one " * 50_000, "\u0301" * 10_000):
+            assert not grade(question, response).correct
+
+
+# ---- properties ----------------------------------------------------------------------------------
+
+PROPERTY = settings(max_examples=150, deadline=None)
+QUESTIONS = [
+    MCQ,
+    TRUE_FALSE,
+    BLINKEN,
+    BUSAIDI,
+    NETANYAHU,
+    FIFTH,
+    FOUR_DAYS,
+    TWELVE_HUNDRED,
+    short("$1.5 billion"),
+    bank("cloze", "four\u2011day", ("four days", "4")),
+    short("30%"),
+    bank("short_answer", "", ()),
+]
+
+
+def _visible(text: str) -> bool:
+    """Whether a text has something besides whitespace and invisible format characters."""
+    return bool("".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip())
+
+
+nonblank = st.text(min_size=1, max_size=60).filter(_visible)
+
+
+@PROPERTY
+@given(response=st.text(max_size=700), index=st.integers(0, len(QUESTIONS) - 1))
+def test_any_text_is_graded_without_raising(response: str, index: int) -> None:
+    g = grade(QUESTIONS[index], response)
+    assert isinstance(g.correct, bool)
+    assert g.reason in REASONS
+    assert (g.matched is not None) == g.correct
+
+
+@PROPERTY
+@given(
+    kind=st.sampled_from(["short_answer", "cloze"]),
+    answer=nonblank,
+    accepted=st.lists(nonblank, max_size=4),
+    fact_names=st.lists(nonblank, max_size=3),
+)
+def test_the_answer_and_every_accepted_form_grade_correct(
+    kind: str, answer: str, accepted: list[str], fact_names: list[str]
+) -> None:
+    q = bank(kind, answer, tuple(accepted), fact={"participants": fact_names})
+    for form in (answer, *accepted):
+        assert grade(q, form).correct, form
+
+
+@PROPERTY
+@given(answer=nonblank, others=st.lists(nonblank, min_size=1, max_size=3), data=st.data())
+def test_the_keyed_choice_grades_correct(
+    answer: str, others: list[str], data: st.DataObject
+) -> None:
+    choices = [answer, *others]
+    data.draw(st.randoms()).shuffle(choices)
+    q = bank("mcq", answer, choices=tuple(choices))
+    assert grade(q, answer).correct
+    for other in others:
+        if other.strip().casefold() != answer.strip().casefold():
+            assert not grade(q, other).correct
+
+
+@PROPERTY
+@given(answer=st.sampled_from(["True", "False"]))
+def test_true_false_keyed_answer_grades_correct(answer: str) -> None:
+    assert grade(bank("true_false", answer, choices=("True", "False")), answer).correct
+
+
+def _written(n: int) -> list[str]:
+    """Ways to write an integer, with and without a hedge."""
+    return [*number_variants(n), f"about {format_number(n)}"]
+
+
+@PROPERTY
+@given(
+    n=st.integers(-1000, 10**12),
+    k=st.integers(-1000, 10**12),
+    kind=st.sampled_from(["short_answer", "cloze"]),
+)
+def test_a_different_integer_never_grades_correct(n: int, k: int, kind: str) -> None:
+    if n == k:
+        k = n + 1
+    q = bank(kind, format_number(n), tuple(number_variants(n)))
+    for response in _written(k):
+        assert not grade(q, response).correct, (n, response)
+    for response in _written(n):
+        assert grade(q, response).correct, (n, response)
+
+
+@PROPERTY
+@given(n=st.integers(1, 10**6), k=st.integers(1, 10**6))
+def test_a_different_ordinal_never_grades_correct(n: int, k: int) -> None:
+    if n == k:
+        k = n + 1
+    q = short(ordinal_word(n), *ordinal_variants(n)[1:])
+    bare = short(ordinal_suffix(n))
+    for response in ordinal_variants(k):
+        assert not grade(q, response).correct, (n, response)
+        assert not grade(bare, response).correct, (n, response)
+    for response in ordinal_variants(n):
+        assert grade(q, response).correct, (n, response)
+        assert grade(bare, response).correct, (n, response)
+
+
+# ---- the seed articles ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_questions(nlp) -> list[Question]:  # type: ignore[no-untyped-def]
+    out: list[Question] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        article = load_article(path)
+        out += generate_questions(article, extract_facts(article, nlp=nlp))
+    return out
+
+
+def test_every_seed_question_grades_its_own_answers(seed_questions: list[Question]) -> None:
+    assert seed_questions
+    failures: list[str] = []
+    for q in seed_questions:
+        for form in (q.answer, *q.accepted):
+            g = grade(q, form)
+            if not g.correct:
+                failures.append(f"{q.id} {q.kind}: {form!r} for {q.answer!r} graded {g.reason}")
+            if not grade(q.to_dict(), form).correct:
+                failures.append(f"{q.id} {q.kind}: {form!r} wrong from the bank dict")
+        if q.kind == "mcq":
+            for choice in q.choices:
+                if choice != q.answer and grade(q, choice).correct:
+                    failures.append(f"{q.id} mcq: other choice {choice!r} graded correct")
+    assert not failures, "generated questions the grader disagrees with:\n" + "\n".join(failures)
