@@ -444,9 +444,9 @@ class Analysis:
             if len(words) == 1:
                 if words[0] in _short_forms(person):
                     found[person.name] = person
-            elif (set(words) <= set(person.parts) or set(person.parts) <= set(words)) and (
-                words[-1] == person.surname or words[0] == person.parts[0]
-            ):
+            elif (set(words) <= set(person.parts) or set(person.parts) <= set(words)) and words[
+                -1
+            ] == person.surname:
                 found[person.name] = person
         if len(found) == 1:
             return next(iter(found.values()))

@@ -191,14 +191,18 @@ def _number_runs(normalized: str) -> int:
     """How many separate number expressions a normalised text holds."""
     runs = 0
     previous = ""  # the previous word when it was part of a number, else ""
-    for word in normalized.split():
-        numeric = bool(_HAS_DIGIT.search(word)) or word in _NUMBER_WORDS
-        if numeric:
-            if not previous:
-                runs += 1
+    words = normalized.split()
+    i = 0
+    while i < len(words):
+        word = words[i]
+        i += 1
+        if _HAS_DIGIT.search(word) or word in _NUMBER_WORDS:
+            runs += 0 if previous else 1
             previous = word
         elif word == "and" and previous in _JOINING_SCALES:
             continue  # "one hundred and fifty" is one number
+        elif word == "and" and previous and words[i : i + 2] == ["a", "half"]:
+            i += 2  # "one and a half million" is one number
         else:
             previous = ""
     return runs
@@ -525,7 +529,7 @@ def grade(question: Question | Mapping[str, Any], response: str) -> Grade:
     grader = GRADERS.get(key.kind)
     if grader is None:
         raise ValueError(f"no grader for question kind {key.kind!r}; known: {sorted(GRADERS)}")
-    text = response if isinstance(response, str) else str(response)
+    text = response if isinstance(response, str) else ("" if response is None else str(response))
     text = text[:MAX_RESPONSE]
     normalized = normalize(text)
     if _is_blank(text):

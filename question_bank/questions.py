@@ -680,8 +680,65 @@ def _cloze(fact: Fact, parts: Parts, ctx: Context, qid: str) -> Question | None:
         return None
     blanked = s.sentence[:rel] + BLANK + s.sentence[rel + len(cue.text) :]
     prompt = f"{ctx.anchor}: fill in the blank. “{blanked}”"
-    accepted = tuple(a for a in dict.fromkeys([*parts.accepted, parts.answer]) if a != cue.text)
+    forms = CLOZE_FORMS[fact.type](fact, cue.text)
+    accepted = tuple(a for a in dict.fromkeys(forms) if a and a != cue.text)
     return _question(qid, ctx, fact, "cloze", prompt, cue.text, accepted, ())
+
+
+def _cloze_person(fact: Fact, blanked: str) -> list[str]:
+    """A blanked name: the person's full name and surname (only that person's)."""
+    people = list(getattr(fact, "participants", ()))
+    for person in people:
+        if blanked in person or person.split()[-1] in blanked:
+            return [*_name_variants(person)]
+    return []
+
+
+def _cloze_place(fact: Fact, blanked: str) -> list[str]:
+    """A blanked place: that place with or without "the", never the other places."""
+    return (
+        [blanked, *_place_variants(blanked), f"the {blanked}"]
+        if not blanked.lower().startswith("the ")
+        else [blanked, *_place_variants(blanked)]
+    )
+
+
+def _cloze_title(fact: Fact, blanked: str) -> list[str]:
+    """A blanked title: as written, and without its possessor ("Mr Biden's adviser")."""
+    core = re.sub(r"^.*?['’]s\s+", "", blanked)
+    title = getattr(fact, "title", "")
+    return [blanked, core, title]
+
+
+def _cloze_ordinal(fact: Fact, blanked: str) -> list[str]:
+    """A blanked ordinal: "fifth", "5th", "5"."""
+    return list(ordinal_variants(getattr(fact, "ordinal", 0) or 0))
+
+
+def _cloze_figure(fact: Fact, blanked: str) -> list[str]:
+    """A blanked figure: the number as written and in the other forms of the same value."""
+    value = getattr(fact, "value", None)
+    if value is None:
+        return [blanked]
+    forms = [blanked, format_number(value), *number_variants(value)]
+    unit = _duration_unit(fact)  # type: ignore[arg-type]
+    if unit and "-" in blanked:
+        forms += [_duration_text(value, unit), _duration_text(value, unit, words=False)]
+    sign = _currency_sign(blanked)
+    if sign:
+        forms.append(sign + format_number(value))
+    return forms
+
+
+CLOZE_FORMS: dict[str, Callable[[Fact, str], list[str]]] = {
+    "trip": _cloze_ordinal,
+    "meeting": _cloze_person,
+    "visit": _cloze_place,
+    "role": _cloze_title,
+    "term": _cloze_figure,
+    "quantity": _cloze_figure,
+}
+"""What a cloze accepts, per fact type: only forms of the words it blanks."""
 
 
 def _true_false(fact: Fact, parts: Parts, ctx: Context, qid: str) -> Question | None:

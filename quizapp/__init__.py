@@ -65,7 +65,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         WTF_CSRF_TIME_LIMIT=None,
         SEED_DIR=str(Path(__file__).resolve().parents[1] / "seeds"),
         IMPORT_SEEDS=True,
-        QUESTION_GENERATOR="question_bank",
+        PASSWORD_HASH_METHOD="scrypt",
     )
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("QUIZAPP")

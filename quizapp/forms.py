@@ -16,13 +16,14 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, DataRequired, Email, EqualTo, Length, NumberRange, Optional
 
 KIND_CHOICES = [
-    ("mcq", "Multiple choice"),
-    ("short_answer", "Short answer"),
-    ("cloze", "Cloze (fill in the blank)"),
-    ("true_false", "True or false"),
+    SelectChoice("mcq", "Multiple choice"),
+    SelectChoice("short_answer", "Short answer"),
+    SelectChoice("cloze", "Cloze (fill in the blank)"),
+    SelectChoice("true_false", "True or false"),
 ]
 
 
@@ -89,7 +90,13 @@ class ArticleForm(FlaskForm):
     source_url = StringField(
         "Source URL (optional)", validators=[Optional(), URL(), Length(max=500)]
     )
-    text = TextAreaField("Article text", validators=[Optional(), Length(max=100_000)])
+    text = TextAreaField(
+        "Article text",
+        validators=[
+            Optional(),
+            Length(max=100_000, message="The article is too long: at most 100,000 characters."),
+        ],
+    )
     upload = FileField(
         "…or upload a .txt file",
         validators=[FileAllowed(["txt"], "Upload a plain-text .txt file.")],

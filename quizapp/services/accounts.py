@@ -6,6 +6,7 @@ import hashlib
 import re
 import secrets
 
+from flask import current_app
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -37,7 +38,9 @@ def _create(email: str, name: str, password: str, role: str) -> User:
     user = User(
         email=_check(email, name, password),
         name=name.strip(),
-        password_hash=generate_password_hash(password),
+        password_hash=generate_password_hash(
+            password, method=current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+        ),
         role=role,
     )
     db.session.add(user)

@@ -212,3 +212,19 @@ def test_dated_articles_are_anchored_by_date(nlp, article) -> None:  # type: ign
 def test_round_trip_through_json(seed_bank) -> None:
     for q in all_questions(seed_bank)[:50]:
         assert Question.from_dict(q.to_dict()) == q
+
+
+def test_a_cloze_accepts_only_forms_of_the_blanked_words(seed_bank) -> None:
+    """A role cloze blanks the title: the person's name is not an answer to it; a
+    place blanked from a list does not accept the other places of the list."""
+    for _art, questions in seed_bank:
+        for q in questions:
+            if q.kind != "cloze":
+                continue
+            if q.fact["type"] == "role":
+                person = q.fact["person"]
+                assert person not in q.accepted and person.split()[-1] not in q.accepted, q.accepted
+            if q.fact["type"] == "visit":
+                bare = q.answer.lower().removeprefix("the ")
+                others = [p for p in q.fact["places"] if p.lower().removeprefix("the ") != bare]
+                assert not set(others) & set(q.accepted), (q.answer, q.accepted)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -33,22 +34,49 @@ def _push_request_context() -> None:
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[Flask]:
-    """The app on an empty database with the schema made."""
-    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite'}"
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test-secret",
-            "SQLALCHEMY_DATABASE_URI": url,
-            "WTF_CSRF_ENABLED": False,
-            "IMPORT_SEEDS": False,
-        }
-    )
+def client(app: Flask) -> FlaskClient:
+    """A plain test client: pytest-flask's keeps the last request's context open
+    (``with client:``), which leaks the logged-in user into other clients."""
+    return app.test_client()
+
+
+def _config(url: str) -> dict[str, Any]:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": url,
+        "WTF_CSRF_ENABLED": False,
+        "IMPORT_SEEDS": False,
+        # a cheap hash keeps the suite fast; production uses scrypt
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+    }
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file migrated once; each test starts from a copy of it."""
+    path = tmp_path_factory.mktemp("template") / "schema.sqlite"
+    app = create_app(_config(f"sqlite:///{path}"))
     with app.app_context():
-        _reset(app)
+        upgrade(directory=app.extensions["migrate"].directory)
+        db.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def app(tmp_path: Path, sqlite_template: Path) -> Iterator[Flask]:
+    """The app on an empty database with the schema made by the migrations."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://") :]
+        app = create_app(_config(url))
+        with app.app_context():
+            _reset(app)
+    else:
+        target = tmp_path / "test.sqlite"
+        shutil.copyfile(sqlite_template, target)
+        app = create_app(_config(f"sqlite:///{target}"))
     yield app
     with app.app_context():
         db.session.remove()

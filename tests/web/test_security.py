@@ -1,0 +1,168 @@
+"""Security: roles on every route, students see only their own data, CSRF, escaping, limits."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from quizapp.extensions import db
+from quizapp.models import Article
+
+from .conftest import csrf_token, login
+
+# (method, path template, {role: expected status}); "anon" redirects to the login page.
+ROUTES = [
+    ("GET", "/decks", {"anon": 302, "student": 200, "teacher": 200, "other_teacher": 200}),
+    ("GET", "/decks/{deck}", {"anon": 302, "student": 200, "teacher": 200, "other_teacher": 200}),
+    ("GET", "/history", {"anon": 302, "student": 200, "teacher": 403, "other_teacher": 403}),
+    ("GET", "/quiz/{attempt}", {"anon": 302, "student": 200, "other_student": 403, "teacher": 403}),
+    (
+        "GET",
+        "/quiz/{attempt}/results",
+        {"anon": 302, "student": 200, "other_student": 403, "teacher": 403},
+    ),
+    ("POST", "/quiz/{attempt}/answer", {"anon": 302, "other_student": 403, "teacher": 403}),
+    ("GET", "/articles/{article}", {"anon": 302, "student": 200, "teacher": 200}),
+    ("GET", "/teach/", {"anon": 302, "student": 403, "teacher": 200, "other_teacher": 200}),
+    ("GET", "/teach/articles", {"anon": 302, "student": 403, "teacher": 200}),
+    (
+        "GET",
+        "/teach/articles/{article}",
+        {"anon": 302, "student": 403, "teacher": 200, "other_teacher": 403},
+    ),
+    ("GET", "/teach/review", {"anon": 302, "student": 403, "teacher": 200}),
+    ("GET", "/teach/questions", {"anon": 302, "student": 403, "teacher": 200}),
+    ("GET", "/teach/questions/new", {"anon": 302, "student": 403, "teacher": 200}),
+    (
+        "GET",
+        "/teach/questions/q0/edit",
+        {"anon": 302, "student": 403, "teacher": 200, "other_teacher": 403},
+    ),
+    ("POST", "/teach/questions/status", {"anon": 302, "student": 403, "other_teacher": 403}),
+    ("GET", "/teach/decks", {"anon": 302, "student": 403, "teacher": 200}),
+    ("GET", "/teach/classes", {"anon": 302, "student": 403, "teacher": 200}),
+    (
+        "GET",
+        "/teach/classes/{classroom}",
+        {"anon": 302, "student": 403, "teacher": 200, "other_teacher": 403},
+    ),
+    ("POST", "/classes/join", {"anon": 302, "teacher": 403}),
+]
+EMAILS = {
+    "student": "s@example.org",
+    "other_student": "o@example.org",
+    "teacher": "ta@example.org",
+    "other_teacher": "tb@example.org",
+}
+
+
+@pytest.fixture
+def attempt(app: Flask, client: FlaskClient, world) -> int:  # type: ignore[no-untyped-def]
+    login(client, "s@example.org")
+    r = client.post(f"/decks/{world['deck']}", data={"length": 2})
+    client.post("/logout")
+    return int(r.headers["Location"].rsplit("/", 1)[1])
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "expected"), ROUTES, ids=[f"{m} {p}" for m, p, _ in ROUTES]
+)
+def test_authorization_matrix(app: Flask, world, attempt, method, path, expected) -> None:  # type: ignore[no-untyped-def]
+    url = path.format(attempt=attempt, **world)
+    data = {"ids": ["q0"], "status": "approved", "position": 0, "response": "x", "code": "JOINME22"}
+    for role, status in expected.items():
+        client = app.test_client()
+        if role != "anon":
+            login(client, EMAILS[role])
+        response = client.open(url, method=method, data=data if method == "POST" else None)
+        assert response.status_code == status, (role, method, url, response.status_code)
+        if role == "anon":
+            assert "/login" in response.headers["Location"]
+
+
+def test_students_never_see_each_others_answers(app: Flask, world, attempt) -> None:  # type: ignore[no-untyped-def]
+    other = app.test_client()
+    login(other, "o@example.org")
+    assert other.get(f"/quiz/{attempt}/feedback/0").status_code == 403
+    assert "Sam" not in other.get("/history").get_data(as_text=True)
+
+
+def test_csrf_is_required_on_every_form(csrf_app: Flask, world) -> None:  # type: ignore[no-untyped-def]
+    client = csrf_app.test_client()
+    # without a token, even logging in is refused
+    r = client.post("/login", data={"email": "s@example.org", "password": "correct horse battery"})
+    assert r.status_code == 400
+    token = csrf_token(client, "/login")
+    r = client.post(
+        "/login",
+        data={"email": "s@example.org", "password": "correct horse battery", "csrf_token": token},
+    )
+    assert r.status_code == 302
+    assert client.post("/logout").status_code == 400
+    assert client.post(f"/decks/{world['deck']}", data={"length": 2}).status_code == 400
+    assert client.post("/classes/join", data={"code": "JOINME22"}).status_code == 400
+    teacher = csrf_app.test_client()
+    token = csrf_token(teacher, "/login")
+    teacher.post(
+        "/login",
+        data={"email": "ta@example.org", "password": "correct horse battery", "csrf_token": token},
+    )
+    for url, data in [
+        ("/teach/articles", {"text": "x"}),
+        ("/teach/questions/status", {"ids": ["q0"], "status": "retired"}),
+        ("/teach/questions/new", {"kind": "short_answer", "prompt": "p", "answer": "a"}),
+        ("/teach/classes", {"name": "C"}),
+        ("/teach/decks", {"name": "D", "ids": ["q0"]}),
+    ]:
+        assert teacher.post(url, data=data).status_code == 400, url
+
+
+def test_article_text_is_escaped(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
+    with app.app_context():
+        art = db.session.get(Article, world["article"])
+        art.text = "Officials said <script>alert('x')</script> was posted on Monday."
+        art.title = "<b>Bold</b> claims"
+        db.session.commit()
+    login(client, "s@example.org")
+    html = client.get(f"/articles/{world['article']}?start=0&end=9").get_data(as_text=True)
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    assert "<b>Bold</b>" not in html
+    assert '<mark id="cited">Officials</mark>' in html
+
+
+def test_request_size_limit(app: Flask, client: FlaskClient, make_user) -> None:  # type: ignore[no-untyped-def]
+    make_user("t@example.org", "teacher")
+    login(client, "t@example.org")
+    big = "x" * (3 * 1024 * 1024)
+    r = client.post("/teach/articles", data={"text": big})
+    assert r.status_code == 413
+    assert "too large" in r.get_data(as_text=True)
+
+
+def test_session_cookie_flags(app: Flask, client: FlaskClient, make_user) -> None:  # type: ignore[no-untyped-def]
+    make_user("s@example.org")
+    r = client.post("/login", data={"email": "s@example.org", "password": "correct horse battery"})
+    cookie = r.headers.get("Set-Cookie", "")
+    assert "HttpOnly" in cookie and re.search(r"SameSite=Lax", cookie)
+    assert app.config["DEBUG"] is False
+
+
+def test_secure_cookies_behind_https(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from quizapp import create_app
+
+    monkeypatch.setenv("QUIZAPP_SECURE_COOKIES", "1")
+    app = create_app({"TESTING": True, "SECRET_KEY": "k", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_secret_key_is_generated_once_not_constant(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from quizapp import _secret_key
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("QUIZAPP_SECRET_KEY", raising=False)
+    first = _secret_key(tmp_path)
+    assert len(first) >= 32 and _secret_key(tmp_path) == first
+    assert _secret_key(tmp_path / "other") != first
