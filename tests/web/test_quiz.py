@@ -142,6 +142,10 @@ def test_answers_survive_a_restart(app: Flask, client: FlaskClient, world, tmp_p
             "WTF_CSRF_ENABLED": False,
         }
     )
-    other = again.test_client()
-    login(other, "s@example.org")
-    assert "Question 2 of 3" in other.get(f"/quiz/{attempt}").get_data(as_text=True)
+    try:
+        other = again.test_client()
+        login(other, "s@example.org")
+        assert "Question 2 of 3" in other.get(f"/quiz/{attempt}").get_data(as_text=True)
+    finally:
+        with again.app_context():
+            db.engine.dispose()
