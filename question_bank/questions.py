@@ -317,7 +317,7 @@ def _distinct(values: Iterable[str], exclude: Iterable[str], limit: int = 12) ->
 def _with_tail(s: str) -> str:
     """End a statement with a full stop."""
     s = s.strip()
-    return s if s.endswith((".", "?", "!")) else s + "."
+    return s if s.endswith((".", "?", "!", "”", '"')) else s + "."
 
 
 # ---- per fact type ---------------------------------------------------------------
