@@ -6,9 +6,11 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from werkzeug.serving import make_server
 
 from quizapp import create_app
@@ -18,8 +20,16 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SHOTS = os.environ.get("QUIZAPP_SCREENSHOTS")  # a folder: save screenshots there
 
 
+@dataclass(frozen=True)
+class Live:
+    """A running server: its base URL and the app behind it."""
+
+    url: str
+    app: Flask
+
+
 @pytest.fixture
-def live_server(tmp_path: Path) -> Iterator[str]:
+def live_server(tmp_path: Path) -> Iterator[Live]:
     """The app served over HTTP on 127.0.0.1 with a fresh SQLite database."""
     app = create_app(
         {
@@ -37,7 +47,7 @@ def live_server(tmp_path: Path) -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield Live(f"http://127.0.0.1:{server.server_port}", app)
     finally:
         server.shutdown()
         with app.app_context():

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from .conftest import shot
+from quizapp.services import accounts
+
+from .conftest import Live, shot
 
 ARTICLE = (
     "Foreign Minister Anna Lindqvist of Sweden arrived in Oslo on Monday for talks with "
@@ -16,15 +18,12 @@ ARTICLE = (
 )
 
 
-def test_teacher_and_student_end_to_end(live_server: str, browser) -> None:  # type: ignore[no-untyped-def]
-    from quizapp.cli import _create  # noqa: F401  (the app module loads in this process)
-
-    # --- the first teacher, through the one-time setup link
-    import urllib.request
-
+def test_teacher_and_student_end_to_end(live_server: Live, browser) -> None:  # type: ignore[no-untyped-def]
+    # --- the first teacher, through the one-time setup link `quizapp run` prints
+    with live_server.app.app_context():
+        token = accounts.issue_setup_token()
     teacher = browser.new_page()
-    setup = _setup_link(live_server)
-    teacher.goto(setup)
+    teacher.goto(f"{live_server.url}/setup/{token}")
     teacher.get_by_label("Your name").fill("Tess Teacher")
     teacher.get_by_label("Email").fill("tess@example.org")
     teacher.get_by_label("Password", exact=True).fill("correct horse battery")
@@ -60,7 +59,7 @@ def test_teacher_and_student_end_to_end(live_server: str, browser) -> None:  # t
 
     # --- a student registers with the code and takes a quiz
     student = browser.new_context(viewport={"width": 390, "height": 844}).new_page()  # a phone
-    student.goto(live_server + "/register")
+    student.goto(live_server.url + "/register")
     student.get_by_label("Your name").fill("Sam Student")
     student.get_by_label("Email").fill("sam@example.org")
     student.get_by_label("Password", exact=True).fill("another good password")
@@ -100,23 +99,3 @@ def test_teacher_and_student_end_to_end(live_server: str, browser) -> None:  # t
     assert "Sam Student" in page
     assert re.search(r"<td>1</td><td>3</td>", page)  # one quiz, three answers
     shot(teacher, "teacher-class")
-    assert urllib.request  # the module was needed for _setup_link
-
-
-def _setup_link(base: str) -> str:
-    """Issue a one-time setup link the way `quizapp run` does, for this server's database."""
-    import gc
-
-    from flask import Flask
-
-    from quizapp.services import accounts
-
-    apps = [
-        o
-        for o in gc.get_objects()
-        if isinstance(o, Flask) and o.config.get("SECRET_KEY") == "e2e-secret"
-    ]
-    with apps[-1].app_context():
-        token = accounts.issue_setup_token()
-    assert token
-    return f"{base}/setup/{token}"

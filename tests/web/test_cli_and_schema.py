@@ -44,11 +44,10 @@ def test_init_imports_the_seeds_and_prints_a_setup_link(tmp_path: Path) -> None:
 
 
 def test_migrations_match_the_models(app: Flask) -> None:
-    with app.app_context():
-        with db.engine.connect() as conn:
-            context = MigrationContext.configure(conn)
-            assert compare_metadata(context, db.metadata) == []
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    with app.app_context(), db.engine.connect() as conn:
+        context = MigrationContext.configure(conn)
+        assert compare_metadata(context, db.metadata) == []
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def test_quizapp_console_script_help() -> None:
