@@ -73,6 +73,8 @@ class Article:
     date: dt.date | None = None
     source: str | None = None
     path: str | None = field(default=None, compare=False)
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+    """Problems that did not stop the article from being read (an unreadable date)."""
 
     @cached_property
     def display_title(self) -> str:
@@ -145,13 +147,14 @@ def parse_article(raw: str, article_id: str, source_name: str | None = None) -> 
         raise ArticleError(name, "the article has a header but no text")
     _check_prose(name, body)
     date = None
+    warnings: list[str] = []
     if meta.get("date"):
-        try:
-            date = dt.date.fromisoformat(meta["date"][:10])
-        except ValueError:
-            raise ArticleError(
-                name, f"the Date: header {meta['date']!r} is not an ISO date (YYYY-MM-DD)"
-            ) from None
+        date = parse_header_date(meta["date"])
+        if date is None:
+            warnings.append(
+                f"the Date: header {meta['date']!r} was ignored: write a full date such as "
+                "2025-03-14 or 14 March 2025"
+            )
     source = meta.get("source") or meta.get("url") or None
     return Article(
         id=article_id,
@@ -160,7 +163,28 @@ def parse_article(raw: str, article_id: str, source_name: str | None = None) -> 
         date=date,
         source=source,
         path=None,
+        warnings=tuple(warnings),
     )
+
+
+def parse_header_date(value: str) -> dt.date | None:
+    """An ISO date, or a written one with a year ("14 May 2025", "Thursday, 3 April 2025").
+
+    A date without a day and a year ("7 September", "November 2025") is not enough.
+    """
+    value = value.strip()
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    if not re.search(r"\b\d{4}\b", value) or not re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", value):
+        return None
+    from dateutil import parser
+
+    try:
+        return parser.parse(value, dayfirst=True, fuzzy=False).date()
+    except (ValueError, OverflowError):
+        return None
 
 
 def load_article(path: str | Path) -> Article:
@@ -193,6 +217,7 @@ def load_article(path: str | Path) -> Article:
         date=article.date,
         source=article.source,
         path=name,
+        warnings=article.warnings,
     )
 
 

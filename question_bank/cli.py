@@ -33,7 +33,10 @@ def _articles(paths: Sequence[str], refused: list[str]) -> Iterator[Article]:
     """Load each file; report and skip the ones that cannot be used."""
     for path in paths:
         try:
-            yield load_article(path)
+            article = load_article(path)
+            for warning in article.warnings:
+                print(f"question-bank: {path}: warning: {warning}", file=sys.stderr)
+            yield article
         except ArticleError as exc:
             refused.append(path)
             print(f"question-bank: {exc}", file=sys.stderr)

@@ -52,9 +52,13 @@ def test_header_without_blank_line_is_body() -> None:
     assert art.text.startswith("Title: Not really a header")
 
 
-def test_bad_date_header_is_refused_with_the_value() -> None:
-    with pytest.raises(ArticleError, match="not an ISO date"):
-        parse_article(f"Date: 14 March\n\n{PROSE}", "a4")
+def test_written_dates_are_read_and_an_unreadable_one_is_ignored_with_a_warning() -> None:
+    for written in ("2025-03-14", "14 March 2025", "Friday, 14 March 2025", "March 14, 2025"):
+        assert parse_article(f"Date: {written}\n\n{PROSE}", "a4").date == dt.date(2025, 3, 14)
+    art = parse_article(f"Date: 14 March\n\n{PROSE}", "a4")
+    assert art.date is None
+    assert art.text.startswith("The foreign minister")
+    assert "14 March" in art.warnings[0] and "ignored" in art.warnings[0]
 
 
 def test_derived_title_skips_captions_and_section_labels() -> None:
