@@ -182,9 +182,10 @@ def parse_header_date(value: str) -> dt.date | None:
     from dateutil import parser
 
     try:
-        return parser.parse(value, dayfirst=True, fuzzy=False).date()
+        parsed: dt.datetime = parser.parse(value, dayfirst=True, fuzzy=False)
     except (ValueError, OverflowError):
         return None
+    return parsed.date()
 
 
 def load_article(path: str | Path) -> Article:
