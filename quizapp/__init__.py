@@ -106,8 +106,12 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     if "sqlite" not in module:
         return
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Switching the journal mode takes a lock; WAL persists in the file, so only
+    # the first connection to a new database needs to switch it.
+    mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+    if str(mode).lower() != "wal":
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()

@@ -22,6 +22,12 @@ def index() -> object:
     return render_template("index.html")
 
 
+@bp.get("/healthz")
+def healthz() -> tuple[str, int, dict[str, str]]:
+    """Liveness check for load balancers (no database access)."""
+    return "ok", 200, {"Content-Type": "text/plain; charset=utf-8"}
+
+
 @bp.get("/articles/<int:article_id>")
 @login_required
 def article(article_id: int) -> str:
