@@ -134,7 +134,7 @@ def start_server(
         env=env,
         cwd=instance,
         stdout=subprocess.DEVNULL,
-        stderr=open(Path(instance) / "gunicorn.log", "wb"),
+        stderr=open(Path(instance) / "gunicorn.log", "wb"),  # noqa: SIM115 (lives with the server)
     )
     deadline = time.time() + 30
     while time.time() < deadline:
@@ -283,23 +283,23 @@ def measure(
     answers_sent = len(sent)
     answer_rps = len(latencies) / sum(latencies) * students if latencies else 0.0
     stored = stored_answers(database_url)
-    print(
-        f"\n== {name}: {students} students x {answers} answers, gunicorn gthread {workers}x{threads}"
-    )
+    setup = f"gunicorn gthread {workers}x{threads}"
+    print(f"\n== {name}: {students} students x {answers} answers, {setup}")
     print(f"trivial route /healthz: {trivial_rps:,.0f} requests/s ({trivial_errors} errors)")
     print(f"answers: {answers_sent} sent in {elapsed:.1f} s of quizzing (pages and answers)")
+    ratio = answer_rps / trivial_rps
     print(
-        f"answer throughput: {answer_rps:,.0f} answers/s (ratio to the trivial route: {answer_rps / trivial_rps:.2f})"
+        f"answer throughput: {answer_rps:,.0f} answers/s (ratio to the trivial route: {ratio:.2f})"
     )
     if latencies:
         print(
             f"answer latency: p50 {1000 * percentile(latencies, 50):.1f} ms, "
-            f"p99 {1000 * percentile(latencies, 99):.1f} ms, mean {1000 * statistics.mean(latencies):.1f} ms"
+            f"p99 {1000 * percentile(latencies, 99):.1f} ms, "
+            f"mean {1000 * statistics.mean(latencies):.1f} ms"
         )
     print(f"errors: {len(errors)}{' e.g. ' + errors[0] if errors else ''}")
-    print(
-        f"stored answers: {stored} (answers sent: {answers_sent}) -> {'OK' if stored == answers_sent else 'MISMATCH'}"
-    )
+    verdict = "OK" if stored == answers_sent else "MISMATCH"
+    print(f"stored answers: {stored} (answers sent: {answers_sent}) -> {verdict}")
 
 
 def main() -> None:
