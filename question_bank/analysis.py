@@ -257,7 +257,8 @@ class Analysis:
                     and prev.is_alpha
                     and prev.lower_ not in HONORIFICS
                     and prev.lower_ not in TITLE_HEADS
-                    and prev.ent_type_ not in ("GPE", "LOC", "NORP", "ORG", "DATE")
+                    and prev.ent_type_ not in ("GPE", "LOC", "NORP", "DATE")
+                    and (prev.ent_type_ != "ORG" or _same_short_entity(prev, tok))
                     and prev.i not in taken
                 ):
                     continue
@@ -650,7 +651,11 @@ class Analysis:
                 mention = self._title_by_heading(tok) or self._title_by_appointment(tok)
                 if mention:
                     self.titles.append(mention)
-        self.titles = [m for m in self.titles if self._clean_title_span(m)]
+        self.titles = [
+            m
+            for m in self.titles
+            if self._clean_title_span(m) and m.title.lower() not in _BARE_MODIFIERS
+        ]
         for m in self.titles:
             titles = self.persons[m.person].titles
             if m.title not in titles:
@@ -811,13 +816,21 @@ class Analysis:
         if doc[end].sent.start != doc[name_start].sent.start:
             return None
         j = end + 1
-        if doc[j].lower_ in ("who", "which"):
+        if doc[j].text in ("who", "which"):  # "WHO" is the organisation
             return None
         # the first noun that heads the phrase after the comma
         k = j
         while k < len(doc) and k - j < 7 and doc[k].text not in (",", ".", ";", '"'):
             if _is_title_word(doc[k]) and doc[k].i not in self._token_person:
-                span = _np_without_clauses(doc[k])
+                head = doc[k]
+                # "deputy governor", "director general": the title is the whole noun
+                while (
+                    head.dep_ in ("amod", "compound", "nmod")
+                    and head.head.i > head.i
+                    and head.head.i - j < 9
+                ):
+                    head = head.head
+                span = _np_without_clauses(head)
                 if span.start < j:
                     span = doc[j : span.end]
                 if any(t.i in self._token_person for t in span if t.pos_ == "PROPN"):
@@ -1196,6 +1209,9 @@ def _is_title_word(tok: Token) -> bool:
     return low in TITLE_HEADS and low not in WEAK_TITLE_HEADS
 
 
+_BARE_MODIFIERS = frozenset("deputy chief general vice acting senior".split())
+
+
 def _ends_of_phrase(doc: Doc, i: int) -> bool:
     """True for the last word of "Secretary of State" and the like."""
     j = i
@@ -1215,6 +1231,17 @@ def prep_objects_of(head: Token, prep: str) -> list[Token]:
         for o in c.children
         if o.dep_ == "pobj"
     ]
+
+
+def _same_short_entity(a: Token, b: Token) -> bool:
+    """Two tokens that make up a whole two- or three-word entity (a name the model mislabelled)."""
+    return (
+        a.ent_type_ == b.ent_type_
+        and a.ent_iob_ == "B"
+        and b.ent_iob_ == "I"
+        and (b.i + 1 >= len(b.doc) or b.doc[b.i + 1].ent_iob_ != "I")
+        and b.i - a.i <= 2
+    )
 
 
 def _is_descriptor(text: str) -> bool:

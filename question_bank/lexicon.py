@@ -34,7 +34,7 @@ TITLE_HEADS = frozenset(
     head deputy administrator counsel mediator ruler pope cardinal archbishop
     president-elect chief-of-staff superintendent lieutenant colonel admiral marshal
     ombudsman ombudswoman professor analyst economist researcher lecturer scholar
-    chairperson co-chair
+    chairperson co-chair provost chancellor rector dean bishop imam rabbi
     """.split()
 )
 

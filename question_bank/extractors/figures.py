@@ -273,6 +273,14 @@ def _entity_mention(ent: Span) -> _Mention | None:
         return None
     if amount.value == 1 and not amount.currency and not amount.percent:
         return None
+    if (
+        digits[0].text[:1].isalpha()
+        and amount.value <= 12
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ in ("after", "before", "at", "until", "till", "by", "past")
+        and (ent.end >= len(doc) or doc[ent.end].pos_ not in ("NOUN", "PROPN"))
+    ):
+        return None  # "shortly after four on Saturday": a time of day
     if _YEAR.match(digits[-1].text) and not amount.currency and len(ent) == 1:
         return None
     before = doc[ent.start - 1] if ent.start > 0 else None

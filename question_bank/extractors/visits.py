@@ -80,6 +80,10 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
 def _noun_trigger(tok: Token, analysis: Analysis) -> Found | None:
     """Travelers and places for "his visit to Muscat" or "a stop in Jordan"."""
     lemma = tok.lemma_.lower()
+    if lemma == "mission" and tok.pos_ == "NOUN":
+        # "a five-day mission to Sudan and Chad" travels; "the mission in Colombia" is a body
+        heads = prep_objects(tok, ("to",))
+        return (_noun_travelers(tok, analysis), places_in(heads, analysis)) if heads else None
     if tok.pos_ != "NOUN" or (
         lemma not in TRIP_NOUNS and lemma not in TRIP_PART_NOUNS and lemma != "ride"
     ):
