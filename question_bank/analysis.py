@@ -33,7 +33,7 @@ from .lexicon import (
     WEEKDAYS,
 )
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 REPORTING_VERBS = frozenset(
     "say tell add note confirm state announce explain stress emphasize emphasise write".split()
@@ -136,6 +136,10 @@ class Analysis:
             return True
         if CREDIT_PATTERNS.search(text):
             return True
+        if text.rstrip("\"”’' )").endswith("?"):
+            return True  # a question asserts nothing
+        if re.match(r"^[A-Z][A-Z .'-]{2,}(\([^)]*\))?:", text):
+            return True  # a transcript's speaker label: "CLARKE: ..."
         words = [t for t in sent if t.is_alpha]
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
         if not has_verb and len(words) < 10:
@@ -979,12 +983,23 @@ class Analysis:
     def _resolve_pronoun(self, tok: Token, sent: Span, in_quote: bool) -> str | None:
         """Resolve he/she/his/her to the most salient person that fits."""
         gender = "m" if tok.lower_ in PRONOUNS_MALE else "f"
-        before = [m for m in self.mentions if sent.start <= m.start < tok.i]
+        # "where Ana Rusu received him": an object pronoun is not its clause's subject.
+        own_subject = None
+        if tok.dep_ in ("dobj", "dative", "pobj") and tok.lower_ in ("him", "her"):
+            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None:
+                own_subject = self.person_of_np(subj)
+        before = [
+            m for m in self.mentions if sent.start <= m.start < tok.i and m.person != own_subject
+        ]
         fits = [m for m in before if self._gender_fits(m.person, gender)]
         subjects = [m for m in fits if m.subject]
         if subjects:
             return subjects[-1].person
-        if fits and not in_quote:
+        # "Accompanied by Dr Tesfaye, he toured ...": a subject pronoun after a fronted
+        # phrase refers to the topic, not to the person inside the phrase.
+        if fits and not in_quote and tok.dep_ not in SUBJECT_DEPS:
             return fits[-1].person
         # Cataphora: "On his fifth trip, Blinken will visit ...": the subject of the
         # first verb above the pronoun.
