@@ -987,9 +987,9 @@ class Analysis:
         own_subject = None
         if tok.dep_ in ("dobj", "dative", "pobj") and tok.lower_ in ("him", "her"):
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-            subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-            if subj is not None:
-                own_subject = self.person_of_np(subj)
+            subject_tok = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject_tok is not None:
+                own_subject = self.person_of_np(subject_tok)
         before = [
             m for m in self.mentions if sent.start <= m.start < tok.i and m.person != own_subject
         ]
