@@ -72,7 +72,12 @@ TRAVEL_VERBS = {
 
 # Verbs that place their subject somewhere: "speaking at a news conference in Kyiv",
 # "attended the summit in Rome", "is expected in Cairo".
-PRESENCE_VERBS = frozenset("speak address attend expect arrive tour".split())
+PRESENCE_VERBS = frozenset(
+    "speak address attend expect arrive tour spend inspect inaugurate open lay review".split()
+)
+
+# Vehicles whose passengers travel: "the plane carrying Pope Clement landed in Luanda".
+VEHICLE_NOUNS = frozenset("plane aircraft jet motorcade convoy helicopter train ship".split())
 
 # Verbs whose object is sent to a place: "the UK dispatched Cameron to Oman",
 # "a trip that will take her to Amman".

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
 from ..facts import Cue
+from ..lexicon import VEHICLE_NOUNS
 
 SUBJECTS = ("nsubj", "nsubjpass")
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis"})
@@ -32,6 +33,9 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
     for _ in range(6):
         if cur is None:
             break
+        passengers = _vehicle_passengers(cur, analysis)
+        if passengers:
+            return passengers
         subj = [c for c in cur.children if c.dep_ in SUBJECTS]
         if subj:
             head = subj[0]
@@ -53,6 +57,17 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
             cur = cur.head
             continue
         break
+    return []
+
+
+def _vehicle_passengers(verb: Token, analysis: Analysis) -> list[str]:
+    """ "The plane carrying Pope Clement landed": the passengers travel."""
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in VEHICLE_NOUNS:
+            for acl in c.children:
+                if acl.dep_ == "acl" and acl.lemma_ in ("carry", "bring", "transport"):
+                    objs = [o for o in acl.children if o.dep_ == "dobj"]
+                    return people_in_objects(objs, analysis)
     return []
 
 

@@ -66,6 +66,8 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
             if c.dep_ == "prep" and c.lower_ == "at":
                 for obj in c.children:
                     heads.extend(prep_objects(obj, ("in",)))
+            if c.dep_ == "dobj":  # "inspected troops in Tartu"
+                heads.extend(prep_objects(c, ("in",)))
         if lemma == "expect" and not any(c.dep_ == "nsubjpass" for c in tok.children):
             return None
         if heads:

@@ -361,3 +361,14 @@ def test_roles_by_appointment_and_serving(facts) -> None:
     got = {(f["person"], f["title"]) for f in found}
     assert ("Paul Okoro", "finance minister") in got
     assert ("Sara Berg", "deputy foreign minister") in got
+
+
+def test_presence_by_spending_time_inspecting_or_being_carried(facts) -> None:
+    found = facts(
+        "Commissioner Marta Nowak spent two days in Suva. "
+        "Defence Minister Elise Tremblay arrived in Estonia on Monday. "
+        "Ms Tremblay inspected Canadian troops in Tartu on Tuesday. "
+        "The plane carrying President Ana Rusu landed in Lisbon shortly before noon."
+    )
+    pairs = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert {("Marta Nowak", "Suva"), ("Elise Tremblay", "Tartu"), ("Ana Rusu", "Lisbon")} <= pairs
