@@ -1044,10 +1044,11 @@ class Analysis:
     def _resolve_title_reference(self, tok: Token) -> str | None:
         """ "the Secretary", "the top U.S. diplomat": the person holding that title."""
         wanted = TITLE_SYNONYMS.get(tok.lower_, (tok.lower_,))
+        seen = {m.person for m in self.mentions}  # only people already met in the text
         holders = [
             p.name
             for p in self.persons.values()
-            if any(w in t.lower() for t in p.titles for w in wanted)
+            if p.name in seen and any(w in t.lower() for t in p.titles for w in wanted)
         ]
         if not holders:
             return None

@@ -14,7 +14,7 @@ from typing import IO
 from .articles import Article, ArticleError, load_article
 from .nlp import ModelNotFoundError
 from .pipeline import process_articles
-from .questions import KINDS, DistractorPool
+from .questions import KINDS, DistractorPool, Question
 
 
 def _expand(paths: Sequence[str]) -> list[str]:
@@ -108,6 +108,66 @@ def _generate(args: argparse.Namespace) -> int:
     return 1 if refused else 0
 
 
+EXPORT_FORMATS = ("anki", "gift", "moodle-xml", "csv", "tsv")
+
+
+def _read_bank(path: str) -> list[Question]:
+    """Questions from a JSON Lines bank; a bad line is an error naming the line."""
+    out: list[Question] = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                out.append(Question.from_dict(json.loads(line)))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise SystemExit(f"question-bank: {path}:{n}: not a bank line ({exc})") from None
+    return out
+
+
+def _export(args: argparse.Namespace) -> int:
+    """Write a bank (JSON Lines) as an Anki deck, GIFT, Moodle XML, CSV or TSV."""
+    from .exporters import ExportError, ExportItem
+
+    try:
+        questions = _read_bank(args.bank)
+    except OSError as exc:
+        print(f"question-bank: {exc}", file=sys.stderr)
+        return 2
+    items = [
+        ExportItem(question=q, deck=args.deck or q.article or "Questions", tags=())
+        for q in questions
+    ]
+    try:
+        if args.format == "anki":
+            from .exporters.anki import write_apkg
+
+            write_apkg(items, args.out)
+        else:
+            if args.format == "gift":
+                from .exporters.gift import to_gift
+
+                text = to_gift(items)
+            elif args.format == "moodle-xml":
+                from .exporters.moodle import to_moodle_xml
+
+                text = to_moodle_xml(items)
+            else:
+                from .exporters.tabular import to_csv
+
+                text = to_csv(items, delimiter="\t" if args.format == "tsv" else ",")
+            directory = os.path.dirname(os.path.abspath(args.out))
+            fd, tmp = tempfile.mkstemp(prefix=".export-", dir=directory)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+            os.replace(tmp, args.out)
+    except ExportError as exc:
+        print(f"question-bank: {exc}", file=sys.stderr)
+        return 1
+    print(f"question-bank: wrote {len(items)} questions to {args.out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     parser = argparse.ArgumentParser(
@@ -128,6 +188,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gen.add_argument("--pool", help="an existing bank (JSON Lines) to draw distractors from")
     gen.set_defaults(func=_generate)
+    exp = sub.add_parser(
+        "export", help="export a bank as an Anki deck, GIFT, Moodle XML, CSV or TSV"
+    )
+    exp.add_argument("format", choices=EXPORT_FORMATS)
+    exp.add_argument("bank", help="a bank in JSON Lines (from question-bank generate)")
+    exp.add_argument("-o", "--out", required=True, help="the file to write")
+    exp.add_argument(
+        "--deck", help="put every question in this deck (default: one deck per article)"
+    )
+    exp.set_defaults(func=_export)
     return parser
 
 

@@ -789,6 +789,20 @@ def _question(
     )
 
 
+def _plain(text: str) -> str:
+    """Lower case, plain quotes and hyphens, no thousands separators, single spaces."""
+    text = text.lower().translate(str.maketrans("‘’“”‑–—-", "''\"\"    "))
+    text = re.sub(r"(?<=\d)[,.](?=\d{3}\b)", "", text)
+    return " ".join(text.split())
+
+
+def _stated_by_sentence(parts: Parts, fact: Fact) -> bool:
+    """The answer, in some accepted form, is written in the source sentence."""
+    sentence = _plain(fact.source.sentence)
+    forms = [parts.answer, *parts.accepted]
+    return any(_plain(f) and _plain(f) in sentence for f in forms)
+
+
 def generate_questions(
     article: Article,
     facts: Sequence[Fact],
@@ -809,6 +823,8 @@ def generate_questions(
             continue
         seed = question_id(article.id, fact, "parts")
         parts = make_parts(fact, ctx, seed)
+        if not _stated_by_sentence(parts, fact):
+            continue  # never ask what the cited sentence does not say
         for kind in kinds:
             qid = question_id(article.id, fact, kind)
             q = KIND_BUILDERS[kind](fact, parts, ctx, qid)

@@ -83,8 +83,39 @@ def import_articles_command(paths: tuple[str, ...]) -> None:
         raise SystemExit(1)
 
 
+@click.command("export")
+@click.argument(
+    "fmt", metavar="FORMAT", type=click.Choice(["anki", "gift", "moodle-xml", "csv", "tsv"])
+)
+@click.option(
+    "--deck", "decks", type=int, multiple=True, required=True, help="a deck id (repeatable)"
+)
+@click.option(
+    "-o", "--out", required=True, type=click.Path(dir_okay=False), help="the file to write"
+)
+@with_appcontext
+def export_command(fmt: str, decks: tuple[int, ...], out: str) -> None:
+    """Export decks' approved questions (Anki, GIFT, Moodle XML, CSV or TSV)."""
+    import os
+    import tempfile
+
+    from .services import exports
+
+    try:
+        download = exports.export_decks(None, list(decks), fmt)  # the operator sees every deck
+    except ServiceError as exc:
+        raise click.ClickException(str(exc)) from None
+    folder = os.path.dirname(os.path.abspath(out))
+    fd, tmp = tempfile.mkstemp(prefix=".export-", dir=folder)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(download.data)
+    os.replace(tmp, out)
+    click.echo(f"Wrote {out} ({len(download.data):,} bytes).")
+
+
 def register_cli(app: Flask) -> None:
     """Add the app's commands to ``flask``/``quizapp``."""
+    app.cli.add_command(export_command)
     app.cli.add_command(init_command)
     app.cli.add_command(create_teacher_command)
     app.cli.add_command(import_articles_command)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileAllowed, FileField
+from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
     DateField,
@@ -140,3 +140,16 @@ class ActionForm(FlaskForm):
     """A bare form for POST buttons (approve, reject, retire, log out): CSRF only."""
 
     submit = SubmitField("Go")
+
+
+class ImportForm(FlaskForm):
+    """A teacher uploads a GIFT file."""
+
+    upload = FileField(
+        "GIFT file",
+        validators=[
+            FileRequired("Choose a GIFT file to upload."),
+            FileAllowed(["gift", "txt"], "Upload a GIFT text file (.gift or .txt)."),
+        ],
+    )
+    submit = SubmitField("Import as drafts")

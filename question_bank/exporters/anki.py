@@ -24,7 +24,7 @@ import tempfile
 import time
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,10 +76,13 @@ CSS = """\
 .label { font-weight: 600; font-style: normal; }
 """
 
-_BACK_DETAILS = (
+_ANSWER = '{{FrontSide}}<hr id="answer"><div class="answer">{{Answer}}</div>'
+_ACCEPTED = (
     "{{#Accepted}}"
     '<div class="accepted"><span class="label">Also accepted:</span> {{Accepted}}</div>'
     "{{/Accepted}}"
+)
+_SOURCE_AND_ARTICLE = (
     '{{#Source}}<blockquote class="source">{{Source}}</blockquote>{{/Source}}'
     '{{#Article}}<div class="article">{{Article}}</div>{{/Article}}'
 )
@@ -98,10 +101,7 @@ BASIC_MODEL = genanki.Model(
         {
             "name": "Card 1",
             "qfmt": '<div class="prompt">{{Question}}</div>',
-            "afmt": (
-                '{{FrontSide}}<hr id="answer"><div class="answer">{{Answer}}</div>'
-                + _BACK_DETAILS
-            ),
+            "afmt": _ANSWER + _ACCEPTED + _SOURCE_AND_ARTICLE,
         }
     ],
     css=CSS,
@@ -138,11 +138,7 @@ MCQ_MODEL = genanki.Model(
         {
             "name": "Card 1",
             "qfmt": '<div class="prompt">{{Question}}</div>{{Choices}}',
-            "afmt": (
-                '{{FrontSide}}<hr id="answer"><div class="answer">{{Answer}}</div>'
-                '{{#Source}}<blockquote class="source">{{Source}}</blockquote>{{/Source}}'
-                '{{#Article}}<div class="article">{{Article}}</div>{{/Article}}'
-            ),
+            "afmt": _ANSWER + _SOURCE_AND_ARTICLE,
         }
     ],
     css=CSS,
@@ -216,13 +212,17 @@ def _free_deck_id(name: str, taken: set[int]) -> int:
 
 
 def anki_tags(item: ExportItem) -> list[str]:
-    """The note's tags: article id, fact type, kind, then the teacher's; no spaces, no repeats."""
+    """The note's tags: article id, fact type, kind, then the teacher's; no spaces, no repeats.
+
+    Whitespace becomes "_", empty "::" levels are dropped, and repeats are
+    dropped case-insensitively (as Anki compares tags).
+    """
     question = item.question
     raw = [question.article, str(question.fact.get("type") or ""), question.kind, *item.tags]
     out: list[str] = []
     seen: set[str] = set()
     for tag in raw:
-        cleaned = "_".join(tag.split())
+        cleaned = "::".join(part for part in "_".join(tag.split()).split("::") if part)
         if cleaned and cleaned.lower() not in seen:
             seen.add(cleaned.lower())
             out.append(cleaned)
@@ -267,7 +267,8 @@ def _cloze_fields(item: ExportItem) -> list[str]:
     extra: list[str] = []
     accepted = _accepted(q)
     if accepted:
-        extra.append(f'<div class="accepted"><span class="label">Also accepted:</span> {accepted}</div>')
+        label = '<span class="label">Also accepted:</span>'
+        extra.append(f'<div class="accepted">{label} {accepted}</div>')
     extra.append(f'<blockquote class="source">{_escape(q.source.sentence)}</blockquote>')
     extra.append(f'<div class="article">{_article_line(item)}</div>')
     return [text, "".join(extra)]
@@ -353,7 +354,7 @@ def _write_package(package: genanki.Package, target: Path, timestamp: float) -> 
         raise
 
 
-__all__: Sequence[str] = (
+__all__ = [
     "BASIC_MODEL_ID",
     "CLOZE_MODEL_ID",
     "MCQ_MODEL_ID",
@@ -363,4 +364,4 @@ __all__: Sequence[str] = (
     "deck_id",
     "deck_name",
     "write_apkg",
-)
+]

@@ -105,13 +105,13 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
                 for b in right:
                     if a == b:
                         continue
-                    cue_tok = _mention_of(b, sent, analysis) or [tok]
+                    name = _mention_of(b, sent, analysis)  # the cloze blanks this name
                     yield Meeting(
                         participants=(a, b),
                         place=place,
                         when=when,
                         source=analysis.source(sent),
-                        cue=cue_for(analysis, cue_tok),
+                        cue=cue_for(analysis, name) if name else None,
                         planned=analysis.planned(carrier),
                     )
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+import io
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..forms import ActionForm, ArticleForm, ClassForm, DeckForm, QuestionForm
+from ..forms import ActionForm, ArticleForm, ClassForm, DeckForm, ImportForm, QuestionForm
 from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Article, Question
-from ..services import NotAllowed, ServiceError, classes, decks, library
+from ..services import NotAllowed, ServiceError, classes, decks, exports, library, quizzes
 from . import teacher_required
 
 bp = Blueprint("teacher", __name__, url_prefix="/teach")
@@ -246,8 +248,68 @@ def deck_list() -> object:
         .limit(1000)
     ).all()
     return render_template(
-        "teacher/decks.html", form=form, decks=decks.teacher_decks(current_user), approved=approved
+        "teacher/decks.html",
+        form=form,
+        decks=decks.teacher_decks(current_user),
+        approved=approved,
+        all_decks=quizzes.visible_decks(current_user),
+        formats=exports.FORMATS,
     ), status
+
+
+@bp.get("/decks/<int:deck_id>/export/<fmt>")
+@teacher_required
+def export_deck(deck_id: int, fmt: str) -> object:
+    """One deck as GIFT, Moodle XML, CSV, TSV or an Anki package."""
+    if fmt not in exports.FORMATS:
+        abort(404)
+    from .student import _send
+
+    return _send(deck_id, fmt)
+
+
+@bp.post("/export")
+@teacher_required
+def export_many() -> object:
+    """Several decks at once, in one file."""
+    form = ActionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    fmt = request.form.get("format", "")
+    try:
+        ids = [int(x) for x in request.form.getlist("decks")]
+    except ValueError:
+        abort(400)
+    try:
+        download = exports.export_decks(current_user, ids, fmt)
+    except NotAllowed:
+        abort(403)
+    except ServiceError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("teacher.deck_list"))
+    return send_file(
+        io.BytesIO(download.data),
+        mimetype=download.mimetype,
+        as_attachment=True,
+        download_name=download.filename,
+    )
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@teacher_required
+def import_gift() -> object:
+    """Upload a GIFT file; its questions arrive as drafts (all or nothing)."""
+    form = ImportForm()
+    if form.validate_on_submit():
+        upload = form.upload.data
+        try:
+            added = exports.import_gift(current_user, upload.read() if upload else b"")
+        except ServiceError as exc:
+            flash(str(exc), "error")
+            return render_template("teacher/import.html", form=form), 400
+        flash(f"Imported {added} questions as drafts.", "success")
+        return redirect(url_for("teacher.review"))
+    return render_template("teacher/import.html", form=form), (400 if form.errors else 200)
 
 
 @bp.route("/classes", methods=["GET", "POST"])
