@@ -18,7 +18,6 @@ import hashlib
 import html
 import itertools
 import os
-import re
 import sqlite3
 import tempfile
 import time
@@ -26,6 +25,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import genanki
@@ -218,7 +218,13 @@ def anki_tags(item: ExportItem) -> list[str]:
     dropped case-insensitively (as Anki compares tags).
     """
     question = item.question
-    raw = [question.article, str(question.fact.get("type") or ""), question.kind, *item.tags]
+    raw = (question.article, str(question.fact.get("type") or ""), question.kind, *item.tags)
+    return list(_clean_tags(raw))
+
+
+@lru_cache(maxsize=4096)
+def _clean_tags(raw: tuple[str, ...]) -> tuple[str, ...]:
+    """Cleaned, de-duplicated tags (cached: most notes of an export share their tags)."""
     out: list[str] = []
     seen: set[str] = set()
     for tag in raw:
@@ -226,7 +232,7 @@ def anki_tags(item: ExportItem) -> list[str]:
         if cleaned and cleaned.lower() not in seen:
             seen.add(cleaned.lower())
             out.append(cleaned)
-    return out
+    return tuple(out)
 
 
 def build_note(item: ExportItem) -> genanki.Note:
@@ -308,12 +314,9 @@ def _article_line(item: ExportItem) -> str:
     return _escape(title)
 
 
-_WHITESPACE = re.compile(r"\s+")
-
-
 def _one_line(text: str) -> str:
     """The text with runs of whitespace made single spaces, trimmed."""
-    return _WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _escape(text: str) -> str:
@@ -344,7 +347,8 @@ def _write_package(package: genanki.Package, target: Path, timestamp: float) -> 
                 conn.commit()
             finally:
                 conn.close()
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+            # deflate level 1: a fifth of the size of an uncompressed package, at little cost
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
                 archive.write(db_path, "collection.anki2")
                 archive.writestr("media", "{}")
         os.chmod(partial, 0o644)  # mkstemp makes it private; an export is for sharing
