@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import abort
+from flask import Response, abort, flash, redirect, send_file, url_for
 from flask_login import current_user, login_required
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -36,3 +37,24 @@ def student_required(view: F) -> F:
         return view(*args, **kwargs)
 
     return wrapped  # type: ignore[return-value]
+
+
+def send_download(data: bytes, filename: str, mimetype: str) -> Response:
+    """Send bytes as a file download."""
+    return send_file(
+        io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=filename
+    )
+
+
+def deck_download(deck_id: int, fmt: str) -> Response:
+    """A deck exported in a format, sent as a download; or why not (403, or a message)."""
+    from ..services import NotAllowed, ServiceError, exports
+
+    try:
+        download = exports.export_decks(current_user, [deck_id], fmt)
+    except NotAllowed:
+        abort(403)
+    except ServiceError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("student.deck", deck_id=deck_id))
+    return send_download(download.data, download.filename, download.mimetype)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
-from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from ..forms import AnswerForm, JoinClassForm, StartQuizForm
-from ..services import NotAllowed, ServiceError, classes, exports, quizzes
-from . import student_required
+from ..services import NotAllowed, ServiceError, classes, quizzes
+from . import deck_download, student_required
 
 bp = Blueprint("student", __name__)
 
@@ -68,24 +66,7 @@ def _attempt(attempt_id: int):  # type: ignore[no-untyped-def]
 @login_required
 def deck_anki(deck_id: int) -> object:
     """Download the deck's approved questions as an Anki package (.apkg)."""
-    return _send(deck_id, "anki")
-
-
-def _send(deck_id: int, fmt: str) -> object:
-    """Build an export and send it as a download, or explain why not."""
-    try:
-        download = exports.export_decks(current_user, [deck_id], fmt)
-    except NotAllowed:
-        abort(403)
-    except ServiceError as exc:
-        flash(str(exc), "error")
-        return redirect(url_for("student.deck", deck_id=deck_id))
-    return send_file(
-        io.BytesIO(download.data),
-        mimetype=download.mimetype,
-        as_attachment=True,
-        download_name=download.filename,
-    )
+    return deck_download(deck_id, "anki")
 
 
 @bp.get("/quiz/<int:attempt_id>")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -12,7 +10,7 @@ from ..extensions import db
 from ..forms import ActionForm, ArticleForm, ClassForm, DeckForm, ImportForm, QuestionForm
 from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Article, Question
 from ..services import NotAllowed, ServiceError, classes, decks, exports, library, quizzes
-from . import teacher_required
+from . import deck_download, send_download, teacher_required
 
 bp = Blueprint("teacher", __name__, url_prefix="/teach")
 
@@ -263,9 +261,7 @@ def export_deck(deck_id: int, fmt: str) -> object:
     """One deck as GIFT, Moodle XML, CSV, TSV or an Anki package."""
     if fmt not in exports.FORMATS:
         abort(404)
-    from .student import _send
-
-    return _send(deck_id, fmt)
+    return deck_download(deck_id, fmt)
 
 
 @bp.post("/export")
@@ -287,12 +283,7 @@ def export_many() -> object:
     except ServiceError as exc:
         flash(str(exc), "error")
         return redirect(url_for("teacher.deck_list"))
-    return send_file(
-        io.BytesIO(download.data),
-        mimetype=download.mimetype,
-        as_attachment=True,
-        download_name=download.filename,
-    )
+    return send_download(download.data, download.filename, download.mimetype)
 
 
 @bp.route("/import", methods=["GET", "POST"])
