@@ -42,7 +42,9 @@ TITLE_MODIFIERS = frozenset(
     "top senior former acting interim caretaker chief deputy outgoing incoming veteran "
     "foreign defence defense interior finance".split()
 )
-_NAME_PART = re.compile(r"[A-Z][\w'’.-]*|(?:al|el|bin|ibn|van|von|de|da|di|der|le|la|du|bint|abu)$")
+_NAME_PART = re.compile(
+    r"[^\W\d_][\w'’.-]*$|(?:al|el|bin|ibn|van|von|de|da|di|der|le|la|du|bint|abu)$"
+)
 
 
 @dataclass
@@ -289,7 +291,10 @@ class Analysis:
                 continue
             tokens = self._name_tokens(ent)
             if not tokens or not all(
-                _NAME_PART.match(t.text) or t.text == "-" or _after_hyphen(t) for t in tokens
+                (_NAME_PART.match(t.text) and (t.text[:1].isupper() or t.lower_ in _PARTICLES))
+                or t.text == "-"
+                or _after_hyphen(t)
+                for t in tokens
             ):
                 continue
             gender = _gender_from_honorific(self.doc, tokens[0].i)
@@ -769,8 +774,19 @@ class Analysis:
             return None
         title_tok = doc[i - 1]
         last = title_tok
-        if not _is_title_word(title_tok) and i >= 4 and doc[i - 2].lower_ == "of":
-            title_tok = doc[i - 3]  # "Lee's chief of staff, Kang Hoon-sik"
+        if not _is_title_word(title_tok):
+            # "Lee's chief of staff, Kang", "the speaker of the Armenian parliament, Narine
+            # Avetisyan", "Brazil's special envoy for the Middle East, Paulo Rezende Matos"
+            for k in range(i - 2, max(0, i - 7), -1):
+                if (
+                    doc[k].lower_ in ("of", "for", "to", "at")
+                    and k > 0
+                    and _is_title_word(doc[k - 1])
+                ):
+                    title_tok = doc[k - 1]
+                    break
+                if doc[k].text in (",", ";") or doc[k].pos_ in ("VERB", "AUX"):
+                    break
         if not _is_title_word(title_tok) or title_tok.i in self._token_person:
             return None
         if title_tok.sent.start != doc[name_start].sent.start:
@@ -853,6 +869,8 @@ class Analysis:
         if verb.lemma_ in ("appoint", "name", "elect", "nominate", "install", "swear"):
             title = next((c for c in verb.children if c.dep_ == "oprd"), None)
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                subj = verb.head  # "Seo Eun-ji, who was appointed governor of ..."
         elif verb.lemma_ in ("serve", "act"):
             preps = prep_objects_of(verb, "as")
             title = preps[0] if preps else None
@@ -880,23 +898,25 @@ class Analysis:
             "chair": "chair",
             "co-chair": "co-chair",
             "run": "head",
+            "command": "commander",
         }
         if verb.dep_ != "relcl" or verb.lemma_ not in roles:
             return None
         if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
             return None
-        person = self._token_person.get(verb.head.i)
+        person = self.person_of_np(verb.head)  # also "X, the former minister who now chairs ..."
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if not person or obj is None:
             return None
-        if verb.lemma_ in ("lead", "run") and not (
+        if verb.lemma_ in ("lead", "run", "command") and not (
             obj.ent_type_ == "ORG" or obj.lemma_.lower() in ORGANISATION_NOUNS
         ):
             return None  # "who led the previous round" names no office
         span = _np_without_clauses(obj)
         if not span or len(span) > 12 or any(t.i in self._token_person for t in span):
             return None
-        text = f"{roles[verb.lemma_]} of {self._render_title(doc_span_with_det(span))}"
+        article = "the " if span.start > 0 and self.doc[span.start - 1].lower_ == "the" else ""
+        text = f"{roles[verb.lemma_]} of {article}{self._render_title(span)}"
         return TitleMention(person, text, span.start, span.end, verb.head.i)
 
     def _title_in_apposition(self, tok: Token) -> TitleMention | None:
@@ -1269,14 +1289,6 @@ def _after_hyphen(tok: Token) -> bool:
     """ "sik" in "Kang Hoon-sik": a lower-case name piece glued to a hyphen."""
     doc = tok.doc
     return tok.i > 0 and doc[tok.i - 1].text == "-" and doc[tok.i - 1].whitespace_ == ""
-
-
-def doc_span_with_det(span: Span) -> Span:
-    """The span with the determiner before it, if any ("the propaganda department")."""
-    doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ == "the":
-        return doc[span.start - 1 : span.end]
-    return span
 
 
 def _is_past_title(title: str) -> bool:

@@ -35,6 +35,7 @@ TITLE_HEADS = frozenset(
     president-elect chief-of-staff superintendent lieutenant colonel admiral marshal
     ombudsman ombudswoman professor analyst economist researcher lecturer scholar
     chairperson co-chair provost chancellor rector dean bishop imam rabbi
+    mp executive councillor councilor alderman alderwoman manager captain coach
     """.split()
 )
 
@@ -176,5 +177,6 @@ ORGANISATION_NOUNS = frozenset(
     party group team delegation mission agency ministry department commission council committee
     government coalition alliance organisation organization movement union bank fund office
     service force army navy court parliament senate assembly board company firm institute
+    chamber brigade division corps battalion regiment federation association bureau
     """.split()
 )

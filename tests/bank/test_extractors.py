@@ -372,3 +372,20 @@ def test_presence_by_spending_time_inspecting_or_being_carried(facts) -> None:
     )
     pairs = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
     assert {("Marta Nowak", "Suva"), ("Elise Tremblay", "Tartu"), ("Ana Rusu", "Lisbon")} <= pairs
+
+
+def test_more_role_wordings(facts) -> None:
+    found = of_type(
+        facts(
+            "The speaker of the Latvian parliament, Ilze Ozola, welcomed the delegation. "
+            "Mark Weber, who commands the multinational brigade, briefed them. "
+            "Anna Berg, who was appointed governor of the central bank in April, flew in. "
+            "One member, the Green MP Jonas Albrecht, made a side trip to Gyumri."
+        ),
+        "role",
+    )
+    got = {(f["person"], f["title"].lower()) for f in found}
+    assert ("Ilze Ozola", "speaker of the latvian parliament") in got
+    assert ("Mark Weber", "commander of the multinational brigade") in got
+    assert any(p == "Anna Berg" and "governor" in t for p, t in got)
+    assert any(p == "Jonas Albrecht" and "mp" in t for p, t in got)
