@@ -139,5 +139,14 @@ def test_score_on_the_held_out_articles(tmp_path: Path, nlp) -> None:  # type: i
     """Articles written for the project but never tuned on: the generalisation check."""
     _scorer_path()
     result = _score(tmp_path, nlp, sorted(HOLDOUT.glob("*.txt")), HOLDOUT / "gold.json")
-    assert result["recall"] >= 80.0
-    assert result["precision"] >= 95.0
+    assert result["recall"] >= 88.0
+    assert result["precision"] >= 98.0
+
+
+def test_score_on_the_visits_meetings_roles_set(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    """The development set written to stress visits, meetings and roles."""
+    _scorer_path()
+    devset = OWN_ARTICLES.parent / "devset"
+    result = _score(tmp_path, nlp, sorted(devset.glob("*.txt")), devset / "gold.json")
+    assert result["recall"] >= 74.0
+    assert result["precision"] >= 93.0
