@@ -12,7 +12,7 @@ from .extensions import db
 from .services import ServiceError, accounts, library
 
 
-def prepare_database(app: Flask, echo: bool = True) -> None:
+def prepare_database(app: Flask, echo: bool = True, base_url: str | None = None) -> None:
     """Bring the schema up to date; on an empty bank, import the seed articles;
     with no teacher yet, print a one-time setup link."""
     fresh = "question" not in inspect(db.engine).get_table_names()
@@ -25,7 +25,7 @@ def prepare_database(app: Flask, echo: bool = True) -> None:
             click.echo(f"Imported {count} articles.")
     token = accounts.issue_setup_token()
     if token and echo:
-        base = app.config.get("PUBLIC_URL", "http://127.0.0.1:5000")
+        base = app.config.get("PUBLIC_URL") or base_url or "http://127.0.0.1:5000"
         click.echo("No teacher account yet. Create the first one here (the link works once):")
         click.echo(f"    {base.rstrip('/')}/setup/{token}")
         click.echo("or run: quizapp create-teacher EMAIL")
@@ -36,8 +36,11 @@ def prepare_database(app: Flask, echo: bool = True) -> None:
 def run(ctx: click.Context, **kwargs: object) -> None:
     """Prepare the database, then start the development server."""
     app = ctx.ensure_object(ScriptInfo).load_app()
+    host = str(kwargs.get("host") or "127.0.0.1")
+    port = kwargs.get("port") or 5000
+    scheme = "https" if kwargs.get("cert") else "http"
     with app.app_context():
-        prepare_database(app)
+        prepare_database(app, base_url=f"{scheme}://{host}:{port}")
     ctx.invoke(run_command, **kwargs)
 
 
