@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -93,6 +94,9 @@ class Analysis:
         self.sentences: list[Span] = [s for s in doc.sents if not self._is_noise(s)]
         self._story_tokens = {t.i for s in self.sentences for t in s}
         self.ents: list[Span] = list(doc.ents)
+        self._ents_by_sentence: dict[int, list[Span]] = {}
+        for e in self.ents:
+            self._ents_by_sentence.setdefault(e.sent.start, []).append(e)
         self._ent_by_token = {i: e for e in self.ents for i in range(e.start, e.end)}
         self._labels: dict[str, list[str]] = {}
         for e in self.ents:
@@ -100,10 +104,11 @@ class Analysis:
             stripped = e.text.lower().rstrip("'s")
             if stripped != e.text.lower():
                 self._labels.setdefault(stripped, []).append(e.label_)
+        lowered = [t.lower_ for t in doc]
         self._after_place_prep = {
-            t.lower_
-            for t in doc
-            if t.i and doc[t.i - 1].lower_ in ("to", "in", "from", "into", "across", "near")
+            low
+            for prev, low in pairwise(lowered)
+            if prev in ("to", "in", "from", "into", "across", "near")
         }
         self.persons: dict[str, Person] = {}
         self._token_person: dict[int, str] = {}
@@ -1082,6 +1087,10 @@ class Analysis:
             if m.person in holders:
                 return m.person
         return None
+
+    def entities_in(self, sent: Span) -> list[Span]:
+        """The named entities of a sentence (computed once per article)."""
+        return self._ents_by_sentence.get(sent.start, [])
 
     def entity_containing(self, tok: Token) -> Span | None:
         """The named entity a token is part of."""

@@ -47,12 +47,12 @@ def extract_figures(analysis: Analysis) -> Iterator[Term | Quantity]:
     """Terms of agreements and other counted figures."""
     prev: list[Span] = []
     for sent in analysis.sentences:
-        for mention in _number_mentions(sent):
+        for mention in _number_mentions(sent, analysis):
             yield _to_fact(mention, sent, prev, analysis)
         prev = [*prev[-1:], sent]
 
 
-def _number_mentions(sent: Span) -> Iterator[_Mention]:
+def _number_mentions(sent: Span, analysis: Analysis) -> Iterator[_Mention]:
     """Number expressions of a sentence that count something."""
     doc = sent.doc
     used: set[int] = set()
@@ -79,7 +79,7 @@ def _number_mentions(sent: Span) -> Iterator[_Mention]:
         if head.i > right.i:
             toks = list(doc[left.i : head.i + 1])
         yield _Mention(toks, Amount(value, None, None, False), noun, head, compound=True)
-    for ent in sent.ents:
+    for ent in analysis.entities_in(sent):
         if any(t.i in used for t in ent):
             continue
         if ent.label_ in ("DATE", "TIME"):
