@@ -9,7 +9,6 @@ a token is judged by every mention of its name, not by its own label alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -561,15 +560,6 @@ class Analysis:
     def person_at(self, token: Token) -> str | None:
         """The person a token names or refers to, if any."""
         return self._token_person.get(token.i)
-
-    def people_in(self, tokens: Iterable[Token]) -> list[str]:
-        """The distinct people named or referred to by these tokens, in order."""
-        seen: list[str] = []
-        for tok in tokens:
-            p = self._token_person.get(tok.i)
-            if p and p not in seen:
-                seen.append(p)
-        return seen
 
     def name_tokens(self, person: str, sent: Span) -> list[Token] | None:
         """The tokens of the last proper-name mention of ``person`` in ``sent``."""
@@ -1392,22 +1382,3 @@ def _is_calendar_date(ent: Span) -> bool:
     ):
         return bool(re.search(r"\b(ago|later|earlier)\b", low))
     return True
-
-
-def _attached_to(tok: Token, head: Token) -> bool:
-    """True when tok's chain of heads reaches ``head`` through at most one clause-free path."""
-    cur = tok
-    for _ in range(6):
-        if cur.i == head.i:
-            return True
-        if cur.dep_ in ("relcl", "advcl", "ccomp", "acl") and cur.head.i != head.i:
-            return False
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
-
-
-def iter_sentences(analysis: Analysis) -> Iterator[Span]:
-    """The story sentences of an analysed article."""
-    yield from analysis.sentences

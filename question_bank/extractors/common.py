@@ -291,11 +291,6 @@ def cue_for(analysis: Analysis, tokens: list[Token] | Span) -> Cue:
     return Cue(analysis.original(start, end), start, end)
 
 
-def sentence_of(token: Token) -> Span:
-    """The sentence a token is in."""
-    return token.sent
-
-
 def possessor(noun: Token) -> Token | None:
     """The possessor of a noun: "Blinken's" in "Blinken's fifth trip"."""
     for c in noun.children:

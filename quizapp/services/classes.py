@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import Answer, Classroom, Enrollment, Question, QuizAttempt, User
+from ..models import Answer, Classroom, Enrollment, Question, User
 from . import NotAllowed, ServiceError
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -166,17 +166,3 @@ def report(teacher: User, class_id: int) -> tuple[Classroom, list[StudentRow], l
         key=lambda r: (r.share, -r.answers),
     )
     return classroom, rows, qrows
-
-
-def attempts_in_class(teacher: User, class_id: int) -> list[QuizAttempt]:
-    """Quizzes taken by the class's students, newest first."""
-    classroom = get_class(teacher, class_id)
-    return list(
-        db.session.scalars(
-            select(QuizAttempt)
-            .join(Enrollment, Enrollment.student_id == QuizAttempt.student_id)
-            .where(Enrollment.classroom_id == classroom.id)
-            .order_by(QuizAttempt.started_at.desc())
-            .limit(100)
-        )
-    )
