@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from rapidfuzz import distance
 
@@ -208,28 +208,29 @@ def _number_runs(normalized: str) -> int:
     return runs
 
 
-def _amount(text: str) -> Amount | None:
-    """The amount a text starts with, reading the raw text first, then its normalised form."""
+_T = TypeVar("_T")
+
+
+def _read(text: str, parser: Callable[[str], _T | None]) -> _T | None:
+    """Parse a text's number, reading the raw text first, then its normalised form."""
     raw = _numeric_text(text)
-    found = parse_amount(raw)
-    if found is None:
-        found = parse_amount(normalize(raw))
-    return found
+    found = parser(raw)
+    return found if found is not None else parser(normalize(raw))
+
+
+def _amount(text: str) -> Amount | None:
+    """The amount a text starts with."""
+    return _read(text, parse_amount)
 
 
 def _ordinal(text: str) -> int | None:
-    """The ordinal a text starts with, reading the raw text first, then its normalised form."""
-    raw = _numeric_text(text)
-    found = parse_ordinal(raw)
-    if found is None:
-        found = parse_ordinal(normalize(raw))
-    return found
+    """The ordinal a text starts with."""
+    return _read(text, parse_ordinal)
 
 
 def _duration_unit(text: str) -> str | None:
     """The time unit a text gives with its number ("four-day" -> "day"), if any."""
-    raw = _numeric_text(text)
-    found = parse_duration(raw) or parse_duration(normalize(raw))
+    found = _read(text, parse_duration)
     return found[1] if found else None
 
 
