@@ -15,6 +15,7 @@ from typing import Any
 from flask import Flask, render_template
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.exceptions import Forbidden
 
 from .extensions import csrf, db, login_manager, migrate
 
@@ -63,6 +64,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_SECURE=os.environ.get("QUIZAPP_SECURE_COOKIES", "") == "1",
         REMEMBER_COOKIE_SECURE=os.environ.get("QUIZAPP_SECURE_COOKIES", "") == "1",
         WTF_CSRF_TIME_LIMIT=None,
+        STUDY_DAY_STARTS_AT=4,
+        STUDY_FUZZ=True,
         SEED_DIR=str(Path(__file__).resolve().parents[1] / "seeds"),
         IMPORT_SEEDS=True,
         PASSWORD_HASH_METHOD="scrypt",
@@ -82,12 +85,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     login_manager.login_message = "Please log in to see that page."
 
     from . import models
-    from .blueprints import auth, main, student, teacher
+    from .blueprints import auth, main, student, study, teacher
     from .cli import register_cli
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(student.bp)
+    app.register_blueprint(study.bp)
     app.register_blueprint(teacher.bp)
     register_cli(app)
     _register_errors(app)
@@ -129,7 +133,10 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(403)
     def forbidden(error: Exception) -> tuple[str, int]:
-        return page(403, "Not allowed", "You do not have access to this page.")
+        message = getattr(error, "description", "")
+        if not message or message == Forbidden.description:
+            message = "You do not have access to this page."
+        return page(403, "Not allowed", message)
 
     @app.errorhandler(404)
     def not_found(error: Exception) -> tuple[str, int]:

@@ -8,6 +8,7 @@ from wtforms import (
     BooleanField,
     DateField,
     EmailField,
+    FloatField,
     HiddenField,
     IntegerField,
     PasswordField,
@@ -17,7 +18,16 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import URL, DataRequired, Email, EqualTo, Length, NumberRange, Optional
+from wtforms.validators import (
+    URL,
+    DataRequired,
+    Email,
+    EqualTo,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+)
 
 KIND_CHOICES = [
     SelectChoice("mcq", "Multiple choice"),
@@ -153,3 +163,34 @@ class ImportForm(FlaskForm):
         ],
     )
     submit = SubmitField("Import as drafts")
+
+
+class RatingForm(FlaskForm):
+    """A flashcard rating: which card, at which review, and how well it was recalled."""
+
+    question = HiddenField(validators=[DataRequired()])
+    card = HiddenField()
+    seq = HiddenField(validators=[DataRequired()])
+    deck = HiddenField()
+    shown_at = HiddenField()
+    rating = IntegerField(
+        validators=[DataRequired(), NumberRange(min=1, max=4, message="Rate from 1 to 4.")]
+    )
+
+
+class StudySettingsForm(FlaskForm):
+    """A student's study settings."""
+
+    timezone = SelectField("Time zone", validators=[DataRequired()])
+    new_per_day = IntegerField(
+        "New cards a day",
+        validators=[InputRequired(message="Give a number from 0 to 999."), NumberRange(0, 999)],
+    )
+    desired_retention = FloatField(
+        "Desired retention",
+        validators=[
+            InputRequired(message="Give a share between 0.70 and 0.99."),
+            NumberRange(0.70, 0.99, message="Give a share between 0.70 and 0.99."),
+        ],
+    )
+    submit = SubmitField("Save settings")

@@ -31,6 +31,11 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default=STUDENT)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # study settings: the zone that decides where a study day starts, new cards a
+    # day, and the share of cards the scheduler aims to have remembered when due
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
+    new_per_day: Mapped[int] = mapped_column(default=20, server_default="20")
+    desired_retention: Mapped[float] = mapped_column(default=0.9, server_default="0.9")
 
     @property
     def is_teacher(self) -> bool:
@@ -91,7 +96,11 @@ class Article(db.Model):  # type: ignore[name-defined,misc]
 class Question(db.Model):  # type: ignore[name-defined,misc]
     """A question of the bank. Its id is stable: edits keep it; retiring keeps history."""
 
-    __table_args__ = (Index("ix_question_status_article", "status", "article_id"),)
+    __table_args__ = (
+        Index("ix_question_status_article", "status", "article_id"),
+        # new flashcards are drawn newest first without sorting the whole bank
+        Index("ix_question_status_created", "status", "created_at", "id"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id"), nullable=True)
@@ -194,3 +203,64 @@ class Answer(db.Model):  # type: ignore[name-defined,misc]
     reason: Mapped[str] = mapped_column(String(32))
     expected: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class StudyCard(db.Model):  # type: ignore[name-defined,misc]
+    """A student's memory of one question: the FSRS state, created at the first review.
+
+    The state is what the review log adds up to; it is kept here so that the due queue
+    is one indexed query. Editing the question keeps the card (the id is stable)."""
+
+    __tablename__ = "study_card"
+    __table_args__ = (
+        UniqueConstraint("student_id", "question_id"),
+        Index("ix_study_card_student_due", "student_id", "due"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    question_id: Mapped[str] = mapped_column(ForeignKey("question.id"), index=True)
+    state: Mapped[int]
+    step: Mapped[int | None] = mapped_column(nullable=True)
+    stability: Mapped[float | None] = mapped_column(nullable=True)
+    difficulty: Mapped[float | None] = mapped_column(nullable=True)
+    due: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    last_review: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    reps: Mapped[int] = mapped_column(default=0)
+    lapses: Mapped[int] = mapped_column(default=0)
+    scheduler: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    question: Mapped[Question] = relationship()
+
+
+class Review(db.Model):  # type: ignore[name-defined,misc]
+    """One rating of a card, from studying or from a quiz answer. Only ever inserted.
+
+    ``seq`` numbers a card's reviews from 0; (card, seq) is unique, so a rating sent
+    twice for the same state of the card is recorded once."""
+
+    __table_args__ = (
+        UniqueConstraint("card_id", "seq"),
+        Index("ix_review_student_time", "student_id", "reviewed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("study_card.id"))
+    student_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    question_id: Mapped[str] = mapped_column(ForeignKey("question.id"), index=True)
+    question_version: Mapped[int] = mapped_column(default=1)
+    seq: Mapped[int]
+    rating: Mapped[int]
+    source: Mapped[str] = mapped_column(String(16), default="study")
+    answer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("answer.id"), nullable=True, unique=True
+    )
+    reviewed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    duration_ms: Mapped[int | None] = mapped_column(nullable=True)
+    state_before: Mapped[int | None] = mapped_column(nullable=True)
+    state_after: Mapped[int]
+    stability: Mapped[float | None] = mapped_column(nullable=True)
+    difficulty: Mapped[float | None] = mapped_column(nullable=True)
+    due: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    scheduler: Mapped[str] = mapped_column(String(32))

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..forms import ActionForm, ArticleForm, ClassForm, DeckForm, ImportForm, QuestionForm
 from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Article, Question
-from ..services import NotAllowed, ServiceError, classes, decks, exports, library, quizzes
+from ..services import NotAllowed, ServiceError, classes, decks, exports, library, quizzes, study
 from . import deck_download, send_download, teacher_required
 
 bp = Blueprint("teacher", __name__, url_prefix="/teach")
@@ -332,5 +332,9 @@ def class_report(class_id: int) -> str:
     except ServiceError:
         abort(404)
     return render_template(
-        "teacher/class.html", classroom=classroom, students=students, questions=question_rows
+        "teacher/class.html",
+        classroom=classroom,
+        students=students,
+        questions=question_rows,
+        studying=study.class_study(current_user, classroom),
     )

@@ -26,7 +26,7 @@ from ..models import (
     QuizAttempt,
     User,
 )
-from . import NotAllowed, ServiceError
+from . import NotAllowed, ServiceError, study
 
 MAX_QUIZ = 50
 
@@ -181,8 +181,9 @@ def question_at(attempt: QuizAttempt, position: int) -> Question:
 
 
 def submit_answer(student: User, attempt_id: int, position: int, response: str) -> Answer:
-    """Grade and record an answer. A second submission for the same question is not
-    recorded again: the first answer stands and is returned."""
+    """Grade and record an answer, and count it as a review of the student's card. A
+    second submission for the same question is not recorded again: the first answer
+    stands and is returned."""
     attempt = get_attempt(student, attempt_id)
     question = question_at(attempt, position)
     existing = db.session.scalar(
@@ -215,6 +216,7 @@ def submit_answer(student: User, attempt_id: int, position: int, response: str) 
         if first is None:
             raise
         return first
+    study.record_quiz_answer(student, answer)
     return answer
 
 

@@ -1,0 +1,795 @@
+"""Flashcard study on FSRS: the due queue, ratings, quiz answers as reviews, progress.
+
+A card is one student's memory of one question. It is made at the first review, its
+state moves on with :func:`quizapp.srs.review`, and every rating is an appended
+:class:`Review` row. Studying and quizzing share one memory model: a quiz answer is a
+review too (wrong is Again, right is Good).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from .. import srs
+from ..extensions import db
+from ..models import (
+    APPROVED,
+    Answer,
+    Classroom,
+    Deck,
+    DeckQuestion,
+    Enrollment,
+    Question,
+    Review,
+    StudyCard,
+    User,
+)
+from ..types import utcnow
+from . import NotAllowed, ServiceError, quizzes
+
+MAX_NEW_PER_DAY = 999
+MAX_DURATION_MS = 60_000  # as Anki: a card left open longer counts as a minute
+
+
+class NotDue(ServiceError):
+    """A rating for a card that is not due: refused, nothing recorded."""
+
+
+def _day_start_hour() -> int:
+    return int(current_app.config.get("STUDY_DAY_STARTS_AT", 4))
+
+
+def _fuzz() -> bool:
+    return bool(current_app.config.get("STUDY_FUZZ", True))
+
+
+def today(student: User, now: dt.datetime | None = None) -> srs.StudyDay:
+    """The student's current study day, in their time zone."""
+    return srs.study_day(now or utcnow(), student.timezone, _day_start_hour())
+
+
+# -- settings ---------------------------------------------------------------------------
+
+
+def update_settings(
+    student: User, timezone: str, new_per_day: int, desired_retention: float
+) -> None:
+    """Change the student's time zone, daily new-card limit and desired retention."""
+    if timezone not in srs.timezone_names():
+        raise ServiceError(f"Unknown time zone {timezone!r}; pick one from the list.")
+    if not 0 <= new_per_day <= MAX_NEW_PER_DAY:
+        raise ServiceError(f"New cards a day must be between 0 and {MAX_NEW_PER_DAY}.")
+    if not srs.MIN_RETENTION <= desired_retention <= srs.MAX_RETENTION:
+        raise ServiceError(
+            f"Desired retention must be between {srs.MIN_RETENTION:.2f} and "
+            f"{srs.MAX_RETENTION:.2f}."
+        )
+    student.timezone = timezone
+    student.new_per_day = new_per_day
+    student.desired_retention = round(desired_retention, 2)
+    db.session.commit()
+
+
+# -- scope: which questions a study session draws on ------------------------------------
+
+
+def _visible_teacher_decks(student: User) -> Select[Any]:
+    """Ids of the teacher-made decks a student may study (their teachers' decks)."""
+    teachers = (
+        select(Classroom.teacher_id)
+        .join(Enrollment, Enrollment.classroom_id == Classroom.id)
+        .where(Enrollment.student_id == student.id)
+    )
+    return select(Deck.id).where(
+        Deck.article_id.is_(None), or_(Deck.owner_id.is_(None), Deck.owner_id.in_(teachers))
+    )
+
+
+def _in_scope(student: User, deck: Deck | None) -> Any:
+    """A condition on Question: approved and part of the deck (or of any visible deck)."""
+    if deck is not None and deck.article_id is not None:
+        where = Question.article_id == deck.article_id
+    elif deck is not None:
+        where = Question.id.in_(
+            select(DeckQuestion.question_id).where(DeckQuestion.deck_id == deck.id)
+        )
+    else:
+        # every article has its public deck; teacher decks only for their students
+        where = or_(
+            Question.article_id.is_not(None),
+            Question.id.in_(
+                select(DeckQuestion.question_id).where(
+                    DeckQuestion.deck_id.in_(_visible_teacher_decks(student))
+                )
+            ),
+        )
+    return and_(Question.status == APPROVED, where)
+
+
+def _sibling_key(question_id: str, article_id: int | None, fact: dict[str, Any] | None) -> str:
+    """Questions asked about the same fact are siblings; only one is new on a day."""
+    fact = fact or {}
+    if set(fact) <= {"type"}:
+        return question_id
+    return f"{article_id}:{json.dumps(fact, sort_keys=True)}"
+
+
+# -- the queue --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Queue:
+    """What a study session shows next, and what is left today."""
+
+    day: srs.StudyDay
+    card: StudyCard | None
+    question: Question | None
+    learning: int
+    review: int
+    new: int
+    new_limit: int
+    next_learning: dt.datetime | None = None
+
+    @property
+    def remaining(self) -> int:
+        """Cards left to study today (learning cards due later not counted)."""
+        return self.learning + self.review + self.new
+
+    @property
+    def is_new(self) -> bool:
+        """True when the card shown is a new one."""
+        return self.question is not None and self.card is None
+
+
+def _new_introduced(student: User, day: srs.StudyDay) -> int:
+    """New cards the student saw for the first time during this study day."""
+    return int(
+        db.session.scalar(
+            select(func.count(Review.id)).where(
+                Review.student_id == student.id,
+                Review.reviewed_at >= day.start,
+                Review.reviewed_at < day.end,
+                Review.seq == 0,
+            )
+        )
+        or 0
+    )
+
+
+def _new_candidates(student: User, deck: Deck | None, day: srs.StudyDay, limit: int) -> list[str]:
+    """Up to ``limit`` new question ids, newest first, one per fact (siblings wait)."""
+    if limit <= 0:
+        return []
+    seen_today = {
+        _sibling_key(qid, art, fact)
+        for qid, art, fact in db.session.execute(
+            select(Question.id, Question.article_id, Question.fact)
+            .join(Review, Review.question_id == Question.id)
+            .where(Review.student_id == student.id, Review.reviewed_at >= day.start)
+        )
+    }
+    has_card = exists().where(
+        StudyCard.student_id == student.id, StudyCard.question_id == Question.id
+    )
+    rows = db.session.execute(
+        select(Question.id, Question.article_id, Question.fact)
+        .where(_in_scope(student, deck), ~has_card)
+        .order_by(Question.created_at.desc(), Question.id.desc())
+        .limit(limit * 4 + 10)
+    )
+    chosen: list[str] = []
+    for qid, art, fact in rows:
+        key = _sibling_key(qid, art, fact)
+        if key in seen_today:
+            continue
+        seen_today.add(key)
+        chosen.append(qid)
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def queue(student: User, deck_id: int | None = None, now: dt.datetime | None = None) -> Queue:
+    """The next card to study: learning cards that are due, then today's reviews, then
+    new cards up to the daily limit, then learning cards due within the next minutes."""
+    now = now or utcnow()
+    deck = quizzes.get_deck(student, deck_id) if deck_id is not None else None
+    day = today(student, now)
+    rows = db.session.execute(
+        select(StudyCard.id, StudyCard.state, StudyCard.due)
+        .join(Question, Question.id == StudyCard.question_id)
+        .where(StudyCard.student_id == student.id, StudyCard.due < day.end)
+        .where(_in_scope(student, deck))
+        .order_by(StudyCard.due, StudyCard.id)
+    ).all()
+    learning_now, reviews, ahead, later = [], [], [], []
+    for card_id, state, due in rows:
+        if state == srs.REVIEW:
+            reviews.append(card_id)
+        elif due <= now:
+            learning_now.append(card_id)
+        elif due <= now + srs.LEARN_AHEAD:
+            ahead.append(card_id)
+        else:
+            later.append(due)
+    new_limit = max(0, student.new_per_day - _new_introduced(student, day))
+    new_ids = _new_candidates(student, deck, day, new_limit)
+    card = question = None
+    pick = (learning_now or reviews or [None])[0]
+    if pick is None and not new_ids and ahead:
+        pick = ahead[0]
+    if pick is not None:
+        card = db.session.get(StudyCard, pick)
+        question = card.question if card else None
+    elif new_ids:
+        question = db.session.get(Question, new_ids[0])
+    return Queue(
+        day=day,
+        card=card,
+        question=question,
+        learning=len(learning_now) + len(ahead),
+        review=len(reviews),
+        new=len(new_ids),
+        new_limit=new_limit,
+        next_learning=min(later) if later else None,
+    )
+
+
+# -- ratings ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rated:
+    """A recorded rating; ``duplicate`` when it had been recorded before."""
+
+    review: Review
+    duplicate: bool = False
+
+
+def _state(card: StudyCard | None) -> srs.CardState:
+    if card is None:
+        return srs.CardState()
+    return srs.CardState(
+        state=card.state,
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=card.due,
+        last_review=card.last_review,
+    )
+
+
+def _apply(
+    student: User,
+    question: Question,
+    card: StudyCard | None,
+    rating: int,
+    now: dt.datetime,
+    source: str,
+    answer_id: int | None = None,
+    duration_ms: int | None = None,
+) -> Review:
+    """Move the card on by one rating and append the review (the caller commits)."""
+    before = _state(card)
+    after = srs.review(
+        before, rating, now, desired_retention=student.desired_retention, fuzz=_fuzz()
+    )
+    if card is None:
+        card = StudyCard(
+            student_id=student.id,
+            question_id=question.id,
+            state=after.state,
+            due=after.due,
+            reps=0,
+            lapses=0,
+            scheduler=srs.SCHEDULER_VERSION,
+            created_at=now,
+        )
+        db.session.add(card)
+        db.session.flush()
+    seq = card.reps
+    card.state = after.state or srs.LEARNING
+    card.step = after.step
+    card.stability = after.stability
+    card.difficulty = after.difficulty
+    card.due = after.due or now
+    card.last_review = after.last_review
+    card.reps = seq + 1
+    if before.state == srs.REVIEW and rating == srs.AGAIN:
+        card.lapses += 1
+    card.scheduler = srs.SCHEDULER_VERSION
+    review = Review(
+        card_id=card.id,
+        student_id=student.id,
+        question_id=question.id,
+        question_version=question.version,
+        seq=seq,
+        rating=rating,
+        source=source,
+        answer_id=answer_id,
+        reviewed_at=now,
+        duration_ms=duration_ms,
+        state_before=before.state,
+        state_after=card.state,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=card.due,
+        scheduler=srs.SCHEDULER_VERSION,
+    )
+    db.session.add(review)
+    db.session.flush()
+    return review
+
+
+def _recorded(student: User, question_id: str, seq: int) -> Review | None:
+    return db.session.scalar(
+        select(Review)
+        .join(StudyCard, StudyCard.id == Review.card_id)
+        .where(
+            StudyCard.student_id == student.id,
+            StudyCard.question_id == question_id,
+            Review.seq == seq,
+        )
+    )
+
+
+def rate(
+    student: User,
+    question_id: str,
+    rating: int,
+    seq: int,
+    *,
+    card_id: int | None = None,
+    deck_id: int | None = None,
+    duration_ms: int | None = None,
+    now: dt.datetime | None = None,
+) -> Rated:
+    """Record a study rating of the card at review number ``seq`` (0 for a new card).
+
+    Sent twice, the rating is recorded once. A card that is not due, not the student's,
+    or not in use any more is refused with a message, and nothing is recorded."""
+    now = now or utcnow()
+    if rating not in srs.RATINGS:
+        raise ServiceError("Rate the card Again (1), Hard (2), Good (3) or Easy (4).")
+    if card_id is not None:
+        owned = db.session.get(StudyCard, card_id)
+        if owned is None or owned.question_id != question_id:
+            raise ServiceError("That card does not exist.")
+        if owned.student_id != student.id:
+            raise NotAllowed("That card belongs to someone else.")
+    deck = quizzes.get_deck(student, deck_id) if deck_id is not None else None
+    question = db.session.scalar(
+        select(Question).where(Question.id == question_id, _in_scope(student, deck))
+    )
+    if question is None:
+        if db.session.get(Question, question_id) is None:
+            raise ServiceError("That card does not exist.")
+        in_use = db.session.scalar(
+            select(Question.id).where(Question.id == question_id, Question.status == APPROVED)
+        )
+        if in_use is None:
+            raise ServiceError("That question was withdrawn by the teacher; nothing was recorded.")
+        raise NotAllowed("That card is not in any deck you can study.")
+    card = db.session.scalar(
+        select(StudyCard).where(
+            StudyCard.student_id == student.id, StudyCard.question_id == question_id
+        )
+    )
+    reps = card.reps if card else 0
+    if seq < reps:
+        first = _recorded(student, question_id, seq)
+        if first is not None:
+            return Rated(first, duplicate=True)
+    if seq != reps:
+        raise ServiceError("That card changed since the page was shown; here is the next one.")
+    day = today(student, now)
+    if card is None:
+        if _new_introduced(student, day) >= student.new_per_day:
+            raise NotDue(
+                f"You have studied today's {student.new_per_day} new cards; "
+                "nothing was recorded. Change the limit in the study settings."
+            )
+    elif not _is_due(card, now, day):
+        local = card.due.astimezone(srs.zone(student.timezone))
+        raise NotDue(
+            f"That card is not due until {local:%d %b %Y %H:%M} ({student.timezone}); "
+            "nothing was recorded."
+        )
+    if duration_ms is not None:
+        duration_ms = max(0, min(int(duration_ms), MAX_DURATION_MS))
+    review = _apply(student, question, card, rating, now, "study", duration_ms=duration_ms)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # the same rating arrived twice at once: the first one stands
+        db.session.rollback()
+        first = _recorded(student, question_id, seq)
+        if first is None:
+            raise
+        return Rated(first, duplicate=True)
+    return Rated(review)
+
+
+def _is_due(card: StudyCard, now: dt.datetime, day: srs.StudyDay) -> bool:
+    if card.state == srs.REVIEW:
+        return card.due < day.end
+    return card.due <= now + srs.LEARN_AHEAD
+
+
+def record_quiz_answer(student: User, answer: Answer, attempts: int = 3) -> Review | None:
+    """Count a quiz answer as a review of its card (wrong is Again, right is Good).
+
+    Called after the answer is committed, so the answer is kept even if this fails; a
+    concurrent rating of the same card is retried on the card's new state."""
+    question = db.session.get(Question, answer.question_id)
+    if question is None:
+        return None
+    rating = srs.GOOD if answer.correct else srs.AGAIN
+    for _ in range(attempts):
+        done = db.session.scalar(select(Review).where(Review.answer_id == answer.id))
+        if done is not None:
+            return done
+        card = db.session.scalar(
+            select(StudyCard).where(
+                StudyCard.student_id == student.id, StudyCard.question_id == question.id
+            )
+        )
+        review = _apply(student, question, card, rating, answer.created_at, "quiz", answer.id)
+        try:
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+            continue
+        return review
+    return None
+
+
+# -- progress ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """A number for one study day (a bar of a chart)."""
+
+    date: dt.date
+    count: int
+    extra: int = 0
+
+
+@dataclass(frozen=True)
+class DeckMastery:
+    """How much of a deck the student has learnt."""
+
+    deck: Deck
+    cards: int
+    studied: int
+    mastered: int
+
+    @property
+    def share(self) -> float:
+        """Mastered cards over the deck's cards."""
+        return self.mastered / self.cards if self.cards else 0.0
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A student's study progress, counted from cards and the review log."""
+
+    day: srs.StudyDay
+    due_today: int
+    forecast: list[DayCount]
+    per_day: list[DayCount]
+    streak: int
+    reviews: int
+    remembered: int
+    reviews_today: int
+    seconds_today: int
+    decks: list[DeckMastery] = field(default_factory=list)
+
+    @property
+    def retention(self) -> float | None:
+        """True retention: the share of reviews of learnt cards that were remembered."""
+        return self.remembered / self.reviews if self.reviews else None
+
+
+def _forecast(student: User, day: srs.StudyDay, days: int = 8) -> list[DayCount]:
+    """Cards due on each of the next ``days`` study days (today includes overdue)."""
+    horizon = srs.day_of(
+        day.date + dt.timedelta(days=days - 1), student.timezone, _day_start_hour()
+    )
+    counts: Counter[dt.date] = Counter()
+    for (due,) in db.session.execute(
+        select(StudyCard.due)
+        .join(Question, Question.id == StudyCard.question_id)
+        .where(
+            StudyCard.student_id == student.id,
+            StudyCard.due < horizon.end,
+            Question.status == APPROVED,
+        )
+    ):
+        date = srs.local_date(due, student.timezone, _day_start_hour())
+        counts[max(date, day.date)] += 1
+    return [
+        DayCount(day.date + dt.timedelta(days=i), counts[day.date + dt.timedelta(days=i)])
+        for i in range(days)
+    ]
+
+
+def progress(student: User, now: dt.datetime | None = None, days: int = 30) -> Progress:
+    """Due cards today and this week, reviews per day, streak, retention, mastery."""
+    now = now or utcnow()
+    day = today(student, now)
+    hour = _day_start_hour()
+    per: Counter[dt.date] = Counter()
+    again: Counter[dt.date] = Counter()
+    study_days: set[dt.date] = set()
+    reviews = remembered = seconds_today = reviews_today = 0
+    for when, rating, before, duration in db.session.execute(
+        select(Review.reviewed_at, Review.rating, Review.state_before, Review.duration_ms).where(
+            Review.student_id == student.id
+        )
+    ):
+        date = srs.local_date(when, student.timezone, hour)
+        study_days.add(date)
+        per[date] += 1
+        if rating == srs.AGAIN:
+            again[date] += 1
+        if before == srs.REVIEW:
+            reviews += 1
+            remembered += rating != srs.AGAIN
+        if date == day.date:
+            reviews_today += 1
+            seconds_today += (duration or 0) // 1000
+    first = day.date - dt.timedelta(days=days - 1)
+    per_day = [
+        DayCount(
+            first + dt.timedelta(days=i),
+            per[first + dt.timedelta(days=i)],
+            again[first + dt.timedelta(days=i)],
+        )
+        for i in range(days)
+    ]
+    forecast = _forecast(student, day)
+    return Progress(
+        day=day,
+        due_today=forecast[0].count,
+        forecast=forecast[1:],
+        per_day=per_day,
+        streak=srs.streak(study_days, day.date),
+        reviews=reviews,
+        remembered=remembered,
+        reviews_today=reviews_today,
+        seconds_today=seconds_today,
+        decks=mastery(student),
+    )
+
+
+def mastery(student: User) -> list[DeckMastery]:
+    """Per deck the student has studied: cards, cards studied, cards mastered."""
+    cards = db.session.execute(
+        select(StudyCard.question_id, StudyCard.stability, Question.article_id)
+        .join(Question, Question.id == StudyCard.question_id)
+        .where(StudyCard.student_id == student.id, Question.status == APPROVED)
+    ).all()
+    if not cards:
+        return []
+    stability = {qid: s or 0.0 for qid, s, _ in cards}
+    by_article: dict[int, list[str]] = defaultdict(list)
+    for qid, _, art in cards:
+        if art is not None:
+            by_article[art].append(qid)
+    out: list[DeckMastery] = []
+    if by_article:
+        totals = dict(
+            db.session.execute(
+                select(Question.article_id, func.count(Question.id))
+                .where(Question.article_id.in_(list(by_article)), Question.status == APPROVED)
+                .group_by(Question.article_id)
+            ).all()
+        )
+        for deck in db.session.scalars(select(Deck).where(Deck.article_id.in_(list(by_article)))):
+            ids = by_article[deck.article_id]
+            out.append(_mastery_row(deck, int(totals.get(deck.article_id, 0)), ids, stability))
+    teacher_decks = db.session.scalars(
+        select(Deck).where(Deck.id.in_(_visible_teacher_decks(student)))
+    ).all()
+    for deck in teacher_decks:
+        ids = list(
+            db.session.scalars(
+                select(DeckQuestion.question_id)
+                .join(Question, Question.id == DeckQuestion.question_id)
+                .where(DeckQuestion.deck_id == deck.id, Question.status == APPROVED)
+            )
+        )
+        studied = [qid for qid in ids if qid in stability]
+        if studied:
+            out.append(_mastery_row(deck, len(ids), studied, stability))
+    return sorted(out, key=lambda m: (-m.share, m.deck.name))
+
+
+def _mastery_row(
+    deck: Deck, total: int, studied: Sequence[str], stability: dict[str, float]
+) -> DeckMastery:
+    mastered = sum(1 for qid in studied if stability[qid] > srs.MASTERED_DAYS)
+    return DeckMastery(deck, total, len(studied), mastered)
+
+
+# -- a class, for its teacher -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StudentStudy:
+    """One student's studying, for the teacher."""
+
+    student: User
+    reviews_week: int
+    days_week: int
+    reviews: int
+    remembered: int
+    cards: int
+    mastered: int
+    last: dt.datetime | None
+
+    @property
+    def retention(self) -> float | None:
+        """Share of reviews of learnt cards remembered."""
+        return self.remembered / self.reviews if self.reviews else None
+
+
+@dataclass(frozen=True)
+class DeckRetention:
+    """A deck's retention across a class."""
+
+    deck: Deck
+    reviews: int
+    remembered: int
+    students: int
+
+    @property
+    def retention(self) -> float | None:
+        """Share of reviews of learnt cards remembered."""
+        return self.remembered / self.reviews if self.reviews else None
+
+
+@dataclass(frozen=True)
+class HardCard:
+    """A question the class forgets most."""
+
+    question: Question
+    reviews: int
+    again: int
+    lapses: int
+    students: int
+
+    @property
+    def again_share(self) -> float:
+        """Share of its reviews rated Again (or answered wrong)."""
+        return self.again / self.reviews if self.reviews else 0.0
+
+
+@dataclass(frozen=True)
+class ClassStudy:
+    """Who studies, retention per deck, and the hardest cards of one class."""
+
+    students: list[StudentStudy]
+    decks: list[DeckRetention]
+    hardest: list[HardCard]
+
+
+def class_study(teacher: User, classroom: Classroom, now: dt.datetime | None = None) -> ClassStudy:
+    """The study report of one of the teacher's classes (its students' reviews only)."""
+    if classroom.teacher_id != teacher.id:
+        raise NotAllowed("That class belongs to another teacher.")
+    now = now or utcnow()
+    students = list(
+        db.session.scalars(
+            select(User)
+            .join(Enrollment, Enrollment.student_id == User.id)
+            .where(Enrollment.classroom_id == classroom.id)
+            .order_by(User.name)
+        )
+    )
+    ids = [s.id for s in students]
+    if not ids:
+        return ClassStudy([], [], [])
+    week_ago = now - dt.timedelta(days=7)
+    per_student: dict[int, dict[str, Any]] = {
+        i: {"week": 0, "days": set(), "reviews": 0, "remembered": 0, "last": None} for i in ids
+    }
+    zones = {s.id: s.timezone for s in students}
+    per_article: dict[int, list[Any]] = defaultdict(lambda: [0, 0, set()])
+    per_question: dict[str, list[Any]] = defaultdict(lambda: [0, 0, set()])
+    for sid, when, rating, before, qid, art in db.session.execute(
+        select(
+            Review.student_id,
+            Review.reviewed_at,
+            Review.rating,
+            Review.state_before,
+            Review.question_id,
+            Question.article_id,
+        )
+        .join(Question, Question.id == Review.question_id)
+        .where(Review.student_id.in_(ids))
+    ):
+        row = per_student[sid]
+        if when >= week_ago:
+            row["week"] += 1
+            row["days"].add(srs.local_date(when, zones[sid], _day_start_hour()))
+        if row["last"] is None or when > row["last"]:
+            row["last"] = when
+        q = per_question[qid]
+        q[0] += 1
+        q[1] += rating == srs.AGAIN
+        q[2].add(sid)
+        if before == srs.REVIEW:
+            row["reviews"] += 1
+            row["remembered"] += rating != srs.AGAIN
+            if art is not None:
+                a = per_article[art]
+                a[0] += 1
+                a[1] += rating != srs.AGAIN
+                a[2].add(sid)
+    cards: Counter[int] = Counter()
+    mastered: Counter[int] = Counter()
+    lapses: Counter[str] = Counter()
+    for sid, qid, stab, lapse in db.session.execute(
+        select(
+            StudyCard.student_id, StudyCard.question_id, StudyCard.stability, StudyCard.lapses
+        ).where(StudyCard.student_id.in_(ids))
+    ):
+        cards[sid] += 1
+        mastered[sid] += (stab or 0) > srs.MASTERED_DAYS
+        lapses[qid] += lapse
+    rows = [
+        StudentStudy(
+            s,
+            per_student[s.id]["week"],
+            len(per_student[s.id]["days"]),
+            per_student[s.id]["reviews"],
+            per_student[s.id]["remembered"],
+            cards[s.id],
+            mastered[s.id],
+            per_student[s.id]["last"],
+        )
+        for s in students
+    ]
+    decks = [
+        DeckRetention(
+            d,
+            per_article[d.article_id][0],
+            per_article[d.article_id][1],
+            len(per_article[d.article_id][2]),
+        )
+        for d in db.session.scalars(select(Deck).where(Deck.article_id.in_(list(per_article))))
+    ]
+    decks.sort(key=lambda d: (d.retention if d.retention is not None else 1.0, d.deck.name))
+    questions = {
+        q.id: q
+        for q in db.session.scalars(select(Question).where(Question.id.in_(list(per_question))))
+    }
+    hardest = sorted(
+        (
+            HardCard(questions[qid], n, a, lapses[qid], len(who))
+            for qid, (n, a, who) in per_question.items()
+            if qid in questions and a > 0
+        ),
+        key=lambda h: (-h.again_share, -h.reviews, h.question.id),
+    )[:10]
+    return ClassStudy(rows, decks, hardest)
+
+
+def interval_labels(
+    student: User, card: StudyCard | None, now: dt.datetime | None = None
+) -> dict[int, str]:
+    """For each rating button, when the card would come back ("10 min", "3 d")."""
+    gaps = srs.intervals(_state(card), now or utcnow(), student.desired_retention)
+    return {rating: srs.describe(gap) for rating, gap in gaps.items()}
