@@ -58,3 +58,39 @@ def test_quizapp_console_script_help() -> None:
     assert result.returncode == 0, result.stderr
     for command in ("run", "init", "create-teacher", "import-articles", "db"):
         assert command in result.stdout
+
+
+def test_upgrading_to_the_study_schema_keeps_the_data(tmp_path: Path) -> None:
+    """A database made before flashcards (revision 0bdf1b24ef51) keeps its users and
+    answers through the upgrade; the users get the default study settings."""
+    from flask_migrate import downgrade, upgrade
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "k",
+            "IMPORT_SEEDS": False,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'old.sqlite'}",
+        }
+    )
+    directory = app.extensions["migrate"].directory
+    with app.app_context():
+        upgrade(directory=directory, revision="0bdf1b24ef51")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO user (email, name, password_hash, role, created_at) "
+                    "VALUES ('a@example.org', 'Ann', 'x', 'student', '2026-01-01 00:00:00')"
+                )
+            )
+        upgrade(directory=directory)
+        row = db.session.execute(
+            text("SELECT name, timezone, new_per_day, desired_retention FROM user")
+        ).one()
+        assert tuple(row) == ("Ann", "UTC", 20, 0.9)
+        assert db.session.execute(text("SELECT count(*) FROM study_card")).scalar() == 0
+        db.session.remove()
+        downgrade(directory=directory, revision="0bdf1b24ef51")
+        assert db.session.execute(text("SELECT name FROM user")).scalar() == "Ann"
+        db.session.remove()
+        db.engine.dispose()

@@ -50,6 +50,11 @@ ROUTES = [
         {"anon": 302, "student": 403, "teacher": 200, "other_teacher": 403},
     ),
     ("POST", "/classes/join", {"anon": 302, "teacher": 403}),
+    ("GET", "/study", {"anon": 302, "student": 200, "other_student": 200, "teacher": 403}),
+    ("GET", "/study/deck/{deck}", {"anon": 302, "student": 200, "teacher": 403}),
+    ("GET", "/study/settings", {"anon": 302, "student": 200, "teacher": 403}),
+    ("POST", "/study/rate", {"anon": 302, "teacher": 403}),
+    ("GET", "/progress", {"anon": 302, "student": 200, "teacher": 403, "other_teacher": 403}),
 ]
 EMAILS = {
     "student": "s@example.org",
@@ -104,6 +109,10 @@ def test_csrf_is_required_on_every_form(csrf_app: Flask, world) -> None:  # type
     assert client.post("/logout").status_code == 400
     assert client.post(f"/decks/{world['deck']}", data={"length": 2}).status_code == 400
     assert client.post("/classes/join", data={"code": "JOINME22"}).status_code == 400
+    rating = {"question": "q0", "seq": "0", "rating": "3"}
+    assert client.post("/study/rate", data=rating).status_code == 400
+    settings = {"timezone": "UTC", "new_per_day": "5", "desired_retention": "0.9"}
+    assert client.post("/study/settings", data=settings).status_code == 400
     teacher = csrf_app.test_client()
     token = csrf_token(teacher, "/login")
     teacher.post(
