@@ -17,7 +17,7 @@ from quizapp.models import APPROVED, Article, Deck, Question, Review, StudyCard,
 from quizapp.services import NotAllowed, ServiceError, library, study
 from quizapp.services.study import NotDue
 
-from .conftest import add_question, csrf_token, login
+from .conftest import add_question, login
 
 NOON = dt.datetime(2026, 6, 10, 12, 0, tzinfo=dt.UTC)
 
