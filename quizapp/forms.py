@@ -59,6 +59,8 @@ class RegisterForm(FlaskForm):
         validators=[DataRequired(), EqualTo("password", message="The passwords differ.")],
     )
     join_code = StringField("Class code (optional)", validators=[Optional(), Length(max=16)])
+    # filled in by the browser's script: where the student's study day starts
+    timezone = HiddenField(validators=[Optional(), Length(max=64)])
     submit = SubmitField("Create account")
 
 

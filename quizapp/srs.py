@@ -120,9 +120,10 @@ def retrievability(
 # -- the student's day ------------------------------------------------------------------
 
 
-def timezone_names() -> list[str]:
-    """Every IANA time zone name, sorted (for the settings form)."""
-    return sorted(available_timezones())
+@functools.cache
+def timezone_names() -> tuple[str, ...]:
+    """Every IANA time zone name, sorted (read once: listing them walks the disk)."""
+    return tuple(sorted(available_timezones()))
 
 
 def zone(name: str | None) -> ZoneInfo:

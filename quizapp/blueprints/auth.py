@@ -28,7 +28,10 @@ def register() -> object:
     if form.validate_on_submit():
         try:
             user = accounts.register_student(
-                form.email.data or "", form.name.data or "", form.password.data or ""
+                form.email.data or "",
+                form.name.data or "",
+                form.password.data or "",
+                form.timezone.data or "UTC",
             )
         except ServiceError as exc:
             flash(str(exc), "error")

@@ -104,7 +104,7 @@ def rate() -> object:
 def settings() -> object:
     """Time zone, new cards a day, desired retention."""
     form = StudySettingsForm(obj=current_user)
-    form.timezone.choices = srs.timezone_names()
+    form.timezone.choices = list(srs.timezone_names())
     if form.validate_on_submit():
         try:
             study.update_settings(

@@ -10,6 +10,7 @@ from flask import current_app
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from .. import srs
 from ..extensions import db
 from ..models import STUDENT, TEACHER, SetupToken, User
 from ..types import utcnow
@@ -47,9 +48,10 @@ def _create(email: str, name: str, password: str, role: str) -> User:
     return user
 
 
-def register_student(email: str, name: str, password: str) -> User:
-    """Create a student account."""
+def register_student(email: str, name: str, password: str, timezone: str = "UTC") -> User:
+    """Create a student account; an unknown time zone name falls back to UTC."""
     user = _create(email, name, password, STUDENT)
+    user.timezone = timezone if timezone in srs.timezone_names() else "UTC"
     db.session.commit()
     return user
 

@@ -207,14 +207,19 @@ def queue(student: User, deck_id: int | None = None, now: dt.datetime | None = N
     rows = db.session.execute(
         select(StudyCard.id, StudyCard.state, StudyCard.due)
         .join(Question, Question.id == StudyCard.question_id)
-        .where(StudyCard.student_id == student.id, StudyCard.due < day.end)
+        .where(
+            StudyCard.student_id == student.id,
+            # a learning step may fall just after the day's end: learn ahead still
+            StudyCard.due < max(day.end, now + srs.LEARN_AHEAD),
+        )
         .where(_in_scope(student, deck))
         .order_by(StudyCard.due, StudyCard.id)
     ).all()
     learning_now, reviews, ahead, later = [], [], [], []
     for card_id, state, due in rows:
         if state == srs.REVIEW:
-            reviews.append(card_id)
+            if due < day.end:
+                reviews.append(card_id)
         elif due <= now:
             learning_now.append(card_id)
         elif due <= now + srs.LEARN_AHEAD:

@@ -236,7 +236,7 @@ def test_the_new_card_limit_resets_at_the_local_day_start(app: Flask, world) -> 
         sam = _student()
         study.update_settings(sam, "Asia/Tokyo", 1, 0.9)
         before = dt.datetime(2026, 6, 10, 18, 59, tzinfo=dt.UTC)
-        assert len([q for q in _rate_all(sam, before)]) == 1
+        assert len(set(_rate_all(sam, before))) == 1
         assert study.queue(sam, None, before + dt.timedelta(seconds=30)).new == 0
         after = dt.datetime(2026, 6, 10, 19, 0, tzinfo=dt.UTC)
         assert study.queue(sam, None, after).new == 1
@@ -551,3 +551,19 @@ def test_imported_articles_are_studied_one_fact_at_a_time(app: Flask, world) -> 
             for q in db.session.scalars(select(Question).where(Question.id.in_(studied)))
         }
         assert len(facts) == len(set(studied)) >= 3
+
+
+def test_registration_keeps_the_device_s_time_zone(app: Flask, client: FlaskClient) -> None:
+    data = {
+        "name": "Zed",
+        "email": "zed@example.org",
+        "password": "long enough pw",
+        "confirm": "long enough pw",
+    }
+    assert client.post("/register", data={**data, "timezone": "Asia/Kolkata"}).status_code == 302
+    other = app.test_client()
+    bad = {**data, "email": "zoe@example.org", "timezone": "Nowhere/Land"}
+    assert other.post("/register", data=bad).status_code == 302
+    with app.app_context():
+        assert _student("zed@example.org").timezone == "Asia/Kolkata"
+        assert _student("zoe@example.org").timezone == "UTC"
