@@ -411,8 +411,8 @@ def rate(
         )
     if duration_ms is not None:
         duration_ms = max(0, min(int(duration_ms), MAX_DURATION_MS))
-    review = _apply(student, question, card, rating, now, "study", duration_ms=duration_ms)
     try:
+        review = _apply(student, question, card, rating, now, "study", duration_ms=duration_ms)
         db.session.commit()
     except IntegrityError:
         # the same rating arrived twice at once: the first one stands
@@ -448,8 +448,8 @@ def record_quiz_answer(student: User, answer: Answer, attempts: int = 3) -> Revi
                 StudyCard.student_id == student.id, StudyCard.question_id == question.id
             )
         )
-        review = _apply(student, question, card, rating, answer.created_at, "quiz", answer.id)
         try:
+            review = _apply(student, question, card, rating, answer.created_at, "quiz", answer.id)
             db.session.commit()
         except IntegrityError:
             db.session.rollback()

@@ -567,3 +567,34 @@ def test_registration_keeps_the_device_s_time_zone(app: Flask, client: FlaskClie
     with app.app_context():
         assert _student("zed@example.org").timezone == "Asia/Kolkata"
         assert _student("zoe@example.org").timezone == "UTC"
+
+
+def test_the_same_rating_sent_at_the_same_instant_is_recorded_once(app: Flask, world) -> None:  # type: ignore[no-untyped-def]
+    """Two requests race on one new card; whichever way they interleave, one review is
+    recorded and neither request fails."""
+    import threading
+
+    barrier = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def submit() -> None:
+        with app.app_context():
+            sam = _student()
+            barrier.wait()
+            try:
+                outcomes.append(study.rate(sam, "q0", srs.GOOD, 0, now=NOON))
+            except Exception as exc:  # pragma: no cover - reported by the assertion
+                outcomes.append(exc)
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(isinstance(o, study.Rated) for o in outcomes), outcomes
+    assert sorted(o.duplicate for o in outcomes) == [False, True]  # type: ignore[attr-defined]
+    assert len(_reviews(app)) == 1
+    with app.app_context():
+        assert db.session.scalar(select(func.count(StudyCard.id))) == 1
