@@ -167,9 +167,9 @@ def build(url: str, questions: int, students: int, per_student: int, seed: int =
         db.session.execute(insert(StudyCard), cards)
         db.session.execute(insert(Review), reviews)
     db.session.commit()
+    # fresh statistics, as autovacuum would gather them on a live server
     if url.startswith("postgresql"):
-        with db.engine.connect() as conn:
-            conn.exec_driver_sql("COMMIT")
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("ANALYZE")
     else:
         with db.engine.begin() as conn:
