@@ -5,9 +5,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 WIDTH, HEIGHT = 640, 200
 LEFT, RIGHT, TOP, BOTTOM = 36, 28, 10, 28
@@ -90,3 +92,31 @@ def bar_chart(
         )
     ticks = [(TOP + plot_h - plot_h * v / top, v) for v in (0, top // 2, top) if v or top]
     return Chart(title, bars, sorted(set(ticks)))
+
+
+class DayCount(Protocol):
+    """A count for one day, with a part of it to highlight."""
+
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def count(self) -> int: ...
+    @property
+    def extra(self) -> int: ...
+
+
+def reviews_per_day(days: Sequence[DayCount]) -> Chart:
+    """Reviews per day, the forgotten ones marked, a date label a week."""
+    last = len(days) - 1
+    return bar_chart(
+        f"Reviews per day, last {len(days)} days (darker: forgotten)",
+        [
+            (
+                f"{d.date:%a %d %b}: {d.count} reviews, {d.extra} forgotten",
+                f"{d.date:%d %b}" if (last - i) % 7 == 0 else "",
+                d.count,
+                d.extra,
+            )
+            for i, d in enumerate(days)
+        ],
+    )

@@ -29,7 +29,6 @@ def _page(deck_id: int | None) -> str:
         abort(403)
     except ServiceError:
         abort(404)
-    deck = study.quizzes.get_deck(current_user, deck_id) if deck_id is not None else None
     form = labels = None
     if q.question is not None:
         form = RatingForm(
@@ -43,7 +42,7 @@ def _page(deck_id: int | None) -> str:
     return render_template(
         "student/study.html",
         q=q,
-        deck=deck,
+        deck=q.deck,
         form=form,
         labels=labels,
         ratings=srs.RATINGS,
@@ -130,19 +129,7 @@ def progress() -> str:
         "Cards due in the next 7 days",
         [(f"{d.date:%a %d %b}: {d.count} due", f"{d.date:%a}", d.count, 0) for d in p.forecast],
     )
-    last = len(p.per_day) - 1
-    reviews = charts.bar_chart(
-        f"Reviews per day, last {len(p.per_day)} days (darker: forgotten)",
-        [
-            (
-                f"{d.date:%a %d %b}: {d.count} reviews, {d.extra} forgotten",
-                f"{d.date:%d %b}" if (last - i) % 7 == 0 else "",
-                d.count,
-                d.extra,
-            )
-            for i, d in enumerate(p.per_day)
-        ],
-    )
+    reviews = charts.reviews_per_day(p.per_day)
     return render_template(
         "student/progress.html", p=p, forecast_chart=forecast, reviews_chart=reviews
     )

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from .. import charts
 from ..extensions import db
 from ..forms import ActionForm, ArticleForm, ClassForm, DeckForm, ImportForm, QuestionForm
 from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Article, Question
@@ -331,10 +332,12 @@ def class_report(class_id: int) -> str:
         abort(403)
     except ServiceError:
         abort(404)
+    studying = study.class_study(current_user, classroom)
     return render_template(
         "teacher/class.html",
         classroom=classroom,
         students=students,
         questions=question_rows,
-        studying=study.class_study(current_user, classroom),
+        studying=studying,
+        reviews_chart=charts.reviews_per_day(studying.per_day),
     )

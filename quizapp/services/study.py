@@ -131,6 +131,7 @@ class Queue:
     """What a study session shows next, and what is left today."""
 
     day: srs.StudyDay
+    deck: Deck | None
     card: StudyCard | None
     question: Question | None
     learning: int
@@ -239,6 +240,7 @@ def queue(student: User, deck_id: int | None = None, now: dt.datetime | None = N
         question = db.session.get(Question, new_ids[0])
     return Queue(
         day=day,
+        deck=deck,
         card=card,
         question=question,
         learning=len(learning_now) + len(ahead),
@@ -643,6 +645,7 @@ class StudentStudy:
     cards: int
     mastered: int
     last: dt.datetime | None
+    streak: int = 0
 
     @property
     def retention(self) -> float | None:
@@ -688,6 +691,7 @@ class ClassStudy:
     students: list[StudentStudy]
     decks: list[DeckRetention]
     hardest: list[HardCard]
+    per_day: list[DayCount] = field(default_factory=list)
 
 
 def class_study(teacher: User, classroom: Classroom, now: dt.datetime | None = None) -> ClassStudy:
@@ -707,9 +711,13 @@ def class_study(teacher: User, classroom: Classroom, now: dt.datetime | None = N
     if not ids:
         return ClassStudy([], [], [])
     week_ago = now - dt.timedelta(days=7)
+    hour = _day_start_hour()
     per_student: dict[int, dict[str, Any]] = {
-        i: {"week": 0, "days": set(), "reviews": 0, "remembered": 0, "last": None} for i in ids
+        i: {"week": 0, "days": set(), "dates": set(), "reviews": 0, "remembered": 0, "last": None}
+        for i in ids
     }
+    class_days: Counter[dt.date] = Counter()
+    class_again: Counter[dt.date] = Counter()
     zones = {s.id: s.timezone for s in students}
     per_article: dict[int, list[Any]] = defaultdict(lambda: [0, 0, set()])
     per_question: dict[str, list[Any]] = defaultdict(lambda: [0, 0, set()])
@@ -726,9 +734,13 @@ def class_study(teacher: User, classroom: Classroom, now: dt.datetime | None = N
         .where(Review.student_id.in_(ids))
     ):
         row = per_student[sid]
+        date = srs.local_date(when, zones[sid], hour)
+        row["dates"].add(date)
+        class_days[date] += 1
+        class_again[date] += rating == srs.AGAIN
         if when >= week_ago:
             row["week"] += 1
-            row["days"].add(srs.local_date(when, zones[sid], _day_start_hour()))
+            row["days"].add(date)
         if row["last"] is None or when > row["last"]:
             row["last"] = when
         q = per_question[qid]
@@ -764,6 +776,7 @@ def class_study(teacher: User, classroom: Classroom, now: dt.datetime | None = N
             cards[s.id],
             mastered[s.id],
             per_student[s.id]["last"],
+            srs.streak(per_student[s.id]["dates"], today(s, now).date),
         )
         for s in students
     ]
@@ -789,7 +802,12 @@ def class_study(teacher: User, classroom: Classroom, now: dt.datetime | None = N
         ),
         key=lambda h: (-h.again_share, -h.reviews, h.question.id),
     )[:10]
-    return ClassStudy(rows, decks, hardest)
+    last_day = srs.study_day(now, teacher.timezone, hour).date
+    per_day = [
+        DayCount(d, class_days[d], class_again[d])
+        for d in (last_day - dt.timedelta(days=29 - i) for i in range(30))
+    ]
+    return ClassStudy(rows, decks, hardest, per_day)
 
 
 def interval_labels(

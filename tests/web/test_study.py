@@ -511,6 +511,7 @@ def test_the_class_page_shows_who_studies_and_the_hardest_cards(
     login(client, "ta@example.org")
     page = client.get(f"/teach/classes/{world['classroom']}").get_data(as_text=True)
     assert "Flashcard study" in page and "Sam Student" in page
+    assert page.count("<svg") == 1 and ": 2 reviews, 1 forgotten" in page  # Sam's, not Olga's
     hardest = page[page.index("Hardest cards") :]
     assert "Where did the minister fly?" in hardest and "1 of 2 (50%)" in hardest
     assert "True or false? The minister flew to Oslo." not in hardest  # Olga's review
@@ -598,3 +599,17 @@ def test_the_same_rating_sent_at_the_same_instant_is_recorded_once(app: Flask, w
     assert len(_reviews(app)) == 1
     with app.app_context():
         assert db.session.scalar(select(func.count(StudyCard.id))) == 1
+
+
+def test_bar_chart_geometry() -> None:
+    from quizapp import charts
+
+    chart = charts.bar_chart("t", [("a", "A", 3, 1), ("b", "", 0, 0), ("c", "C", 7, 7)])
+    assert sorted(t for _, t in chart.ticks) == [0, 5, 10]  # a round axis above the top bar
+    a, b, c = chart.bars
+    assert b.height == 0 and c.height == pytest.approx(a.height * 7 / 3)
+    assert c.part_height == c.height and a.part_height == pytest.approx(a.height / 3)
+    assert all(bar.x + bar.width <= chart.width for bar in chart.bars)
+    assert chart.total == 10
+    empty = charts.bar_chart("none", [("a", "A", 0, 0)])
+    assert sorted(t for _, t in empty.ticks) == [0, 1]
