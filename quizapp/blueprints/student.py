@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from ..forms import AnswerForm, JoinClassForm, StartQuizForm
-from ..services import NotAllowed, ServiceError, classes, quizzes
+from ..services import NotAllowed, ServiceError, classes, quizzes, study
 from . import deck_download, student_required
 
 bp = Blueprint("student", __name__)
@@ -16,8 +16,11 @@ bp = Blueprint("student", __name__)
 @login_required
 def decks() -> str:
     """Every deck the user can take, with the last and best score."""
+    due = {} if current_user.is_teacher else study.due_by_deck(current_user)
     return render_template(
         "student/decks.html",
+        due=due,
+        due_total=study.queue(current_user).remaining if not current_user.is_teacher else 0,
         summaries=quizzes.visible_decks(current_user),
         unfinished=[] if current_user.is_teacher else quizzes.unfinished(current_user),
         join_form=JoinClassForm(),

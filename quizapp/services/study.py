@@ -251,6 +251,49 @@ def queue(student: User, deck_id: int | None = None, now: dt.datetime | None = N
     )
 
 
+def due_by_deck(student: User, now: dt.datetime | None = None) -> dict[int, int]:
+    """Cards due today per deck id (learning cards due now count too); for the deck list."""
+    now = now or utcnow()
+    day = today(student, now)
+    rows = db.session.execute(
+        select(StudyCard.question_id, StudyCard.state, StudyCard.due, Question.article_id)
+        .join(Question, Question.id == StudyCard.question_id)
+        .where(
+            StudyCard.student_id == student.id,
+            StudyCard.due < max(day.end, now + srs.LEARN_AHEAD),
+            Question.status == APPROVED,
+        )
+    ).all()
+    due = [
+        (qid, art)
+        for qid, state, when, art in rows
+        if (when < day.end if state == srs.REVIEW else when <= now + srs.LEARN_AHEAD)
+    ]
+    if not due:
+        return {}
+    out: Counter[int] = Counter()
+    article_decks = dict(
+        db.session.execute(
+            select(Deck.article_id, Deck.id).where(
+                Deck.article_id.in_({art for _, art in due if art is not None})
+            )
+        ).all()
+    )
+    for _, art in due:
+        if art in article_decks:
+            out[article_decks[art]] += 1
+    for deck_id, count in db.session.execute(
+        select(DeckQuestion.deck_id, func.count(DeckQuestion.id))
+        .where(
+            DeckQuestion.question_id.in_([qid for qid, _ in due]),
+            DeckQuestion.deck_id.in_(_visible_teacher_decks(student)),
+        )
+        .group_by(DeckQuestion.deck_id)
+    ):
+        out[deck_id] += int(count)
+    return dict(out)
+
+
 # -- ratings ----------------------------------------------------------------------------
 
 

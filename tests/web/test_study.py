@@ -613,3 +613,21 @@ def test_bar_chart_geometry() -> None:
     assert chart.total == 10
     empty = charts.bar_chart("none", [("a", "A", 0, 0)])
     assert sorted(t for _, t in empty.ticks) == [0, 1]
+
+
+def test_the_deck_list_says_what_is_due(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
+    with app.app_context():
+        sam = _student()
+        study.update_settings(sam, "UTC", 0, 0.9)
+    login(client, "s@example.org")
+    page = client.get("/decks").get_data(as_text=True)
+    assert "to study today" not in page and "due)" not in page  # no new cards allowed, none due
+    with app.app_context():
+        sam = _student()
+        sam.new_per_day = 20
+        db.session.commit()
+        study.rate(sam, "q0", srs.AGAIN, 0)  # a learning card, due in a minute
+        assert study.due_by_deck(sam, dt.datetime.now(dt.UTC)) == {world["deck"]: 1}
+    page = client.get("/decks").get_data(as_text=True)
+    assert "3 flashcards</strong> to study today" in page  # one learning, two new
+    assert "Study (1 due)" in page
