@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-WIDTH, HEIGHT = 640, 200
-LEFT, RIGHT, TOP, BOTTOM = 36, 28, 10, 28
+# Across, positions are percentages of the chart's width, so the bars stretch to any
+# screen while the text keeps its size (a scaled viewBox would shrink it on a phone).
+# Down, they are pixels.
+HEIGHT, TOP, BOTTOM = 180, 18, 24
 
 
 @dataclass(frozen=True)
@@ -23,12 +25,28 @@ class Bar:
     tick: str
     value: int
     part: int
-    x: float
-    width: float
+    x: float  # percent
+    width: float  # percent
     y: float
     height: float
     part_y: float
     part_height: float
+
+    @property
+    def tick_anchor(self) -> str:
+        """Keep the first and last tick labels inside the chart."""
+        if self.x < 8:
+            return "start"
+        if self.x + self.width > 92:
+            return "end"
+        return "middle"
+
+    @property
+    def tick_x(self) -> float:
+        """Where the tick label is anchored, in percent."""
+        return {"start": self.x, "end": self.x + self.width}.get(
+            self.tick_anchor, self.x + self.width / 2
+        )
 
 
 @dataclass(frozen=True)
@@ -38,9 +56,7 @@ class Chart:
     title: str
     bars: list[Bar]
     ticks: list[tuple[float, int]]
-    width: int = WIDTH
     height: int = HEIGHT
-    left: int = LEFT
     bottom: float = HEIGHT - BOTTOM
 
     @property
@@ -67,31 +83,22 @@ def bar_chart(
     """Bars from (label, tick label, value, highlighted part) tuples; empty tick labels
     are not drawn (so thirty days can show a label a week)."""
     top = _nice_max(max((p[2] for p in points), default=0))
-    plot_w = WIDTH - LEFT - RIGHT
     plot_h = HEIGHT - TOP - BOTTOM
-    slot = plot_w / max(len(points), 1)
-    gap = min(4.0, slot * 0.2)
+    base = TOP + plot_h
+    slot = 100 / max(len(points), 1)
+    gap = slot * 0.2
     bars = []
     for i, (label, tick, value, part) in enumerate(points):
         h = plot_h * value / top
         ph = plot_h * min(part, value) / top
-        base = TOP + plot_h
         bars.append(
             Bar(
-                label,
-                tick,
-                value,
-                part,
-                LEFT + i * slot + gap / 2,
-                slot - gap,
-                base - h,
-                h,
-                base - ph,
-                ph,
+                label, tick, value, part, i * slot + gap / 2, slot - gap, base - h, h, base - ph, ph
             )
         )
-    ticks = [(TOP + plot_h - plot_h * v / top, v) for v in (0, top // 2, top) if v or top]
-    return Chart(title, bars, sorted(set(ticks)))
+    values = sorted({0, top // 2, top}) if top > 1 else [0, 1]
+    ticks = [(base - plot_h * v / top, v) for v in values]
+    return Chart(title, bars, ticks)
 
 
 class DayCount(Protocol):
@@ -112,7 +119,8 @@ def reviews_per_day(days: Sequence[DayCount]) -> Chart:
         f"Reviews per day, last {len(days)} days (darker: forgotten)",
         [
             (
-                f"{d.date:%a %d %b}: {d.count} reviews, {d.extra} forgotten",
+                f"{d.date:%a %d %b}: {d.count} review{'' if d.count == 1 else 's'}, "
+                f"{d.extra} forgotten",
                 f"{d.date:%d %b}" if (last - i) % 7 == 0 else "",
                 d.count,
                 d.extra,

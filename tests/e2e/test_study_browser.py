@@ -121,4 +121,15 @@ def test_a_study_session_without_javascript_on_a_phone(live_server: Live, browse
     if page.get_by_role("button", name=re.compile("^Easy")).count():
         page.get_by_role("button", name=re.compile("^Easy")).click()
     assert _reviews(live_server) == 1
+    # the progress charts fit the phone's width, and their text stays readable
+    page.goto(live_server.url + "/progress")
+    for chart in page.locator("figure.chart svg").all():
+        box = chart.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    labels = page.locator("figure.chart text").all()
+    assert labels
+    for label in labels:
+        box = label.bounding_box()
+        assert box is not None and box["height"] >= 11 and box["x"] + box["width"] <= 390
+    shot(page, "progress-phone")
     context.close()
