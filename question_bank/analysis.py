@@ -40,7 +40,8 @@ REPORTING_VERBS = frozenset(
 )
 TITLE_MODIFIERS = frozenset(
     "top senior former acting interim caretaker chief deputy outgoing incoming veteran "
-    "foreign defence defense interior finance".split()
+    "foreign defence defense interior finance prime military presidential parliamentary "
+    "opposition".split()
 )
 _NAME_PART = re.compile(
     r"[^\W\d_][\w'’.-]*$|(?:al|el|bin|ibn|van|von|de|da|di|der|le|la|du|bint|abu)$"
@@ -727,6 +728,14 @@ class Analysis:
                 )
                 or (tok.text[:1].isupper() and tok.ent_type_ in ("GPE", "ORG", "NORP"))
                 or tok.lower_ in TITLE_MODIFIERS
+                # "opposition leader", "health minister": a noun compound of the title
+                or (
+                    tok.pos_ == "NOUN"
+                    and tok.dep_ == "compound"
+                    and tok.is_alpha
+                    and tok.is_lower
+                    and i < tok.head.i < end
+                )
                 or (tok.lower_ == "of" and i > sent_start and _is_title_word(doc[i - 1]))
                 or (
                     tok.text == "-"
@@ -805,7 +814,7 @@ class Analysis:
             person = self._token_person.get(tok.i)
             if person and tok.pos_ in ("PROPN", "PRON"):
                 if skip_person != person:
-                    out.append(person)
+                    out.append(person + " ")
                     skip_person = person
                 continue
             if (
@@ -815,8 +824,8 @@ class Analysis:
             ):
                 continue
             skip_person = None
-            out.append(tok.text)
-        text = " ".join(out)
+            out.append(tok.text + (tok.whitespace_ and " "))  # "vice-president" stays one word
+        text = "".join(out)
         text = re.sub(r"\s+(['’]s?)\b", r"\1", text).replace("’s", "'s")
         return _clean_title(text)
 
@@ -1315,6 +1324,17 @@ def _np_without_clauses(head: Token) -> Span:
         if doc[i].text in (",", ";", "(", "—"):
             right = i - 1
             break
+    # the parser splits "vice-president" and "co-founder" into three words and keeps
+    # only the last in the phrase: take the prefix back, with what it governs
+    while (
+        left >= 2
+        and doc[left - 1].text == "-"
+        and not doc[left - 1].whitespace_
+        and not doc[left - 2].whitespace_
+        and doc[left - 2].is_alpha
+        and doc[left - 2].is_lower
+    ):
+        left = min(doc[left - 2].left_edge.i, left - 2)
     while left < head.i and doc[left].lower_ in ("the", "a", "an", ","):
         left += 1
     return doc[left : right + 1]

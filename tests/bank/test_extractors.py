@@ -198,6 +198,25 @@ def test_roles_before_names_and_in_apposition(facts) -> None:
     assert ("Kofi Mensah", "Ghana's finance minister") in got
 
 
+def test_hyphenated_and_lower_case_title_words_are_kept(facts) -> None:
+    """ "vice-president" is not "president"; "opposition leader" is not just "leader"."""
+    found = of_type(
+        facts(
+            "Maria Lund met Paul Okoro, the central bank's vice-president, on Monday. "
+            "The deputy-mayor, Tom Reed, agreed. "
+            "Police would not let the opposition leader Rosa Amado speak, and the health "
+            "minister Ana Lopes declined to comment."
+        ),
+        "role",
+    )
+    got = {(f["person"], f["title"]) for f in found}
+    assert ("Paul Okoro", "central bank's vice-president") in got
+    assert ("Tom Reed", "deputy-mayor") in got
+    assert ("Rosa Amado", "opposition leader") in got
+    assert ("Ana Lopes", "health minister") in got
+    assert not any(t in ("president", "mayor", "leader", "minister") for _, t in got)
+
+
 def test_role_through_relative_clause(facts) -> None:
     found = of_type(
         facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
