@@ -916,6 +916,8 @@ class Analysis:
             obj.ent_type_ == "ORG" or obj.lemma_.lower() in ORGANISATION_NOUNS
         ):
             return None  # "who led the previous round" names no office
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children):
+            return None  # "who is leading a delegation": a task, not an office
         span = _np_without_clauses(obj)
         if not span or len(span) > 12 or any(t.i in self._token_person for t in span):
             return None
@@ -1074,6 +1076,20 @@ class Analysis:
             for p in self.persons.values()
             if p.name in seen and any(w in t.lower() for t in p.titles for w in wanted)
         ]
+        # "the Portuguese leader", "the Saudi official": only a holder whose title says so
+        origins = [
+            c.lower_
+            for c in tok.children
+            if c.dep_ in ("amod", "compound", "nmod")
+            and c.text[:1].isupper()
+            and c.ent_type_ in ("NORP", "GPE")
+        ]
+        if origins:
+            titles = {p.name: p.titles for p in self.persons.values()}
+            named = [
+                h for h in holders if any(_same_origin(o, t) for t in titles[h] for o in origins)
+            ]
+            holders = named or holders  # nobody's title says where they are from: as before
         if not holders:
             return None
         if len(holders) == 1:
@@ -1353,6 +1369,16 @@ def _quoted_tokens(doc: Doc) -> set[int]:
         if opened:
             inside.add(tok.i)
     return inside
+
+
+def _same_origin(origin: str, title: str) -> bool:
+    """ "U.S." in "US Secretary of State", "Portuguese" in "Portugal's minister": a title
+    that names the same country or nationality (a shared word, or a shared stem)."""
+    origin = origin.replace(".", "").lower()
+    words = re.findall(r"[a-z]+", title.replace(".", "").lower())
+    if origin in words:
+        return True
+    return len(origin) >= 5 and any(len(w) >= 5 and w[:5] == origin[:5] for w in words)
 
 
 def _could_be_title_reference(tok: Token) -> bool:

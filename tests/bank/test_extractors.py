@@ -217,6 +217,29 @@ def test_hyphenated_and_lower_case_title_words_are_kept(facts) -> None:
     assert not any(t in ("president", "mayor", "leader", "minister") for _, t in got)
 
 
+def test_a_nationality_in_a_title_reference_must_match(facts) -> None:
+    """ "the Portuguese leader" is not the host country's president, who was named last."""
+    found = facts(
+        "Portuguese President Rui Sequeira flew into Chisinau on Tuesday. "
+        "At the palace, Moldovan President Ana Rusu received him with a military ceremony. "
+        "On Wednesday the Portuguese leader flew on to Bucharest."
+    )
+    visits = {(f["traveler"], tuple(f["places"])) for f in of_type(found, "visit")}
+    assert ("Ana Rusu", ("Bucharest",)) not in visits
+    assert ("Rui Sequeira", ("Bucharest",)) in visits
+
+
+def test_leading_a_delegation_is_not_a_title(facts) -> None:
+    found = facts(
+        "Brazil's farm minister, Tiago Costa Lima, arrived in Cairo on Tuesday. "
+        "Mr Costa Lima, who is leading a delegation of 120 companies, met with Hisham Mansour. "
+        "Sara Dubois, who leads the Liberal Party, was not there."
+    )
+    got = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert not any("delegation" in t for _, t in got)
+    assert ("Sara Dubois", "leader of the Liberal Party") in got
+
+
 def test_role_through_relative_clause(facts) -> None:
     found = of_type(
         facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
