@@ -205,7 +205,15 @@ class Analysis:
                 tok.pos_ == "PROPN"
                 and tok.text[:1].isupper()
                 and tok.is_alpha
-                and tok.ent_type_ in ("", "PERSON")
+                and (
+                    tok.ent_type_ in ("", "PERSON")
+                    # "General Vytautas Žukauskas" tagged as one organisation
+                    or (
+                        tok.ent_type_ == "ORG"
+                        and self._ent_by_token.get(tok.i) is not None
+                        and self._ent_by_token.get(tok.i) is self._ent_by_token.get(start)
+                    )
+                )
                 and tok.lower_ not in TITLE_HEADS
                 and tok.lower_ not in TITLE_MODIFIERS
                 and tok.lower_ not in HONORIFICS

@@ -240,6 +240,17 @@ def test_leading_a_delegation_is_not_a_title(facts) -> None:
     assert ("Sara Dubois", "leader of the Liberal Party") in got
 
 
+def test_a_ranked_name_the_model_calls_an_organisation_is_kept_whole(facts) -> None:
+    found = facts(
+        "Canadian Defence Minister Elise Tremblay flew to Riga on Monday. In Vilnius on "
+        "Thursday she will be hosted by General Vytautas Žukauskas, Lithuania's chief of defence."
+    )
+    people = {p for f in of_type(found, "meeting") for p in f["participants"]}
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert "Vytautas" not in people
+    assert ("Vytautas Žukauskas", "Lithuania's chief of defence") in roles
+
+
 def test_role_through_relative_clause(facts) -> None:
     found = of_type(
         facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
