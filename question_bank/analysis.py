@@ -1132,6 +1132,10 @@ class Analysis:
                 return False
             if any(c.dep_ == "neg" for c in cur.children):
                 return True
+            if cur.lemma_ in ("expect", "schedule", "plan", "due", "intend", "slate") and any(
+                c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in cur.children
+            ):
+                return True  # "she had been expected in Suva, but ...": it did not happen
             if cur.lemma_ in (
                 "decline",
                 "refuse",

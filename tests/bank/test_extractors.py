@@ -251,6 +251,16 @@ def test_a_ranked_name_the_model_calls_an_organisation_is_kept_whole(facts) -> N
     assert ("Vytautas Žukauskas", "Lithuania's chief of defence") in roles
 
 
+def test_a_visit_that_had_been_expected_did_not_happen(facts) -> None:
+    found = facts(
+        "Japan's special envoy, Sato Akiko, had been expected in Suva, but she stayed in "
+        "Tokyo for budget talks. Foreign Minister Ana Ruiz is expected to visit Quito next week."
+    )
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert "Suva" not in places
+    assert "Quito" in places  # a plan still standing is a fact of the article
+
+
 def test_role_through_relative_clause(facts) -> None:
     found = of_type(
         facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
