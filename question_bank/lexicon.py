@@ -53,8 +53,8 @@ TRIP_PART_NOUNS = frozenset("stop leg stopover arrival".split())
 
 # Verbs whose subject travels to the place named after them.
 TRAVEL_VERBS = {
-    "visit": ("",),
-    "tour": ("",),
+    "visit": ("", "in"),
+    "tour": ("", "in"),
     "travel": ("to",),
     "go": ("to",),
     "head": ("to", "for"),

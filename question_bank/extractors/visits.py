@@ -42,7 +42,10 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
         preps = TRAVEL_VERBS[lemma]
         heads: list[Token] = []
         if "" in preps:
-            heads.extend(c for c in tok.children if c.dep_ == "dobj")
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                heads.append(obj)
+                # "toured a treatment centre in Kassala": the place is the centre's
+                heads.extend(prep_objects(obj, ("in",)))
         named = tuple(p for p in preps if p)
         heads.extend(prep_objects(tok, named))
         if any(c.lower_ in ("back", "home") for c in tok.children if c.dep_ in ("prt", "advmod")):

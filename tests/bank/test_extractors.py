@@ -261,6 +261,16 @@ def test_a_visit_that_had_been_expected_did_not_happen(facts) -> None:
     assert "Quito" in places  # a plan still standing is a fact of the article
 
 
+def test_touring_something_in_a_place_is_a_visit_there(facts) -> None:
+    found = facts(
+        "WHO chief Tedros Ghebreyesus arrived in Sudan on Monday. Accompanied by Dr Rahel "
+        "Tesfaye, he toured a treatment centre in Kassala. In May he visited in person."
+    )
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert ("Tedros Ghebreyesus", "Kassala") in visits
+    assert not any(p == "May" for _, p in visits)
+
+
 def test_role_through_relative_clause(facts) -> None:
     found = of_type(
         facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
