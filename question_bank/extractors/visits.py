@@ -51,7 +51,8 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
         if any(c.lower_ in ("back", "home") for c in tok.children if c.dep_ in ("prt", "advmod")):
             return None  # "flying back to Moscow": going home is not a visit
         for c in tok.children:
-            if c.dep_ in ("prt", "advmod") and c.lower_ in ("off", "out", "on"):
+            # "set off for", "flies on to Stavanger" (the parser may call "on" a preposition)
+            if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("off", "out", "on"):
                 heads.extend(prep_objects(c, named))
         if not heads:
             return None

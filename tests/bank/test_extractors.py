@@ -271,6 +271,16 @@ def test_touring_something_in_a_place_is_a_visit_there(facts) -> None:
     assert not any(p == "May" for _, p in visits)
 
 
+def test_flying_on_to_a_place_is_a_visit(facts) -> None:
+    found = facts(
+        "Sheikh Rashid bin Hamdan Al Nuaimi arrived in Aberdeen on Monday. "
+        "Sheikh Rashid flies on to Stavanger, on Norway's west coast, on Friday, before "
+        "returning home to Ajman at the weekend."
+    )
+    visits = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert "Stavanger" in visits and "Ajman" not in visits
+
+
 def test_role_through_relative_clause(facts) -> None:
     found = of_type(
         facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
