@@ -283,10 +283,12 @@ def _rng(qid: str) -> random.Random:
 _SUFFIXES = re.compile(r"^(jr\.?|sr\.?|[ivx]+)$", re.IGNORECASE)
 
 
-def _name_variants(name: str) -> tuple[str, ...]:
+def _name_variants(name: str, text: str = "") -> tuple[str, ...]:
     """Ways to write a person's name a grader should accept: the surname alone too.
 
-    The surname is the last word that is not a suffix ("Tupou VI" -> "Tupou").
+    The surname is the last word that is not a suffix ("Tupou VI" -> "Tupou"). With the
+    article's ``text``, a name word the article uses on its own counts as well: "Ms Seo"
+    for Seo Eun-ji, whose family name comes first.
     """
     parts = [p for p in name.split()]
     while len(parts) > 1 and _SUFFIXES.match(parts[-1]):
@@ -296,6 +298,12 @@ def _name_variants(name: str) -> tuple[str, ...]:
         out.append(parts[-1])
         if "-" in parts[-1]:
             out.append(parts[-1].split("-")[-1])
+    for i, word in enumerate(parts[:-1]):
+        if len(word) < 3 or not word[:1].isupper():
+            continue
+        alone = rf"\b{re.escape(word)}\b(?!\s+{re.escape(parts[i + 1])})"
+        if text and re.search(rf"\b(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+{alone}", text):
+            out.append(word)
     return tuple(dict.fromkeys(out))
 
 
@@ -372,7 +380,7 @@ def _meeting_parts(f: Meeting, ctx: Context) -> Parts:
     return Parts(
         question=q,
         answer=b,
-        accepted=_name_variants(b),
+        accepted=_name_variants(b, ctx.article.text),
         wrong=wrong,
         true_statement=state(b),
         false_statement=state,
@@ -447,7 +455,7 @@ def _role_parts(f: Role, ctx: Context) -> Parts:
         return Parts(
             question=q,
             answer=f.person,
-            accepted=_name_variants(f.person),
+            accepted=_name_variants(f.person, ctx.article.text),
             wrong=wrong,
             true_statement=state(f.person),
             false_statement=state,
@@ -800,7 +808,22 @@ def _stated_by_sentence(parts: Parts, fact: Fact) -> bool:
     """The answer, in some accepted form, is written in the source sentence."""
     sentence = _plain(fact.source.sentence)
     forms = [parts.answer, *parts.accepted]
-    return any(_plain(f) and _plain(f) in sentence for f in forms)
+    if any(_plain(f) and _plain(f) in sentence for f in forms):
+        return True
+    # a person named by another part of the name: "Ms Seo" is Seo Eun-ji (family name
+    # first); a pronoun ("she") still does not count
+    people = {
+        getattr(fact, "person", None),
+        getattr(fact, "traveler", None),
+        *getattr(fact, "participants", ()),
+    }
+    if parts.answer in people:
+        words = set(re.findall(r"\w+", sentence))
+        return any(
+            w[:1].isupper() and len(w) >= 3 and w.lower() in words
+            for w in re.split(r"[\s-]+", parts.answer)
+        )
+    return False
 
 
 def generate_questions(

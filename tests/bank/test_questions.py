@@ -209,6 +209,29 @@ def test_dated_articles_are_anchored_by_date(nlp, article) -> None:  # type: ign
     assert all("14 March 2025" in q.prompt for q in questions)
 
 
+def test_a_person_the_article_calls_by_the_family_name_is_asked_and_accepted(nlp, article) -> None:  # type: ignore[no-untyped-def]
+    """ "Ms Seo" is Seo Eun-ji: the sentence states her, and "Seo" is a right answer; a
+    pronoun still states nobody."""
+    from question_bank.grading import grade
+
+    art = article(
+        "Seo Eun-ji, the governor of the Bank of Korea, flew to Basel on Friday. "
+        "Agnès Morel, the BIS general manager, also held talks with Ms Seo on payments. "
+        "Later Ms Morel met her again."
+    )
+    questions = [
+        q
+        for q in generate_questions(art, extract_facts(art, nlp=nlp))
+        if q.fact["type"] == "meeting" and q.kind == "short_answer"
+    ]
+    assert [q.source.sentence for q in questions] == [
+        "Agnès Morel, the BIS general manager, also held talks with Ms Seo on payments."
+    ]
+    [q] = questions
+    assert grade(q.to_dict(), "Seo").correct
+    assert not grade(q.to_dict(), "Morel").correct
+
+
 def test_round_trip_through_json(seed_bank) -> None:
     for q in all_questions(seed_bank)[:50]:
         assert Question.from_dict(q.to_dict()) == q
