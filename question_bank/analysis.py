@@ -608,8 +608,20 @@ class Analysis:
         if head.lower_ in TITLE_HEADS:
             doc = self.doc
             j = head.i + 1
-            if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 2 : j + 3].text == ",":
-                j += 2  # "chief of staff, Kang Hoon-sik"
+            if j < len(doc) and doc[j].lower_ == "of":
+                # "chief of staff, Kang Hoon-sik", "the speaker of the Armenian
+                # parliament, Narine Avetisyan": the name follows the whole "of" phrase
+                k = j + 1
+                while (
+                    k < len(doc)
+                    and k - head.i <= 8
+                    and doc[k].text != ","
+                    and doc[k].pos_ not in ("VERB", "AUX")
+                    and doc[k].sent.start == head.sent.start
+                ):
+                    k += 1
+                if k < len(doc) and doc[k].text == ",":
+                    j = k
             if j < len(doc) and doc[j].text == ",":
                 j += 1
                 while j < len(doc) and doc[j].lower_ in HONORIFICS:

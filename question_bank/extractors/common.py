@@ -87,6 +87,13 @@ def agent_objects(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and verb.tag_ == "VBN"):
             out.extend(o for o in c.children if o.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ in ("at", "in") and verb.tag_ == "VBN":
+            # "was welcomed at the cathedral by Archbishop X": the parser hangs the
+            # agent on the place
+            for place in (o for o in c.children if o.dep_ == "pobj"):
+                for by in place.children:
+                    if by.dep_ in ("prep", "agent") and by.lower_ == "by":
+                        out.extend(o for o in by.children if o.dep_ == "pobj")
     return out
 
 

@@ -106,6 +106,19 @@ def test_meeting_with_group_or_country_is_not_a_meeting(facts) -> None:
     assert of_type(found, "meeting") == []
 
 
+def test_passive_meetings_the_parser_attaches_oddly(facts) -> None:
+    """The agent hung on the place, and a name after a whole "of" phrase."""
+    found = facts(
+        "Pope Clement XV landed in Luanda on Saturday. The pope was later welcomed at the "
+        "cathedral by Archbishop Gabriel Sapalo Cassoma. "
+        "German MP Karin Vollmer flew to Yerevan on Monday. This morning Ms Vollmer and her "
+        "colleagues were received by the speaker of the Armenian parliament, Narine Avetisyan."
+    )
+    pairs = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Clement XV", "Gabriel Sapalo Cassoma"}) in pairs
+    assert frozenset({"Karin Vollmer", "Narine Avetisyan"}) in pairs
+
+
 def test_three_people_give_one_fact_per_pair(facts) -> None:
     found = of_type(
         facts(
