@@ -98,6 +98,7 @@ class Analysis:
         for e in self.ents:
             self._ents_by_sentence.setdefault(e.sent.start, []).append(e)
         self._ent_by_token = {i: e for e in self.ents for i in range(e.start, e.end)}
+        self._named_by_title: set[int] = set()  # names in apposition to a title word
         self._labels: dict[str, list[str]] = {}
         for e in self.ents:
             self._labels.setdefault(e.text.lower(), []).append(e.label_)
@@ -325,7 +326,13 @@ class Analysis:
             for sp in spans
             if not is_firm_place(sp[2])
             and not _is_descriptor(sp[2])
-            and (len(sp[2].split()) < 2 or not self._is_place_name(sp[2], sp[0]))
+            and (
+                len(sp[2].split()) < 2
+                # "Fiji's deputy prime minister, Josefa Vakaloloma": a person, whatever
+                # label the model gave the name
+                or sp[0] in self._named_by_title
+                or not self._is_place_name(sp[2], sp[0])
+            )
         ]
         # Full names first, in order of appearance; then short names attach to them.
         for _start, _end, text, gender in spans:
@@ -444,6 +451,9 @@ class Analysis:
             # "a visit to Kyiv": a place
             if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "in", "from", "into", "at"):
                 return True
+            # "the Forum's secretariat": a person's name takes no article
+            if prev == "the" and tok.tag_ == "NNP":
+                return True
             # "the Planalto presidential palace", "Azerbaijani Foreign Minister": a modifier
             if tok.dep_ in ("compound", "amod") and (
                 tok.head.pos_ == "NOUN" or tok.head.lower_ in TITLE_HEADS
@@ -525,13 +535,20 @@ class Analysis:
                             for t in run
                         )
                         and not any(t.i in taken for t in run)
-                        and not any(t.ent_type_ in ("GPE", "LOC", "NORP") for t in run)
+                        and not any(
+                            t.ent_type_ in ("GPE", "LOC", "NORP")
+                            # the model calls some names places ("Josefa Vakaloloma")
+                            and (is_firm_place(t.text) or t.ent_type_ != "GPE")
+                            for t in run
+                        )
+                        and not is_firm_place(_join(run))
                     ):
                         while run and run[0].lower_ in HONORIFICS:
                             run.pop(0)
                         if len(run) >= 2:
                             out.append((run[0].i, run[-1].i + 1, _join(run), None))
                             taken.update(t.i for t in run)
+                            self._named_by_title.add(run[0].i)
             start = tok.i + 1
             if start < len(doc) and doc[start].text == ",":
                 start += 1  # "Qatar's emir, Sheikh Tamim"

@@ -119,6 +119,20 @@ def test_passive_meetings_the_parser_attaches_oddly(facts) -> None:
     assert frozenset({"Karin Vollmer", "Narine Avetisyan"}) in pairs
 
 
+def test_a_name_after_a_title_is_a_person_whatever_the_model_says(facts) -> None:
+    """The model tags "Josefa Vakaloloma" as a place and "Forum" as a name; the title
+    and the article "the" say otherwise."""
+    found = facts(
+        "EU commissioner Marta Kowalczyk arrived in Suva on Monday, visiting the Forum's "
+        "secretariat. Her meeting with Fiji's deputy prime minister, Josefa Vakaloloma, "
+        "produced a package. The Forum, whose 18 members include Australia, has warned."
+    )
+    pairs = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert pairs == {frozenset({"Marta Kowalczyk", "Josefa Vakaloloma"})}
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Josefa Vakaloloma", "Fiji's deputy prime minister") in roles
+
+
 def test_three_people_give_one_fact_per_pair(facts) -> None:
     found = of_type(
         facts(
