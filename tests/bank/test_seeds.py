@@ -148,5 +148,5 @@ def test_score_on_the_visits_meetings_roles_set(tmp_path: Path, nlp) -> None:  #
     _scorer_path()
     devset = OWN_ARTICLES.parent / "devset"
     result = _score(tmp_path, nlp, sorted(devset.glob("*.txt")), devset / "gold.json")
-    assert result["recall"] >= 74.0
-    assert result["precision"] >= 93.0
+    assert result["recall"] >= 81.0
+    assert result["precision"] >= 97.0
