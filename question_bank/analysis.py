@@ -550,7 +550,21 @@ class Analysis:
                             taken.update(t.i for t in run)
                             self._named_by_title.add(run[0].i)
             start = tok.i + 1
-            if start < len(doc) and doc[start].text == ",":
+            after_phrase = False
+            if start < len(doc) and doc[start].lower_ in ("of", "for", "to", "at"):
+                # "Brazil's special envoy for the Middle East, Paulo Rezende Matos, ..."
+                k = start + 1
+                while (
+                    k < len(doc)
+                    and k - tok.i <= 8
+                    and doc[k].text != ","
+                    and doc[k].pos_ not in ("VERB", "AUX")
+                    and doc[k].sent.start == tok.sent.start
+                ):
+                    k += 1
+                if k < len(doc) and doc[k].text == ",":
+                    start, after_phrase = k + 1, True
+            if not after_phrase and start < len(doc) and doc[start].text == ",":
                 start += 1  # "Qatar's emir, Sheikh Tamim"
                 if not any(c.dep_ == "appos" for c in tok.children):
                     continue
@@ -578,6 +592,8 @@ class Analysis:
                 continue
             if doc[end - 1].text == "-" or doc[end - 1].lower_ in _PARTICLES:
                 continue
+            if after_phrase and (end >= len(doc) or doc[end].text not in (",", ".", ";")):
+                continue  # only a name set off by commas, as an appositive is
             tokens = list(doc[start:end])
             out.append((start, end, _join(tokens), _gender_from_honorific(doc, start)))
             taken.update(range(start, end))
@@ -922,7 +938,7 @@ class Analysis:
             return None
         if title is None or subj is None or title.lower_ not in TITLE_HEADS:
             return None
-        person = self.person_of_np(subj)
+        person = self._antecedent_person(subj)
         if not person:
             return None
         span = _np_without_clauses(title)
@@ -945,7 +961,7 @@ class Analysis:
             return None
         if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
             return None
-        person = self.person_of_np(verb.head)  # also "X, the former minister who now chairs ..."
+        person = self._antecedent_person(verb.head)  # "X, the former minister who chairs ..."
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if not person or obj is None:
             return None
@@ -961,6 +977,14 @@ class Analysis:
         article = "the " if span.start > 0 and self.doc[span.start - 1].lower_ == "the" else ""
         text = f"{roles[verb.lemma_]} of {article}{self._render_title(span)}"
         return TitleMention(person, text, span.start, span.end, verb.head.i)
+
+    def _antecedent_person(self, tok: Token) -> str | None:
+        """The person a noun refers to, through an appositive: in "David Pryce, the former
+        England captain who was named ...", the captain is David Pryce."""
+        person = self.person_of_np(tok)
+        if person is None and tok.dep_ == "appos":
+            person = self.person_of_np(tok.head)
+        return person
 
     def _title_in_apposition(self, tok: Token) -> TitleMention | None:
         """ "Yahya Sinwar, the leader of Hamas" and "Qatar's prime minister, Sheikh X"."""

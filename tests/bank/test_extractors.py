@@ -308,6 +308,21 @@ def test_flying_on_to_a_place_is_a_visit(facts) -> None:
     assert "Stavanger" in visits and "Ajman" not in visits
 
 
+def test_titles_through_long_phrases_and_relative_clauses(facts) -> None:
+    found = facts(
+        "Brazil's agriculture minister, Carlos Lima, flew to Cairo. Brazil's special envoy "
+        "for the Middle East, Paulo Rezende Matos, stayed in Brasília. "
+        "David Pryce, the former England captain who was named the ICC's general manager of "
+        "cricket last year, travelled with her. She had lunch with Sir Callum Drysdale, the "
+        "former oil minister who now chairs the Aberdeen Harbour Board."
+    )
+    got = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Paulo Rezende Matos", "Brazil's special envoy for the Middle East") in got
+    assert ("David Pryce", "ICC's general manager of cricket") in got
+    assert ("Callum Drysdale", "chair of the Aberdeen Harbour Board") in got
+    assert not any("captain" in t or "oil minister" in t for _, t in got)  # former titles
+
+
 def test_role_through_relative_clause(facts) -> None:
     found = of_type(
         facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
