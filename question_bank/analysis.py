@@ -304,6 +304,24 @@ class Analysis:
             if ent.label_ != "PERSON" or not self.is_story(ent[0]):
                 continue
             tokens = self._name_tokens(ent)
+            while tokens and tokens[0].i > 0:
+                # "Cardinal Matteo Sforzini" with only "Sforzini" tagged: the given name
+                # the parser hangs on the surname belongs to the name
+                prev = self.doc[tokens[0].i - 1]
+                if not (
+                    prev.pos_ == "PROPN"
+                    and prev.dep_ == "compound"
+                    and ent.start <= prev.head.i < ent.end
+                    and prev.text[:1].isupper()
+                    and prev.is_alpha
+                    and prev.ent_type_ == ""
+                    and prev.lower_ not in HONORIFICS
+                    and prev.lower_ not in TITLE_HEADS
+                    and prev.lower_ not in TITLE_MODIFIERS
+                    and prev.lower_ not in WEEKDAYS
+                ):
+                    break
+                tokens.insert(0, prev)
             if not tokens or not all(
                 (_NAME_PART.match(t.text) and (t.text[:1].isupper() or t.lower_ in _PARTICLES))
                 or t.text == "-"

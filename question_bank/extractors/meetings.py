@@ -50,7 +50,8 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             return subjects, others, tok
         return subjects[:1], subjects[1:], tok  # "Lee and Kim shook hands"
     if tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS:
-        objs = prep_objects(tok, ("with", "for"))
+        # "paid a courtesy call on the foreign minister"
+        objs = prep_objects(tok, ("with", "for", "on") if tok.lower_ == "call" else ("with", "for"))
         owner = possessor(tok)
         if owner is not None and objs:
             # "Blinken's meeting with Netanyahu"
@@ -74,6 +75,7 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
                 "start",
                 "host",
                 "chair",
+                "pay",
             )
         ):
             objs.extend(prep_objects(gov, ("with",)))

@@ -133,6 +133,16 @@ def test_a_name_after_a_title_is_a_person_whatever_the_model_says(facts) -> None
     assert ("Josefa Vakaloloma", "Fiji's deputy prime minister") in roles
 
 
+def test_a_courtesy_call_on_someone_is_a_meeting(facts) -> None:
+    found = facts(
+        "Cardinal Matteo Sforzini, the Vatican's secretary of state, paid a courtesy call on "
+        "Foreign Minister Teresa Lumbo in Luanda on Sunday evening. Later the cardinal called "
+        "on President Joao Neto to free the prisoners."
+    )
+    pairs = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert pairs == {frozenset({"Matteo Sforzini", "Teresa Lumbo"})}
+
+
 def test_three_people_give_one_fact_per_pair(facts) -> None:
     found = of_type(
         facts(
