@@ -69,6 +69,7 @@ TRAVEL_VERBS = {
     "reach": ("",),
     "embark": (),
     "cross": ("into",),
+    "touch": ("in", "at"),  # "touched down in Kuala Lumpur" (only with "down")
 }
 
 # Verbs that place their subject somewhere: "speaking at a news conference in Kyiv",

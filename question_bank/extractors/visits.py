@@ -38,6 +38,10 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    if lemma == "touch" and not any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in tok.children
+    ):
+        return None  # "touched on the issue": no journey
     if lemma in TRAVEL_VERBS:
         preps = TRAVEL_VERBS[lemma]
         heads: list[Token] = []

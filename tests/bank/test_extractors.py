@@ -333,6 +333,17 @@ def test_titles_through_long_phrases_and_relative_clauses(facts) -> None:
     assert not any("captain" in t or "oil minister" in t for _, t in got)  # former titles
 
 
+def test_touching_down_is_arriving(facts) -> None:
+    found = facts(
+        "Chinese Vice-Premier Zhou Lanfang arrived on Sunday. Ms Zhou touched down in Kuala "
+        "Lumpur late last night. Foreign Minister Ana Ruiz touched on the crisis in Lima "
+        "during her speech on Monday evening."
+    )
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert ("Zhou Lanfang", "Kuala Lumpur") in visits
+    assert not any(p == "Lima" for _, p in visits)
+
+
 def test_role_through_relative_clause(facts) -> None:
     found = of_type(
         facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
