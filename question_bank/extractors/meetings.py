@@ -39,6 +39,13 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             # "Blinken and Lammy met in Kyiv", "Bessent and He Lifeng negotiated"
             return subjects[:1], subjects[1:], tok
         return subjects, others, tok
+    if tok.pos_ == "VERB" and lemma == "join":
+        # "she joined President Cruz for talks": joining someone for a meeting
+        purposes = prep_objects(tok, ("for",))
+        if any(p.lower_ in MEETING_NOUNS for p in purposes):
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            return subjects_of(tok, analysis), people_in_objects(objs, analysis), tok
+        return None
     if (
         tok.pos_ in ("VERB",)
         and lemma == "shake"

@@ -143,6 +143,16 @@ def test_a_courtesy_call_on_someone_is_a_meeting(facts) -> None:
     assert pairs == {frozenset({"Matteo Sforzini", "Teresa Lumbo"})}
 
 
+def test_joining_someone_for_talks_is_a_meeting(facts) -> None:
+    found = facts(
+        "Foreign Minister Ana Ruiz of Peru began a tour of Asia on Monday. Ms Ruiz later "
+        "joined President Lina Cruz for talks in Manila. She then joined President Tom "
+        "Reed's motorcade in Hanoi."
+    )
+    pairs = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert pairs == {frozenset({"Ana Ruiz", "Lina Cruz"})}
+
+
 def test_three_people_give_one_fact_per_pair(facts) -> None:
     found = of_type(
         facts(
