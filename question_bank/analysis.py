@@ -977,6 +977,8 @@ class Analysis:
         }
         if verb.dep_ != "relcl" or verb.lemma_ not in roles:
             return None
+        if verb.tag_ == "VBD":
+            return None  # "who led the city's first trade mission in 2012": not now
         if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
             return None
         person = self._antecedent_person(verb.head)  # "X, the former minister who chairs ..."
@@ -1203,6 +1205,8 @@ class Analysis:
                 return False
             if any(c.dep_ == "neg" for c in cur.children):
                 return True
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+                return True  # "if he went to Beira, he would see ...": a hypothesis
             if cur.lemma_ in ("expect", "schedule", "plan", "due", "intend", "slate") and any(
                 c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in cur.children
             ):
@@ -1220,6 +1224,22 @@ class Analysis:
                 return cur is not verb
             cur = cur.head if cur.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i else None
         return False
+
+    def negated_noun(self, noun: Token) -> bool:
+        """ "cancelled his trip to Nairobi", "did not make the trip": it did not happen."""
+        if noun.dep_ not in ("dobj", "nsubjpass"):
+            return False
+        verb = noun.head
+        return verb.lemma_ in (
+            "cancel",
+            "postpone",
+            "scrap",
+            "abandon",
+            "shelve",
+            "delay",
+            "decline",
+            "refuse",
+        ) or self.negated(verb)
 
     def planned(self, verb: Token) -> bool:
         """True when a verb announces an event rather than reports one."""

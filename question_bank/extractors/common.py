@@ -231,6 +231,23 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
         for tok in tokens:
             name: str | None = None
             anchor = tok
+            base = tok
+            while base.dep_ in ("det", "compound", "amod") and base.head.i != base.i:
+                base = base.head  # "the Southern Province": from "the" to "Province"
+            prep = base.head if base.dep_ == "pobj" else None
+            if (
+                prep is not None
+                and prep.lower_ == "in"
+                and (
+                    (prep.head.i != head.i and analysis.is_place(prep.head))
+                    or (
+                        prep.i >= 2
+                        and doc[prep.i - 1].text == ","
+                        and analysis.is_place(doc[prep.i - 2])
+                    )
+                )
+            ):
+                continue  # "Huye, in the Southern Province": where Huye is, not a stop
             if analysis.is_place(tok) and tok.ent_iob_ == "B":
                 ent = analysis.entity_starting(tok)
                 if ent is not None and not _modifies_other_noun(ent, analysis):

@@ -323,6 +323,13 @@ def _entity_mention(ent: Span) -> _Mention | None:
         return None  # "two sources familiar with the talks said"
     if (
         noun is not None
+        and noun.lower_ in ("way", "fold", "sided", "pronged")
+        and noun.i > 0
+        and noun.doc[noun.i - 1].text == "-"
+    ):
+        return None  # "a three-way session": a kind of session, not a count
+    if (
+        noun is not None
         and amount.value <= 12
         and not (amount.currency or amount.percent)
         and digits[0].text[:1].isalpha()

@@ -112,7 +112,7 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
             when = analysis.date_phrase(carrier)
             for a in left:
                 for b in right:
-                    if a == b:
+                    if a == b or _press(a, sent, analysis) or _press(b, sent, analysis):
                         continue
                     name = _mention_of(b, sent, analysis)  # the cloze blanks this name
                     yield Meeting(
@@ -137,6 +137,25 @@ def _calls_for_action(verb: Token) -> bool:
         for c in verb.subtree
         if c.i > verb.i
     )
+
+
+_PRESS = frozenset(
+    "correspondent reporter journalist interviewer presenter anchor editor columnist".split()
+)
+
+
+def _press(person: str, sent: Span, analysis: Analysis) -> bool:
+    """ "She spoke to our correspondent Kari Dahl": an interview, not a meeting."""
+    titles = [t.title.lower() for t in analysis.titles if t.person == person]
+    if any(word in _PRESS for title in titles for word in title.split()):
+        return True
+    tokens = analysis.name_tokens(person, sent)
+    if not tokens:
+        return False
+    i = tokens[0].i - 1
+    while i >= sent.start and sent.doc[i].lower_ in ("the", "our", "a", "their", ","):
+        i -= 1
+    return i >= sent.start and sent.doc[i].lower_ in _PRESS
 
 
 def _mention_of(person: str, sent: Span, analysis: Analysis) -> list[Token] | None:

@@ -175,6 +175,8 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
                     continue
                 if tok.pos_ in ("VERB", "AUX") and analysis.negated(tok):
                     break
+                if tok.pos_ == "NOUN" and analysis.negated_noun(tok):
+                    break
                 names = tuple(name for name, _ in places)
                 when = analysis.date_phrase(tok)
                 cue = _place_cue(places[0][1], analysis)

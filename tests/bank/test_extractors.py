@@ -354,6 +354,28 @@ def test_touching_down_is_arriving(facts) -> None:
     assert not any(p == "Lima" for _, p in visits)
 
 
+def test_what_did_not_happen_or_is_not_a_stop(facts) -> None:
+    """Cancelled trips, hypotheses, places that only say where another place is, an
+    interview, a past leadership and a "three-way" session give no fact."""
+    found = facts(
+        "Foreign Minister Dawit Alemu had been due to join a three-way session but cancelled "
+        "his trip to Nairobi. President Ernesto Quiroga has cancelled his trip to Asuncion. "
+        "UCI official Moussa Ndiaye also spent a morning in Huye, in the Southern Province. "
+        "Health minister Rosa Quispe is in Pucallpa, in neighbouring Ucayali, on Friday. "
+        "If he went to Beira tomorrow, he would see a city at work, Mr Ndiaye said. "
+        "She spoke to our correspondent Kari Dahl. Bill Cosgrove, who led the city's first "
+        "trade mission to Hanoi in 2012, was there."
+    )
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert ("Moussa Ndiaye", "Huye") in visits
+    assert ("Rosa Quispe", "Pucallpa") in visits
+    places = {p for _, p in visits}
+    assert not places & {"Nairobi", "Asuncion", "the Southern Province", "Ucayali", "Beira"}
+    assert of_type(found, "meeting") == []
+    assert not any(f["person"] == "Bill Cosgrove" for f in of_type(found, "role"))
+    assert not any(f.get("unit") == "way" for f in of_type(found, "quantity"))
+
+
 def test_role_through_relative_clause(facts) -> None:
     found = of_type(
         facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
