@@ -70,6 +70,7 @@ TRAVEL_VERBS = {
     "embark": (),
     "cross": ("into",),
     "touch": ("in", "at"),  # "touched down in Kuala Lumpur" (only with "down")
+    "lead": ("to",),  # "leads the group to Ulsan on Friday"
 }
 
 # Verbs that place their subject somewhere: "speaking at a news conference in Kyiv",

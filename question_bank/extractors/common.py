@@ -60,9 +60,24 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
     return []
 
 
+_GROUP_NOUNS = frozenset("delegation team mission group party entourage".split())
+
+
 def _vehicle_passengers(verb: Token, analysis: Analysis) -> list[str]:
-    """ "The plane carrying Pope Clement landed": the passengers travel."""
+    """ "The plane carrying Pope Clement landed": the passengers travel; so does the
+    leader of "a delegation led by the economy minister, X"."""
     for c in verb.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in _GROUP_NOUNS:
+            # "a delegation led by X", "a delegation of 31 companies led by X"
+            for acl in c.subtree:
+                if (
+                    acl.dep_ == "acl"
+                    and acl.lemma_ in ("lead", "head")
+                    and (acl.head.i == c.i or acl.head.head.head.i == c.i)
+                ):
+                    leader = _agent(acl, analysis)
+                    if leader:
+                        return [leader]
         if c.dep_ == "nsubj" and c.lemma_.lower() in VEHICLE_NOUNS:
             for acl in c.children:
                 if acl.dep_ == "acl" and acl.lemma_ in ("carry", "bring", "transport"):

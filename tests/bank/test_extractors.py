@@ -376,6 +376,21 @@ def test_what_did_not_happen_or_is_not_a_stop(facts) -> None:
     assert not any(f.get("unit") == "way" for f in of_type(found, "quantity"))
 
 
+def test_the_leader_of_a_delegation_travels_with_it(facts) -> None:
+    found = facts(
+        "A delegation of 31 Basque companies led by the regional economy minister, Iñaki "
+        "Etxeberria, arrived in Busan on Monday. Mr Etxeberria spent two days in Seoul and "
+        "leads the group to Ulsan on Friday. The talks led to a deal."
+    )
+    places = {
+        p
+        for f in of_type(found, "visit")
+        for p in f["places"]
+        if f["traveler"] == "Iñaki Etxeberria"
+    }
+    assert {"Busan", "Seoul", "Ulsan"} <= places
+
+
 def test_role_through_relative_clause(facts) -> None:
     found = of_type(
         facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
