@@ -250,6 +250,41 @@ class Analysis:
             )
         return out
 
+    def _who_names(
+        self, spans: list[tuple[int, int, str, str | None]]
+    ) -> list[tuple[int, int, str, str | None]]:
+        """ "Jean-Paul Habimana, who serves as chair": "who" is said of people, so a name
+        the model called an organisation is a person's."""
+        doc = self.doc
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        out: list[tuple[int, int, str, str | None]] = []
+        for tok in doc:
+            if tok.text != "who" or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if tok.head.dep_ != "relcl" or tok.i < 2 or doc[tok.i - 1].text != ",":
+                continue
+            antecedent = tok.head.head
+            ent = self._ent_by_token.get(antecedent.i)
+            if ent is None or ent.label_ not in ("ORG", "FAC", "PRODUCT") or ent.end != tok.i - 1:
+                continue
+            tokens = [t for t in ent if t.lower_ not in HONORIFICS]
+            if not (
+                2 <= len([t for t in tokens if t.text != "-"]) <= 5
+                and all(
+                    (t.is_alpha and t.text[:1].isupper()) or t.text == "-" or t.lower_ in _PARTICLES
+                    for t in tokens
+                )
+                and not any(t.i in taken for t in tokens)
+                and not any(
+                    t.lower_ in TITLE_HEADS or t.lower_ in ORGANISATION_NOUNS for t in tokens
+                )
+                and not is_firm_place(ent.text)
+            ):
+                continue
+            out.append((tokens[0].i, tokens[-1].i + 1, _join(tokens), None))
+            taken.update(t.i for t in tokens)
+        return out
+
     def _backfill_full_names(
         self, spans: list[tuple[int, int, str, str | None]]
     ) -> list[tuple[int, int, str, str | None]]:
@@ -337,6 +372,7 @@ class Analysis:
                 spans.append(span)
                 covered.update(range(span[0], span[1]))
         spans.extend(self._titled_names(spans))
+        spans.extend(self._who_names(spans))
         spans.extend(self._backfill_full_names(spans))
         spans.sort()
         spans = [

@@ -391,6 +391,19 @@ def test_the_leader_of_a_delegation_travels_with_it(facts) -> None:
     assert {"Busan", "Seoul", "Ulsan"} <= places
 
 
+def test_who_is_said_of_people(facts) -> None:
+    """The model calls "Jean-Paul Habimana" an organisation; "who" says otherwise."""
+    found = facts(
+        "UCI official Moussa Ndiaye arrived in Kigali on Monday. He then sat down with "
+        "Jean-Paul Habimana, who serves as chair of the local organising committee. "
+        "Later he met officials of Banco Santander, who said a loan was close."
+    )
+    pairs = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert pairs == {frozenset({"Moussa Ndiaye", "Jean-Paul Habimana"})}
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Jean-Paul Habimana", "chair of the local organising committee") in roles
+
+
 def test_role_through_relative_clause(facts) -> None:
     found = of_type(
         facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
