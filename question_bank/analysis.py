@@ -1343,8 +1343,12 @@ class Analysis:
                     objs = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"]
                     if objs:
                         ent = self.entity_containing(objs[0])
-                if ent is not None and _is_calendar_date(ent):
-                    return _date_words(ent)
+                if (
+                    ent is not None
+                    and _is_calendar_date(ent)
+                    and ent[0].lower_ not in ("their", "his", "her", "its", "our", "my")
+                ):
+                    return _date_words(ent)  # not "their first day": whose is unclear
             cur = cur.head if cur.dep_ in ("xcomp", "ccomp") else None
         return None
 

@@ -64,6 +64,17 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             # "Blinken's meeting with Netanyahu"
             who = analysis.person_of_np(owner)
             return ([who] if who else []), people_in_objects(objs, analysis), tok
+        hosts = [
+            o
+            for acl in tok.children
+            if acl.dep_ == "acl" and acl.lemma_ in ("host", "give", "offer", "throw")
+            for o in agent_objects(acl)
+        ]
+        if hosts and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            # "they ended the day at a dinner hosted by Mayor Park Seo-yeon"
+            verb = tok.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return subjects_of(verb, analysis), people_in_objects(hosts, analysis), verb
         between = prep_objects(tok, ("between",))
         if between:
             people = people_in_objects(between, analysis)

@@ -153,6 +153,16 @@ def test_joining_someone_for_talks_is_a_meeting(facts) -> None:
     assert pairs == {frozenset({"Ana Ruiz", "Lina Cruz"})}
 
 
+def test_a_dinner_hosted_by_someone_is_a_meeting_with_the_host(facts) -> None:
+    found = facts(
+        "Economy minister Iñaki Etxeberria arrived in Busan on Monday. Mr Etxeberria and the "
+        "delegation ended their first day at a dinner hosted by Mayor Park Seo-yeon."
+    )
+    [meeting] = of_type(found, "meeting")
+    assert set(meeting["participants"]) == {"Iñaki Etxeberria", "Park Seo-yeon"}
+    assert meeting["when"] is None  # "their first day" says nothing on its own
+
+
 def test_three_people_give_one_fact_per_pair(facts) -> None:
     found = of_type(
         facts(
