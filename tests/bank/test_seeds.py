@@ -148,7 +148,7 @@ def test_score_on_the_visits_meetings_roles_set(tmp_path: Path, nlp) -> None:  #
     _scorer_path()
     devset = OWN_ARTICLES.parent / "devset"
     result = _score(tmp_path, nlp, sorted(devset.glob("*.txt")), devset / "gold.json")
-    assert result["recall"] >= 81.0
+    assert result["recall"] >= 84.0
     assert result["precision"] >= 97.0
 
 
@@ -157,5 +157,5 @@ def test_score_on_the_probe_set(tmp_path: Path, nlp) -> None:  # type: ignore[no
     _scorer_path()
     probe = OWN_ARTICLES.parent / "probe"
     result = _score(tmp_path, nlp, sorted(probe.glob("*.txt")), probe / "gold.json")
-    assert result["recall"] >= 83.0
+    assert result["recall"] >= 86.0
     assert result["precision"] >= 97.0
