@@ -120,6 +120,13 @@ def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
         place = found[0] if found else None
     if place is None:
         return None
+    anchor = place[1]
+    if (
+        anchor.i > 0
+        and analysis.doc[anchor.i - 1].lower_ == "the"
+        and not analysis.is_place(anchor)
+    ):
+        return None  # "welcomed at the Guildhall": a building, not a destination
     if lemma in HOST_VERBS and carrier is tok:
         if tok.tag_ == "VBN" and agent_objects(tok):
             travelers = subjects_of(tok, analysis)  # "was received by the emir"

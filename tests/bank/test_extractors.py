@@ -414,6 +414,17 @@ def test_who_is_said_of_people(facts) -> None:
     assert ("Jean-Paul Habimana", "chair of the local organising committee") in roles
 
 
+def test_a_building_where_people_met_is_not_a_visited_place(facts) -> None:
+    found = facts(
+        "Vietnam's ambassador, Nguyen Thu Hang, arrived in Hull on Thursday. Ms Hang was "
+        "welcomed at the Guildhall by the Lord Mayor of Hull, Councillor Denise Atherton."
+    )
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert "Hull" in places and "Guildhall" not in places
+    [meeting] = of_type(found, "meeting")
+    assert set(meeting["participants"]) == {"Nguyen Thu Hang", "Denise Atherton"}
+
+
 def test_role_through_relative_clause(facts) -> None:
     found = of_type(
         facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
