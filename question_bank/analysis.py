@@ -888,7 +888,7 @@ class Analysis:
         if not _is_title_word(title_tok):
             # "Lee's chief of staff, Kang", "the speaker of the Armenian parliament, Narine
             # Avetisyan", "Brazil's special envoy for the Middle East, Paulo Rezende Matos"
-            for k in range(i - 2, max(0, i - 7), -1):
+            for k in range(i - 2, max(0, i - 11), -1):
                 if (
                     doc[k].lower_ in ("of", "for", "to", "at")
                     and k > 0

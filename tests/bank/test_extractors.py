@@ -425,6 +425,18 @@ def test_a_building_where_people_met_is_not_a_visited_place(facts) -> None:
     assert set(meeting["participants"]) == {"Nguyen Thu Hang", "Denise Atherton"}
 
 
+def test_a_long_title_with_an_acronym_before_the_name(facts) -> None:
+    found = facts(
+        "The Deputy Executive Director of the World Food Programme (WFP), Hessa bint Khalid "
+        "Al-Mansoori, wrapped up a four-day mission to Yemen on Monday."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert any(
+        p == "Hessa bint Khalid Al-Mansoori" and t.startswith("Deputy Executive Director")
+        for p, t in roles
+    )
+
+
 def test_role_through_relative_clause(facts) -> None:
     found = of_type(
         facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
