@@ -206,6 +206,10 @@ def submit_answer(student: User, attempt_id: int, position: int, response: str) 
     )
     db.session.add(answer)
     try:
+        db.session.flush()
+        # the review goes in the same commit; if it cannot (a rating of the same card
+        # at the same instant), the answer is committed alone and the review retried
+        reviewed = study.review_quiz_answer(student, question, answer)
         db.session.commit()
     except IntegrityError:
         # the same answer arrived twice at once: keep the first
@@ -216,7 +220,8 @@ def submit_answer(student: User, attempt_id: int, position: int, response: str) 
         if first is None:
             raise
         return first
-    study.record_quiz_answer(student, answer)
+    if not reviewed:
+        study.record_quiz_answer(student, answer)
     return answer
 
 

@@ -475,11 +475,29 @@ def _is_due(card: StudyCard, now: dt.datetime, day: srs.StudyDay) -> bool:
     return card.due <= now + srs.LEARN_AHEAD
 
 
-def record_quiz_answer(student: User, answer: Answer, attempts: int = 3) -> Review | None:
-    """Count a quiz answer as a review of its card (wrong is Again, right is Good).
+def review_quiz_answer(student: User, question: Question, answer: Answer) -> bool:
+    """Add the review a quiz answer makes (wrong is Again, right is Good) to the answer's
+    own transaction, inside a savepoint. False when a rating of the same card got in
+    first: the caller commits the answer and calls :func:`record_quiz_answer`."""
+    card = db.session.scalar(
+        select(StudyCard).where(
+            StudyCard.student_id == student.id, StudyCard.question_id == question.id
+        )
+    )
+    rating = srs.GOOD if answer.correct else srs.AGAIN
+    try:
+        with db.session.begin_nested():
+            _apply(student, question, card, rating, answer.created_at, "quiz", answer.id)
+    except IntegrityError:
+        return False
+    return True
 
-    Called after the answer is committed, so the answer is kept even if this fails; a
-    concurrent rating of the same card is retried on the card's new state."""
+
+def record_quiz_answer(student: User, answer: Answer, attempts: int = 3) -> Review | None:
+    """Count a committed quiz answer as a review of its card, in its own transaction.
+
+    The answer is kept even if this fails; a concurrent rating of the same card is
+    retried on the card's new state."""
     question = db.session.get(Question, answer.question_id)
     if question is None:
         return None

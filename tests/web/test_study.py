@@ -615,3 +615,39 @@ def test_bar_chart_geometry() -> None:
     assert chart.total == 10
     empty = charts.bar_chart("none", [("a", "A", 0, 0)])
     assert [t for _, t in empty.ticks] == [0, 1]
+
+
+def test_a_quiz_answer_is_kept_when_its_review_cannot_be_written(app: Flask, world) -> None:  # type: ignore[no-untyped-def]
+    """The review shares the answer's commit through a savepoint: if the review collides
+    (here, a review row already holds the card's next number), the answer still lands."""
+    from quizapp.models import Answer
+    from quizapp.services import quizzes
+
+    with app.app_context():
+        sam = _student()
+        study.rate(sam, "q0", srs.AGAIN, 0, now=NOON)
+        card = db.session.scalar(select(StudyCard))
+        assert card is not None
+        clash = Review(
+            card_id=card.id,
+            student_id=sam.id,
+            question_id="q0",
+            seq=card.reps,
+            rating=srs.GOOD,
+            reviewed_at=NOON,
+            state_after=srs.LEARNING,
+            due=NOON,
+            scheduler=srs.SCHEDULER_VERSION,
+        )
+        db.session.add(clash)
+        db.session.commit()
+        attempt = quizzes.start_quiz(sam, world["deck"], 3)
+        position = attempt.question_ids.index("q0")
+        answer = quizzes.submit_answer(sam, attempt.id, position, "Oslo")
+        assert answer.id is not None and answer.correct
+        assert db.session.scalar(select(func.count(Answer.id))) == 1
+        assert db.session.scalar(select(Review).where(Review.answer_id == answer.id)) is None
+        # the other answers of the quiz get their reviews as usual
+        other = next(p for p in range(3) if p != position)
+        second = quizzes.submit_answer(sam, attempt.id, other, "Oslo")
+        assert db.session.scalar(select(Review).where(Review.answer_id == second.id)) is not None
