@@ -766,12 +766,19 @@ class Analysis:
         self.titles = [
             m
             for m in self.titles
-            if self._clean_title_span(m) and m.title.lower() not in _BARE_MODIFIERS
+            if self._clean_title_span(m)
+            and m.title.lower() not in _BARE_MODIFIERS
+            and not self._held_before(m)
         ]
         for m in self.titles:
             titles = self.persons[m.person].titles
             if m.title not in titles:
                 titles.append(m.title)
+
+    def _held_before(self, mention: TitleMention) -> bool:
+        """ "Selin Başaran, until then her spokeswoman": a title the person no longer holds."""
+        before = self.doc[max(mention.start - 3, 0) : mention.start].text.lower()
+        return bool(re.search(r"\b(until then|until recently|formerly|previously)\b", before))
 
     def _clean_title_span(self, mention: TitleMention) -> bool:
         """A title names no one but, at most, a possessor ("Joe Biden's adviser")."""
@@ -979,7 +986,12 @@ class Analysis:
         """ "Macron was appointed prime minister", "Lee, who serves as chief of staff"."""
         if verb.lemma_ in ("appoint", "name", "elect", "nominate", "install", "swear"):
             title = next((c for c in verb.children if c.dep_ == "oprd"), None)
+            if title is None:
+                as_objects = prep_objects_of(verb, "as")  # "named X as special envoy"
+                title = as_objects[0] if as_objects else None
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subj is None:
+                subj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 subj = verb.head  # "Seo Eun-ji, who was appointed governor of ..."
         elif verb.lemma_ in ("serve", "act"):
@@ -1244,9 +1256,26 @@ class Analysis:
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
                 return True  # "if he went to Beira, he would see ...": a hypothesis
             if cur.lemma_ in ("expect", "schedule", "plan", "due", "intend", "slate") and any(
-                c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in cur.children
+                c.dep_ == "aux" and c.lower_ in ("had", "'d")
+                for c in (*cur.children, *(cur.head.children if cur.dep_ == "acomp" else ()))
             ):
                 return True  # "she had been expected in Suva, but ...": it did not happen
+            if any(
+                c.dep_ == "conj" and c.lemma_ in ("cancel", "postpone", "scrap", "call")
+                for c in cur.children
+            ):
+                return True  # "was due to leave for Baku but cancelled the trip"
+            if cur.dep_ in ("xcomp", "ccomp") and cur.head.lemma_ in (
+                "want",
+                "urge",
+                "ask",
+                "invite",
+                "press",
+                "encourage",
+                "wish",
+                "like",
+            ):
+                return True  # "her allies want her to visit Washington": a wish
             if cur.lemma_ in (
                 "decline",
                 "refuse",
@@ -1464,9 +1493,11 @@ def _is_past_title(title: str) -> bool:
 
 
 def _clean_title(text: str) -> str:
-    """Strip determiners, stray punctuation and white space from a title."""
+    """Strip determiners, an unresolved possessive pronoun ("its chief executive"), stray
+    punctuation and white space from a title."""
     text = " ".join(text.replace("’", "'").split())
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(his|her|their|its|our|my)\s+", "", text, flags=re.IGNORECASE)
     return text.strip(" ,;:-'\"")
 
 

@@ -437,6 +437,21 @@ def test_a_long_title_with_an_acronym_before_the_name(facts) -> None:
     )
 
 
+def test_wishes_cancellations_and_past_titles(facts) -> None:
+    found = facts(
+        "Turkish Foreign Minister Aylin Karaca flew to Baku on Monday. Some of her allies "
+        "want her to visit Washington before the summit, but no trip has been scheduled. "
+        "Interior minister Ramesh Khadka had been due to leave for talks in Tehran the same "
+        "day but cancelled the trip. In March she named Selin Basaran, until then her "
+        "spokeswoman, as special envoy for the Caucasus."
+    )
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert "Baku" in places and not places & {"Washington", "Tehran"}
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Selin Basaran", "special envoy for the Caucasus") in roles
+    assert not any(p == "Selin Basaran" and "spokeswoman" in t for p, t in roles)
+
+
 def test_role_through_relative_clause(facts) -> None:
     found = of_type(
         facts("Hans Meier, who is the UN special envoy for Libya, flew to Tripoli on Monday."),
