@@ -607,17 +607,9 @@ class Analysis:
             after_phrase = False
             if start < len(doc) and doc[start].lower_ in ("of", "for", "to", "at"):
                 # "Brazil's special envoy for the Middle East, Paulo Rezende Matos, ..."
-                k = start + 1
-                while (
-                    k < len(doc)
-                    and k - tok.i <= 8
-                    and doc[k].text != ","
-                    and doc[k].pos_ not in ("VERB", "AUX")
-                    and doc[k].sent.start == tok.sent.start
-                ):
-                    k += 1
-                if k < len(doc) and doc[k].text == ",":
-                    start, after_phrase = k + 1, True
+                comma = _comma_after_phrase(tok)
+                if comma is not None:
+                    start, after_phrase = comma + 1, True
             if not after_phrase and start < len(doc) and doc[start].text == ",":
                 start += 1  # "Qatar's emir, Sheikh Tamim"
                 if not any(c.dep_ == "appos" for c in tok.children):
@@ -698,17 +690,7 @@ class Analysis:
             if j < len(doc) and doc[j].lower_ == "of":
                 # "chief of staff, Kang Hoon-sik", "the speaker of the Armenian
                 # parliament, Narine Avetisyan": the name follows the whole "of" phrase
-                k = j + 1
-                while (
-                    k < len(doc)
-                    and k - head.i <= 8
-                    and doc[k].text != ","
-                    and doc[k].pos_ not in ("VERB", "AUX")
-                    and doc[k].sent.start == head.sent.start
-                ):
-                    k += 1
-                if k < len(doc) and doc[k].text == ",":
-                    j = k
+                j = _comma_after_phrase(head) or j
             if j < len(doc) and doc[j].text == ",":
                 j += 1
                 while j < len(doc) and doc[j].lower_ in HONORIFICS:
@@ -1490,6 +1472,22 @@ def _after_hyphen(tok: Token) -> bool:
 def _is_past_title(title: str) -> bool:
     """ "former provincial governor" is not a title the person holds."""
     return bool(re.match(r"(former|ex-|ex |late |then-|one-time|onetime)", title.lower()))
+
+
+def _comma_after_phrase(title: Token, limit: int = 8) -> int | None:
+    """The comma that ends the phrase after a title word ("envoy for the Middle East,"),
+    if it comes within ``limit`` words, in the same sentence and before any verb."""
+    doc = title.doc
+    k = title.i + 2
+    while (
+        k < len(doc)
+        and k - title.i <= limit
+        and doc[k].text != ","
+        and doc[k].pos_ not in ("VERB", "AUX")
+        and doc[k].sent.start == title.sent.start
+    ):
+        k += 1
+    return k if k < len(doc) and doc[k].text == "," else None
 
 
 def _clean_title(text: str) -> str:

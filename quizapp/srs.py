@@ -64,6 +64,21 @@ def _utc(when: dt.datetime) -> dt.datetime:
     return when.astimezone(dt.UTC)
 
 
+def _to_fsrs(current: CardState, now: dt.datetime) -> fsrs.Card:
+    """The ``fsrs`` package's card for a state (a new card is due now)."""
+    if current.is_new:
+        return fsrs.Card(card_id=0, due=now)
+    return fsrs.Card(
+        card_id=0,
+        state=fsrs.State(current.state),
+        step=current.step,
+        stability=current.stability,
+        difficulty=current.difficulty,
+        due=_utc(current.due) if current.due else now,
+        last_review=_utc(current.last_review) if current.last_review else None,
+    )
+
+
 def review(
     current: CardState,
     rating: int,
@@ -76,18 +91,7 @@ def review(
     if rating not in RATINGS:
         raise ValueError("a rating is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")
     now = _utc(now)
-    if current.is_new:
-        card = fsrs.Card(card_id=0, due=now)
-    else:
-        card = fsrs.Card(
-            card_id=0,
-            state=fsrs.State(current.state),
-            step=current.step,
-            stability=current.stability,
-            difficulty=current.difficulty,
-            due=_utc(current.due) if current.due else now,
-            last_review=_utc(current.last_review) if current.last_review else None,
-        )
+    card = _to_fsrs(current, now)
     after, _log = scheduler(desired_retention, fuzz).review_card(card, fsrs.Rating(rating), now)
     return CardState(
         state=int(after.state),
@@ -105,15 +109,7 @@ def retrievability(
     """The chance the student recalls the card at ``now`` (0 for a new card)."""
     if current.is_new or current.stability is None:
         return 0.0
-    card = fsrs.Card(
-        card_id=0,
-        state=fsrs.State(current.state),
-        step=current.step,
-        stability=current.stability,
-        difficulty=current.difficulty,
-        due=current.due,
-        last_review=current.last_review,
-    )
+    card = _to_fsrs(current, _utc(now))
     return float(scheduler(desired_retention).get_card_retrievability(card, _utc(now)))
 
 

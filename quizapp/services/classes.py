@@ -85,6 +85,18 @@ def get_class(teacher: User, class_id: int) -> Classroom:
     return classroom
 
 
+def students_of(classroom: Classroom) -> list[User]:
+    """The students who joined a class, by name."""
+    return list(
+        db.session.scalars(
+            select(User)
+            .join(Enrollment, Enrollment.student_id == User.id)
+            .where(Enrollment.classroom_id == classroom.id)
+            .order_by(User.name)
+        )
+    )
+
+
 @dataclass(frozen=True)
 class StudentRow:
     """A student's activity in a class report."""
@@ -113,14 +125,7 @@ class QuestionRow:
 def report(teacher: User, class_id: int) -> tuple[Classroom, list[StudentRow], list[QuestionRow]]:
     """Each student's scores and activity, and per question the share answered right."""
     classroom = get_class(teacher, class_id)
-    students = list(
-        db.session.scalars(
-            select(User)
-            .join(Enrollment, Enrollment.student_id == User.id)
-            .where(Enrollment.classroom_id == classroom.id)
-            .order_by(User.name)
-        )
-    )
+    students = students_of(classroom)
     ids = [s.id for s in students]
     rows: list[StudentRow] = []
     if ids:

@@ -34,7 +34,7 @@ from ..models import (
     User,
 )
 from ..types import utcnow
-from . import NotAllowed, ServiceError, quizzes
+from . import NotAllowed, ServiceError, classes, quizzes
 
 MAX_NEW_PER_DAY = 999
 MAX_DURATION_MS = 60_000  # as Anki: a card left open longer counts as a minute
@@ -760,14 +760,7 @@ def class_study(teacher: User, classroom: Classroom, now: dt.datetime | None = N
     if classroom.teacher_id != teacher.id:
         raise NotAllowed("That class belongs to another teacher.")
     now = now or utcnow()
-    students = list(
-        db.session.scalars(
-            select(User)
-            .join(Enrollment, Enrollment.student_id == User.id)
-            .where(Enrollment.classroom_id == classroom.id)
-            .order_by(User.name)
-        )
-    )
+    students = classes.students_of(classroom)
     ids = [s.id for s in students]
     if not ids:
         return ClassStudy([], [], [])
