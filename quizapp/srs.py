@@ -103,16 +103,6 @@ def review(
     )
 
 
-def retrievability(
-    current: CardState, now: dt.datetime, desired_retention: float = DEFAULT_RETENTION
-) -> float:
-    """The chance the student recalls the card at ``now`` (0 for a new card)."""
-    if current.is_new or current.stability is None:
-        return 0.0
-    card = _to_fsrs(current, _utc(now))
-    return float(scheduler(desired_retention).get_card_retrievability(card, _utc(now)))
-
-
 # -- the student's day ------------------------------------------------------------------
 
 

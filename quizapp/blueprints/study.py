@@ -46,6 +46,7 @@ def _page(deck_id: int | None) -> str:
         form=form,
         labels=labels,
         ratings=srs.RATINGS,
+        state_names=srs.STATE_NAMES,
         show=request.args.get("show") == "1",
         study_url=_study_url(deck_id),
         tz=srs.zone(current_user.timezone),
