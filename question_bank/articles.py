@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
 
 MAX_BYTES = 1_000_000
 """Articles larger than this are refused (a news article is a few kilobytes)."""
@@ -22,6 +23,9 @@ MIN_WORDS = 12
 """An article needs at least this many English words to be worth parsing."""
 
 _HEADER_LINE = re.compile(r"^(Title|Date|Source|URL):[ \t]*(.*)$", re.IGNORECASE)
+# A Source: value that is meant as an address (a scheme, or a path): it must be http(s).
+# A plain credit ("Reuters", "Wire") is kept as text and never becomes a link.
+_LINK_LIKE = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|[/\\])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _COMMON_WORDS = frozenset(
     "the a an of to in and is was were are for on with as by at from that this said has have "
@@ -156,6 +160,12 @@ def parse_article(raw: str, article_id: str, source_name: str | None = None) -> 
                 "2025-03-14 or 14 March 2025"
             )
     source = meta.get("source") or meta.get("url") or None
+    if source is not None and _LINK_LIKE.match(source) and http_url(source) is None:
+        raise ArticleError(
+            name,
+            f"the Source: header {source[:80]!r} is not a web address: "
+            "write one that starts with http:// or https://",
+        )
     return Article(
         id=article_id,
         text=body,
@@ -165,6 +175,25 @@ def parse_article(raw: str, article_id: str, source_name: str | None = None) -> 
         path=None,
         warnings=tuple(warnings),
     )
+
+
+def http_url(value: str) -> str | None:
+    """The value as a web address when it is a plain ``http(s)://host...`` URL, else None.
+
+    Anything else (``javascript:``, ``data:``, a relative path, a value with spaces or
+    control characters) is refused, so only http(s) links are ever stored or shown.
+    """
+    value = value.strip()
+    if not value or len(value) > 2000 or any(ch.isspace() or ord(ch) < 32 for ch in value):
+        return None
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # a malformed address such as "http://[::1"
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    return value
 
 
 def parse_header_date(value: str) -> dt.date | None:

@@ -6,10 +6,17 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from markupsafe import Markup, escape
 
-from ..extensions import db
-from ..models import Article
+from question_bank.articles import http_url
+
+from ..services import NotAllowed, ServiceError, library
 
 bp = Blueprint("main", __name__)
+
+
+@bp.app_template_filter("http_url")
+def http_url_filter(value: str | None) -> str | None:
+    """The value when it is an http(s) address, else None: only such links are rendered."""
+    return http_url(value) if value else None
 
 
 @bp.get("/")
@@ -32,8 +39,11 @@ def healthz() -> tuple[str, int, dict[str, str]]:
 @login_required
 def article(article_id: int) -> str:
     """An article, with ?start=&end= highlighting the sentence a question cites."""
-    art = db.session.get(Article, article_id)
-    if art is None:
+    try:
+        art = library.get_article(current_user, article_id)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
         abort(404)
     start = request.args.get("start", type=int)
     end = request.args.get("end", type=int)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from .. import charts
 from ..extensions import db
 from ..forms import ActionForm, ArticleForm, ClassForm, DeckForm, ImportForm, QuestionForm
-from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Article, Question
+from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Question
 from ..services import NotAllowed, ServiceError, classes, decks, exports, library, quizzes, study
 from . import deck_download, send_download, teacher_required
 
@@ -24,17 +24,13 @@ def _lines(text: str | None) -> list[str]:
 @teacher_required
 def dashboard() -> str:
     """Counts of drafts, approved questions, articles and classes."""
-    counts = dict(
-        db.session.execute(
-            select(Question.status, func.count(Question.id)).group_by(Question.status)
-        ).all()
-    )
+    counts = library.dashboard_counts(current_user)
     return render_template(
         "teacher/dashboard.html",
         counts=counts,
-        drafts=len(library.review_queue(current_user)),
+        drafts=counts.get(DRAFT, 0),
         classes=classes.classes_of_teacher(current_user),
-        articles=db.session.scalar(select(func.count(Article.id))),
+        articles=counts["articles"],
     )
 
 
@@ -69,12 +65,7 @@ def articles() -> object:
                 return redirect(url_for("teacher.article", article_id=article.id))
     elif form.errors:
         status = 400
-    rows = db.session.execute(
-        select(Article, func.count(Question.id))
-        .outerjoin(Question, Question.article_id == Article.id)
-        .group_by(Article.id)
-        .order_by(Article.created_at.desc())
-    ).all()
+    rows = library.articles_of(current_user)
     return render_template("teacher/articles.html", form=form, rows=rows), status
 
 
@@ -82,14 +73,12 @@ def articles() -> object:
 @teacher_required
 def article(article_id: int) -> str:
     """An article and its questions by status."""
-    art = db.session.get(Article, article_id)
-    if art is None:
-        abort(404)
-    if not library.can_manage_article(current_user, art):
+    try:
+        art, questions = library.managed_article(current_user, article_id)
+    except NotAllowed:
         abort(403)
-    questions = db.session.scalars(
-        select(Question).where(Question.article_id == art.id).order_by(Question.status, Question.id)
-    ).all()
+    except ServiceError:
+        abort(404)
     return render_template(
         "teacher/article.html", article=art, questions=questions, action=ActionForm()
     )
@@ -234,18 +223,15 @@ def deck_list() -> object:
                 request.form.getlist("ids"),
                 form.tag.data or "",
             )
+        except NotAllowed:
+            abort(403)
         except ServiceError as exc:
             flash(str(exc), "error")
             status = 400
         else:
             flash(f"Deck “{deck.name}” created.", "success")
             return redirect(url_for("student.deck", deck_id=deck.id))
-    approved = db.session.scalars(
-        select(Question)
-        .where(Question.status == APPROVED)
-        .order_by(Question.article_id, Question.id)
-        .limit(1000)
-    ).all()
+    approved = decks.pickable_questions(current_user)
     return render_template(
         "teacher/decks.html",
         form=form,

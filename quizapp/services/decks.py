@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import APPROVED, Deck, DeckQuestion, Question, User
-from . import NotAllowed, ServiceError
+from . import NotAllowed, ServiceError, access
 
 
 def create_deck(
@@ -21,14 +21,21 @@ def create_deck(
     if not name or len(name) > 200:
         raise ServiceError("Give the deck a name (at most 200 characters).")
     chosen = set(question_ids)
+    usable = access.owner_managed(teacher, Question.owner_id)
+    if chosen:
+        foreign = db.session.scalar(
+            select(func.count(Question.id)).where(Question.id.in_(chosen), ~usable)
+        )
+        if foreign:
+            raise NotAllowed("A deck can only hold your own questions and the shared ones.")
     if tag.strip():
         wanted = tag.strip().lower()
-        for q in db.session.scalars(select(Question).where(Question.status == APPROVED)):
+        for q in db.session.scalars(select(Question).where(Question.status == APPROVED, usable)):
             if wanted in [t.lower() for t in q.tags or []]:
                 chosen.add(q.id)
     approved = set(
         db.session.scalars(
-            select(Question.id).where(Question.id.in_(chosen), Question.status == APPROVED)
+            select(Question.id).where(Question.id.in_(chosen), Question.status == APPROVED, usable)
         )
     )
     if not approved:
@@ -40,6 +47,18 @@ def create_deck(
         db.session.add(DeckQuestion(deck_id=deck.id, question_id=qid))
     db.session.commit()
     return deck
+
+
+def pickable_questions(teacher: User, limit: int = 1000) -> list[Question]:
+    """Approved questions the teacher may put in a deck: their own and the shared ones."""
+    return list(
+        db.session.scalars(
+            select(Question)
+            .where(Question.status == APPROVED, access.owner_managed(teacher, Question.owner_id))
+            .order_by(Question.article_id, Question.id)
+            .limit(limit)
+        )
+    )
 
 
 def teacher_decks(teacher: User) -> list[Deck]:

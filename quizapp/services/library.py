@@ -10,18 +10,18 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, select
 
 from question_bank import ArticleError, parse_article
 from question_bank import Question as BankQuestion
-from question_bank.articles import decode_article_bytes
+from question_bank.articles import decode_article_bytes, http_url
 from question_bank.pipeline import extract_facts
 from question_bank.questions import KINDS, DistractorPool, generate_questions
 
 from ..extensions import db
 from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Article, Deck, Question, User
 from ..types import utcnow
-from . import NotAllowed, ServiceError
+from . import NotAllowed, ServiceError, access
 
 MAX_ARTICLE_CHARS = 100_000
 MAX_TITLE = 300
@@ -33,11 +33,18 @@ def _slug(text: str, limit: int = 60) -> str:
     return words[:limit].rstrip("-") or "article"
 
 
-def _pool() -> DistractorPool:
-    """Distractors from the approved and draft questions already in the bank."""
+def _pool(owner: User | None) -> DistractorPool:
+    """Distractors from the approved and draft questions the article's owner may use.
+
+    Another teacher's private questions never lend their facts to this article."""
     pool = DistractorPool()
+    visible = (
+        Question.owner_id.is_(None)
+        if owner is None
+        else access.owner_managed(owner, Question.owner_id)
+    )
     rows = db.session.scalars(
-        select(Question.fact).where(Question.status.in_((APPROVED, DRAFT))).limit(2000)
+        select(Question.fact).where(Question.status.in_((APPROVED, DRAFT)), visible).limit(2000)
     )
     pool.add_questions({"fact": fact} for fact in rows)
     return pool
@@ -45,12 +52,66 @@ def _pool() -> DistractorPool:
 
 def can_manage_article(user: User, article: Article) -> bool:
     """Teachers manage their own articles and the shared ones (the seeds)."""
-    return user.is_teacher and article.owner_id in (None, user.id)
+    return access.can_manage(user, article)
 
 
 def can_manage_question(user: User, question: Question) -> bool:
     """Teachers manage their own questions and the shared ones."""
-    return user.is_teacher and question.owner_id in (None, user.id)
+    return access.can_manage(user, question)
+
+
+def get_article(user: User, article_id: int) -> Article:
+    """An article the user may read, or an error (NotAllowed for another's article)."""
+    article = db.session.get(Article, article_id)
+    if article is None:
+        raise ServiceError("That article does not exist.")
+    if not access.can_see_article(user, article):
+        raise NotAllowed("That article belongs to another teacher.")
+    return article
+
+
+def managed_article(user: User, article_id: int) -> tuple[Article, list[Question]]:
+    """An article the teacher manages, with all its questions by status."""
+    article = get_article(user, article_id)
+    if not access.can_manage(user, article):
+        raise NotAllowed("That article belongs to another teacher.")
+    questions = db.session.scalars(
+        select(Question)
+        .where(Question.article_id == article.id)
+        .order_by(Question.status, Question.id)
+    ).all()
+    return article, list(questions)
+
+
+def articles_of(user: User) -> list[tuple[Article, int]]:
+    """The articles a teacher manages (own and shared), newest first, with question counts."""
+    rows = db.session.execute(
+        select(Article, func.count(Question.id))
+        .outerjoin(Question, Question.article_id == Article.id)
+        .where(access.owner_managed(user, Article.owner_id))
+        .group_by(Article.id)
+        .order_by(Article.created_at.desc())
+    ).all()
+    return [(article, int(count)) for article, count in rows]
+
+
+def dashboard_counts(user: User) -> dict[str, int]:
+    """Question counts by status and the article count, over what the teacher manages."""
+    counts = {
+        status: int(n)
+        for status, n in db.session.execute(
+            select(Question.status, func.count(Question.id))
+            .where(access.owner_managed(user, Question.owner_id))
+            .group_by(Question.status)
+        )
+    }
+    counts["articles"] = int(
+        db.session.scalar(
+            select(func.count(Article.id)).where(access.owner_managed(user, Article.owner_id))
+        )
+        or 0
+    )
+    return counts
 
 
 def add_article(
@@ -79,8 +140,9 @@ def add_article(
     title = (title or "").strip()
     if len(title) > MAX_TITLE:
         raise ServiceError(f"The title is too long (at most {MAX_TITLE} characters).")
-    if source_url and not re.match(r"^https?://\S+$", source_url.strip()):
+    if source_url and http_url(source_url) is None:
         raise ServiceError("The source must be a web address starting with http:// or https://.")
+    source_url = source_url.strip()
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
     key = key or f"{_slug(title or text[:80])}-{digest}"
     if db.session.scalar(select(Article.id).where(Article.key == key)) is not None:
@@ -89,6 +151,8 @@ def add_article(
         parsed = parse_article(text, key)
     except ArticleError as exc:
         raise ServiceError(f"The article was refused: {exc.problem}.") from None
+    if parsed.warnings and not published:
+        raise ServiceError("The article was refused: " + "; ".join(parsed.warnings) + ".")
     if title:
         parsed = type(parsed)(
             id=parsed.id,
@@ -107,13 +171,13 @@ def add_article(
         )
     try:
         facts = extract_facts(parsed)
-        generated = list(generate_questions(parsed, facts, _pool()))
+        generated = list(generate_questions(parsed, facts, _pool(owner)))
         article = Article(
             key=key,
             title=parsed.display_title[:MAX_TITLE],
             text=parsed.text,
             published=parsed.date,
-            source_url=parsed.source or None,
+            source_url=http_url(parsed.source) if parsed.source else None,
             owner_id=owner.id if owner else None,
         )
         db.session.add(article)
@@ -176,9 +240,7 @@ def review_queue(user: User) -> Sequence[Question]:
     """Draft questions the teacher may review, oldest article first."""
     return db.session.scalars(
         select(Question)
-        .where(
-            Question.status == DRAFT, or_(Question.owner_id.is_(None), Question.owner_id == user.id)
-        )
+        .where(Question.status == DRAFT, access.owner_managed(user, Question.owner_id))
         .order_by(Question.article_id, Question.created_at, Question.id)
     ).all()
 

@@ -18,15 +18,13 @@ from ..extensions import db
 from ..models import (
     APPROVED,
     Answer,
-    Classroom,
     Deck,
     DeckQuestion,
-    Enrollment,
     Question,
     QuizAttempt,
     User,
 )
-from . import NotAllowed, ServiceError, study
+from . import NotAllowed, ServiceError, access, study
 
 MAX_QUIZ = 50
 
@@ -47,17 +45,8 @@ def deck_question_ids(deck: Deck) -> list[str]:
 
 
 def can_see_deck(user: User, deck: Deck) -> bool:
-    """Article decks are public; a teacher's deck is for its owner and their students."""
-    if deck.owner_id is None or deck.article_id is not None:
-        return True
-    if user.is_teacher:
-        return deck.owner_id == user.id
-    enrolled = db.session.scalar(
-        select(func.count(Enrollment.id))
-        .join(Classroom, Classroom.id == Enrollment.classroom_id)
-        .where(Enrollment.student_id == user.id, Classroom.teacher_id == deck.owner_id)
-    )
-    return bool(enrolled)
+    """Whether the user may see the deck (the access policy decides)."""
+    return access.can_see_deck(user, deck)
 
 
 @dataclass(frozen=True)
@@ -105,9 +94,11 @@ def finished_attempts(student: User, deck_id: int | None = None) -> list[tuple[Q
 def visible_decks(user: User) -> list[DeckSummary]:
     """Decks the user can take, with approved counts and the user's last and best score."""
     out = []
-    for deck in db.session.scalars(select(Deck).order_by(Deck.created_at.desc(), Deck.id.desc())):
-        if not can_see_deck(user, deck):
-            continue
+    for deck in db.session.scalars(
+        select(Deck)
+        .where(access.owner_visible(user, Deck.owner_id))
+        .order_by(Deck.created_at.desc(), Deck.id.desc())
+    ):
         count = len(deck_question_ids(deck))
         if count == 0 and not user.is_teacher:
             continue

@@ -27,14 +27,13 @@ from ..models import (
     Classroom,
     Deck,
     DeckQuestion,
-    Enrollment,
     Question,
     Review,
     StudyCard,
     User,
 )
 from ..types import utcnow
-from . import NotAllowed, ServiceError, classes, quizzes
+from . import NotAllowed, ServiceError, access, classes, quizzes
 
 MAX_NEW_PER_DAY = 999
 MAX_DURATION_MS = 60_000  # as Anki: a card left open longer counts as a minute
@@ -83,14 +82,9 @@ def update_settings(
 
 
 def _visible_teacher_decks(student: User) -> Select[Any]:
-    """Ids of the teacher-made decks a student may study (their teachers' decks)."""
-    teachers = (
-        select(Classroom.teacher_id)
-        .join(Enrollment, Enrollment.classroom_id == Classroom.id)
-        .where(Enrollment.student_id == student.id)
-    )
+    """Ids of the teacher-made decks a student may study (shared ones and their teachers')."""
     return select(Deck.id).where(
-        Deck.article_id.is_(None), or_(Deck.owner_id.is_(None), Deck.owner_id.in_(teachers))
+        Deck.article_id.is_(None), access.owner_visible(student, Deck.owner_id)
     )
 
 
@@ -103,9 +97,9 @@ def _in_scope(student: User, deck: Deck | None) -> Any:
             select(DeckQuestion.question_id).where(DeckQuestion.deck_id == deck.id)
         )
     else:
-        # every article has its public deck; teacher decks only for their students
+        # the article decks and teacher decks the student may see (the access policy)
         where = or_(
-            Question.article_id.is_not(None),
+            Question.article_id.in_(access.visible_article_ids(student)),
             Question.id.in_(
                 select(DeckQuestion.question_id).where(
                     DeckQuestion.deck_id.in_(_visible_teacher_decks(student))

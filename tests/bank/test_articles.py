@@ -11,6 +11,7 @@ from question_bank.articles import (
     MAX_BYTES,
     ArticleError,
     derive_title,
+    http_url,
     load_article,
     parse_article,
 )
@@ -123,3 +124,34 @@ def test_utf8_bom_and_crlf_are_normal_text(tmp_path: Path) -> None:
     path = write(tmp_path, "bom.txt", b"\xef\xbb\xbf" + PROSE.replace(" ", "\r\n", 1).encode())
     art = load_article(path)
     assert art.text.startswith("The\nforeign")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "//evil.example/x",
+        "/relative/path",
+        "http://",
+        "https://exa mple.org/",
+        "http://[::1",
+        "ftp://files.example.org/a.txt",
+    ],
+)
+def test_a_source_header_that_is_not_an_http_address_is_refused(source: str) -> None:
+    with pytest.raises(ArticleError, match="is not a web address"):
+        parse_article(f"Source: {source}\n\n{PROSE}", "a")
+    assert http_url(source) is None
+
+
+def test_http_and_https_sources_are_kept() -> None:
+    for source in ("https://news.example.org/a?b=1#c", "http://example.org"):
+        assert parse_article(f"Source: {source}\n\n{PROSE}", "a").source == source
+        assert http_url(source) == source
+
+
+def test_a_plain_credit_as_source_is_kept_as_text_but_is_no_address() -> None:
+    article = parse_article(f"Source: Reuters\n\n{PROSE}", "a")
+    assert article.source == "Reuters" and http_url("Reuters") is None

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import APPROVED, Article, Deck, Question, Review
-from quizapp.services import accounts, library
+from quizapp.services import accounts, classes, library
 
 from .conftest import Live, shot
 
@@ -23,10 +23,12 @@ PASSWORD = "correct horse battery"
 
 
 def _setup(live: Live) -> int:
-    """A teacher's article with every question approved; a student. The deck's id."""
+    """A teacher's article with every question approved; a student in the teacher's
+    class (the only way a student sees a teacher's decks). The deck's id."""
     with live.app.app_context():
         teacher = accounts.create_teacher("t@example.org", "Tess", PASSWORD)
-        accounts.register_student("sam@example.org", "Sam", PASSWORD)
+        student = accounts.register_student("sam@example.org", "Sam", PASSWORD)
+        classes.join_class(student, classes.create_class(teacher, "Year 10").join_code)
         library.add_article(teacher, ARTICLE, title="Swedish minister in Oslo")
         article = db.session.scalar(select(Article))
         assert article is not None

@@ -21,7 +21,16 @@ from sqlalchemy import text
 
 from quizapp import create_app
 from quizapp.extensions import db
-from quizapp.models import APPROVED, DRAFT, Article, Classroom, Deck, Enrollment, Question
+from quizapp.models import (
+    APPROVED,
+    DRAFT,
+    Article,
+    Classroom,
+    Deck,
+    DeckQuestion,
+    Enrollment,
+    Question,
+)
 from quizapp.services import accounts
 
 PASSWORD = "correct horse battery"
@@ -151,7 +160,8 @@ def add_question(app: Flask, qid: str, status: str = APPROVED, **fields: Any) ->
 def world(app: Flask, make_user: Callable[..., int]) -> dict[str, int]:
     """Two teachers, two students, an article deck with approved questions, a class.
 
-    Teacher A owns the article, its questions, a class (student S joined) and a deck.
+    Teacher A owns the article, its questions, a class (student S joined), the article's
+    deck and a deck built by hand. Teacher B and student O (in no class) are outsiders.
     """
     ids = {
         "teacher_a": make_user("ta@example.org", "teacher", "Teacher A"),
@@ -216,10 +226,47 @@ def world(app: Flask, make_user: Callable[..., int]) -> dict[str, int]:
                 fact={"type": "visit"},
             )
         )
+        # teacher A's own deck, built by hand from A's question
+        own_deck = Deck(name="A's picks", owner_id=ids["teacher_a"])
+        db.session.add(own_deck)
+        db.session.flush()
+        db.session.add(DeckQuestion(deck_id=own_deck.id, question_id="q0"))
         classroom = Classroom(name="Year 10", join_code="JOINME22", teacher_id=ids["teacher_a"])
         db.session.add(classroom)
         db.session.flush()
         db.session.add(Enrollment(classroom_id=classroom.id, student_id=ids["student"]))
         db.session.commit()
-        ids.update(article=article.id, deck=deck.id, classroom=classroom.id)
+        ids.update(
+            article=article.id,
+            deck=deck.id,
+            classroom=classroom.id,
+            own_deck=own_deck.id,
+        )
     return ids
+
+
+@pytest.fixture
+def shared(app: Flask) -> dict[str, int]:
+    """Shared content, as the seeds are: an article with no owner, its deck and a question."""
+    with app.app_context():
+        shared = Article(key="shared-1", title="Shared talks", text="The envoy met the king.")
+        db.session.add(shared)
+        db.session.flush()
+        shared_deck = Deck(name="Shared talks", article_id=shared.id)
+        db.session.add(shared_deck)
+        db.session.add(
+            Question(
+                id="qs",
+                article_id=shared.id,
+                kind="short_answer",
+                prompt="Whom did the envoy meet?",
+                answer="the king",
+                fact={"type": "meeting"},
+                status=APPROVED,
+                source_sentence="The envoy met the king.",
+                source_start=0,
+                source_end=23,
+            )
+        )
+        db.session.commit()
+        return {"shared_article": shared.id, "shared_deck": shared_deck.id}

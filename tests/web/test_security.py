@@ -14,9 +14,25 @@ from quizapp.models import Article
 from .conftest import csrf_token, login
 
 # (method, path template, {role: expected status}); "anon" redirects to the login page.
+# Ownership: "teacher" (A) owns {article}, {deck} and {own_deck}, and "student" is in A's
+# class; "other_teacher" (B) and "other_student" (in no class) are outsiders to them.
+# {shared_article} and {shared_deck} are shared content (no owner, like the seeds).
+OUTSIDERS = {"other_student": 403, "other_teacher": 403}
 ROUTES = [
     ("GET", "/decks", {"anon": 302, "student": 200, "teacher": 200, "other_teacher": 200}),
-    ("GET", "/decks/{deck}", {"anon": 302, "student": 200, "teacher": 200, "other_teacher": 200}),
+    ("GET", "/decks/{deck}", {"anon": 302, "student": 200, "teacher": 200, **OUTSIDERS}),
+    ("GET", "/decks/{own_deck}", {"anon": 302, "student": 200, "teacher": 200, **OUTSIDERS}),
+    (
+        "GET",
+        "/decks/{shared_deck}",
+        {"anon": 302, "student": 200, "teacher": 200, "other_student": 200, "other_teacher": 200},
+    ),
+    ("POST", "/decks/{deck}", {"anon": 302, "student": 302, "teacher": 403, **OUTSIDERS}),
+    ("POST", "/decks/{own_deck}", {"anon": 302, "student": 302, **OUTSIDERS}),
+    ("POST", "/decks/{shared_deck}", {"student": 302, "other_student": 302, "teacher": 403}),
+    ("GET", "/decks/{deck}/anki", {"anon": 302, "student": 200, "teacher": 200, **OUTSIDERS}),
+    ("GET", "/decks/{own_deck}/anki", {"student": 200, "teacher": 200, **OUTSIDERS}),
+    ("GET", "/decks/{shared_deck}/anki", {"other_student": 200, "other_teacher": 200}),
     ("GET", "/history", {"anon": 302, "student": 200, "teacher": 403, "other_teacher": 403}),
     ("GET", "/quiz/{attempt}", {"anon": 302, "student": 200, "other_student": 403, "teacher": 403}),
     (
@@ -25,13 +41,23 @@ ROUTES = [
         {"anon": 302, "student": 200, "other_student": 403, "teacher": 403},
     ),
     ("POST", "/quiz/{attempt}/answer", {"anon": 302, "other_student": 403, "teacher": 403}),
-    ("GET", "/articles/{article}", {"anon": 302, "student": 200, "teacher": 200}),
+    ("GET", "/articles/{article}", {"anon": 302, "student": 200, "teacher": 200, **OUTSIDERS}),
+    (
+        "GET",
+        "/articles/{shared_article}",
+        {"anon": 302, "student": 200, "teacher": 200, "other_student": 200, "other_teacher": 200},
+    ),
     ("GET", "/teach/", {"anon": 302, "student": 403, "teacher": 200, "other_teacher": 200}),
     ("GET", "/teach/articles", {"anon": 302, "student": 403, "teacher": 200}),
     (
         "GET",
         "/teach/articles/{article}",
         {"anon": 302, "student": 403, "teacher": 200, "other_teacher": 403},
+    ),
+    (
+        "GET",
+        "/teach/articles/{shared_article}",
+        {"anon": 302, "student": 403, "teacher": 200, "other_teacher": 200},
     ),
     ("GET", "/teach/review", {"anon": 302, "student": 403, "teacher": 200}),
     ("GET", "/teach/questions", {"anon": 302, "student": 403, "teacher": 200}),
@@ -41,8 +67,32 @@ ROUTES = [
         "/teach/questions/q0/edit",
         {"anon": 302, "student": 403, "teacher": 200, "other_teacher": 403},
     ),
+    (
+        "GET",
+        "/teach/questions/qs/edit",
+        {"anon": 302, "student": 403, "teacher": 200, "other_teacher": 200},
+    ),
     ("POST", "/teach/questions/status", {"anon": 302, "student": 403, "other_teacher": 403}),
     ("GET", "/teach/decks", {"anon": 302, "student": 403, "teacher": 200}),
+    # building a deck from question q0 (teacher A's): B may not take it
+    ("POST", "/teach/decks", {"anon": 302, "student": 403, "other_teacher": 403, "teacher": 302}),
+    (
+        "GET",
+        "/teach/decks/{deck}/export/gift",
+        {"anon": 302, "student": 403, "teacher": 200, "other_teacher": 403},
+    ),
+    (
+        "GET",
+        "/teach/decks/{own_deck}/export/csv",
+        {"anon": 302, "student": 403, "teacher": 200, "other_teacher": 403},
+    ),
+    (
+        "GET",
+        "/teach/decks/{shared_deck}/export/moodle-xml",
+        {"student": 403, "teacher": 200, "other_teacher": 200},
+    ),
+    # exporting several decks at once: {deck} is teacher A's
+    ("POST", "/teach/export", {"anon": 302, "student": 403, "teacher": 200, "other_teacher": 403}),
     ("GET", "/teach/classes", {"anon": 302, "student": 403, "teacher": 200}),
     (
         "GET",
@@ -51,9 +101,12 @@ ROUTES = [
     ),
     ("POST", "/classes/join", {"anon": 302, "teacher": 403}),
     ("GET", "/study", {"anon": 302, "student": 200, "other_student": 200, "teacher": 403}),
-    ("GET", "/study/deck/{deck}", {"anon": 302, "student": 200, "teacher": 403}),
+    ("GET", "/study/deck/{deck}", {"anon": 302, "student": 200, "teacher": 403, **OUTSIDERS}),
+    ("GET", "/study/deck/{own_deck}", {"student": 200, "other_student": 403}),
+    ("GET", "/study/deck/{shared_deck}", {"student": 200, "other_student": 200}),
     ("GET", "/study/settings", {"anon": 302, "student": 200, "teacher": 403}),
-    ("POST", "/study/rate", {"anon": 302, "teacher": 403}),
+    # rating question q0 (in teacher A's decks): not for a student outside A's classes
+    ("POST", "/study/rate", {"anon": 302, "teacher": 403, "other_student": 403}),
     ("GET", "/progress", {"anon": 302, "student": 200, "teacher": 403, "other_teacher": 403}),
 ]
 EMAILS = {
@@ -75,9 +128,22 @@ def attempt(app: Flask, client: FlaskClient, world) -> int:  # type: ignore[no-u
 @pytest.mark.parametrize(
     ("method", "path", "expected"), ROUTES, ids=[f"{m} {p}" for m, p, _ in ROUTES]
 )
-def test_authorization_matrix(app: Flask, world, attempt, method, path, expected) -> None:  # type: ignore[no-untyped-def]
-    url = path.format(attempt=attempt, **world)
-    data = {"ids": ["q0"], "status": "approved", "position": 0, "response": "x", "code": "JOINME22"}
+def test_authorization_matrix(app: Flask, world, shared, attempt, method, path, expected) -> None:  # type: ignore[no-untyped-def]
+    url = path.format(attempt=attempt, **world, **shared)
+    data = {
+        "ids": ["q0"],
+        "status": "approved",
+        "position": 0,
+        "response": "x",
+        "code": "JOINME22",
+        "length": 2,
+        "name": "New deck",
+        "decks": [world["deck"]],
+        "format": "gift",
+        "question": "q0",
+        "seq": 0,
+        "rating": 3,
+    }
     for role, status in expected.items():
         client = app.test_client()
         if role != "anon":

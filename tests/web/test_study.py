@@ -13,7 +13,17 @@ from sqlalchemy import func, select
 
 from quizapp import srs
 from quizapp.extensions import db
-from quizapp.models import APPROVED, Article, Deck, Question, Review, StudyCard, User
+from quizapp.models import (
+    APPROVED,
+    Article,
+    Classroom,
+    Deck,
+    Enrollment,
+    Question,
+    Review,
+    StudyCard,
+    User,
+)
 from quizapp.services import NotAllowed, ServiceError, library, study
 from quizapp.services.study import NotDue
 
@@ -26,6 +36,15 @@ def _student(email: str = "s@example.org") -> User:
     user = db.session.scalar(select(User).where(User.email == email))
     assert user is not None
     return user
+
+
+def _second_class(student: User, teacher_id: int) -> None:
+    """Put the student in another class of the same teacher (so not in the world's class)."""
+    classroom = Classroom(name="Year 11", join_code="OTHER233", teacher_id=teacher_id)
+    db.session.add(classroom)
+    db.session.flush()
+    db.session.add(Enrollment(classroom_id=classroom.id, student_id=student.id))
+    db.session.commit()
 
 
 def _form(html: str) -> dict[str, str]:
@@ -280,6 +299,7 @@ def test_ratings_of_cards_not_due_or_not_yours_are_refused(
     with app.app_context():
         sam = _student()
         olga = _student("o@example.org")
+        _second_class(olga, world["teacher_a"])
         study.rate(olga, "q0", srs.EASY, 0, now=dt.datetime.now(dt.UTC))
         olgas_card = db.session.scalar(select(StudyCard.id).where(StudyCard.student_id == olga.id))
         study.rate(sam, "q1", srs.EASY, 0, now=dt.datetime.now(dt.UTC))
@@ -464,7 +484,7 @@ def test_progress_counts_streak_retention_forecast_and_mastery(app: Flask, world
     assert per_day[day2.date()] == (3, 1)
     assert sum(d.count for d in p.per_day) == 5
     assert [d.date for d in p.forecast] == [NOON.date() + dt.timedelta(days=i) for i in range(1, 8)]
-    [deck] = p.decks
+    [deck] = [d for d in p.decks if d.deck.id == world["deck"]]
     assert (deck.cards, deck.studied, deck.mastered) == (3, 2, 1)
 
 
@@ -503,7 +523,8 @@ def test_the_class_page_shows_who_studies_and_the_hardest_cards(
 ) -> None:  # type: ignore[no-untyped-def]
     with app.app_context():
         sam = _student()
-        olga = _student("o@example.org")  # not in the class: must not appear
+        olga = _student("o@example.org")  # in another of A's classes: must not appear
+        _second_class(olga, world["teacher_a"])
         now = dt.datetime.now(dt.UTC)
         study.rate(sam, "q0", srs.AGAIN, 0, now=now - dt.timedelta(minutes=30))
         study.rate(sam, "q0", srs.GOOD, 1, now=now - dt.timedelta(minutes=20))
