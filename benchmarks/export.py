@@ -23,8 +23,7 @@ import genanki
 
 from question_bank.exporters import ExportItem
 from question_bank.exporters.anki import write_apkg
-from question_bank.facts import Source
-from question_bank.questions import Question
+from question_bank.model import Question, Source
 
 KINDS = ("mcq", "short_answer", "cloze", "true_false")
 

@@ -14,8 +14,6 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from .articles import Article
-from .facts import Source
 from .gazetteer import is_firm_place
 from .lexicon import (
     CREDIT_PATTERNS,
@@ -32,6 +30,7 @@ from .lexicon import (
     WEAK_TITLE_HEADS,
     WEEKDAYS,
 )
+from .model import Article, Source
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})

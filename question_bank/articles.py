@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from .model import Article, ArticleError
 
 MAX_BYTES = 1_000_000
 """Articles larger than this are refused (a news article is a few kilobytes)."""
@@ -56,52 +56,6 @@ _SAME_LENGTH = str.maketrans(
         "\u200b": " ",
     }
 )
-
-
-class ArticleError(ValueError):
-    """An article that cannot be used, with a message that says why."""
-
-    def __init__(self, source: str, problem: str) -> None:
-        super().__init__(f"{source}: {problem}")
-        self.source = source
-        self.problem = problem
-
-
-@dataclass(frozen=True)
-class Article:
-    """One news article: its id, its body text and optional metadata."""
-
-    id: str
-    text: str
-    title: str | None = None
-    date: dt.date | None = None
-    source: str | None = None
-    path: str | None = field(default=None, compare=False)
-    warnings: tuple[str, ...] = field(default=(), compare=False)
-    """Problems that did not stop the article from being read (an unreadable date)."""
-
-    @cached_property
-    def display_title(self) -> str:
-        """The title, or one derived from the first line of the text."""
-        if self.title:
-            return self.title
-        return derive_title(self.text)
-
-    @property
-    def nlp_text(self) -> str:
-        """The body with typographic characters made plain, at the same offsets."""
-        return normalize_same_length(self.text)
-
-    def to_dict(self) -> dict[str, object]:
-        """A JSON-ready mapping of the article."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "display_title": self.display_title,
-            "date": self.date.isoformat() if self.date else None,
-            "source": self.source,
-            "text": self.text,
-        }
 
 
 def normalize_same_length(text: str) -> str:

@@ -11,10 +11,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from .articles import Article, ArticleError, load_article
+from .articles import load_article
+from .model import KINDS, Article, ArticleError, Question
 from .nlp import ModelNotFoundError
 from .pipeline import process_articles
-from .questions import KINDS, DistractorPool, Question
+from .questions import DistractorPool
 
 
 def _expand(paths: Sequence[str]) -> list[str]:

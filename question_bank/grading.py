@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from rapidfuzz import distance
 
 from .gazetteer import is_city, is_firm_place
+from .model import REASONS, Grade, Question
 from .numbers import (
     Amount,
     number_variants,
@@ -31,36 +32,11 @@ from .numbers import (
     parse_duration,
     parse_ordinal,
 )
-from .questions import Question
 
 __all__ = ["GRADERS", "MAX_RESPONSE", "REASONS", "Grade", "Keyed", "grade", "normalize"]
 
 MAX_RESPONSE = 500
 """Responses are graded on their first this many characters."""
-
-REASONS = (
-    "exact",
-    "normalized",
-    "variant",
-    "number",
-    "ordinal",
-    "close_spelling",
-    "choice",
-    "empty",
-    "wrong",
-)
-
-
-@dataclass(frozen=True)
-class Grade:
-    """The verdict on one response, with what it was compared to and why."""
-
-    correct: bool
-    expected: str
-    response: str
-    normalized: str
-    matched: str | None
-    reason: str
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .analysis import Analysis
-from .articles import Article
 from .extractors import run_extractors
-from .facts import Fact
+from .model import KINDS, Article, Fact, Question
 from .nlp import get_nlp
-from .questions import KINDS, DistractorPool, Question, generate_questions
+from .questions import DistractorPool, generate_questions
 
 
 def analyse(article: Article, doc: Doc | None = None, nlp: Language | None = None) -> Analysis:

@@ -18,8 +18,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .articles import Article
-from .facts import Fact, Meeting, Quantity, Role, Source, Term, Trip, Visit
+from .model import (
+    BLANK,
+    KINDS,
+    Article,
+    Fact,
+    Meeting,
+    Quantity,
+    Question,
+    Role,
+    Term,
+    Trip,
+    Visit,
+)
 from .numbers import (
     format_number,
     number_variants,
@@ -28,9 +39,6 @@ from .numbers import (
     ordinal_variants,
     ordinal_word,
 )
-
-KINDS = ("mcq", "short_answer", "cloze", "true_false")
-BLANK = "_____"
 
 # Places used as distractors when the bank has too few of its own.
 FALLBACK_PLACES = (
@@ -94,50 +102,6 @@ FALLBACK_TITLES = (
     "President",
     "Speaker of Parliament",
 )
-
-
-@dataclass(frozen=True)
-class Question:
-    """One question of the bank, in the bank's JSON Lines format."""
-
-    id: str
-    article: str
-    kind: str
-    prompt: str
-    answer: str
-    accepted: tuple[str, ...]
-    choices: tuple[str, ...]
-    fact: dict[str, Any]
-    source: Source
-
-    def to_dict(self) -> dict[str, Any]:
-        """The bank's JSON object for this question."""
-        return {
-            "id": self.id,
-            "article": self.article,
-            "kind": self.kind,
-            "prompt": self.prompt,
-            "answer": self.answer,
-            "accepted": list(self.accepted),
-            "choices": list(self.choices),
-            "fact": self.fact,
-            "source": self.source.to_dict(),
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Question:
-        """Rebuild a question from :meth:`to_dict` output (one bank line)."""
-        return cls(
-            id=str(data["id"]),
-            article=str(data["article"]),
-            kind=str(data["kind"]),
-            prompt=str(data["prompt"]),
-            answer=str(data["answer"]),
-            accepted=tuple(str(a) for a in data.get("accepted") or ()),
-            choices=tuple(str(c) for c in data.get("choices") or ()),
-            fact=dict(data.get("fact") or {}),
-            source=Source.from_dict(data["source"]),
-        )
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..questions import Question
+from ..model import Question
 
 PARENT_DECK = "News Quiz"
 """Every exported deck is named under this parent: "News Quiz::<deck>"."""

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import genanki
 
-from ..questions import BLANK, Question
+from ..model import Question, find_blank
 from . import PARENT_DECK, ExportItem, require_items
 
 # Model ids were drawn once at random from genanki's recommended range
@@ -240,7 +240,7 @@ def build_note(item: ExportItem) -> genanki.Note:
     question = item.question
     if question.kind == "mcq" and question.choices:
         model, fields = MCQ_MODEL, _mcq_fields(item)
-    elif question.kind == "cloze" and BLANK in question.prompt:
+    elif question.kind == "cloze" and find_blank(question.prompt):
         model, fields = CLOZE_MODEL, _cloze_fields(item)
     else:
         model, fields = BASIC_MODEL, _basic_fields(item)
@@ -267,7 +267,9 @@ def _basic_fields(item: ExportItem) -> list[str]:
 def _cloze_fields(item: ExportItem) -> list[str]:
     """Text (the first blank as ``{{c1::answer}}``) and Back Extra, escaped."""
     q = item.question
-    before, _, after = _one_line(q.prompt).partition(BLANK)
+    line = _one_line(q.prompt)
+    blank = find_blank(line)
+    before, after = (line[: blank.start()], line[blank.end() :]) if blank else (line, "")
     deletion = "{{c1::" + _cloze_safe(_escape(q.answer)).replace(":", "&#58;") + "}}"
     text = _cloze_safe(html.escape(before)) + deletion + _cloze_safe(html.escape(after))
     extra: list[str] = []

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..questions import BLANK, Question
+from ..model import BLANK, Question, find_blank
 from . import PARENT_DECK, ExportError, ExportItem, require_items
 
 SPECIAL = "\\~=#{}:"
@@ -167,11 +167,11 @@ def gift_question(item: ExportItem) -> str:
     comment = f"// [id:{_comment_value(q.id)}]" + (f" {tags}" if tags else "")
     title = f"::{gift_escape(q.id)}::" if q.id.strip(_TRIM) else ""
     block = _answer_block(q)
-    at = prompt.find(BLANK) if q.kind == "cloze" else -1
-    if at < 0:
+    blank = find_blank(prompt) if q.kind == "cloze" else None
+    if blank is None:
         body = f"{gift_escape(prompt)} {block}"
     else:
-        before, after = prompt[:at], prompt[at + len(BLANK) :]
+        before, after = prompt[: blank.start()], prompt[blank.end() :]
         body = gift_escape(before) + block + (gift_escape(after) if after else "\\n")
     return f"{comment}\n{title}[plain]{body}"
 

@@ -19,7 +19,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from ..questions import Question
+from ..model import Question
 from . import ExportError, ExportItem, require_items
 from .gift import category_path, group_by_deck, item_tags, mcq_options
 

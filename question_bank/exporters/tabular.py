@@ -17,7 +17,7 @@ import io
 import re
 from collections.abc import Iterable
 
-from ..questions import Question
+from ..model import Question
 from . import ExportItem, require_items
 from .gift import item_tags, mcq_options
 

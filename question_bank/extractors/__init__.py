@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from ..analysis import Analysis
-from ..facts import Fact
+from ..model import Fact
 from .figures import extract_figures
 from .meetings import extract_meetings
 from .roles import extract_roles

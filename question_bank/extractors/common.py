@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..facts import Cue
 from ..lexicon import VEHICLE_NOUNS
+from ..model import Cue
 
 SUBJECTS = ("nsubj", "nsubjpass")
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis"})

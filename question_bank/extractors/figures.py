@@ -16,8 +16,8 @@ from lemminflect import getInflection
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..facts import Cue, Quantity, Term
 from ..lexicon import AGREEMENT_NOUNS, HUMAN_NOUNS, MONTHS, WEEKDAYS
+from ..model import Cue, Quantity, Term
 from ..numbers import Amount, parse_amount, parse_compound_count, parse_duration
 
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})

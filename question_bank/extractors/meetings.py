@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..facts import Meeting
 from ..lexicon import HOST_VERBS, MEETING_NOUNS, MEETING_VERBS
+from ..model import Meeting
 from .common import (
     agent_objects,
     cue_for,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..analysis import Analysis
-from ..facts import Cue, Role
+from ..model import Cue, Role
 
 
 def extract_roles(analysis: Analysis) -> Iterator[Role]:

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..analysis import Analysis
-from ..facts import Trip
 from ..lexicon import TRIP_NOUNS
+from ..model import Trip
 from ..numbers import parse_ordinal
 from .common import cue_for, possessor, prep_objects, subjects_of
 

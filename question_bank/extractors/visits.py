@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..analysis import Analysis
-from ..facts import Cue, Visit
 from ..lexicon import (
     HOST_VERBS,
     MEETING_NOUNS,
@@ -18,6 +17,7 @@ from ..lexicon import (
     TRIP_NOUNS,
     TRIP_PART_NOUNS,
 )
+from ..model import Cue, Visit
 from .common import (
     agent_objects,
     cue_for,

@@ -15,8 +15,9 @@ from sqlalchemy import func, select
 from question_bank import ArticleError, parse_article
 from question_bank import Question as BankQuestion
 from question_bank.articles import decode_article_bytes, http_url
+from question_bank.model import KINDS
 from question_bank.pipeline import extract_facts
-from question_bank.questions import KINDS, DistractorPool, generate_questions
+from question_bank.questions import DistractorPool, generate_questions
 
 from ..extensions import db
 from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Article, Deck, Question, User

@@ -23,8 +23,8 @@ from question_bank.exporters.gift import (
 )
 from question_bank.exporters.moodle import to_moodle_xml
 from question_bank.exporters.tabular import to_csv, to_tsv
-from question_bank.facts import Source
-from question_bank.questions import DistractorPool, Question
+from question_bank.model import Question, Source
+from question_bank.questions import DistractorPool
 
 from .conftest import SEEDS
 

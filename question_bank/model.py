@@ -1,15 +1,74 @@
-"""Facts extracted from an article, one dataclass per fact type.
+"""The library's types, in one module: an article, the facts read from it, the
+questions written from them, the question kinds, the blank marker and a grade.
 
-Each fact keeps the sentence it came from (character offsets into
-``Article.text``) and the exact words in that sentence that state its key
-detail (``cue``), so a cloze question can blank them and a test can check
-that every answer is supported by its sentence.
+Everything else in ``question_bank`` produces or consumes these. This module imports
+nothing heavy (no spaCy), so grading and the exporters can use the types without
+loading the generator.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
 from typing import Any, ClassVar
+
+# ---- articles ------------------------------------------------------------------------
+
+
+class ArticleError(ValueError):
+    """An article that cannot be used, with a message that says why."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: its id, its body text and optional metadata."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    path: str | None = field(default=None, compare=False)
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+    """Problems that did not stop the article from being read (an unreadable date)."""
+
+    @cached_property
+    def display_title(self) -> str:
+        """The title, or one derived from the first line of the text."""
+        if self.title:
+            return self.title
+        from .articles import derive_title  # the reading rules live with the reader
+
+        return derive_title(self.text)
+
+    @property
+    def nlp_text(self) -> str:
+        """The body with typographic characters made plain, at the same offsets."""
+        from .articles import normalize_same_length
+
+        return normalize_same_length(self.text)
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready mapping of the article."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "display_title": self.display_title,
+            "date": self.date.isoformat() if self.date else None,
+            "source": self.source,
+            "text": self.text,
+        }
+
+
+# ---- facts ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -186,3 +245,101 @@ def _plain_number(value: float | None) -> float | int | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() else value
+
+
+# ---- questions -----------------------------------------------------------------------
+
+
+class Kind(StrEnum):
+    """The kinds of question."""
+
+    MCQ = "mcq"
+    SHORT_ANSWER = "short_answer"
+    CLOZE = "cloze"
+    TRUE_FALSE = "true_false"
+
+
+KINDS: tuple[str, ...] = tuple(k.value for k in Kind)
+"""The kinds' names, in the order the generator writes them."""
+
+BLANK = "_____"
+"""The blank the generator writes in a cloze prompt."""
+
+BLANK_RE = re.compile(r"_{3,}")
+"""Any blank a person writes: three or more underscores (the authoring form asks for ___)."""
+
+
+def find_blank(prompt: str) -> re.Match[str] | None:
+    """The first blank in a cloze prompt, whatever its length, or None."""
+    return BLANK_RE.search(prompt)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the bank, in the bank's JSON Lines format."""
+
+    id: str
+    article: str
+    kind: str
+    prompt: str
+    answer: str
+    accepted: tuple[str, ...]
+    choices: tuple[str, ...]
+    fact: dict[str, Any]
+    source: Source
+
+    def to_dict(self) -> dict[str, Any]:
+        """The bank's JSON object for this question."""
+        return {
+            "id": self.id,
+            "article": self.article,
+            "kind": self.kind,
+            "prompt": self.prompt,
+            "answer": self.answer,
+            "accepted": list(self.accepted),
+            "choices": list(self.choices),
+            "fact": self.fact,
+            "source": self.source.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Question:
+        """Rebuild a question from :meth:`to_dict` output (one bank line)."""
+        return cls(
+            id=str(data["id"]),
+            article=str(data["article"]),
+            kind=str(data["kind"]),
+            prompt=str(data["prompt"]),
+            answer=str(data["answer"]),
+            accepted=tuple(str(a) for a in data.get("accepted") or ()),
+            choices=tuple(str(c) for c in data.get("choices") or ()),
+            fact=dict(data.get("fact") or {}),
+            source=Source.from_dict(data["source"]),
+        )
+
+
+# ---- grading -------------------------------------------------------------------------
+
+REASONS = (
+    "exact",
+    "normalized",
+    "variant",
+    "number",
+    "ordinal",
+    "close_spelling",
+    "choice",
+    "empty",
+    "wrong",
+)
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The verdict on one response, with what it was compared to and why."""
+
+    correct: bool
+    expected: str
+    response: str
+    normalized: str
+    matched: str | None
+    reason: str
