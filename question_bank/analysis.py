@@ -9,8 +9,9 @@ a token is judged by every mention of its name, not by its own label alone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,7 +31,9 @@ from .lexicon import (
     WEAK_TITLE_HEADS,
     WEEKDAYS,
 )
-from .model import Article, Source
+from .model import Article, Fact, Source
+
+_F = TypeVar("_F", bound=Fact)
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -130,6 +133,54 @@ class Analysis:
         while start < end and text[start].isspace():
             start += 1
         return Source(sentence=text[start:end], start=start, end=end)
+
+    def cite_people(self, fact: _F) -> _F:
+        """The fact, its source reaching back to name everyone it is about.
+
+        "He met Netanyahu" names only one side; the question about the other needs
+        the sentence that names "he". The source then runs from the nearest earlier
+        story sentence (at most two back) that names each missing person, so every
+        answer stays checkable against the cited text. Facts that name everyone, or
+        whose people are not named close enough in the same paragraph, keep their
+        sentence."""
+        people = [
+            p
+            for p in (
+                getattr(fact, "person", None),
+                getattr(fact, "traveler", None),
+                *getattr(fact, "participants", ()),
+            )
+            if isinstance(p, str)
+        ]
+        missing = [p for p in people if not _names(fact.source.sentence, p)]
+        if not missing:
+            return fact
+        index = next(
+            (
+                i
+                for i, s in enumerate(self.sentences)
+                if s.start_char <= fact.source.start < s.end_char
+            ),
+            None,
+        )
+        if index is None:
+            return fact
+        start = fact.source.start
+        for person in missing:
+            for back in range(1, 3):
+                if index - back < 0:
+                    return fact
+                earlier = self.source(self.sentences[index - back])
+                if "\n" in self.article.text[earlier.start : fact.source.start]:
+                    return fact  # a source stays inside its paragraph
+                if _names(earlier.sentence, person):
+                    start = min(start, earlier.start)
+                    break
+            else:
+                return fact
+        text = self.article.text
+        source = Source(sentence=text[start : fact.source.end], start=start, end=fact.source.end)
+        return replace(fact, source=source)
 
     def original(self, start_char: int, end_char: int) -> str:
         """The article's own characters (curly quotes and all) at these offsets."""
@@ -1200,6 +1251,18 @@ class Analysis:
                 h for h in holders if any(_same_origin(o, t) for t in titles[h] for o in origins)
             ]
             holders = named or holders  # nobody's title says where they are from: as before
+        # "the foreign minister": prefer holders whose title has the reference's own words
+        words = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
+        if words and len(holders) > 1:
+            titles_of = {p.name: [t.lower() for t in p.titles] for p in self.persons.values()}
+            closer = [h for h in holders if any(all(w in t for w in words) for t in titles_of[h])]
+            holders = closer or holders
+        if len(holders) > 1 and tok.dep_ in ("dobj", "pobj"):
+            # "Ferreira welcomed the minister": the object is not the clause's own subject
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            doer = self.person_at(subject) if subject is not None else None
+            holders = [h for h in holders if h != doer] or holders
         if not holders:
             return None
         if len(holders) == 1:
@@ -1367,6 +1430,14 @@ class Analysis:
 
 
 _PARTICLES = frozenset("al el bin ibn van von de da di der le la du bint abu".split())
+
+
+def _names(text: str, person: str) -> bool:
+    """Whether the text names the person by some capitalised part of the name."""
+    words = set(re.findall(r"\w+", text.lower()))
+    return any(
+        w[:1].isupper() and len(w) >= 3 and w.lower() in words for w in re.split(r"[\s-]+", person)
+    )
 
 
 def _join(tokens: list[Token]) -> str:

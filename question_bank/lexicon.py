@@ -51,28 +51,6 @@ TRIP_NOUNS = frozenset("trip visit tour journey voyage swing".split())
 # Nouns for a part of a trip: "a stop in Jordan", "the first leg in Oman".
 TRIP_PART_NOUNS = frozenset("stop leg stopover arrival".split())
 
-# Verbs whose subject travels to the place named after them.
-TRAVEL_VERBS = {
-    "visit": ("", "in"),
-    "tour": ("", "in"),
-    "travel": ("to",),
-    "go": ("to",),
-    "head": ("to", "for"),
-    "fly": ("to", "into"),
-    "arrive": ("in", "at"),
-    "land": ("in", "at"),
-    "depart": ("for",),
-    "leave": ("for",),
-    "come": ("to",),
-    "jet": ("to", "into"),
-    "stop": ("in", "at"),
-    "reach": ("",),
-    "embark": (),
-    "cross": ("into",),
-    "touch": ("in", "at"),  # "touched down in Kuala Lumpur" (only with "down")
-    "lead": ("to",),  # "leads the group to Ulsan on Friday"
-}
-
 # Verbs that place their subject somewhere: "speaking at a news conference in Kyiv",
 # "attended the summit in Rome", "is expected in Cairo".
 PRESENCE_VERBS = frozenset(
@@ -86,36 +64,14 @@ VEHICLE_NOUNS = frozenset("plane aircraft jet motorcade convoy helicopter train 
 # "a trip that will take her to Amman".
 SEND_VERBS = frozenset("dispatch send despatch take bring".split())
 
-# Meeting verbs whose object is the guest: "Nurtleu hosted Mirzoyan in Almaty".
-HOST_VERBS = frozenset("host receive welcome greet".split())
-
-# Verbs and verb+preposition pairs that express a meeting between people.
-MEETING_VERBS = {
-    "meet": ("with", ""),
-    "confer": ("with",),
-    "talk": ("with", "to"),
-    "speak": ("with", "to"),
-    "sit": ("with",),
-    "host": ("",),
-    "receive": ("",),
-    "welcome": ("",),
-    "hold": (),  # "held talks with": handled through MEETING_NOUNS
-    "greet": ("",),
-    "see": ("",),
-    "call": ("on", ""),
-    "phone": ("",),
-    "telephone": ("",),
-    "sign": ("with",),
-    "discuss": ("with",),
-    "huddle": ("with",),
-    "negotiate": ("with",),
-}
-
 # Nouns that make a meeting with the verb that governs them: "held talks with".
 MEETING_NOUNS = frozenset(
     "talks meeting meetings discussions discussion conversation call phone talk summit "
     "negotiations consultations audience bilateral dinner lunch breakfast".split()
 )
+
+# Words that introduce the named members of a group: "officials, including X".
+INCLUDING_WORDS = frozenset("including include among notably".split())
 
 # Nouns that make a number a condition of an agreement.
 AGREEMENT_NOUNS = frozenset(
@@ -162,6 +118,12 @@ MONTHS = frozenset(
     "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. "
     "oct oct. nov nov. dec dec.".split()
 )
+# Words that make a number a fraction: "two-thirds", "three quarters".
+FRACTION_WORDS = frozenset(
+    "half halves third thirds quarter quarters fifth fifths sixth sixths eighth eighths "
+    "tenth tenths".split()
+)
+
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 # Nouns for people, counted in news figures ("33 hostages", "two Russian women").

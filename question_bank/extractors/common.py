@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import VEHICLE_NOUNS
+from ..lexicon import INCLUDING_WORDS, VEHICLE_NOUNS
 from ..model import Cue
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -203,6 +203,25 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
                 continue
             if child.dep_ == "conj":
                 out.extend(x for x in np_people(child, analysis, depth + 1) if x not in out)
+    if not p:
+        # "other Iranian officials, including Raisi and ...": the group's named members
+        for member in members_named(head):
+            out.extend(x for x in np_people(member, analysis, depth + 1) if x not in out)
+    return out
+
+
+def members_named(group: Token) -> list[Token]:
+    """Heads of the members a group noun lists: "officials, including X and Y" (a
+    preposition, or a participle the parser made of it), "leaders such as X"."""
+    out: list[Token] = []
+    for child in group.children:
+        if child.lower_ in INCLUDING_WORDS and child.dep_ in ("prep", "acl"):
+            out.extend(o for o in child.children if o.dep_ in ("pobj", "dobj"))
+        elif child.dep_ == "prep" and child.lower_ == "such":
+            for as_ in child.children:
+                if as_.lower_ == "as":
+                    out.extend(o for o in as_.children if o.dep_ == "pobj")
+            out.extend(o for o in child.children if o.dep_ == "pobj")
     return out
 
 

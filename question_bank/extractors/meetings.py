@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import HOST_VERBS, MEETING_NOUNS, MEETING_VERBS
+from ..lexicon import MEETING_NOUNS
 from ..model import Meeting
+from ..wordings import HOST_VERBS, MEETING_VERBS
 from .common import (
     agent_objects,
     cue_for,
     meeting_place,
+    members_named,
     people_in_objects,
     possessor,
     prep_objects,
@@ -26,9 +28,20 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
     if tok.pos_ in ("VERB", "AUX") and lemma in MEETING_VERBS:
         preps = MEETING_VERBS[lemma]
         objs: list[Token] = []
+        direct = [c for c in tok.children if c.dep_ == "dobj"]
+        if not direct:
+            # "saw President X": the small model sometimes makes the name a clause
+            direct = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "PROPN"]
+        if direct:
+            # "will meet senior officials in Lima, including President X": the parser
+            # hangs the group's members on the verb
+            direct.extend(members_named(tok))
         if "" in preps:
-            objs.extend(c for c in tok.children if c.dep_ == "dobj")
+            objs.extend(direct)
         objs.extend(prep_objects(tok, tuple(p for p in preps if p)))
+        if "with" in preps:
+            # "discussed regional issues with X": the parser hangs "with" on the object
+            objs.extend(o for d in direct for o in prep_objects(d, ("with",)))
         # "he was received by Qatar's emir": the agent is the other side.
         objs.extend(agent_objects(tok))
         if lemma == "call" and (_calls_for_action(tok) or _names_something(tok)):

@@ -8,16 +8,14 @@ from spacy.tokens import Token
 
 from ..analysis import Analysis
 from ..lexicon import (
-    HOST_VERBS,
     MEETING_NOUNS,
-    MEETING_VERBS,
     PRESENCE_VERBS,
     SEND_VERBS,
-    TRAVEL_VERBS,
     TRIP_NOUNS,
     TRIP_PART_NOUNS,
 )
 from ..model import Cue, Visit
+from ..wordings import HOST_VERBS, MEETING_VERBS, TRAVEL_VERBS
 from .common import (
     agent_objects,
     cue_for,

@@ -643,3 +643,68 @@ def test_more_role_wordings(facts) -> None:
     assert ("Mark Weber", "commander of the multinational brigade") in got
     assert any(p == "Anna Berg" and "governor" in t for p, t in got)
     assert any(p == "Jonas Albrecht" and "mp" in t for p, t in got)
+
+
+# ---- numbers that count nothing ------------------------------------------------------
+
+
+def test_numbers_inside_names_dates_and_fractions_are_not_quantities(facts) -> None:
+    found = facts(
+        "Prime Minister Jonas Berg signed the accord at the Group of Seven meeting in Halden. "
+        "The Pacific region covers more than two-thirds of the ocean's surface, and three "
+        "quarters of its people live on the coast. He toured the islands from 12 to 15 March "
+        "2024 and will return on 3 June. About 4,500 fishermen work in the region."
+    )
+    values = sorted(f["value"] for f in of_type(found, "quantity"))  # type: ignore[type-var]
+    assert values == [4500]
+
+
+# ---- meetings: the members of a group, and "with" on the object ---------------------------
+
+
+def test_a_meeting_with_officials_including_named_people(facts) -> None:
+    found = of_type(
+        facts(
+            "Foreign Minister Anna Lindqvist met senior Peruvian officials, including "
+            "President Elena Ruiz and Prime Minister Carlos Vega, in Lima on Monday."
+        ),
+        "meeting",
+    )
+    assert {frozenset(f["participants"]) for f in found} == {  # type: ignore[arg-type]
+        frozenset({"Anna Lindqvist", "Elena Ruiz"}),
+        frozenset({"Anna Lindqvist", "Carlos Vega"}),
+    }
+
+
+def test_with_hung_on_the_object_of_a_meeting_verb(facts) -> None:
+    found = of_type(
+        facts(
+            "Chancellor Greta Holm discussed trade, energy and migration with President Ivo "
+            "Baric during a two-hour session in Zagreb, her office said."
+        ),
+        "meeting",
+    )
+    assert [set(f["participants"]) for f in found] == [{"Greta Holm", "Ivo Baric"}]  # type: ignore[arg-type]
+
+
+# ---- a source that names everyone the fact is about ------------------------------------
+
+
+def test_the_source_reaches_back_to_the_sentence_that_names_the_guest(facts) -> None:
+    text = (
+        "Foreign Minister Anna Lindqvist of Sweden arrived in Lima on Sunday. "
+        "Deputy Minister Rosa Ferreira welcomed the visiting minister at the airport."
+    )
+    [meeting] = [f for f in facts(text) if f.type == "meeting"]
+    assert set(meeting.participants) == {"Rosa Ferreira", "Anna Lindqvist"}  # type: ignore[attr-defined]
+    assert meeting.source.sentence == text
+    assert meeting.cue is None or meeting.source.start <= meeting.cue.start
+
+
+def test_the_source_never_reaches_into_another_paragraph(facts) -> None:
+    text = (
+        "Foreign Minister Anna Lindqvist of Sweden arrived in Lima on Sunday.\n\n"
+        "Deputy Minister Rosa Ferreira welcomed the visiting minister at the airport."
+    )
+    for fact in facts(text):
+        assert "\n" not in fact.source.sentence
