@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -224,6 +225,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``question-bank`` command."""
     args = build_parser().parse_args(argv)
+    # The readers' own log lines ("EOF marker not found") repeat, less clearly,
+    # what the command reports for each input.
+    for noisy in ("pypdf", "trafilatura", "htmldate"):
+        logging.getLogger(noisy).setLevel(logging.CRITICAL)
     try:
         return int(args.func(args))
     except BrokenPipeError:

@@ -233,8 +233,8 @@ def _check_url(url: str, settings: SourceSettings, name: str) -> _Target:
                 shown = host if host == str(ip) else f"{host} ({ip})"
                 raise SourceError(
                     name,
-                    f"refused: {shown} is a {problem} address, and fetching from private "
-                    f"addresses is not allowed (set {ALLOW_PRIVATE_ENV}=1 to allow it)",
+                    f"{shown} is a {problem} address; fetching from private addresses "
+                    f"is not allowed (set {ALLOW_PRIVATE_ENV}=1 to allow it)",
                     "private_address",
                 )
     return _Target(parsed, addresses)

@@ -84,7 +84,7 @@ def import_articles_command(inputs: tuple[str, ...]) -> None:
         if item.article is None:
             refused += 1
             problem = item.error.problem if item.error else "unreadable"
-            click.echo(f"{item.name}: refused because {problem}", err=True)
+            click.echo(f"{item.name}: refused: {problem}", err=True)
             continue
         found = item.article
         try:
@@ -104,7 +104,7 @@ def import_articles_command(inputs: tuple[str, ...]) -> None:
                 click.echo(f"{item.name}: duplicate: {exc}")
             else:
                 refused += 1
-                click.echo(f"{item.name}: refused because {exc}", err=True)
+                click.echo(f"{item.name}: refused: {exc}", err=True)
             continue
         added += 1
         click.echo(f"{item.name}: added with {drafts} drafts ({article.title})")
