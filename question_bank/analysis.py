@@ -618,10 +618,14 @@ class Analysis:
                 and head.i < tok.i
                 and head.i not in taken
                 and head.ent_type_ not in ("GPE", "LOC", "NORP")
+                and head.lower_ not in TITLE_HEADS
                 and not is_firm_place(head.text)
             ):
-                # "Pistorius, the German defence minister, ...": the head is a name
-                run = [t for t in doc[head.left_edge.i : head.i + 1] if t.pos_ == "PROPN"]
+                # "Pistorius, the German defence minister, ...": the head is a name, the
+                # proper nouns that run up to it without a break
+                run = [head]
+                while run[0].i > head.left_edge.i and doc[run[0].i - 1].pos_ == "PROPN":
+                    run.insert(0, doc[run[0].i - 1])
                 if run and run[-1].i == head.i and all(t.i not in taken for t in run):
                     while run and run[0].lower_ in HONORIFICS:
                         run.pop(0)
@@ -890,6 +894,9 @@ class Analysis:
                     and tok.whitespace_ == ""
                 )
                 or (tok.text == "." and tok.ent_type_ == "GPE")
+                # "Deputy regional secretary": a lower-case adjective inside the title,
+                # kept only if the title goes on to its left (trimmed below otherwise)
+                or (tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.is_lower and tok.is_alpha)
             )
             if not ok or (tok.pos_ in ("VERB", "AUX") and not _is_title_word(tok)):
                 break
@@ -897,6 +904,10 @@ class Analysis:
                 break
             start = i
             i -= 1
+        while start < end - 1 and doc[start].pos_ == "ADJ" and doc[start].is_lower:
+            if doc[start].lower_ in TITLE_MODIFIERS:
+                break
+            start += 1  # "the new minister": an adjective that opens the phrase is no title
         words = doc[start:end]
         if not any(_is_title_word(t) for t in words):
             return None

@@ -70,6 +70,12 @@ MEETING_NOUNS = frozenset(
     "negotiations consultations audience bilateral dinner lunch breakfast".split()
 )
 
+# Verbs whose object does what the "for/on ...-ing" phrase after them says:
+# "thanked the president for visiting", "congratulated her on winning".
+OBJECT_CONTROL_VERBS = frozenset(
+    "thank congratulate praise commend criticise criticize blame accuse fault".split()
+)
+
 # Words that introduce the named members of a group: "officials, including X".
 INCLUDING_WORDS = frozenset("including include among notably".split())
 
@@ -125,6 +131,7 @@ FRACTION_WORDS = frozenset(
 )
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+RELATIVE_DAYS = frozenset("today tomorrow yesterday tonight".split())
 
 # Nouns for people, counted in news figures ("33 hostages", "two Russian women").
 HUMAN_NOUNS = frozenset(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import INCLUDING_WORDS, VEHICLE_NOUNS
+from ..lexicon import INCLUDING_WORDS, OBJECT_CONTROL_VERBS, VEHICLE_NOUNS
 from ..model import Cue
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -49,6 +49,11 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
         agent = _agent(cur, analysis)
         if agent:
             return [agent]
+        doer = _controller(cur)
+        if doer is not None:
+            # "Osinbajo thanked the Ghanaian President for visiting Nigeria": the visitor
+            # is whom he thanked
+            return [p for p in np_people(doer, analysis)]
         if cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN", "PRON"):
             # "Blinken, speaking Monday after meeting ..."
             owner = analysis.person_of_np(cur.head)
@@ -58,6 +63,17 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
             continue
         break
     return []
+
+
+def _controller(verb: Token) -> Token | None:
+    """The object that does what a gerund says after an object-control verb:
+    "thanked X for visiting", "congratulated X on winning"; else None."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return None
+    governor = verb.head.head
+    if governor.lemma_.lower() not in OBJECT_CONTROL_VERBS:
+        return None
+    return next((c for c in governor.children if c.dep_ == "dobj"), None)
 
 
 _GROUP_NOUNS = frozenset("delegation team mission group party entourage".split())

@@ -16,7 +16,14 @@ from lemminflect import getInflection
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import AGREEMENT_NOUNS, FRACTION_WORDS, HUMAN_NOUNS, MONTHS, WEEKDAYS
+from ..lexicon import (
+    AGREEMENT_NOUNS,
+    FRACTION_WORDS,
+    HUMAN_NOUNS,
+    MONTHS,
+    RELATIVE_DAYS,
+    WEEKDAYS,
+)
 from ..model import Cue, Quantity, Term
 from ..numbers import Amount, parse_amount, parse_compound_count, parse_duration
 
@@ -132,8 +139,19 @@ def _not_counts(sent: Span) -> Iterator[int]:
             yield tok.i
             yield fraction[0].i
             continue
-        if tok.text.isdigit() and 1 <= int(tok.text) <= 31 and _beside_month(tok, sent):
+        day_number = tok.text.isdigit() and 1 <= int(tok.text) <= 31
+        if day_number and (_beside_month(tok, sent) or _dated_day(tok, sent)):
             yield tok.i
+
+
+def _dated_day(tok: Token, sent: Span) -> bool:
+    """ "today (14)", "on Wednesday (25)": a day of the month in brackets after a day."""
+    doc = sent.doc
+    if tok.i - 2 < sent.start or tok.i + 1 >= sent.end:
+        return False
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    day = doc[tok.i - 2].lower_
+    return before.text == "(" and after.text == ")" and (day in WEEKDAYS or day in RELATIVE_DAYS)
 
 
 def _beside_month(tok: Token, sent: Span) -> bool:

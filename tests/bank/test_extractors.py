@@ -708,3 +708,38 @@ def test_the_source_never_reaches_into_another_paragraph(facts) -> None:
     )
     for fact in facts(text):
         assert "\n" not in fact.source.sentence
+
+
+def test_the_person_thanked_for_visiting_is_the_visitor(facts) -> None:
+    found = of_type(
+        facts(
+            "President Ivo Baric received Prime Minister Tomas Varga in Zagreb on Monday. "
+            "President Baric thanked the Hungarian prime minister for visiting Croatia."
+        ),
+        "visit",
+    )
+    assert ("Ivo Baric", ["Croatia"]) not in [(f["traveler"], f["places"]) for f in found]
+
+
+def test_a_day_in_brackets_after_a_weekday_is_a_date(facts) -> None:
+    found = facts(
+        "President Elena Ruiz meets today (23) with Chancellor Greta Holm in Lima. "
+        "On Wednesday (25), she will travel to Quito, where 1,300 police are on duty."
+    )
+    assert sorted(f.to_dict()["value"] for f in found if f.type == "quantity") == [1300]
+
+
+def test_lower_case_words_inside_a_title_and_a_list_of_titled_names(facts) -> None:
+    found = of_type(
+        facts(
+            "Deputy regional secretary Davy Thorne welcomed the vote at the plant on Monday. "
+            "The delegation included Peru's Minister of Foreign Affairs, Carla Montoya Quispe; "
+            "Minister of Defence, Luis Pardo Rivas; and officials of the ministry."
+        ),
+        "role",
+    )
+    assert {(f["person"], f["title"]) for f in found} == {
+        ("Davy Thorne", "Deputy regional secretary"),
+        ("Carla Montoya Quispe", "Peru's Minister of Foreign Affairs"),
+        ("Luis Pardo Rivas", "Minister of Defence"),
+    }
