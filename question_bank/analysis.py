@@ -121,6 +121,7 @@ class Analysis:
         self._collect_titles()
         self.mentions: list[Mention] = []
         self._resolve_references()
+        self._counterpart_titles()
 
     # ---- sentences ---------------------------------------------------------------
 
@@ -810,6 +811,38 @@ class Analysis:
             titles = self.persons[m.person].titles
             if m.title not in titles:
                 titles.append(m.title)
+
+    def _counterpart_titles(self) -> None:
+        """ "his French counterpart, Emmanuel Macron": a title relative to the possessor,
+        once pronouns are resolved ("Alberto Fernández's French counterpart")."""
+        doc = self.doc
+        covered = {m.name_start for m in self.titles}
+        for start, person in sorted(self._name_starts().items()):
+            if start in covered or not self.is_story(doc[start]):
+                continue
+            i = start - 1
+            while i >= 0 and (doc[i].lower_ in HONORIFICS or doc[i].text == ","):
+                i -= 1
+            if i < 0 or doc[i].lower_ != "counterpart":
+                continue
+            end = i + 1
+            while (
+                i - 1 >= 0
+                and doc[i - 1].pos_ in ("ADJ", "PROPN")
+                and doc[i - 1].i not in (self._token_person)
+            ):
+                i -= 1  # "his Russian counterpart", "his new Japanese counterpart"
+            owner_tok = doc[i - 1] if i >= 1 else None
+            if owner_tok is not None and owner_tok.tag_ == "POS" and i >= 2:
+                owner_tok = doc[i - 2]
+            owner = self._token_person.get(owner_tok.i) if owner_tok is not None else None
+            if not owner or owner == person:
+                continue
+            title = f"{owner}'s {_clean_title(doc[i:end].text)}"
+            mention = TitleMention(person, title, owner_tok.i, end, start)  # type: ignore[union-attr]
+            self.titles.append(mention)
+            if title not in self.persons[person].titles:
+                self.persons[person].titles.append(title)
 
     def _held_before(self, mention: TitleMention) -> bool:
         """ "Selin Başaran, until then her spokeswoman": a title the person no longer holds."""

@@ -67,7 +67,7 @@ SEND_VERBS = frozenset("dispatch send despatch take bring".split())
 # Nouns that make a meeting with the verb that governs them: "held talks with".
 MEETING_NOUNS = frozenset(
     "talks meeting meetings discussions discussion conversation call phone talk summit "
-    "negotiations consultations audience bilateral dinner lunch breakfast".split()
+    "negotiations consultations audience bilateral dinner lunch breakfast welcome".split()
 )
 
 # Verbs whose object does what the "for/on ...-ing" phrase after them says:
@@ -78,6 +78,10 @@ OBJECT_CONTROL_VERBS = frozenset(
 
 # Words that introduce the named members of a group: "officials, including X".
 INCLUDING_WORDS = frozenset("including include among notably".split())
+
+# Prepositions a meeting noun takes for the other side besides "with" and "for":
+# "a courtesy call on X", "a welcome to X", "an audience to X".
+MEETING_NOUN_PREPS = {"call": ("on", "upon"), "welcome": ("to",), "audience": ("to",)}
 
 # Nouns that make a number a condition of an agreement.
 AGREEMENT_NOUNS = frozenset(

@@ -337,7 +337,113 @@ TRAVEL_WORDINGS: tuple[Wording, ...] = (
     ),
 )
 
-WORDINGS: tuple[Wording, ...] = MEETING_WORDINGS + TRAVEL_WORDINGS
+
+def _noun(name: str, verb: str, preps: tuple[str, ...], example: str, *people: str) -> Wording:
+    return Wording(name, "meeting", verb, preps, example, {"participants": list(people)})
+
+
+# Verbs that govern a meeting noun ("held talks with"), with the prepositions that
+# introduce the other side when the parser hangs them on the verb or on the noun.
+MEETING_NOUN_WORDINGS: tuple[Wording, ...] = (
+    _noun(
+        "held talks with",
+        "hold",
+        ("with",),
+        "Foreign Minister Ana Rios held talks with President Elena Ruiz in Lima on Monday.",
+        "Ana Rios",
+        "Elena Ruiz",
+    ),
+    _noun(
+        "had a meeting with",
+        "have",
+        ("with",),
+        "Chancellor Greta Holm had a long meeting with Prime Minister Tomas Varga.",
+        "Greta Holm",
+        "Tomas Varga",
+    ),
+    _noun(
+        "conducted negotiations with",
+        "conduct",
+        ("with",),
+        "Envoy Laura Brandt conducted negotiations with Foreign Minister Omar Haddad.",
+        "Laura Brandt",
+        "Omar Haddad",
+    ),
+    _noun(
+        "began talks with",
+        "begin",
+        ("with",),
+        "Prime Minister Jonas Berg began talks with President Ivo Baric on Tuesday.",
+        "Jonas Berg",
+        "Ivo Baric",
+    ),
+    _noun(
+        "opened talks with",
+        "open",
+        ("with",),
+        "President Elena Ruiz opened talks with King Harald Moen at the palace.",
+        "Elena Ruiz",
+        "Harald Moen",
+    ),
+    _noun(
+        "started discussions with",
+        "start",
+        ("with",),
+        "Foreign Minister Omar Haddad started discussions with Chancellor Greta Holm.",
+        "Omar Haddad",
+        "Greta Holm",
+    ),
+    _noun(
+        "hosted a dinner for",
+        "host",
+        ("with", "for"),
+        "King Harald Moen hosted a dinner for President Ivo Baric on Friday.",
+        "Harald Moen",
+        "Ivo Baric",
+    ),
+    _noun(
+        "chaired a meeting with",
+        "chair",
+        ("with",),
+        "President Ivo Baric chaired a meeting with Prime Minister Jonas Berg in Zagreb.",
+        "Ivo Baric",
+        "Jonas Berg",
+    ),
+    _noun(
+        "paid a courtesy call on",
+        "pay",
+        ("on", "upon"),
+        "Foreign Minister Ana Rios paid a courtesy call on President Elena Ruiz in Lima.",
+        "Ana Rios",
+        "Elena Ruiz",
+    ),
+    _noun(
+        "accorded a warm welcome to",
+        "accord",
+        ("to",),
+        "Deputy Minister Tomas Perera accorded a warm welcome to Foreign Minister Ana Rios.",
+        "Tomas Perera",
+        "Ana Rios",
+    ),
+    _noun(
+        "extended a welcome to",
+        "extend",
+        ("to",),
+        "Mayor Rosa Ferreira extended a warm welcome to President Elena Ruiz at city hall.",
+        "Rosa Ferreira",
+        "Elena Ruiz",
+    ),
+    _noun(
+        "granted an audience to",
+        "grant",
+        ("to",),
+        "King Harald Moen granted an audience to Envoy Laura Brandt on Tuesday.",
+        "Harald Moen",
+        "Laura Brandt",
+    ),
+)
+
+WORDINGS: tuple[Wording, ...] = MEETING_WORDINGS + MEETING_NOUN_WORDINGS + TRAVEL_WORDINGS
 """Every wording, for the tests that run their examples."""
 
 
@@ -354,6 +460,9 @@ MEETING_VERBS: dict[str, tuple[str, ...]] = _table(MEETING_WORDINGS)
 
 HOST_VERBS: frozenset[str] = frozenset(w.word for w in MEETING_WORDINGS if w.host)
 """Meeting verbs whose object is the guest: one subject alone makes the meeting."""
+
+MEETING_NOUN_VERBS: dict[str, tuple[str, ...]] = _table(MEETING_NOUN_WORDINGS)
+"""Verbs that make a meeting of the meeting noun they govern ("held talks with")."""
 
 TRAVEL_VERBS: dict[str, tuple[str, ...]] = _table(TRAVEL_WORDINGS)
 """Verbs whose subject travels to the place their prepositions introduce."""

@@ -242,10 +242,11 @@ def members_named(group: Token) -> list[Token]:
 
 
 def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
-    """Objects of the prepositions ``preps`` attached to ``head``."""
+    """Objects of the prepositions ``preps`` attached to ``head`` (a "to" or "for" the
+    parser calls a dative counts: "accorded a welcome to X")."""
     out: list[Token] = []
     for c in head.children:
-        if c.dep_ != "prep":
+        if c.dep_ not in ("prep", "dative"):
             continue
         if c.lower_ in preps:
             out.extend(o for o in c.children if o.dep_ == "pobj")

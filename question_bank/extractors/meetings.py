@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import MEETING_NOUNS
+from ..lexicon import MEETING_NOUN_PREPS, MEETING_NOUNS
 from ..model import Meeting
-from ..wordings import HOST_VERBS, MEETING_VERBS
+from ..wordings import HOST_VERBS, MEETING_NOUN_VERBS, MEETING_VERBS
 from .common import (
     agent_objects,
     cue_for,
@@ -71,7 +71,10 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         return subjects[:1], subjects[1:], tok  # "Lee and Kim shook hands"
     if tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS:
         # "paid a courtesy call on the foreign minister"
-        objs = prep_objects(tok, ("with", "for", "on") if tok.lower_ == "call" else ("with", "for"))
+        gov = tok.head
+        verb_preps = MEETING_NOUN_VERBS.get(gov.lemma_, ()) if tok.dep_ == "dobj" else ()
+        own = MEETING_NOUN_PREPS.get(tok.lower_, ())
+        objs = prep_objects(tok, tuple(dict.fromkeys(("with", "for", *own, *verb_preps))))
         owner = possessor(tok)
         if owner is not None and objs:
             # "Blinken's meeting with Netanyahu"
@@ -92,24 +95,8 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         if between:
             people = people_in_objects(between, analysis)
             return people[:1], people[1:], tok
-        gov = tok.head
-        if (
-            tok.dep_ == "dobj"
-            and gov.pos_ in ("VERB", "AUX")
-            and gov.lemma_
-            in (
-                "hold",
-                "have",
-                "conduct",
-                "begin",
-                "open",
-                "start",
-                "host",
-                "chair",
-                "pay",
-            )
-        ):
-            objs.extend(prep_objects(gov, ("with",)))
+        if tok.dep_ == "dobj" and gov.pos_ in ("VERB", "AUX") and gov.lemma_ in MEETING_NOUN_VERBS:
+            objs.extend(prep_objects(gov, MEETING_NOUN_VERBS[gov.lemma_]))
             subjects = subjects_of(gov, analysis)
             others = people_in_objects(objs, analysis)
             if not others and len(subjects) >= 2:
