@@ -76,46 +76,49 @@ def deck_anki(deck_id: int) -> object:
 @student_required
 def quiz(attempt_id: int) -> object:
     """The next unanswered question, or the results when all are answered."""
-    attempt = _attempt(attempt_id)
-    position = quizzes.next_position(attempt)
-    if position is None:
-        return redirect(url_for("student.results", attempt_id=attempt.id))
-    question = quizzes.question_at(attempt, position)
-    form = AnswerForm(position=str(position))
-    return render_template(
-        "student/question.html", attempt=attempt, position=position, question=question, form=form
-    )
+    try:
+        page = quizzes.next_question(current_user, attempt_id)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    if page is None:
+        return redirect(url_for("student.results", attempt_id=attempt_id))
+    form = AnswerForm(position=str(page.position))
+    return render_template("student/question.html", page=page, form=form)
 
 
 @bp.post("/quiz/<int:attempt_id>/answer")
 @student_required
 def answer(attempt_id: int) -> object:
     """Record an answer (once: a repeat shows the first answer's feedback)."""
-    attempt = _attempt(attempt_id)
     form = AnswerForm()
     if not form.validate_on_submit():
+        _attempt(attempt_id)  # someone else's quiz is 403 (a missing one 404) before 400
         abort(400, "The answer form was incomplete or expired; go back and try again.")
     try:
         position = int(form.position.data or "")
-        quizzes.submit_answer(current_user, attempt.id, position, form.response.data or "")
+        quizzes.submit_answer(current_user, attempt_id, position, form.response.data or "")
+    except NotAllowed:
+        abort(403)
+    except quizzes.NoSuchQuiz:
+        abort(404)
     except (ValueError, ServiceError):
         abort(400, "That question is not part of this quiz.")
-    return redirect(url_for("student.feedback", attempt_id=attempt.id, position=position))
+    return redirect(url_for("student.feedback", attempt_id=attempt_id, position=position))
 
 
 @bp.get("/quiz/<int:attempt_id>/feedback/<int:position>")
 @student_required
 def feedback(attempt_id: int, position: int) -> str:
     """Right or wrong, the right answer and the source sentence."""
-    attempt = _attempt(attempt_id)
-    res = quizzes.result(current_user, attempt.id)
-    given = next((a for a in res.answers if a.position == position), None)
-    if given is None:
+    try:
+        given = quizzes.feedback(current_user, attempt_id, position)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
         abort(404)
-    question = res.questions.get(given.question_id)
-    return render_template(
-        "student/feedback.html", attempt=attempt, answer=given, question=question, result=res
-    )
+    return render_template("student/feedback.html", given=given, question=given.question)
 
 
 @bp.get("/quiz/<int:attempt_id>/results")

@@ -8,8 +8,10 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from flask import current_app
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from question_bank.grading import grade
@@ -24,6 +26,7 @@ from ..models import (
     QuizAttempt,
     User,
 )
+from ..types import utcnow
 from . import NotAllowed, ServiceError, access, study
 
 MAX_QUIZ = 50
@@ -133,14 +136,103 @@ def start_quiz(student: User, deck_id: int, length: int) -> QuizAttempt:
     return attempt
 
 
+class NoSuchQuiz(ServiceError):
+    """The quiz does not exist (views answer 404)."""
+
+
 def get_attempt(student: User, attempt_id: int) -> QuizAttempt:
     """One of the student's own quizzes (another student's is not allowed)."""
     attempt = db.session.get(QuizAttempt, attempt_id)
     if attempt is None:
-        raise ServiceError("That quiz does not exist.")
+        raise NoSuchQuiz("That quiz does not exist.")
     if attempt.student_id != student.id:
         raise NotAllowed("That quiz belongs to someone else.")
     return attempt
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """What never changes in a started quiz: its student, deck and questions."""
+
+    id: int
+    student_id: int
+    deck_id: int
+    question_ids: tuple[str, ...]
+
+    @property
+    def length(self) -> int:
+        """How many questions the quiz has."""
+        return len(self.question_ids)
+
+
+# The answer path's statements, built once: building a statement and computing its
+# cache key cost more than running it. They run on the session's connection (Core),
+# in the session's transaction, without the ORM's per-row work.
+_QUIZ = select(QuizAttempt.student_id, QuizAttempt.deck_id, QuizAttempt.question_ids).where(
+    QuizAttempt.id == bindparam("attempt")
+)
+_POSITIONS = select(Answer.position).where(Answer.attempt_id == bindparam("attempt"))
+_SHOWN = (
+    select(Question.kind, Question.prompt, Question.choices, Deck.name)
+    .join(Deck, Deck.id == bindparam("deck"))
+    .where(Question.id == bindparam("qid"))
+)
+_KEY = select(
+    Question.id,
+    Question.kind,
+    Question.prompt,
+    Question.answer,
+    Question.accepted,
+    Question.choices,
+    Question.fact,
+    Question.version,
+).where(Question.id == bindparam("qid"))
+_INSERT_ANSWER = insert(Answer)
+_GIVEN = select(Answer.id, Answer.correct).where(
+    Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position")
+)
+_FEEDBACK = (
+    select(
+        Answer.correct,
+        Answer.response,
+        Answer.expected,
+        Question.prompt,
+        Question.source_sentence,
+        Question.article_id,
+        Question.source_start,
+        Question.source_end,
+        select(func.count(Answer.id))
+        .where(Answer.attempt_id == bindparam("attempt"))
+        .scalar_subquery()
+        .label("answered"),
+    )
+    .outerjoin(Question, Question.id == Answer.question_id)
+    .where(Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position"))
+)
+# started quizzes never change: each worker keeps the ones it has read
+_QUIZ_CACHE_SIZE = 20_000
+
+
+def _run(stmt: Any, **params: Any) -> Any:
+    """Execute a prebuilt statement on the session's connection and transaction."""
+    return db.session.connection().execute(stmt, params)
+
+
+def _quiz(student: User, attempt_id: int) -> Quiz:
+    """One of the student's own quizzes (read once per worker: a quiz never changes)."""
+    cache: dict[int, Quiz] = current_app.extensions.setdefault("quizapp.quizzes", {})
+    quiz = cache.get(attempt_id)
+    if quiz is None:
+        row = _run(_QUIZ, attempt=attempt_id).first()
+        if row is None:
+            raise NoSuchQuiz("That quiz does not exist.")
+        quiz = Quiz(attempt_id, row.student_id, row.deck_id, tuple(row.question_ids))
+        if len(cache) >= _QUIZ_CACHE_SIZE:
+            cache.clear()
+        cache[attempt_id] = quiz
+    if quiz.student_id != student.id:
+        raise NotAllowed("That quiz belongs to someone else.")
+    return quiz
 
 
 def answers_of(attempt: QuizAttempt) -> list[Answer]:
@@ -152,68 +244,167 @@ def answers_of(attempt: QuizAttempt) -> list[Answer]:
     )
 
 
-def next_position(attempt: QuizAttempt) -> int | None:
-    """The first unanswered question's position, or None when the quiz is finished."""
-    done = {a.position for a in answers_of(attempt)}
-    for pos in range(attempt.length):
-        if pos not in done:
-            return pos
-    return None
+@dataclass(frozen=True)
+class Shown:
+    """A question as the question page shows it."""
+
+    kind: str
+    prompt: str
+    choices: list[str]
 
 
-def question_at(attempt: QuizAttempt, position: int) -> Question:
-    """The question at a position of a quiz."""
-    if not 0 <= position < attempt.length:
+@dataclass(frozen=True)
+class QuestionPage:
+    """The next question of a quiz."""
+
+    attempt_id: int
+    position: int
+    length: int
+    deck_name: str
+    question: Shown
+
+
+def next_question(student: User, attempt_id: int) -> QuestionPage | None:
+    """The quiz's first unanswered question, or None when every question is answered.
+
+    A question retired after the quiz started is still asked: a quiz's questions are
+    fixed when it starts."""
+    quiz = _quiz(student, attempt_id)
+    done = set(_run(_POSITIONS, attempt=attempt_id).scalars())
+    position = next((pos for pos in range(quiz.length) if pos not in done), None)
+    if position is None:
+        return None
+    row = _run(_SHOWN, deck=quiz.deck_id, qid=quiz.question_ids[position]).first()
+    if row is None:
+        raise ServiceError("That question no longer exists.")
+    return QuestionPage(
+        attempt_id, position, quiz.length, row.name, Shown(row.kind, row.prompt, row.choices)
+    )
+
+
+def _grading_key(row: Any) -> dict[str, Any]:
+    """What the grader reads of a question (question_bank's bank shape, no source)."""
+    return {
+        "id": row.id,
+        "kind": row.kind,
+        "prompt": row.prompt,
+        "answer": row.answer,
+        "accepted": list(row.accepted or []),
+        "choices": list(row.choices or []),
+        "fact": dict(row.fact or {}),
+    }
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An answer as recorded: ``duplicate`` when it had been recorded before."""
+
+    id: int
+    position: int
+    correct: bool
+    duplicate: bool = False
+
+
+def submit_answer(student: User, attempt_id: int, position: int, response: str) -> Recorded:
+    """Grade and record an answer, and count it as a review of the student's card, in one
+    commit. A second submission for the same question (a double click, or a retry after
+    a dropped connection) is not recorded again: the first answer stands and is returned.
+    """
+    quiz = _quiz(student, attempt_id)
+    if not 0 <= position < quiz.length:
         raise ServiceError("There is no such question in this quiz.")
-    question = db.session.get(Question, attempt.question_ids[position])
+    question = _run(_KEY, qid=quiz.question_ids[position]).first()
     if question is None:
         raise ServiceError("That question no longer exists.")
-    return question
-
-
-def submit_answer(student: User, attempt_id: int, position: int, response: str) -> Answer:
-    """Grade and record an answer, and count it as a review of the student's card. A
-    second submission for the same question is not recorded again: the first answer
-    stands and is returned."""
-    attempt = get_attempt(student, attempt_id)
-    question = question_at(attempt, position)
-    existing = db.session.scalar(
-        select(Answer).where(Answer.attempt_id == attempt.id, Answer.position == position)
-    )
-    if existing is not None:
-        return existing
     response = (response or "").strip()[:1000]
-    result = grade(question.as_bank_dict(), response)
-    answer = Answer(
-        attempt_id=attempt.id,
-        student_id=student.id,
-        question_id=question.id,
-        question_version=question.version,
-        position=position,
-        response=response,
-        correct=result.correct,
-        reason=result.reason,
-        expected=question.answer,
-    )
-    db.session.add(answer)
+    result = grade(_grading_key(question), response)
+    answer = {
+        "attempt_id": attempt_id,
+        "student_id": student.id,
+        "question_id": question.id,
+        "question_version": question.version,
+        "position": position,
+        "response": response,
+        "correct": result.correct,
+        "reason": result.reason,
+        "expected": question.answer,
+        "created_at": utcnow(),
+    }
     try:
-        db.session.flush()
-        # the review goes in the same commit; if it cannot (a rating of the same card
-        # at the same instant), the answer is committed alone and the review retried
-        reviewed = study.review_quiz_answer(student, question, answer)
-        db.session.commit()
-    except IntegrityError:
-        # the same answer arrived twice at once: keep the first
-        db.session.rollback()
-        first = db.session.scalar(
-            select(Answer).where(Answer.attempt_id == attempt.id, Answer.position == position)
+        # (attempt, position) is unique: a repeat fails here, before its review
+        answer_id = int(_run(_INSERT_ANSWER, **answer).inserted_primary_key[0])
+        study.review_quiz_answer(
+            student, question.id, question.version, answer_id, result.correct, answer["created_at"]
         )
-        if first is None:
-            raise
-        return first
-    if not reviewed:
-        study.record_quiz_answer(student, answer)
-    return answer
+        db.session.commit()
+        return Recorded(answer_id, position, result.correct)
+    except IntegrityError:
+        db.session.rollback()
+    first = _run(_GIVEN, attempt=attempt_id, position=position).first()
+    db.session.commit()
+    if first is not None:
+        # the same answer arrived before (a retry), or at the same time: the first stands
+        return Recorded(first.id, position, first.correct, duplicate=True)
+    # the answer is new, but a rating of the same card got in first: the answer is
+    # committed alone, and its review retried on the card's new state
+    answer_id = int(_run(_INSERT_ANSWER, **answer).inserted_primary_key[0])
+    db.session.commit()
+    study.record_quiz_answer(student, answer_id, question.id, result.correct, answer["created_at"])
+    return Recorded(answer_id, position, result.correct)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The question a feedback page shows, with the sentence it cites."""
+
+    prompt: str
+    source_sentence: str | None
+    article_id: int | None
+    source_start: int | None
+    source_end: int | None
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """One recorded answer of a quiz, as its feedback page shows it."""
+
+    attempt_id: int
+    position: int
+    length: int
+    answered: int
+    correct: bool
+    response: str
+    expected: str
+    question: Source | None
+
+    @property
+    def finished(self) -> bool:
+        """True when every question of the quiz is answered."""
+        return self.answered >= self.length
+
+
+def feedback(student: User, attempt_id: int, position: int) -> Feedback:
+    """The answer given at a position of one of the student's quizzes, its question and
+    whether the quiz is finished (one query)."""
+    quiz = _quiz(student, attempt_id)
+    row = _run(_FEEDBACK, attempt=attempt_id, position=position).first()
+    if row is None:
+        raise ServiceError("That question has not been answered yet.")
+    source = None
+    if row.prompt is not None:
+        source = Source(
+            row.prompt, row.source_sentence, row.article_id, row.source_start, row.source_end
+        )
+    return Feedback(
+        attempt_id,
+        position,
+        quiz.length,
+        int(row.answered),
+        bool(row.correct),
+        row.response,
+        row.expected,
+        source,
+    )
 
 
 @dataclass(frozen=True)
