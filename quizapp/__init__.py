@@ -76,6 +76,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(instance)
+    _engine_options(app)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
@@ -101,6 +102,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         return db.session.get(models.User, int(user_id))
 
     return app
+
+
+def _engine_options(app: Flask) -> None:
+    """Pool settings by database. PostgreSQL: pre-ping each connection as it leaves the
+    pool, so that after a database restart the pool reconnects by itself instead of
+    failing one request per stale connection. SQLite: a local file, nothing to ping."""
+    if str(app.config["SQLALCHEMY_DATABASE_URI"]).startswith("sqlite"):
+        options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
+        options.pop("pool_pre_ping", None)
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
 @event.listens_for(Engine, "connect")

@@ -84,8 +84,9 @@ def quiz(attempt_id: int) -> object:
         abort(404)
     if page is None:
         return redirect(url_for("student.results", attempt_id=attempt_id))
-    form = AnswerForm(position=str(page.position))
-    return render_template("student/question.html", page=page, form=form)
+    # the answer form's two hidden fields are written in the template (an AnswerForm
+    # costs more to build and render than the rest of the page)
+    return render_template("student/question.html", page=page)
 
 
 @bp.post("/quiz/<int:attempt_id>/answer")
