@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from .articles import speaker_labels
 from .gazetteer import is_firm_place
 from .lexicon import (
     CREDIT_PATTERNS,
@@ -24,6 +25,7 @@ from .lexicon import (
     NAME_SUFFIXES,
     ORGANISATION_NOUNS,
     PRONOUNS_FEMALE,
+    PRONOUNS_FIRST,
     PRONOUNS_MALE,
     RANKS,
     TITLE_HEADS,
@@ -120,6 +122,7 @@ class Analysis:
         self.titles: list[TitleMention] = []
         self._collect_titles()
         self.mentions: list[Mention] = []
+        self._turns = speaker_labels(article.text)
         self._resolve_references()
         self._counterpart_titles()
 
@@ -1192,11 +1195,57 @@ class Analysis:
                 if low in PRONOUNS_MALE or low in PRONOUNS_FEMALE:
                     if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
                         person = self._resolve_pronoun(tok, sent, tok.i in quoted)
+                elif low in PRONOUNS_FIRST and tok.pos_ == "PRON":
+                    person = self._first_person(tok, sent, quoted)
                 elif _could_be_title_reference(tok):
                     person = self._resolve_title_reference(tok)
                 if person:
                     self._token_person[tok.i] = person
                     self._add_mention(tok, person)
+
+    def _first_person(self, tok: Token, sent: Span, quoted: set[int]) -> str | None:
+        """ "I", "me", "my": the speaker. In a transcript, the person the turn's label
+        names; inside quotes, the person a reporting verb outside them gives the words
+        to ("'He confirmed to me ...,' Blinken wrote")."""
+        if tok.i not in quoted:
+            return self._turn_speaker(tok.idx)
+        for candidate in (sent, *self._neighbours(sent)):
+            for verb in candidate:
+                if verb.i in quoted or verb.lemma_.lower() not in REPORTING_VERBS:
+                    continue
+                subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+                if subject is not None and subject.i not in quoted:
+                    person = self.person_of_np(subject) or self._token_person.get(subject.i)
+                    if not person and subject.lower_ in PRONOUNS_MALE | PRONOUNS_FEMALE:
+                        person = self._resolve_pronoun(subject, candidate, False)
+                    if person:
+                        return person
+        return None
+
+    def _neighbours(self, sent: Span) -> list[Span]:
+        """The story sentences just before and after, when in the same paragraph."""
+        out: list[Span] = []
+        index = next((i for i, s in enumerate(self.sentences) if s.start == sent.start), None)
+        if index is None:
+            return out
+        for other in (index + 1, index - 1):
+            if 0 <= other < len(self.sentences):
+                near = self.sentences[other]
+                lo, hi = sorted((near.start_char, sent.start_char))
+                if "\n" not in self.article.text[lo:hi].strip():
+                    out.append(near)
+        return out
+
+    def _turn_speaker(self, char: int) -> str | None:
+        """The person who speaks at this offset of a transcript, or None."""
+        speaker = None
+        for start, end in self._turns:
+            if start > char:
+                break
+            span = self.doc.char_span(start, end, alignment_mode="expand") or ()
+            names = {self._token_person[t.i] for t in span if t.i in self._token_person}
+            speaker = next(iter(names)) if len(names) == 1 else None
+        return speaker
 
     def _add_mention(self, tok: Token, person: str) -> None:
         """Record a mention with its grammatical role."""

@@ -99,6 +99,7 @@ GROUP_WORDS = frozenset(
 
 PRONOUNS_MALE = frozenset("he him his himself".split())
 PRONOUNS_FEMALE = frozenset("she her hers herself".split())
+PRONOUNS_FIRST = frozenset("i me my myself".split())
 
 # Words of a title reference that stand for the person holding the title.
 TITLE_SYNONYMS = {

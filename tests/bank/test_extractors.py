@@ -743,3 +743,62 @@ def test_lower_case_words_inside_a_title_and_a_list_of_titled_names(facts) -> No
         ("Carla Montoya Quispe", "Peru's Minister of Foreign Affairs"),
         ("Luis Pardo Rivas", "Minister of Defence"),
     }
+
+
+# ---- first person: quotes and transcripts ---------------------------------------------
+
+
+def test_i_in_a_quote_is_the_person_the_words_are_given_to(facts) -> None:
+    found = facts(
+        "Foreign Minister Ana Rios spoke to reporters in Zagreb on Monday. "
+        '"I met President Ivo Baric this morning and we agreed on the plan," she said.'
+    )
+    [meeting] = of_type(found, "meeting")
+    assert set(meeting["participants"]) == {"Ana Rios", "Ivo Baric"}  # type: ignore[arg-type]
+    visits = of_type(
+        facts('"I will travel to Oslo next week," Chancellor Greta Holm told reporters.'), "visit"
+    )
+    assert [(v["traveler"], v["places"]) for v in visits] == [("Greta Holm", ["Oslo"])]
+
+
+def test_a_transcript_speaks_through_its_labels(facts) -> None:
+    found = facts(
+        "LEILA MARAN, PRIME MINISTER OF TONGA: It is an honour to welcome our friend today.\n"
+        "OSKAR VANE, PRIME MINISTER OF NORWAY: Thank you. I travelled to Nuku'alofa to meet "
+        "the people of Tonga, and I met King Tupou Lavaka this morning.\n"
+        "PRIME MINISTER MARAN: We are grateful."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Oskar Vane", "Prime Minister of Norway") in roles
+    assert {t for p, t in roles if p == "Leila Maran"} <= {
+        "Prime Minister of Tonga",
+        "Prime Minister",
+    }
+    assert any(p == "Leila Maran" for p, _ in roles)
+    meetings = [set(f["participants"]) for f in of_type(found, "meeting")]  # type: ignore[arg-type]
+    assert {"Oskar Vane", "Tupou Lavaka"} in meetings
+    # the capitals are read as names, not as places or organisations
+    assert not [f for f in of_type(found, "visit") if f["traveler"] == "LEILA MARAN"]
+
+
+def test_a_single_capitalised_dateline_is_no_speaker_label(facts) -> None:
+    found = facts(
+        "NEW DELHI: Prime Minister Arun Mehta will visit Bhutan on Saturday. "
+        "I am told the visit will last two days, a correspondent wrote."
+    )
+    assert [(v["traveler"], v["places"]) for v in of_type(found, "visit")] == [
+        ("Arun Mehta", ["Bhutan"])
+    ]
+
+
+def test_a_counterpart_is_named_after_the_resolved_possessor(facts) -> None:
+    found = of_type(
+        facts(
+            "President Alberto Ruiz of Peru arrived in Berlin on Monday. He will travel on "
+            "Friday to Paris to meet his French counterpart, Emmanuel Moreau."
+        ),
+        "role",
+    )
+    assert ("Emmanuel Moreau", "Alberto Ruiz's French counterpart") in {
+        (f["person"], f["title"]) for f in found
+    }
