@@ -28,6 +28,7 @@ from .lexicon import (
     PRONOUNS_FIRST,
     PRONOUNS_MALE,
     RANKS,
+    ROYAL_STYLES,
     TITLE_HEADS,
     TITLE_SYNONYMS,
     WEAK_TITLE_HEADS,
@@ -434,6 +435,7 @@ class Analysis:
             for sp in spans
             if not is_firm_place(sp[2])
             and not _is_descriptor(sp[2])
+            and not _no_name(sp[2])
             and (
                 len(sp[2].split()) < 2
                 # "Fiji's deputy prime minister, Josefa Vakaloloma": a person, whatever
@@ -809,6 +811,7 @@ class Analysis:
             if self._clean_title_span(m)
             and m.title.lower() not in _BARE_MODIFIERS
             and not self._held_before(m)
+            and not self._belongs_to_next(m)
         ]
         for m in self.titles:
             titles = self.persons[m.person].titles
@@ -846,6 +849,21 @@ class Analysis:
             self.titles.append(mention)
             if title not in self.persons[person].titles:
                 self.persons[person].titles.append(title)
+
+    def _belongs_to_next(self, mention: TitleMention) -> bool:
+        """ "X, the Minister for Foreign Affairs, Y, and ...": in a list of titled names a
+        title after one name and a comma, then another name, is the next name's."""
+        if mention.start <= mention.name_start:
+            return False
+        doc = self.doc
+        i = mention.end
+        if i >= len(doc) or doc[i].text not in (",", ";"):
+            return False
+        i += 1
+        while i < len(doc) and doc[i].lower_ in HONORIFICS:
+            i += 1
+        other = self._token_person.get(i)
+        return other is not None and other != mention.person
 
     def _held_before(self, mention: TitleMention) -> bool:
         """ "Selin Başaran, until then her spokeswoman": a title the person no longer holds."""
@@ -890,10 +908,11 @@ class Analysis:
             ):
                 break
             i -= 1
+        royal = self._royal_title(i + 1, name_start, person)
         if i < sent_start:
-            return None
+            return royal
         if not (_is_title_word(doc[i]) or doc[i].lower_ in RANKS) and not _ends_of_phrase(doc, i):
-            return None
+            return royal
         end = i + 1
         possessor: str | None = None
         start = i
@@ -960,6 +979,16 @@ class Analysis:
         if possessor:
             title = f"{possessor}'s {title}"
         return TitleMention(person, title, start, end, name_start)
+
+    def _royal_title(self, start: int, name_start: int, person: str) -> TitleMention | None:
+        """ "King Felipe", "Crown Prince Mohammed": a ruler's style is the title when no
+        other title stands before it."""
+        words = self.doc[start:name_start]
+        if not len(words) or not all(t.lower_ in ROYAL_STYLES for t in words):
+            return None
+        if not any(t.text[:1].isupper() for t in words):
+            return None
+        return TitleMention(person, _clean_title(words.text), start, name_start, name_start)
 
     def _title_comma_before(self, name_start: int, person: str) -> TitleMention | None:
         """ "Qatar's emir, Sheikh Tamim": a title, a comma, then the name (any parse)."""
@@ -1035,6 +1064,8 @@ class Analysis:
         j = end + 1
         if doc[j].text in ("who", "which"):  # "WHO" is the organisation
             return None
+        if doc[j].pos_ in ("ADP", "SCONJ", "ADV", "VERB", "AUX"):
+            return None  # "Abe, during talks with President X, ...": no appositive title
         # the first noun that heads the phrase after the comma
         k = j
         while k < len(doc) and k - j < 7 and doc[k].text not in (",", ".", ";", '"'):
@@ -1313,8 +1344,19 @@ class Analysis:
             if subj_all:
                 return subj_all[-1].person if not in_quote else subj_all[0].person
             if in_sent:
+                if self._unknown_subject(self.doc[s].sent):
+                    # "MoS will call on President X ... He will then travel": the topic
+                    # is a subject we could not name, not the person in the object
+                    return None
                 return in_sent[-1].person
         return earlier[-1].person
+
+    def _unknown_subject(self, sent: Span) -> bool:
+        """Whether the sentence's main subject is a noun phrase that names nobody we know."""
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return subject.i not in self._token_person and not self.person_of_np(subject)
 
     def _gender_fits(self, person: str, gender: str) -> bool:
         """Unknown gender fits either pronoun."""
@@ -1523,6 +1565,12 @@ class Analysis:
 
 
 _PARTICLES = frozenset("al el bin ibn van von de da di der le la du bint abu".split())
+
+
+def _no_name(text: str) -> bool:
+    """ "Aug.", "H.E.", "Mr": words that stand beside names but are none themselves."""
+    words = [w for w in re.split(r"\s+", text.lower()) if w]
+    return all(w in MONTHS or w in HONORIFICS or w.rstrip(".") in MONTHS for w in words)
 
 
 def _names(text: str, person: str) -> bool:

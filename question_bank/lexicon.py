@@ -10,8 +10,13 @@ import re
 
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam mx mx. prof prof. "
-    "sheikh sheikha shaikh prince princess king queen emir sultan crown".split()
+    "sheikh sheikha shaikh prince princess king queen emir sultan crown h.e. h.e "
+    "excellency hon hon.".split()
 )
+
+# A ruler's style, written before the name like an honorific but a title all the same:
+# "King Felipe", "Crown Prince Mohammed", "Emir Tamim".
+ROYAL_STYLES = frozenset("king queen crown prince princess emir sultan".split())
 
 # Military and police ranks: written before a name like an honorific, not a job title.
 RANKS = frozenset(
@@ -57,6 +62,11 @@ PRESENCE_VERBS = frozenset(
     "speak address attend expect arrive tour spend inspect inaugurate open lay review".split()
 )
 
+# Presence verbs whose object is a topic, not a thing at the place: "address the crisis in
+# Venezuela" puts nobody in Venezuela ("addressed parliament in Kyiv" still does, through
+# the verb's own "in").
+TOPIC_VERBS = frozenset("address speak".split())
+
 # Vehicles whose passengers travel: "the plane carrying Pope Clement landed in Luanda".
 VEHICLE_NOUNS = frozenset("plane aircraft jet motorcade convoy helicopter train ship".split())
 
@@ -78,6 +88,9 @@ OBJECT_CONTROL_VERBS = frozenset(
 
 # Words that introduce the named members of a group: "officials, including X".
 INCLUDING_WORDS = frozenset("including include among notably".split())
+
+# Nouns that only count the meeting noun in their "of" phrase: "a series of talks".
+PARTITIVE_NOUNS = frozenset("series round rounds number couple string day days".split())
 
 # Prepositions a meeting noun takes for the other side besides "with" and "for":
 # "a courtesy call on X", "a welcome to X", "an audience to X".

@@ -11,6 +11,7 @@ from ..lexicon import (
     MEETING_NOUNS,
     PRESENCE_VERBS,
     SEND_VERBS,
+    TOPIC_VERBS,
     TRIP_NOUNS,
     TRIP_PART_NOUNS,
 )
@@ -72,7 +73,7 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
             if c.dep_ == "prep" and c.lower_ == "at":
                 for obj in c.children:
                     heads.extend(prep_objects(obj, ("in",)))
-            if c.dep_ == "dobj":  # "inspected troops in Tartu"
+            if c.dep_ == "dobj" and lemma not in TOPIC_VERBS:  # "inspected troops in Tartu"
                 heads.extend(prep_objects(c, ("in",)))
         if lemma == "expect" and not any(c.dep_ == "nsubjpass" for c in tok.children):
             return None

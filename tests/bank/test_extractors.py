@@ -802,3 +802,65 @@ def test_a_counterpart_is_named_after_the_resolved_possessor(facts) -> None:
     assert ("Emmanuel Moreau", "Alberto Ruiz's French counterpart") in {
         (f["person"], f["title"]) for f in found
     }
+
+
+# ---- precision traps from wire copy -----------------------------------------------------
+
+
+def test_wire_copy_furniture_gives_no_facts(facts) -> None:
+    found = facts(
+        "OSLO, Aug. 23 (Xinhua) -- President of Peru Alberto Ruiz visited Norway on Saturday "
+        "and held talks with Prime Minister Jonas Berg. He will leave on Sunday. -0-"
+    )
+    people = {f.to_dict().get("person") for f in found} | {
+        f.to_dict().get("traveler") for f in found
+    }
+    assert "Aug." not in people
+    assert not [f for f in found if f.type in ("term", "quantity")]
+
+
+def test_numbered_points_are_not_counts(facts) -> None:
+    found = facts(
+        "The two sides agreed a ceasefire on Friday.\n"
+        "2. Military units shall stop at the contact line.\n"
+        "3. Heavy weapons shall be pulled back 15 kilometres within 24 hours."
+    )
+    values = sorted(f.to_dict()["value"] for f in found if f.type in ("term", "quantity"))
+    assert 2 not in values and 3 not in values
+
+
+def test_a_list_of_titled_names_gives_each_title_to_its_own_name(facts) -> None:
+    found = of_type(
+        facts(
+            "The meeting was attended by the Vice-President, Tomas Nguema Ela, the Minister "
+            "for Foreign Affairs, Simon Oyono Asumu, and the Minister of the Presidency, Juan "
+            "Bibang Ndong, in addition to diplomats."
+        ),
+        "role",
+    )
+    pairs = {(f["person"], f["title"]) for f in found}
+    assert ("Tomas Nguema Ela", "Minister for Foreign Affairs") not in pairs
+    assert ("Simon Oyono Asumu", "Minister for Foreign Affairs") in pairs
+
+
+def test_the_topic_of_a_speech_is_not_a_place_visited(facts) -> None:
+    found = of_type(
+        facts(
+            "Vice-President Mark Dale arrived in Bogota on Sunday. "
+            "He will address the crisis in Venezuela and the trade dispute in Asia."
+        ),
+        "visit",
+    )
+    places = {p for f in found for p in f["places"]}  # type: ignore[attr-defined]
+    assert places == {"Bogota"}
+
+
+def test_he_after_an_unnamed_subject_is_not_the_person_in_the_object(facts) -> None:
+    found = of_type(
+        facts(
+            "The Minister of State will first visit Zanzibar, where he is expected to call on "
+            "President Hamisi Juma. He will then travel to Dodoma for talks."
+        ),
+        "visit",
+    )
+    assert not [f for f in found if f["traveler"] == "Hamisi Juma"]
