@@ -949,6 +949,9 @@ class Analysis:
                     and tok.whitespace_ == ""
                 )
                 or (tok.text == "." and tok.ent_type_ == "GPE")
+                # "President of the Republic of Korea (ROK) Lee": an abbreviation in brackets
+                or (tok.text in ("(", ")") and i > sent_start)
+                or (tok.is_upper and tok.is_alpha and i + 1 < end and doc[i + 1].text == ")")
                 # "Deputy regional secretary": a lower-case adjective inside the title,
                 # kept only if the title goes on to its left (trimmed below otherwise)
                 or (tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.is_lower and tok.is_alpha)

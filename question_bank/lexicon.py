@@ -86,6 +86,9 @@ OBJECT_CONTROL_VERBS = frozenset(
     "thank congratulate praise commend criticise criticize blame accuse fault".split()
 )
 
+# Verbs whose agent leads a group: "a delegation led by X", "a team headed by Y".
+LEADING_VERBS = frozenset("lead head".split())
+
 # Words that introduce the named members of a group: "officials, including X".
 INCLUDING_WORDS = frozenset("including include among notably".split())
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import INCLUDING_WORDS, OBJECT_CONTROL_VERBS, VEHICLE_NOUNS
+from ..lexicon import INCLUDING_WORDS, LEADING_VERBS, OBJECT_CONTROL_VERBS, VEHICLE_NOUNS
 from ..model import Cue
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -227,12 +227,20 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
 
 
 def members_named(group: Token) -> list[Token]:
-    """Heads of the members a group noun lists: "officials, including X and Y" (a
-    preposition, or a participle the parser made of it), "leaders such as X"."""
+    """Heads of the members a group noun names: "officials, including X and Y" (a
+    preposition, or a participle the parser made of it), "leaders such as X", and the
+    leader of "a delegation led by X"."""
     out: list[Token] = []
     for child in group.children:
         if child.lower_ in INCLUDING_WORDS and child.dep_ in ("prep", "acl"):
             out.extend(o for o in child.children if o.dep_ in ("pobj", "dobj"))
+        elif (
+            child.dep_ in ("acl", "advcl")
+            and child.tag_ == "VBN"
+            and child.lemma_.lower() in LEADING_VERBS
+        ):
+            # "the delegation from China, led by Chang Wan": its leader speaks for it
+            out.extend(agent_objects(child))
         elif child.dep_ == "prep" and child.lower_ == "such":
             for as_ in child.children:
                 if as_.lower_ == "as":

@@ -160,15 +160,11 @@ def _end_mark(tok: Token) -> bool:
     doc = tok.doc
     dashes = ("-", "–", "—")
     return (
-        (
-            tok.text == "0"
-            and 0 < tok.i < len(doc) - 1
-            and doc[tok.i - 1].text in dashes
-            and doc[tok.i + 1].text in dashes
-        )
-        or (tok.text.strip("-–—") == "0"
-        and tok.text != "0")
-    )
+        tok.text == "0"
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].text in dashes
+        and doc[tok.i + 1].text in dashes
+    ) or (tok.text.strip("-–—") == "0" and tok.text != "0")
 
 
 def _dated_day(tok: Token, sent: Span) -> bool:
