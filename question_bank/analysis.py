@@ -16,7 +16,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span, Token
 
 from .articles import speaker_labels
-from .gazetteer import is_firm_place
+from .gazetteer import country_of_capital, is_firm_place
 from .lexicon import (
     CREDIT_PATTERNS,
     GROUP_WORDS,
@@ -31,6 +31,7 @@ from .lexicon import (
     ROYAL_STYLES,
     TITLE_HEADS,
     TITLE_SYNONYMS,
+    TITLE_TAILS,
     WEAK_TITLE_HEADS,
     WEEKDAYS,
 )
@@ -61,6 +62,8 @@ class Person:
     parts: tuple[str, ...]
     gender: str | None = None
     titles: list[str] = field(default_factory=list)
+    origins: set[str] = field(default_factory=set)
+    """Countries a title ties the person to ("Japan's Foreign Minister": Japan)."""
 
     @property
     def surname(self) -> str:
@@ -222,6 +225,7 @@ class Analysis:
         while tokens and (
             tokens[0].lower_ in HONORIFICS
             or tokens[0].lower_ in TITLE_HEADS
+            or tokens[0].lower_ in TITLE_TAILS
             or tokens[0].lower_ in ("the", "a", "an")
             or not tokens[0].text[:1].isupper()
         ):
@@ -484,8 +488,12 @@ class Analysis:
             candidates = by_key.get(tok.lower_)
             if not candidates or len({p.name for p in candidates}) != 1:
                 continue
-            if tok.ent_type_ in PLACE_LABELS and tok.lower_ not in self._person_texts:
-                continue
+            if (
+                tok.ent_type_ in PLACE_LABELS
+                and tok.lower_ not in self._person_texts
+                and (is_firm_place(tok.text) or len(candidates[0].parts) < 2)
+            ):
+                continue  # "Jordan" the country; but "Kamikawa" of Kamikawa Yoko is her
             prev = self.doc[tok.i - 1] if tok.i else None
             if (
                 prev is not None
@@ -622,6 +630,7 @@ class Analysis:
                 tok.dep_ == "appos"
                 and head.pos_ == "PROPN"
                 and head.i < tok.i
+                and doc[tok.i - 1].text != "("  # "Chief of Army Staff (COAS)": an alias
                 and head.i not in taken
                 and head.ent_type_ not in ("GPE", "LOC", "NORP")
                 and head.lower_ not in TITLE_HEADS
@@ -850,6 +859,16 @@ class Analysis:
             if title not in self.persons[person].titles:
                 self.persons[person].titles.append(title)
 
+    def is_home(self, person: str, place: str) -> bool:
+        """Whether the place is the person's own country or its capital, as their titles
+        say ("Japan's Foreign Minister" going to Japan or Tokyo is going home)."""
+        if person not in self.persons:
+            return False
+        known = self.persons[person]
+        ties = [*known.titles, *known.origins]
+        country = country_of_capital(place) or place
+        return any(_same_origin(n, t) for n in {country, place} for t in ties)
+
     def _belongs_to_next(self, mention: TitleMention) -> bool:
         """ "X, the Minister for Foreign Affairs, Y, and ...": in a list of titled names a
         title after one name and a comma, then another name, is the next name's."""
@@ -922,6 +941,8 @@ class Analysis:
                 owner = self._token_person.get(i - 1)
                 if owner and owner != person:
                     possessor = owner
+                elif i >= 1 and doc[i - 1].ent_type_ in ("GPE", "NORP"):
+                    self.persons[person].origins.add(doc[i - 1].text)
                 break
             if tok.i in self._token_person:
                 break

@@ -41,7 +41,15 @@ TITLE_HEADS = frozenset(
     ombudsman ombudswoman professor analyst economist researcher lecturer scholar
     chairperson co-chair provost chancellor rector dean bishop imam rabbi
     mp executive councillor councilor alderman alderwoman manager captain coach
+    pm dpm fm cs mos eam nsa coas
     """.split()
+)
+
+# Words that end a title's "of" phrase and never start a name: "Minister for Foreign
+# *Affairs* Narayan Shrestha" (the model sometimes starts the person there).
+TITLE_TAILS = frozenset(
+    "affairs relations cooperation co-operation defence defense development trade commerce "
+    "finance economy security justice health education interior".split()
 )
 
 # Title heads that are too vague to be a role on their own ("the official said").

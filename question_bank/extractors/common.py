@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import INCLUDING_WORDS, LEADING_VERBS, OBJECT_CONTROL_VERBS, VEHICLE_NOUNS
+from ..gazetteer import is_country
+from ..lexicon import (
+    INCLUDING_WORDS,
+    LEADING_VERBS,
+    OBJECT_CONTROL_VERBS,
+    TITLE_HEADS,
+    VEHICLE_NOUNS,
+)
 from ..model import Cue
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -318,13 +325,32 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 and tok.dep_ in ("pobj", "dobj", "conj")
                 and not analysis.is_person_head(tok)
                 and tok.text[:1].isupper()
+                and tok.lower_ not in TITLE_HEADS  # "to visit the President of X"
                 and (tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN")
             ):
                 name = tok.text
+            if name:
+                joined = _joined_country(name, tok, analysis)
+                if joined:  # "Trinidad and Tobago" is one country, not two places
+                    seen.add(joined[1].lower())
+                    name = joined[0]
             if name and name.lower() not in seen:
                 seen.add(name.lower())
                 found.append((name, anchor))
     return found
+
+
+def _joined_country(name: str, tok: Token, analysis: Analysis) -> tuple[str, str] | None:
+    """ "Trinidad" followed by "and Tobago": the country's whole name and its second part."""
+    doc = analysis.doc
+    ent = analysis.entity_starting(tok)
+    end = ent.end if ent is not None else tok.i + 1
+    if end + 1 >= len(doc) or doc[end].lower_ != "and":
+        return None
+    second = analysis.entity_starting(doc[end + 1])
+    tail = second.text if second is not None else doc[end + 1].text
+    whole = f"{name} and {tail}"
+    return (whole, tail) if is_country(whole) else None
 
 
 def _modifies_other_noun(ent: Span, analysis: Analysis) -> bool:

@@ -183,16 +183,18 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
                     break
                 if tok.pos_ == "NOUN" and analysis.negated_noun(tok):
                     break
-                names = tuple(name for name, _ in places)
                 when = analysis.date_phrase(tok)
-                cue = _place_cue(places[0][1], analysis)
                 for traveler in travelers:
+                    # a minister going to their own country or capital is going home
+                    away = [(n, t) for n, t in places if not analysis.is_home(traveler, n)]
+                    if not away:
+                        continue
                     yield Visit(
                         traveler=traveler,
-                        places=names,
+                        places=tuple(name for name, _ in away),
                         when=when,
                         source=analysis.source(sent),
-                        cue=cue,
+                        cue=_place_cue(away[0][1], analysis),
                         planned=analysis.planned(tok if tok.pos_ in ("VERB", "AUX") else tok.head),
                     )
                 break

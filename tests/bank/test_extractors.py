@@ -864,3 +864,37 @@ def test_he_after_an_unnamed_subject_is_not_the_person_in_the_object(facts) -> N
         "visit",
     )
     assert not [f for f in found if f["traveler"] == "Hamisi Juma"]
+
+
+def test_going_home_is_no_visit_and_a_two_part_country_is_one_place(facts) -> None:
+    found = of_type(
+        facts(
+            "Japan's Foreign Minister Aiko Tanaka arrived in Nepal on Sunday for talks. "
+            "Ms Tanaka will leave for Tokyo on Monday night. President Li Wen of China "
+            "toured Trinidad and Tobago and Costa Rica last week before he returned to Beijing."
+        ),
+        "visit",
+    )
+    pairs = {(f["traveler"], p) for f in found for p in f["places"]}  # type: ignore[attr-defined]
+    assert ("Aiko Tanaka", "Nepal") in pairs
+    assert ("Aiko Tanaka", "Tokyo") not in pairs and ("Li Wen", "Beijing") not in pairs
+    assert ("Li Wen", "Trinidad and Tobago") in pairs and ("Li Wen", "Tobago") not in pairs
+
+
+def test_a_family_name_the_model_calls_a_place_is_the_person(facts) -> None:
+    found = facts(
+        "Visiting Minister for Foreign Affairs of Japan, Kamikawa Yoko, held talks on Sunday. "
+        "Kamikawa arrived in Nepal on Sunday noon, and Kamikawa left on Monday."
+    )
+    visits = of_type(found, "visit")
+    assert ("Kamikawa Yoko", ["Nepal"]) in [(v["traveler"], v["places"]) for v in visits]
+
+
+def test_a_title_in_an_object_is_no_place_and_an_alias_in_brackets_no_person(facts) -> None:
+    found = facts(
+        "Prime Minister Jonas Berg left Oslo on his way to visit the President of Chile. "
+        "He will call on Chief of Army Staff (COAS) General Rafael Ortiz."
+    )
+    places = {p for f in of_type(found, "visit") for p in f["places"]}  # type: ignore[attr-defined]
+    assert "President" not in places
+    assert "Army Staff" not in {f["person"] for f in of_type(found, "role")}
