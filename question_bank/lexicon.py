@@ -10,8 +10,13 @@ import re
 
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam mx mx. prof prof. "
-    "sheikh sheikha shaikh prince princess king queen emir sultan crown".split()
+    "sheikh sheikha shaikh prince princess king queen emir sultan crown h.e. h.e "
+    "excellency hon hon.".split()
 )
+
+# A ruler's style, written before the name like an honorific but a title all the same:
+# "King Felipe", "Crown Prince Mohammed", "Emir Tamim".
+ROYAL_STYLES = frozenset("king queen crown prince princess emir sultan".split())
 
 # Military and police ranks: written before a name like an honorific, not a job title.
 RANKS = frozenset(
@@ -36,7 +41,15 @@ TITLE_HEADS = frozenset(
     ombudsman ombudswoman professor analyst economist researcher lecturer scholar
     chairperson co-chair provost chancellor rector dean bishop imam rabbi
     mp executive councillor councilor alderman alderwoman manager captain coach
+    pm dpm fm cs mos eam nsa coas
     """.split()
+)
+
+# Words that end a title's "of" phrase and never start a name: "Minister for Foreign
+# *Affairs* Narayan Shrestha" (the model sometimes starts the person there).
+TITLE_TAILS = frozenset(
+    "affairs relations cooperation co-operation defence defense development trade commerce "
+    "finance economy security justice health education interior".split()
 )
 
 # Title heads that are too vague to be a role on their own ("the official said").
@@ -57,6 +70,11 @@ PRESENCE_VERBS = frozenset(
     "speak address attend expect arrive tour spend inspect inaugurate open lay review".split()
 )
 
+# Presence verbs whose object is a topic, not a thing at the place: "address the crisis in
+# Venezuela" puts nobody in Venezuela ("addressed parliament in Kyiv" still does, through
+# the verb's own "in").
+TOPIC_VERBS = frozenset("address speak".split())
+
 # Vehicles whose passengers travel: "the plane carrying Pope Clement landed in Luanda".
 VEHICLE_NOUNS = frozenset("plane aircraft jet motorcade convoy helicopter train ship".split())
 
@@ -76,8 +94,14 @@ OBJECT_CONTROL_VERBS = frozenset(
     "thank congratulate praise commend criticise criticize blame accuse fault".split()
 )
 
+# Verbs whose agent leads a group: "a delegation led by X", "a team headed by Y".
+LEADING_VERBS = frozenset("lead head".split())
+
 # Words that introduce the named members of a group: "officials, including X".
 INCLUDING_WORDS = frozenset("including include among notably".split())
+
+# Nouns that only count the meeting noun in their "of" phrase: "a series of talks".
+PARTITIVE_NOUNS = frozenset("series round rounds number couple string day days".split())
 
 # Prepositions a meeting noun takes for the other side besides "with" and "for":
 # "a courtesy call on X", "a welcome to X", "an audience to X".
@@ -99,6 +123,7 @@ GROUP_WORDS = frozenset(
 
 PRONOUNS_MALE = frozenset("he him his himself".split())
 PRONOUNS_FEMALE = frozenset("she her hers herself".split())
+PRONOUNS_FIRST = frozenset("i me my myself".split())
 
 # Words of a title reference that stand for the person holding the title.
 TITLE_SYNONYMS = {

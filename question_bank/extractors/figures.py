@@ -139,9 +139,32 @@ def _not_counts(sent: Span) -> Iterator[int]:
             yield tok.i
             yield fraction[0].i
             continue
+        if _list_marker(tok) or _end_mark(tok):
+            yield tok.i  # "2. Military units shall ...": a numbered point, not a count
+            continue
         day_number = tok.text.isdigit() and 1 <= int(tok.text) <= 31
         if day_number and (_beside_month(tok, sent) or _dated_day(tok, sent)):
             yield tok.i
+
+
+def _list_marker(tok: Token) -> bool:
+    """A number that opens a line and is followed by "." or ")": a numbered point."""
+    doc = tok.doc
+    if not tok.text.isdigit() or tok.i + 1 >= len(doc) or doc[tok.i + 1].text not in (".", ")"):
+        return False
+    return tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_space
+
+
+def _end_mark(tok: Token) -> bool:
+    """ "-0-", "–0–": a wire service's end-of-story mark."""
+    doc = tok.doc
+    dashes = ("-", "–", "—")
+    return (
+        tok.text == "0"
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].text in dashes
+        and doc[tok.i + 1].text in dashes
+    ) or (tok.text.strip("-–—") == "0" and tok.text != "0")
 
 
 def _dated_day(tok: Token, sent: Span) -> bool:

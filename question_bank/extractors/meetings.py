@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import MEETING_NOUN_PREPS, MEETING_NOUNS
+from ..lexicon import MEETING_NOUN_PREPS, MEETING_NOUNS, PARTITIVE_NOUNS
 from ..model import Meeting
 from ..wordings import HOST_VERBS, MEETING_NOUN_VERBS, MEETING_VERBS
 from .common import (
@@ -70,11 +70,18 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             return subjects, others, tok
         return subjects[:1], subjects[1:], tok  # "Lee and Kim shook hands"
     if tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS:
-        # "paid a courtesy call on the foreign minister"
-        gov = tok.head
-        verb_preps = MEETING_NOUN_VERBS.get(gov.lemma_, ()) if tok.dep_ == "dobj" else ()
+        # "paid a courtesy call on the foreign minister";
+        # "a series of talks", "a round of negotiations": the frame is the outer noun
+        frame = tok.head.head if _partitive(tok) else tok
+        gov = frame.head
+        verb_preps = MEETING_NOUN_VERBS.get(gov.lemma_, ()) if frame.dep_ == "dobj" else ()
         own = MEETING_NOUN_PREPS.get(tok.lower_, ())
-        objs = prep_objects(tok, tuple(dict.fromkeys(("with", "for", *own, *verb_preps))))
+        preps = tuple(dict.fromkeys(("with", "for", *own, *verb_preps)))
+        objs = prep_objects(tok, preps)
+        if frame is not tok:
+            # "a series of talks with the leadership, including X": the parser hangs
+            # the phrases on the outer noun
+            objs += prep_objects(frame, preps) + members_named(frame)
         owner = possessor(tok)
         if owner is not None and objs:
             # "Blinken's meeting with Netanyahu"
@@ -86,23 +93,27 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             if acl.dep_ == "acl" and acl.lemma_ in ("host", "give", "offer", "throw")
             for o in agent_objects(acl)
         ]
-        if hosts and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        if hosts and frame.dep_ == "pobj" and frame.head.dep_ == "prep":
             # "they ended the day at a dinner hosted by Mayor Park Seo-yeon"
-            verb = tok.head.head
+            verb = frame.head.head
             if verb.pos_ in ("VERB", "AUX"):
                 return subjects_of(verb, analysis), people_in_objects(hosts, analysis), verb
         between = prep_objects(tok, ("between",))
         if between:
             people = people_in_objects(between, analysis)
             return people[:1], people[1:], tok
-        if tok.dep_ == "dobj" and gov.pos_ in ("VERB", "AUX") and gov.lemma_ in MEETING_NOUN_VERBS:
+        if (
+            frame.dep_ == "dobj"
+            and gov.pos_ in ("VERB", "AUX")
+            and gov.lemma_ in MEETING_NOUN_VERBS
+        ):
             objs.extend(prep_objects(gov, MEETING_NOUN_VERBS[gov.lemma_]))
             subjects = subjects_of(gov, analysis)
             others = people_in_objects(objs, analysis)
             if not others and len(subjects) >= 2:
                 return subjects[:1], subjects[1:], gov  # "Hegseth and Healey held talks"
             return subjects, others, gov
-        if objs and tok.dep_ == "pobj" and gov.dep_ == "prep":
+        if objs and frame.dep_ == "pobj" and gov.dep_ == "prep":
             verb = gov.head
             if verb.pos_ in ("VERB", "AUX"):
                 return subjects_of(verb, analysis), people_in_objects(objs, analysis), verb
@@ -134,6 +145,13 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
                         cue=cue_for(analysis, name) if name else None,
                         planned=analysis.planned(carrier),
                     )
+
+
+def _partitive(noun: Token) -> bool:
+    """ "a series of talks", "a round of negotiations": the meeting noun sits in an
+    "of" phrase of a noun that only counts it."""
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in PARTITIVE_NOUNS
 
 
 def _names_something(verb: Token) -> bool:
