@@ -55,7 +55,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     instance.mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(
         SQLALCHEMY_DATABASE_URI=_database_url(app),
-        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
+        SQLALCHEMY_ENGINE_OPTIONS=_engine_options(_database_url(app)),
         MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -76,7 +76,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(instance)
-    _engine_options(app)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
@@ -104,14 +103,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
-def _engine_options(app: Flask) -> None:
+def _engine_options(url: str) -> dict[str, Any]:
     """Pool settings by database. PostgreSQL: pre-ping each connection as it leaves the
     pool, so that after a database restart the pool reconnects by itself instead of
-    failing one request per stale connection. SQLite: a local file, nothing to ping."""
-    if str(app.config["SQLALCHEMY_DATABASE_URI"]).startswith("sqlite"):
-        options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
-        options.pop("pool_pre_ping", None)
-        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+    failing a request per stale connection. SQLite: a local file, nothing to ping."""
+    return {} if url.startswith("sqlite") else {"pool_pre_ping": True}
 
 
 @event.listens_for(Engine, "connect")
@@ -132,11 +128,36 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     cursor.close()
 
 
+def _register_database_down(app: Flask) -> None:
+    """503 while the database cannot be reached (a restart, a failover, a full pool, or
+    SQLite locked past its busy timeout). Nothing of the request was saved; the page says
+    so and asks to try again. The pool reconnects by itself once the database is back
+    (pre-ping), so no restart of the app is needed.
+
+    The page is rendered without the context processors and does not extend base.html:
+    both read the logged-in user, which may need the database that just failed."""
+    from sqlalchemy import exc
+
+    @app.errorhandler(exc.OperationalError)
+    @app.errorhandler(exc.InterfaceError)
+    @app.errorhandler(exc.TimeoutError)
+    def database_down(error: Exception) -> tuple[str, int, dict[str, str]]:
+        app.logger.warning("database unavailable: %s", error)
+        try:
+            db.session.rollback()
+        except exc.SQLAlchemyError:  # the connection is gone; the pool drops it
+            pass
+        body = app.jinja_env.get_template("unavailable.html").render()
+        return body, 503, {"Retry-After": "5"}
+
+
 def _register_errors(app: Flask) -> None:
     """Friendly error pages; a failed request rolls the session back."""
 
     def page(code: int, title: str, message: str) -> tuple[str, int]:
         return render_template("error.html", code=code, title=title, message=message), code
+
+    _register_database_down(app)
 
     @app.errorhandler(400)
     def bad_request(error: Exception) -> tuple[str, int]:
