@@ -524,8 +524,9 @@ def log_in(port: int, client: Client) -> None:
         raise RuntimeError(f"login {status} for {client.email}")
 
 
-def trivial_throughput(port: int, clients: int = 32, seconds: float = 3.0) -> float:
-    """Requests per second on /healthz, a connection per request, ``clients`` threads."""
+def trivial_throughput(port: int, clients: int = 32, seconds: float = 3.0) -> tuple[float, int]:
+    """Requests per second on /healthz, a connection per request, ``clients`` threads;
+    and how many requests that was."""
     stop = time.perf_counter() + seconds
     counts = [0] * clients
 
@@ -547,7 +548,7 @@ def trivial_throughput(port: int, clients: int = 32, seconds: float = 3.0) -> fl
         t.start()
     for t in threads:
         t.join()
-    return sum(counts) / (time.perf_counter() - start)
+    return sum(counts) / (time.perf_counter() - start), sum(counts)
 
 
 def _cpu_seconds(pid: int) -> float | None:
@@ -691,7 +692,10 @@ def open_loop(
         try:
             with ThreadPoolExecutor(16) as pool:
                 list(pool.map(lambda c: log_in(port, c), clients))
-            trivial_rps = trivial_throughput(port)
+            server_cpu = CpuMeter(lambda: [proc.pid, *_children(proc.pid)])
+            server_cpu.start()
+            trivial_rps, trivial_requests = trivial_throughput(port)
+            trivial_cpu_ms = 1000 * server_cpu.stop() / max(trivial_requests, 1)
             server_cpu = CpuMeter(lambda: [proc.pid, *_children(proc.pid)])
             db_cpu = CpuMeter(
                 postgres_backends(database_url.rsplit("/", 1)[1]) if db_name == "postgres" else list
@@ -765,6 +769,7 @@ def open_loop(
         "trivial_rps": round(trivial_rps),
         "cpu_ms_per_answer": round(1000 * server_seconds / max(cycles, 1), 2),
     }
+    result["trivial_cpu_ms_per_request"] = round(trivial_cpu_ms, 3)
     if kill_worker or pg_restart:
         result.update(lost=lost, doubled=doubled)
     result.update(

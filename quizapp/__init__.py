@@ -136,6 +136,8 @@ def _register_database_down(app: Flask) -> None:
 
     The page is rendered without the context processors and does not extend base.html:
     both read the logged-in user, which may need the database that just failed."""
+    import contextlib
+
     from sqlalchemy import exc
 
     @app.errorhandler(exc.OperationalError)
@@ -143,10 +145,8 @@ def _register_database_down(app: Flask) -> None:
     @app.errorhandler(exc.TimeoutError)
     def database_down(error: Exception) -> tuple[str, int, dict[str, str]]:
         app.logger.warning("database unavailable: %s", error)
-        try:
+        with contextlib.suppress(exc.SQLAlchemyError):  # the connection may be gone
             db.session.rollback()
-        except exc.SQLAlchemyError:  # the connection is gone; the pool drops it
-            pass
         body = app.jinja_env.get_template("unavailable.html").render()
         return body, 503, {"Retry-After": "5"}
 
