@@ -401,7 +401,9 @@ class Tally:
     acked: set[tuple[int, int]] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
     retries: int = 0
+    retried_posts: int = 0
     status_503: int = 0
+    posting: int = 0  # answer POSTs in flight now
     too_soon: int = 0
     min_gap_s: float = math.inf
 
@@ -455,6 +457,7 @@ def http_call(
             raise Failed(problem)
         with tally.lock:
             tally.retries += 1
+            tally.retried_posts += method == "POST"
         time.sleep(pause)
         pause = min(1.0, pause * 2)
 
@@ -479,9 +482,15 @@ def arrival(port: int, client: Client, scheduled: float, tally: Tally) -> None:
             form = urllib.parse.urlencode(
                 {"position": sent[1], "response": "Oslo", "csrf_token": csrf.group(1)}
             )
-            status, location, _ = http_call(
-                port, conn, "POST", quiz + "/answer", client, tally, form
-            )
+            with tally.lock:
+                tally.posting += 1
+            try:
+                status, location, _ = http_call(
+                    port, conn, "POST", quiz + "/answer", client, tally, form
+                )
+            finally:
+                with tally.lock:
+                    tally.posting -= 1
             if status != 302 or "/feedback/" not in location:
                 raise Failed(f"answer {status}")
             with tally.lock:
@@ -558,6 +567,14 @@ def _cpu_seconds(pid: int) -> float | None:
     except OSError:
         return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _state(pid: int) -> str:
+    """A process's state letter (R running, S sleeping, ...)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "?"
 
 
 def _children(pid: int) -> list[int]:
@@ -707,10 +724,21 @@ def open_loop(
             if kill_worker:
 
                 def kill() -> None:
-                    victims = _children(proc.pid)
-                    if victims:
-                        os.kill(victims[0], signal.SIGKILL)
-                        notes.append(f"SIGKILL worker {victims[0]} at {duration / 2:.0f} s")
+                    # the worker that is running while an answer is in flight, so that
+                    # requests are cut off (bounded wait)
+                    victim = None
+                    for _ in range(5000):
+                        if tally.posting >= 1:
+                            running = [p for p in _children(proc.pid) if _state(p) == "R"]
+                            if running:
+                                victim = running[0]
+                                break
+                        time.sleep(0.002)
+                    victim = victim or _children(proc.pid)[0]
+                    busy = tally.posting
+                    os.kill(victim, signal.SIGKILL)
+                    at = time.perf_counter() - start
+                    notes.append(f"SIGKILL worker {victim} at {at:.1f} s, {busy} answers in flight")
 
                 faults.append(threading.Timer(duration / 2, kill))
             if pg_restart:
@@ -777,6 +805,7 @@ def open_loop(
         request_p99_ms=pct(tally.request_ms, 99),
         lag_p99_ms=pct(tally.lag_ms, 99),
         retries=tally.retries,
+        retried_posts=tally.retried_posts,
         status_503=tally.status_503,
         unreviewed=unreviewed,
         students=students,
@@ -791,9 +820,13 @@ def open_loop(
         result["error_kinds"] = sorted(set(tally.errors))[:5]
     if notes:
         result["faults"] = notes
-    crashes = [line for line in log.splitlines() if "Traceback" in line or "ERROR" in line]
+    crashes = [
+        line
+        for line in log.splitlines()
+        if ("Traceback" in line or "ERROR" in line) and "was sent SIGKILL" not in line
+    ]
     if crashes:
-        result["server_log_errors"] = len(crashes)
+        result["server_log_errors"] = crashes[:3]
     return result
 
 
