@@ -85,7 +85,8 @@ SEND_VERBS = frozenset("dispatch send despatch take bring".split())
 # Nouns that make a meeting with the verb that governs them: "held talks with".
 MEETING_NOUNS = frozenset(
     "talks meeting meetings discussions discussion conversation call phone talk summit "
-    "negotiations consultations audience bilateral dinner lunch breakfast welcome".split()
+    "negotiations consultations audience bilateral dinner lunch breakfast welcome briefing "
+    "dialogue sit-down".split()
 )
 
 # Verbs whose object does what the "for/on ...-ing" phrase after them says:
@@ -99,6 +100,9 @@ LEADING_VERBS = frozenset("lead head".split())
 
 # Words that introduce the named members of a group: "officials, including X".
 INCLUDING_WORDS = frozenset("including include among notably".split())
+
+# Words before "of" that put an event still ahead: "ahead of meetings with X".
+AHEAD_WORDS = frozenset("ahead before prior".split())
 
 # Nouns that only count the meeting noun in their "of" phrase: "a series of talks".
 PARTITIVE_NOUNS = frozenset("series round rounds number couple string day days".split())

@@ -41,12 +41,13 @@ class CoreferenceReading(TitleReading):
         """Stage 4: pronouns and title references in reading order, then the titles that
         need them ("his counterpart")."""
         self.mentions: list[Mention] = []
+        self._quoted = quoted_tokens(self.doc)
         self._resolve_references()
         self._counterpart_titles()
 
     def _resolve_references(self) -> None:
         """One pass in reading order: record name mentions, resolve pronouns and titles."""
-        quoted = quoted_tokens(self.doc)
+        quoted = self._quoted
         for sent in self.sentences:
             for tok in sent:
                 if tok.i in self._token_person:
@@ -69,6 +70,12 @@ class CoreferenceReading(TitleReading):
                 if person:
                     self._token_person[tok.i] = person
                     self._add_mention(tok, person)
+
+    def quote_speaker(self, tok: Token) -> str | None:
+        """Whose words these are, when the token stands inside a quote or a transcript turn."""
+        if tok.i in self._quoted or self._turns:
+            return self._first_person(tok, tok.sent, self._quoted)
+        return None
 
     def _first_person(self, tok: Token, sent: Span, quoted: set[int]) -> str | None:
         """ "I", "me", "my": the speaker. In a transcript, the person the turn's label

@@ -898,3 +898,32 @@ def test_a_title_in_an_object_is_no_place_and_an_alias_in_brackets_no_person(fac
     places = {p for f in of_type(found, "visit") for p in f["places"]}  # type: ignore[attr-defined]
     assert "President" not in places
     assert "Army Staff" not in {f["person"] for f in of_type(found, "role")}
+
+
+def test_a_meeting_in_the_speaker_s_own_quote_and_a_trip_since_an_event(facts) -> None:
+    found = facts(
+        '"In a constructive meeting with Prime Minister Jonas Berg today, he confirmed to me '
+        'that the talks will go on," Secretary Paul Hardy wrote on social media. '
+        "Foreign Minister Ana Rios made her first visit to Chile since taking office last year."
+    )
+    assert [set(f["participants"]) for f in of_type(found, "meeting")] == [  # type: ignore[arg-type]
+        {"Paul Hardy", "Jonas Berg"}
+    ]
+    [trip] = of_type(found, "trip")
+    assert (trip["traveler"], trip["ordinal"], trip["since"]) == (
+        "Ana Rios",
+        1,
+        "taking office last year",
+    )
+
+
+def test_meetings_still_ahead_are_planned(facts) -> None:
+    [meeting] = [
+        f
+        for f in facts(
+            "Chancellor Greta Holm arrived in Cairo on Monday ahead of meetings with President "
+            "Omar Haddad."
+        )
+        if f.type == "meeting"
+    ]
+    assert meeting.planned and set(meeting.participants) == {"Greta Holm", "Omar Haddad"}  # type: ignore[attr-defined]
