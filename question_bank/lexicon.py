@@ -40,7 +40,7 @@ TITLE_HEADS = frozenset(
     president-elect chief-of-staff superintendent lieutenant colonel admiral marshal
     ombudsman ombudswoman professor analyst economist researcher lecturer scholar
     chairperson co-chair provost chancellor rector dean bishop imam rabbi
-    mp executive councillor councilor alderman alderwoman manager captain coach
+    mp executive councillor councilor alderman alderwoman manager captain coach legislator
     pm dpm fm cs mos eam nsa coas
     """.split()
 )
@@ -97,6 +97,13 @@ OBJECT_CONTROL_VERBS = frozenset(
 
 # Verbs whose agent leads a group: "a delegation led by X", "a team headed by Y".
 LEADING_VERBS = frozenset("lead head".split())
+
+# Verbs that give a title: "was appointed prime minister", "installed X as president".
+APPOINTMENT_VERBS = frozenset("appoint name elect nominate install instal swear".split())
+# Verbs whose "as" phrase is a title the subject holds: "serves as chief of staff".
+SERVING_VERBS = frozenset("serve act".split())
+# Copulas that state a title: "X is the foreign minister", "X became president".
+COPULAS = frozenset("be become".split())
 
 # Words that introduce the named members of a group: "officials, including X".
 INCLUDING_WORDS = frozenset("including include among notably".split())

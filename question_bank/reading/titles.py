@@ -10,10 +10,13 @@ from spacy.tokens import Span, Token
 
 from ..gazetteer import country_of_capital
 from ..lexicon import (
+    APPOINTMENT_VERBS,
+    COPULAS,
     HONORIFICS,
     ORGANISATION_NOUNS,
     RANKS,
     ROYAL_STYLES,
+    SERVING_VERBS,
     TITLE_HEADS,
     WEAK_TITLE_HEADS,
 )
@@ -236,6 +239,15 @@ class TitleReading(PeopleReading):
                     and tok.whitespace_ == ""
                 )
                 or (tok.text == "." and tok.ent_type_ == "GPE")
+                # "chief of staff Andriy Melnyk": the lower-case end of a title's "of" phrase
+                or (
+                    tok.is_lower
+                    and tok.pos_ == "NOUN"
+                    and tok.dep_ == "pobj"
+                    and tok.head.lower_ == "of"
+                    and is_title_word(tok.head.head)
+                    and tok.head.head.is_lower
+                )
                 # "President of the Republic of Korea (ROK) Lee": an abbreviation in brackets
                 or (tok.text in ("(", ")") and i > sent_start)
                 or (tok.is_upper and tok.is_alpha and i + 1 < end and doc[i + 1].text == ")")
@@ -384,17 +396,19 @@ class TitleReading(PeopleReading):
 
     def _title_by_appointment(self, verb: Token) -> TitleMention | None:
         """ "Macron was appointed prime minister", "Lee, who serves as chief of staff"."""
-        if verb.lemma_ in ("appoint", "name", "elect", "nominate", "install", "swear"):
+        if verb.lemma_ in APPOINTMENT_VERBS:
             title = next((c for c in verb.children if c.dep_ == "oprd"), None)
-            if title is None:
-                as_objects = prep_objects_of(verb, "as")  # "named X as special envoy"
-                title = as_objects[0] if as_objects else None
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if subj is None:
                 subj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if title is None:
+                as_objects = prep_objects_of(verb, "as")  # "named X as special envoy"
+                for appos in [c for c in subj.children if c.dep_ == "appos"] if subj else []:
+                    as_objects += prep_objects_of(appos, "as")  # "installed X, a Y, as Z"
+                title = as_objects[0] if as_objects else None
             if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 subj = verb.head  # "Seo Eun-ji, who was appointed governor of ..."
-        elif verb.lemma_ in ("serve", "act"):
+        elif verb.lemma_ in SERVING_VERBS:
             preps = prep_objects_of(verb, "as")
             title = preps[0] if preps else None
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -473,8 +487,8 @@ class TitleReading(PeopleReading):
         return None
 
     def _title_by_copula(self, tok: Token) -> TitleMention | None:
-        """ "Jane Doe is the foreign minister of Ruritania"."""
-        if tok.dep_ != "attr" or tok.head.lemma_ != "be" or tok.lower_ not in TITLE_HEADS:
+        """ "Jane Doe is the foreign minister of Ruritania", "X became Iran's president"."""
+        if tok.dep_ != "attr" or tok.head.lemma_ not in COPULAS or tok.lower_ not in TITLE_HEADS:
             return None
         subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if not subjects:

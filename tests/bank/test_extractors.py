@@ -927,3 +927,21 @@ def test_meetings_still_ahead_are_planned(facts) -> None:
         if f.type == "meeting"
     ]
     assert meeting.planned and set(meeting.participants) == {"Greta Holm", "Omar Haddad"}  # type: ignore[attr-defined]
+
+
+def test_titles_by_installation_becoming_and_in_lower_case(facts) -> None:
+    found = of_type(
+        facts(
+            "The rebels later installed Michel Dotoma, a teacher, as interim president. "
+            "The visit is the first since Ebrahim Rasouli became Iran's new president. "
+            "The president's chief of staff Andriy Melnyk joined the talks in Kyiv, and "
+            "legislator Lee Cheuk-wan told the strikers the deal was good."
+        ),
+        "role",
+    )
+    assert {(f["person"], f["title"]) for f in found} >= {
+        ("Michel Dotoma", "interim president"),
+        ("Ebrahim Rasouli", "Iran's new president"),
+        ("Andriy Melnyk", "chief of staff"),
+        ("Lee Cheuk-wan", "legislator"),
+    }
