@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import country_of_capital
+from ..gazetteer import country_of_capital, is_country
 from ..lexicon import (
     APPOINTMENT_VERBS,
     COPULAS,
@@ -133,10 +133,11 @@ class TitleReading(PeopleReading):
         say ("Japan's Foreign Minister" going to Japan or Tokyo is going home)."""
         if person not in self.persons:
             return False
+        country = country_of_capital(place) or (place if is_country(place) else None)
+        if country is None:
+            return False  # a town or a region: its country is not known here
         known = self.persons[person]
-        ties = [*known.titles, *known.origins]
-        country = country_of_capital(place) or place
-        return any(same_origin(n, t) for n in {country, place} for t in ties)
+        return any(same_origin(country, t) for t in [*known.titles, *known.origins])
 
     def _belongs_to_next(self, mention: TitleMention) -> bool:
         """ "X, the Minister for Foreign Affairs, Y, and ...": in a list of titled names a

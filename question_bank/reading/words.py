@@ -166,10 +166,15 @@ def comma_after_phrase(title: Token, limit: int = 8) -> int | None:
     return k if k < len(doc) and doc[k].text == "," else None
 
 
+# A dateline at the start of a phrase: "MANILA - ", "TOKYO, Aug. 23 (Xinhua) -- ".
+DATELINE_START = re.compile(r"^[A-Z][A-Z.' ]{1,30}(?:,[^-–—]{1,25})?\s*[-–—]+\s+")
+
+
 def clean_title(text: str) -> str:
     """Strip determiners, an unresolved possessive pronoun ("its chief executive"), stray
     punctuation and white space from a title."""
     text = " ".join(text.replace("’", "'").split())
+    text = DATELINE_START.sub("", text)  # "MANILA - Japan's Defence Minister"
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(his|her|their|its|our|my)\s+", "", text, flags=re.IGNORECASE)
     return text.strip(" ,;:-'\"")
