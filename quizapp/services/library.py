@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
 
 from question_bank import ArticleError, parse_article
 from question_bank import Question as BankQuestion
@@ -25,6 +26,41 @@ from . import NotAllowed, ServiceError
 
 MAX_ARTICLE_CHARS = 100_000
 MAX_TITLE = 300
+# the header lines of an article file (question_bank.articles reads the same keys)
+_HEADER_LINE = re.compile(r"^\s*(title|date|source|url)\s*:", re.IGNORECASE)
+
+
+class DuplicateArticle(ServiceError):
+    """The article is already in the bank; ``article_id`` names the one already there."""
+
+    def __init__(self, article_id: int, title: str) -> None:
+        super().__init__(f"This article is already in the bank: “{title}” (article {article_id}).")
+        self.article_id = article_id
+        self.title = title
+
+
+def article_fingerprint(text: str) -> str:
+    """The sha256 of an article's text as a reader sees it: leading ``Title:``/``Date:``/
+    ``Source:`` lines dropped, line endings and runs of whitespace made one space, case kept.
+
+    The same story pasted with other line endings, another title or trailing spaces has
+    the same fingerprint. Migration 0003 holds a copy of this function for old rows."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start = 0
+    while start < len(lines) and (not lines[start].strip() or _HEADER_LINE.match(lines[start])):
+        start += 1
+    body = " ".join(" ".join(lines[start:]).split())
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _same_article(owner: User | None, fingerprint: str) -> Article | None:
+    """The article with this fingerprint that the owner already sees: theirs or a shared one."""
+    owners = Article.owner_id.is_(None)
+    if owner is not None:
+        owners = or_(owners, Article.owner_id == owner.id)
+    return db.session.scalar(
+        select(Article).where(Article.fingerprint == fingerprint, owners).order_by(Article.id)
+    )
 
 
 def _slug(text: str, limit: int = 60) -> str:
@@ -82,13 +118,20 @@ def add_article(
     if source_url and not re.match(r"^https?://\S+$", source_url.strip()):
         raise ServiceError("The source must be a web address starting with http:// or https://.")
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    key = key or f"{_slug(title or text[:80])}-{digest}"
-    if db.session.scalar(select(Article.id).where(Article.key == key)) is not None:
-        raise ServiceError("This article is already in the bank.")
+    # a teacher's copy gets its own key (and so its own question ids): duplicates are
+    # refused among the articles the teacher sees, never across teachers
+    key = key or f"{_slug(title or text[:80])}-{digest}" + (f"-{owner.id}" if owner else "")
+    same_key = db.session.scalar(select(Article).where(Article.key == key))
+    if same_key is not None:
+        raise DuplicateArticle(same_key.id, same_key.title)
     try:
         parsed = parse_article(text, key)
     except ArticleError as exc:
         raise ServiceError(f"The article was refused: {exc.problem}.") from None
+    fingerprint = article_fingerprint(parsed.text)
+    same_text = _same_article(owner, fingerprint)
+    if same_text is not None:
+        raise DuplicateArticle(same_text.id, same_text.title)
     if title:
         parsed = type(parsed)(
             id=parsed.id,
@@ -115,6 +158,7 @@ def add_article(
             published=parsed.date,
             source_url=parsed.source or None,
             owner_id=owner.id if owner else None,
+            fingerprint=fingerprint,
         )
         db.session.add(article)
         db.session.flush()
@@ -123,6 +167,12 @@ def add_article(
         )
         added = _import(generated, article)
         db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        same_text = _same_article(owner, fingerprint)  # added by a request at the same time
+        if same_text is not None:
+            raise DuplicateArticle(same_text.id, same_text.title) from None
+        raise
     except Exception:
         db.session.rollback()
         raise
