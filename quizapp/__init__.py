@@ -195,8 +195,8 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(429)
     def too_many(error: Exception) -> tuple[str, int, dict[str, str]]:
-        current = limiter.current_limit
-        wait = max(1, math.ceil(current.reset_at - time.time())) if current else 60
+        current = limiter.current_limit  # the breached limit: when its window frees a try
+        wait = max(1, math.ceil(current.window[0] - time.time())) if current else 60
         minutes = math.ceil(wait / 60)
         when = "a minute" if minutes == 1 else f"{minutes} minutes"
         message = (

@@ -118,12 +118,13 @@ def add_article(
     if source_url and not re.match(r"^https?://\S+$", source_url.strip()):
         raise ServiceError("The source must be a web address starting with http:// or https://.")
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    # a teacher's copy gets its own key (and so its own question ids): duplicates are
-    # refused among the articles the teacher sees, never across teachers
-    key = key or f"{_slug(title or text[:80])}-{digest}" + (f"-{owner.id}" if owner else "")
+    key = key or f"{_slug(title or text[:80])}-{digest}"
     same_key = db.session.scalar(select(Article).where(Article.key == key))
     if same_key is not None:
-        raise DuplicateArticle(same_key.id, same_key.title)
+        if same_key.owner_id in (None, owner.id if owner else None):
+            raise DuplicateArticle(same_key.id, same_key.title)
+        # another teacher's private copy: this one gets its own key (and question ids)
+        key = f"{key}-{owner.id if owner else 'shared'}"
     try:
         parsed = parse_article(text, key)
     except ArticleError as exc:
