@@ -18,6 +18,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_limiter import RouteLimit
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -75,20 +76,20 @@ def _user_and_address() -> str:
     return f"user{current_user.id}@{get_remote_address()}"
 
 
-def _throttled(key: str, key_func: Callable[[], str], counted: bool = True) -> Callable:  # type: ignore[type-arg]
-    """A limit on POSTs from config key ``key``; ``counted`` POSTs are only refused ones."""
+def _throttled(key: str, key_func: Callable[[], str], refused_only: bool = True) -> RouteLimit:
+    """A limit on POSTs, from config key ``key``, counting only the refused ones or all."""
     return limiter.limit(
         _limit(key),
         key_func=key_func,
         methods=["POST"],
         scope=key.lower(),
         exempt_when=_limits_off,
-        deduct_when=_refused if counted else None,
+        deduct_when=_refused if refused_only else None,
     )
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@_throttled("REGISTER_LIMIT_PER_ADDRESS", get_remote_address, counted=False)
+@_throttled("REGISTER_LIMIT_PER_ADDRESS", get_remote_address, refused_only=False)
 def register() -> object:
     """A student creates an account (and may join a class at once)."""
     if current_user.is_authenticated:

@@ -85,7 +85,7 @@ def authenticate(email: str, password: str) -> User | None:
 
     An unknown email costs one password check too (against a dummy hash made by the
     same method), so the answer's timing does not tell which emails have accounts."""
-    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    user = find_user(email)
     if user is None:
         check_password_hash(_dummy_hash(), password)
         return None
@@ -102,7 +102,7 @@ def user_for_session(login_id: str) -> User | None:
     user_id, _, version = login_id.partition(":")
     if not user_id.isdigit() or not version.isdigit():
         return None
-    user = db.session.get(User, int(user_id))
+    user: User | None = db.session.get(User, int(user_id))
     if user is None or user.session_version != int(version):
         return None
     return user
@@ -144,8 +144,9 @@ def change_password(user_id: int, current: str, new: str) -> User:
 
 
 def find_user(email: str) -> User | None:
-    """The account with this email, or None (for the administrator's commands)."""
-    return db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    """The account with this email, or None."""
+    user: User | None = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    return user
 
 
 def reset_password(email: str, password: str) -> User:

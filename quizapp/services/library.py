@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from question_bank import ArticleError, parse_article
@@ -55,7 +55,7 @@ def article_fingerprint(text: str) -> str:
 
 def _same_article(owner: User | None, fingerprint: str) -> Article | None:
     """The article with this fingerprint that the owner already sees: theirs or a shared one."""
-    owners = Article.owner_id.is_(None)
+    owners: ColumnElement[bool] = Article.owner_id.is_(None)
     if owner is not None:
         owners = or_(owners, Article.owner_id == owner.id)
     return db.session.scalar(

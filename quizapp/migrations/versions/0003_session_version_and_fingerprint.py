@@ -71,9 +71,12 @@ def upgrade():
 
 
 def downgrade():
+    # ALTER TABLE ... DROP COLUMN (SQLite 3.35+), not a copy of the table: dropping the
+    # old table of a copy fails while other tables' rows refer to it
     with op.batch_alter_table('article', schema=None) as batch_op:
         batch_op.drop_index('ix_article_owner_fingerprint')
+    with op.batch_alter_table('article', schema=None, recreate='never') as batch_op:
         batch_op.drop_column('fingerprint')
 
-    with op.batch_alter_table('user', schema=None) as batch_op:
+    with op.batch_alter_table('user', schema=None, recreate='never') as batch_op:
         batch_op.drop_column('session_version')
