@@ -124,7 +124,7 @@ def _set_password(user: User, password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise ServiceError(f"Choose a password of at least {MIN_PASSWORD} characters.")
     user.password_hash = _hash(password)
-    user.session_version += 1
+    user.session_version = User.session_version + 1  # in SQL: two changes both count
 
 
 def change_password(user_id: int, current: str, new: str) -> User:
