@@ -84,6 +84,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         # QUIZAPP_RATELIMIT_STORAGE_URI=redis://host:6379 (shared by every worker)
         RATELIMIT_ENABLED=True,
         RATELIMIT_STORAGE_URI="memory://",
+        # Redis unreachable: count in this process's memory meanwhile (logins keep working)
+        RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True,
         # refused attempts per email and client address, and per client address
         LOGIN_LIMIT_PER_ACCOUNT="5 per minute;20 per hour",
         LOGIN_LIMIT_PER_ADDRESS="30 per minute;200 per hour",

@@ -185,3 +185,23 @@ def test_counts_can_live_in_redis(app: Flask, make_user) -> None:  # type: ignor
     finally:
         for key in store.keys(f"*{address}*"):
             store.delete(key)
+
+
+def _closed_port() -> int:
+    """A local port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize(
+    "app_overrides",
+    [{"RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{_closed_port()}"}],
+)
+def test_logins_work_and_are_throttled_while_redis_is_down(app: Flask, make_user) -> None:  # type: ignore[no-untyped-def]
+    make_user("s@example.org")
+    attacker = client_at(app, "203.0.113.5")
+    for _ in range(5):
+        assert attacker.post("/login", data=WRONG).status_code == 401
+    assert_throttled(attacker.post("/login", data=WRONG))
+    assert client_at(app, "198.51.100.7").post("/login", data=RIGHT).status_code == 302
