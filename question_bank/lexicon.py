@@ -100,8 +100,9 @@ LEADING_VERBS = frozenset("lead head".split())
 
 # Verbs that give a title: "was appointed prime minister", "installed X as president".
 APPOINTMENT_VERBS = frozenset("appoint name elect nominate install instal swear".split())
-# Verbs whose "as" phrase is a title the subject holds: "serves as chief of staff".
-SERVING_VERBS = frozenset("serve act".split())
+# Verbs whose "as" phrase is a title the subject holds: "serves as chief of staff",
+# "will continue as interim manager".
+SERVING_VERBS = frozenset("serve act continue remain stay".split())
 # Copulas that state a title: "X is the foreign minister", "X became president".
 COPULAS = frozenset("be become".split())
 

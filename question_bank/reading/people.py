@@ -183,6 +183,9 @@ class PeopleReading(DocumentReading):
                     t.lower_ in TITLE_HEADS or t.lower_ in ORGANISATION_NOUNS for t in tokens
                 )
                 and not is_firm_place(ent.text)
+                # "Manchester United, who confirmed ...": a name the article uses again
+                # and again as an organisation stays one
+                and self._labels.get(ent.text.lower(), []).count(ent.label_) < 2
             ):
                 continue
             out.append((tokens[0].i, tokens[-1].i + 1, join_tokens(tokens), None))
@@ -285,6 +288,7 @@ class PeopleReading(DocumentReading):
             if not is_firm_place(sp[2])
             and not is_descriptor(sp[2])
             and not no_name(sp[2])
+            and (sp[0] in self._named_by_title or not self._mostly_organisation(sp[2]))
             and (
                 len(sp[2].split()) < 2
                 # "Fiji's deputy prime minister, Josefa Vakaloloma": a person, whatever
@@ -427,6 +431,12 @@ class PeopleReading(DocumentReading):
                 return True
         # "Houthis": a plural proper noun names a group.
         return any(t.lower_ == low and t.tag_ == "NNPS" for t in self.doc)
+
+    def _mostly_organisation(self, text: str) -> bool:
+        """A name the model calls an organisation at least twice and a person at most
+        once ("Manchester United"), unless a title stands before it."""
+        labels = self._labels.get(text.lower(), [])
+        return labels.count("ORG") >= 2 and labels.count("PERSON") <= 1
 
     def _find_person(self, words: tuple[str, ...]) -> Person | None:
         """The known person these name words refer to, if exactly one fits."""
