@@ -45,6 +45,16 @@ TITLE_HEADS = frozenset(
     """.split()
 )
 
+# Offices only a person holds (a firm can be "legal counsel" or "adviser", never
+# "president"): the subject of "is/became <office>" is a person.
+OFFICE_HEADS = frozenset(
+    """
+    president minister premier chancellor king queen prince princess emir sultan monarch
+    governor senator mayor ambassador envoy secretary speaker pope president-elect
+    prime-minister vice-president
+    """.split()
+)
+
 # Words that end a title's "of" phrase and never start a name: "Minister for Foreign
 # *Affairs* Narayan Shrestha" (the model sometimes starts the person there).
 TITLE_TAILS = frozenset(
