@@ -196,6 +196,7 @@ def _beside_month(tok: Token, sent: Span) -> bool:
     return False
 
 
+_GLUED_CURRENCY = re.compile(r"^(?:[A-Z]{1,3}\$|R|Rs\.?)[0-9][0-9,.]*(?:bn|mn|m|k|tn|b)?$")
 _GLUED_SCALE = re.compile(r"^\d[\d,.]*(bn|mn|m|k|tn|b)$", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -217,6 +218,8 @@ def _numeric(tok: Token) -> bool:
     if tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
         return False
     text = tok.text
+    if _GLUED_CURRENCY.match(text):
+        return True  # "HK$860", "R350", "US$2bn": a currency glued to its number
     if text[:1].isdigit():
         return bool(tok.like_num or _GLUED_SCALE.match(text) or re.match(r"^\d[\d,.]*%?$", text))
     return tok.lower_ in _NUMBER_WORDS and tok.lower_ not in (
