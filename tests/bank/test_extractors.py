@@ -972,3 +972,13 @@ def test_figures_with_a_currency_glued_to_the_number(facts) -> None:
     }
     assert (900, "Hong Kong dollars") in money
     assert any(v == 120_000_000 and "rand" in str(u) for v, u in money)
+
+
+def test_durations_inside_a_longer_date_phrase(facts) -> None:
+    found = facts(
+        "The talks aimed to bring an end to two years of fighting in the region, officials "
+        "said on Monday. The past 22 years of relations have been calm. Over the past year the "
+        "two sides met often."
+    )
+    values = sorted(f.to_dict()["value"] for f in found if f.type in ("term", "quantity"))
+    assert values == [2, 22]
