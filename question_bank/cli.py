@@ -48,7 +48,7 @@ def _open_out(target: str | None) -> tuple[IO[str], str | None]:
         return sys.stdout, None
     directory = os.path.dirname(os.path.abspath(target))
     if not os.path.isdir(directory):
-        raise FileNotFoundError(f"cannot write {target}: the folder {directory} does not exist")
+        raise FileNotFoundError(f"Cannot write {target}: the folder {directory} does not exist.")
     fd, tmp = tempfile.mkstemp(prefix=".bank-", suffix=".jsonl", dir=directory)
     return os.fdopen(fd, "w", encoding="utf-8"), tmp
 
