@@ -89,6 +89,23 @@ MEETING_WORDINGS: tuple[Wording, ...] = (
         "Greta Holm",
     ),
     _meet(
+        "speaking alongside",
+        "speak",
+        ("alongside",),
+        "Speaking alongside President Elena Ruiz in Lima, Chancellor Greta Holm said the "
+        "deal was fair.",
+        "Greta Holm",
+        "Elena Ruiz",
+    ),
+    _meet(
+        "stood alongside",
+        "stand",
+        ("alongside",),
+        "Prime Minister Jonas Berg stood alongside President Ivo Baric at the news conference.",
+        "Jonas Berg",
+        "Ivo Baric",
+    ),
+    _meet(
         "sat down with",
         "sit",
         ("with",),
@@ -195,15 +212,6 @@ MEETING_WORDINGS: tuple[Wording, ...] = (
         "Prime Minister Jonas Berg and President Ivo Baric held talks in Brussels.",
         "Jonas Berg",
         "Ivo Baric",
-    ),
-    _meet(
-        "the members of a group: met officials, including X",
-        "meet",
-        ("with", ""),
-        "Foreign Minister Anna Lindqvist will meet senior officials in Lima, including "
-        "President Elena Ruiz.",
-        "Anna Lindqvist",
-        "Elena Ruiz",
     ),
 )
 
@@ -434,6 +442,15 @@ MEETING_NOUN_WORDINGS: tuple[Wording, ...] = (
         "Elena Ruiz",
     ),
     _noun(
+        "held a bilateral briefing with",
+        "hold",
+        ("with",),
+        "Secretary of State Paul Hardy held a bilateral briefing with Foreign Minister Omar "
+        "Haddad in Amman.",
+        "Paul Hardy",
+        "Omar Haddad",
+    ),
+    _noun(
         "granted an audience to",
         "grant",
         ("to",),
@@ -443,7 +460,41 @@ MEETING_NOUN_WORDINGS: tuple[Wording, ...] = (
     ),
 )
 
-WORDINGS: tuple[Wording, ...] = MEETING_WORDINGS + MEETING_NOUN_WORDINGS + TRAVEL_WORDINGS
+
+# Frames the extractors recognise by their structure rather than by a table word; their
+# examples are run like every other row, but they add nothing to the tables.
+FRAME_WORDINGS: tuple[Wording, ...] = (
+    _noun(
+        "ahead of meetings with (planned)",
+        "arrive",
+        (),
+        "Chancellor Greta Holm arrived in Cairo on Monday ahead of meetings with President "
+        "Omar Haddad.",
+        "Greta Holm",
+        "Omar Haddad",
+    ),
+    _noun(
+        "a visit hosted by",
+        "host",
+        (),
+        "Foreign Minister Ana Rios made a two-day visit to Peru hosted by President Elena Ruiz.",
+        "Ana Rios",
+        "Elena Ruiz",
+    ),
+    _meet(
+        "the members of a group: met officials, including X",
+        "meet",
+        ("with", ""),
+        "Foreign Minister Anna Lindqvist will meet senior officials in Lima, including "
+        "President Elena Ruiz.",
+        "Anna Lindqvist",
+        "Elena Ruiz",
+    ),
+)
+
+WORDINGS: tuple[Wording, ...] = (
+    MEETING_WORDINGS + MEETING_NOUN_WORDINGS + TRAVEL_WORDINGS + FRAME_WORDINGS
+)
 """Every wording, for the tests that run their examples."""
 
 

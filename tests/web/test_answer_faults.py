@@ -258,7 +258,7 @@ def test_the_app_answers_503_while_the_database_is_unreachable(kind: str, tmp_pa
     app.config["WTF_CSRF_ENABLED"] = False
     client = app.test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = "1"
+        session["_user_id"] = "1:0"  # a login id: user id and session version
         session["_fresh"] = True
     for method, path in [("GET", "/quiz/1"), ("POST", "/quiz/1/answer"), ("GET", "/decks")]:
         response = client.open(path, method=method, data={"position": "0", "response": "x"})
