@@ -287,6 +287,9 @@ class Question:
     choices: tuple[str, ...]
     fact: dict[str, Any]
     source: Source
+    confidence: float = 1.0
+    """How far the generator trusts the question (0-1), from the patterns and checks
+    behind it; a teacher's question is 1."""
 
     def to_dict(self) -> dict[str, Any]:
         """The bank's JSON object for this question."""
@@ -300,6 +303,7 @@ class Question:
             "choices": list(self.choices),
             "fact": self.fact,
             "source": self.source.to_dict(),
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -315,6 +319,7 @@ class Question:
             choices=tuple(str(c) for c in data.get("choices") or ()),
             fact=dict(data.get("fact") or {}),
             source=Source.from_dict(data["source"]),
+            confidence=float(data.get("confidence", 1.0)),
         )
 
 

@@ -1,0 +1,164 @@
+"""How a prompt names its article: the event and the date, never the answer.
+
+Candidates, best first:
+
+1. the title the teacher gave (the ``Title:`` header);
+2. the headline line of the text, when it has one (a short line without a full stop,
+   not a dateline, caption, credit or label);
+3. short event labels built from the article's central facts ("Kamikawa Yoko's visit to
+   Nepal", "the talks between X and Y");
+4. the words of the source address ("…/nurses-reach-pay-agreement");
+5. the date alone, or, with nothing else, "the report".
+
+The article's date is added when it is known. A question takes the first candidate that
+does not print its answer (nor, for a true/false statement, the detail it tests).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..forms import name_forms
+from ..model import Article, Fact, Meeting, Trip, Visit
+from .places import place_kind
+from .text import (
+    format_date,
+    has_relative_time,
+    is_boilerplate,
+    mentions_any,
+    resolve_relative,
+    strip_dateline,
+)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One way to name the article in a prompt, and how well it identifies it."""
+
+    text: str
+    confidence: float
+    kind: str
+
+
+def detect_headline(text: str) -> str | None:
+    """The headline line at the top of an article's text, or None.
+
+    A headline is one of the first lines: 3 to 20 words, no full stop at its end or
+    inside, not all capitals, and not a caption, credit, dateline or label line.
+    """
+    lines = [ln.strip() for ln in text.splitlines()]
+    for line in [ln for ln in lines if ln][:2]:
+        n = len(line.split())
+        if not 3 <= n <= 20:
+            continue
+        if line.endswith((".", ",", ";", ":", "…")) or re.search(r"[.!?]\s+[A-Z]", line):
+            continue
+        if line.upper() == line or is_boilerplate(line) or strip_dateline(line) != line:
+            continue
+        if not line[:1].isupper():
+            continue
+        return line
+    return None
+
+
+def slug_headline(source: str | None, text: str) -> str | None:
+    """Words of the source address's last path part, cased as the article writes them."""
+    if not source:
+        return None
+    try:
+        path = urlsplit(source).path
+    except ValueError:
+        return None
+    parts = [p for p in path.split("/") if p]
+    if not parts:
+        return None
+    slug = re.sub(r"\.\w{2,5}$", "", parts[-1] if not parts[-1].isdigit() else parts[-2])
+    raw = [w for w in re.split(r"[-_]+", slug) if w and not re.fullmatch(r"\d{3,}|\w*\d{5,}\w*", w)]
+    if len(raw) < 4 or len(raw) > 18:
+        return None
+    out = []
+    for w in raw:
+        m = re.search(rf"\b({re.escape(w)})\b", text, re.IGNORECASE)
+        out.append(m.group(1) if m and m.group(1)[:1].isupper() else w)
+    s = " ".join(out)
+    return s[:1].upper() + s[1:]
+
+
+def _places_text(places: list[str]) -> str:
+    """ "Egypt", "Egypt and Israel", "Egypt, Israel and Jordan" (three at most)."""
+    if len(places) > 3:
+        places = places[:3]
+    if len(places) == 1:
+        return places[0]
+    return ", ".join(places[:-1]) + " and " + places[-1]
+
+
+def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
+    """Short labels of the article's central events, from its first visits, meetings, trips."""
+    labels: list[str] = []
+    for f in facts:
+        tense = tense_of.get(id(f), "done")
+        adj = {"planned": "planned ", "cancelled": "cancelled "}.get(tense, "")
+        if isinstance(f, Visit):
+            places = [p for p in f.places if place_kind(p) in ("country", "city", "region")]
+            if places:
+                labels.append(f"{f.traveler}'s {adj}visit to {_places_text(places)}")
+            labels.append(f"{f.traveler}'s {adj}visit")
+        elif isinstance(f, Meeting) and len(f.participants) >= 2:
+            a, b = f.participants[0], f.participants[1]
+            labels.append(f"the {adj}talks between {a} and {b}")
+        elif isinstance(f, Trip):
+            noun = f.noun if f.noun in ("trip", "visit", "tour") else "trip"
+            if f.destination and place_kind(f.destination) != "vague":
+                labels.append(f"{f.traveler}'s {adj}{noun} to {f.destination}")
+            labels.append(f"{f.traveler}'s {adj}{noun}")
+    return list(dict.fromkeys(labels))
+
+
+def anchor_candidates(article: Article, facts: list[Fact], tense_of: dict[int, str]) -> list[Anchor]:
+    """The ways to name an article, best first (see the module's docstring)."""
+    date = article.date
+    when = format_date(date) if date else None
+    out: list[Anchor] = []
+
+    def headline(text: str, kind: str, confidence: float) -> None:
+        text = " ".join(strip_dateline(text).split()).rstrip(".")
+        if has_relative_time(text):
+            if date is None:
+                return
+            text = resolve_relative(text, date)
+        if len(text.split()) > 16:
+            return
+        suffix = f" ({when})" if when else ""
+        out.append(Anchor(f"According to the report “{text}”{suffix}", confidence, kind))
+
+    if article.title:
+        headline(article.title, "title", 1.0)
+    found = detect_headline(article.text)
+    if found:
+        headline(found, "headline", 0.95)
+    for label in event_labels(facts, tense_of):
+        of = f" of {when}" if when else ""
+        out.append(Anchor(f"According to the report{of} on {label}", 0.95, "event"))
+    slug = slug_headline(article.source, article.text)
+    if slug:
+        headline(slug, "address", 0.85)
+    if when:
+        out.append(Anchor(f"According to the report of {when}", 0.9, "date"))
+    out.append(Anchor("According to the report", 0.5, "bare"))
+    return out
+
+
+def choose_anchor(candidates: list[Anchor], avoid: tuple[str, ...]) -> Anchor:
+    """The first candidate that prints none of the words to avoid (the answer's forms)."""
+    for c in candidates:
+        if not mentions_any(c.text, avoid):
+            return c
+    return candidates[-1]
+
+
+def person_forms(name: str, text: str) -> tuple[str, ...]:
+    """The forms of a person's name worth avoiding in an anchor (full name and surname)."""
+    return name_forms(name, text)
