@@ -122,6 +122,8 @@ _TITLE_WORDS = frozenset(
     social welfare legal legislative parliamentary parliament speaker house senate
     majority minority whip party opposition co-chair chair chairman chairwoman
     managing governing board central bank coach manager captain mayor governor
+    ceo cfo coo cto president-elect secretary-general spokesperson envoy representative
+    negotiator mediator diplomat adviser deputy lawmaker senator mp
     and for of the on at in to
     """.split()
 )
@@ -196,7 +198,9 @@ def titles_match(response: str, title: str) -> bool:
     """
     office, quals = _title_parts(title)
     r_office, r_quals = _title_parts(response)
-    if not office or office != r_office:
+    if not office:
+        return _plain(response) == _plain(title)
+    if office != r_office:
         return False
     return all(any(_qualifier_agrees(q, k) for k in quals) for q in r_quals)
 
@@ -269,8 +273,10 @@ def joined_places(places: Iterable[str], text: str) -> list[str]:
     """Neighbouring places the text writes as one name ("Trinidad and Tobago")."""
     items = list(places)
     out: list[str] = []
+    from .gazetteer import is_city, is_country
+
     for a, b in zip(items, items[1:], strict=False):
         joined = f"{a} and {b}"
-        if joined in text:
+        if joined in text and (is_country(joined) or is_city(joined)):
             out.append(joined)
     return out

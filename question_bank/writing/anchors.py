@@ -24,7 +24,9 @@ from ..forms import name_forms
 from ..model import Article, Fact, Meeting, Trip, Visit
 from .places import place_kind
 from .text import (
+    fold,
     format_date,
+    has_absolute_date,
     has_relative_time,
     is_boilerplate,
     mentions_any,
@@ -95,26 +97,58 @@ def _places_text(places: list[str]) -> str:
     return ", ".join(places[:-1]) + " and " + places[-1]
 
 
-def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
-    """Short labels of the article's central events, from its first visits, meetings, trips."""
-    labels: list[str] = []
+def _prominence(facts: list[Fact]) -> dict[str, int]:
+    """How many facts name each person: the story's main people name most of them."""
+    out: dict[str, int] = {}
     for f in facts:
+        names: tuple[str, ...] = ()
+        if isinstance(f, Visit | Trip):
+            names = (f.traveler,)
+        elif isinstance(f, Meeting):
+            names = f.participants
+        for n in names:
+            out[n] = out.get(n, 0) + 1
+    return out
+
+
+def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
+    """Short labels of the article's central events: its visits, meetings and trips, those
+    of its main people first, labels that say where or with whom before bare ones."""
+    weight = _prominence(facts)
+
+    def main(f: Fact) -> int:
+        if isinstance(f, Visit | Trip):
+            return -weight.get(f.traveler, 0)
+        if isinstance(f, Meeting):
+            return -max(weight.get(p, 0) for p in f.participants)
+        return 0
+
+    specific: list[str] = []
+    generic: list[str] = []
+    for f in sorted(facts, key=main):
         tense = tense_of.get(id(f), "done")
         adj = {"planned": "planned ", "cancelled": "cancelled "}.get(tense, "")
         if isinstance(f, Visit):
             places = [p for p in f.places if place_kind(p) in ("country", "city", "region")]
             if places:
-                labels.append(f"{f.traveler}'s {adj}visit to {_places_text(places)}")
-            labels.append(f"{f.traveler}'s {adj}visit")
+                specific.append(f"{display(f.traveler)}'s {adj}visit to {_places_text(places)}")
+            generic.append(f"{display(f.traveler)}'s {adj}visit")
         elif isinstance(f, Meeting) and len(f.participants) >= 2:
-            a, b = f.participants[0], f.participants[1]
-            labels.append(f"the {adj}talks between {a} and {b}")
+            a, b = display(f.participants[0]), display(f.participants[1])
+            specific.append(f"the {adj}talks between {a} and {b}")
         elif isinstance(f, Trip):
             noun = f.noun if f.noun in ("trip", "visit", "tour") else "trip"
             if f.destination and place_kind(f.destination) != "vague":
-                labels.append(f"{f.traveler}'s {adj}{noun} to {f.destination}")
-            labels.append(f"{f.traveler}'s {adj}{noun}")
-    return list(dict.fromkeys(labels))
+                specific.append(f"{display(f.traveler)}'s {adj}{noun} to {f.destination}")
+            generic.append(f"{display(f.traveler)}'s {adj}{noun}")
+    return list(dict.fromkeys([*specific, *generic]))
+
+
+def display(name: str) -> str:
+    """A name as a prompt prints it: "SITIVENI RABUKA" becomes "Sitiveni Rabuka"."""
+    if name.upper() == name and any(c.isalpha() for c in name):
+        return " ".join(w.capitalize() for w in name.split())
+    return name
 
 
 def anchor_candidates(article: Article, facts: list[Fact], tense_of: dict[int, str]) -> list[Anchor]:
@@ -122,6 +156,8 @@ def anchor_candidates(article: Article, facts: list[Fact], tense_of: dict[int, s
     date = article.date
     when = format_date(date) if date else None
     out: list[Anchor] = []
+
+    heads: list[str] = []
 
     def headline(text: str, kind: str, confidence: float) -> None:
         text = " ".join(strip_dateline(text).split()).rstrip(".")
@@ -131,8 +167,9 @@ def anchor_candidates(article: Article, facts: list[Fact], tense_of: dict[int, s
             text = resolve_relative(text, date)
         if len(text.split()) > 16:
             return
-        suffix = f" ({when})" if when else ""
+        suffix = f" ({when})" if when and not has_absolute_date(text) else ""
         out.append(Anchor(f"According to the report “{text}”{suffix}", confidence, kind))
+        heads.append(text)
 
     if article.title:
         headline(article.title, "title", 1.0)
@@ -145,6 +182,9 @@ def anchor_candidates(article: Article, facts: list[Fact], tense_of: dict[int, s
     slug = slug_headline(article.source, article.text)
     if slug:
         headline(slug, "address", 0.85)
+    for head in heads[:1]:
+        suffix = f" ({when})" if when and not has_absolute_date(head) else ""
+        out.append(Anchor(f"According to the report “{head}”{suffix}", 0.8, "masked"))
     if when:
         out.append(Anchor(f"According to the report of {when}", 0.9, "date"))
     out.append(Anchor("According to the report", 0.5, "bare"))
@@ -152,11 +192,30 @@ def anchor_candidates(article: Article, facts: list[Fact], tense_of: dict[int, s
 
 
 def choose_anchor(candidates: list[Anchor], avoid: tuple[str, ...]) -> Anchor:
-    """The first candidate that prints none of the words to avoid (the answer's forms)."""
+    """The first candidate that prints none of the words to avoid (the answer's forms); a
+    headline that does is offered with those words left out ("…")."""
     for c in candidates:
+        if c.kind == "masked":
+            masked = mask(c.text, avoid)
+            if masked is not None:
+                return Anchor(masked, c.confidence, c.kind)
+            continue
         if not mentions_any(c.text, avoid):
             return c
     return candidates[-1]
+
+
+def mask(text: str, avoid: tuple[str, ...]) -> str | None:
+    """The text with every word to avoid replaced by "…", when enough of it is left."""
+    out = text
+    for form in sorted((a for a in avoid if len(fold(a)) >= 2), key=len, reverse=True):
+        out = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", "…", out, flags=re.IGNORECASE)
+    if mentions_any(out, avoid) or out == text:
+        return None
+    inner = out.split("“", 1)[-1]
+    if len(re.findall(r"[A-Za-z]{3,}", inner)) < 4:
+        return None
+    return out
 
 
 def person_forms(name: str, text: str) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ from ..numbers import (
     ordinal_word,
     parse_ordinal,
 )
-from .anchors import Anchor, anchor_candidates, choose_anchor
+from .anchors import Anchor, anchor_candidates, choose_anchor, display
 from .distractors import (
     FALLBACK_TITLES,
     DistractorPool,
@@ -281,8 +281,8 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
         "noun": noun,
         "to": f" to {dest}" if dest else "",
         "since": f" since {since}" if since else "",
-        "traveler": f.traveler,
-        "traveler_poss": possessive(f.traveler),
+        "traveler": display(f.traveler),
+        "traveler_poss": possessive(display(f.traveler)),
     }
     q = template("trip", "question", tense, "which")
     avoid = (word, *accepted)
@@ -336,8 +336,8 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
     accepted = tuple(dict.fromkeys(x for p in [b, *sorted(partners - {b})] for x in ctx.forms_of(p)))
     accepted = tuple(x for x in accepted if x != b)
     slots = {
-        "asker": a,
-        "other": b,
+        "asker": display(a),
+        "other": display(b),
         "where": f" in {f.place}" if f.place and not mentions_any(f.place, ctx.forms_of(b)) else "",
         "when": (" " + w) if (w := when_phrase(f.when, ctx.date, f.planned)) else "",
     }
@@ -361,7 +361,7 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
     st = template("meeting", "statement", tense, "met")
     truth = seeded(f"tf:{ctx.article.id}:{f.key()}").random() < 0.5 or not wrong
     other = b if truth else wrong[0]
-    out.append(Draft(f, "true_false", st, {**slots, "other": other}, "True" if truth else "False",
+    out.append(Draft(f, "true_false", st, {**slots, "other": display(other)}, "True" if truth else "False",
                      (), ("True", "False"), avoid=(*ctx.forms_of(b), other),
                      confidence=st.confidence * conf))
     return out
@@ -424,7 +424,7 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
         kinds_all = {kinds.get(p) or place_kind(p) for p in visited}
         what = KIND_PLURALS.get(kind, "places") if len(kinds_all) == 1 else "places"
     slots = {
-        "traveler": f.traveler,
+        "traveler": display(f.traveler),
         "what": what,
         "whats": KIND_PLURALS.get(kind, "places"),
         "when": (" " + w) if (w := when_phrase(f.when, ctx.date, f.planned)) else "",
@@ -492,7 +492,8 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     out: list[Draft] = []
     # cloze: blank the person's name beside the title
     sentence = f.source.sentence
-    written = [x for x in person_forms if len(x) >= 3 and _word_in(x, sentence)]
+    bare = [x for x in person_forms if x.split()[0] in f.person.split()]
+    written = [x for x in bare if len(x) >= 3 and _word_in(x, sentence)]
     if written:
         name = max(written, key=len)
         at = sentence.find(name)
@@ -505,30 +506,33 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
             d.title_question = True
             d.avoid = (*d.avoid, *t_forms)
             out.append(d)
+    head = rank == "head"
     if qualified and holders == {f.person}:
-        slots = {"the_title": _the(f.title), "person": f.person}
+        slots = {"the_title": _the(f.title), "person": display(f.person)}
         q = template("role", "question", "any", "who")
         avoid = (*person_forms, )
         out.append(Draft(f, "short_answer", q, slots, f.person, tuple(x for x in person_forms if x != f.person),
                          avoid=avoid, confidence=q.confidence * conf, title_question=True))
         wrong = [p for p in _people_for_title(ctx, f) if p not in holders]
         chosen = pick(wrong, [f.person])
-        if len(chosen) >= 3:
+        if len(chosen) >= 3 and not head:
             ch = template("role", "choice", "any", "who")
             out.append(Draft(f, "mcq", ch, slots, f.person, (), (f.person, *chosen), avoid=avoid,
                              confidence=ch.confidence * conf * 0.95, title_question=True))
     else:
-        slots = {"person": f.person, "the_title": _the(f.title)}
+        slots = {"person": display(f.person), "the_title": _the(f.title)}
         q = template("role", "question", "any", "position")
         avoid = (*t_forms, *person_forms)
         out.append(Draft(f, "short_answer", q, slots, f.title, tuple(x for x in t_forms if x != f.title),
                          avoid=avoid, confidence=q.confidence * conf, title_question=True))
         own = [r.title for r in ctx.roles if r.person == f.person]
         titles = _titles_of_rank(ctx, rank, own)
-        if len(titles) >= 3:
+        if len(titles) >= 3 and not head:
             ch = template("role", "choice", "any", "position")
             out.append(Draft(f, "mcq", ch, slots, f.title, (), (f.title, *titles[:3]), avoid=avoid,
                              confidence=ch.confidence * conf * 0.9, title_question=True))
+    if head:
+        return out  # a head of state's title is general knowledge: no more on it
     # statement: swap the person for someone of the same rank, or keep it true
     st = template("role", "statement", "any", "was")
     truth = seeded(f"tf:{ctx.article.id}:{f.key()}").random() < 0.5
@@ -545,7 +549,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
             person = chosen[0]
         else:
             truth = True
-    out.append(Draft(f, "true_false", st, {"person": person, "the_title": _the(f.title)},
+    out.append(Draft(f, "true_false", st, {"person": display(person), "the_title": _the(f.title)},
                      "True" if truth else "False", (), ("True", "False"),
                      avoid=(*person_forms, person), confidence=st.confidence * conf,
                      title_question=True))
@@ -706,10 +710,19 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
         variants += [f"{shown}%", f"{shown} percent", f"{shown} per cent"]
     out: list[Draft] = []
     conf = 0.95 if f.approx else 1.0
+    if not re.search(r"[.!?”\"')]\s*$", sentence):
+        conf *= 0.7  # a headline or caption line, not a sentence of the story
+    month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    around = sentence[max(0, rel - 12) : rel + len(cue.text) + 14]
+    is_day = re.search(rf"{month}\s*$", sentence[max(0, rel - 12) : rel]) or re.match(
+        rf"^\s*(?:[–-]\s*\d{{1,2}}\s+)?{month}\b", sentence[rel + len(cue.text) :]
+    )
     # cloze
-    d = cloze(f, ctx, cue.start, cue.text, variants, conf)
+    d = cloze(f, ctx, cue.start, cue.text, variants, conf * (0.5 if is_day else 1.0))
     if d:
         out.append(d)
+    if is_day or not around:
+        return out  # a day of a month is a date, not a figure to drill
     # a question that says what the figure counts
     question: tuple[Template, dict[str, str]] | None = None
     ask = (f.ask or "").strip().rstrip("?")

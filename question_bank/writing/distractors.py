@@ -173,10 +173,10 @@ def figure_distractors(
         lowest = 2 if value >= 2 else 1  # "two women" never becomes "one women"
         take(value + d for d in (1, -1, 2, -2, 3, 4, 5) if value + d >= lowest)
         return out
-    if kind == "duration" and float(value).is_integer() and value <= 100:
-        take(value + d for d in sorted({-max(2, round(value * 0.3)), max(2, round(value * 0.3)),
-                                         round(value * 2) - value, -round(value / 2)},
-                                        key=lambda d: rng.random()))
+    if kind == "duration" and float(value).is_integer():
+        # the lengths that agreements and visits usually have, nearest first
+        usual = (7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365)
+        take(sorted(usual, key=lambda u: (abs(u - value), rng.random()))[:5])
         take(value + d for d in (1, -1, 2, -2, 3))
         return out
     factors = [0.5, 2, 1.5, 0.75, 3, 0.25, 1.25]

@@ -37,9 +37,19 @@ def answer_in_prompt(d: Draft) -> bool:
     return mentions_any(d.prompt, list(d.forms))
 
 
+def bad_choices(d: Draft) -> bool:
+    """A multiple choice with fewer than four distinct choices, or one that an accepted
+    form of the key also matches."""
+    if d.kind != "mcq":
+        return False
+    folded = [fold(c) for c in d.choices]
+    key = fold(d.answer)
+    return len(folded) < 4 or len(set(folded)) != len(folded) or folded.count(key) != 1
+
+
 def apply_filters(drafts: list[Draft]) -> list[Draft]:
     """The drafts a teacher would keep, in their order (see the module's docstring)."""
-    kept = [d for d in drafts if not answer_in_prompt(d)]
+    kept = [d for d in drafts if not answer_in_prompt(d) and not bad_choices(d)]
     kept = _one_fact_per_figure(kept)
     kept = _no_duplicates(kept)
     kept = _one_key_per_prompt(kept)

@@ -70,7 +70,8 @@ def is_boilerplate(line: str) -> bool:
         re.search(
             r"REUTERS/|AFP/|\bPhoto(?:graph)?:|©|\bFile photo\b|^\s*By\s|^Updated:|"
             r"^Live updates|^\(\w+\)$|\s[—–-]\s*(?:Bloomberg|Reuters|AFP|AP|Getty)\b|"
-            r"\bPhoto\b.*\b(?:AFP|Reuters|AP|Getty)\b",
+            r"\bPhoto\b.*\b(?:AFP|Reuters|AP|Getty)\b|"
+            r"\b(?:Press Service|Press Office|News Agency|Staff Reporter|Correspondent)$",
             line,
         )
     )
