@@ -170,12 +170,15 @@ def _title_parts(title: str) -> tuple[str, frozenset[str]]:
     words = _plain(raw).split()
     kept = [w for w in words if w in _TITLE_WORDS or w.isdigit()]
     qualifiers.update(w for w in words if w not in _TITLE_WORDS and not w.isdigit())
+    fillers = {"the", "of", "for", "and", "on", "at", "in", "to"}
+    while kept and kept[-1] in fillers:
+        kept.pop()
+    while kept and kept[0] in fillers:
+        kept.pop(0)
     phrase = " ".join(kept)
     # "X of the Y", "X for Y" -> "Y X": "secretary of the treasury" -> "treasury secretary"
-    for _ in range(2):
-        m = re.match(r"^(.+?) (?:of|for) (?:the )?(.+)$", phrase)
-        if not m:
-            break
+    m = re.match(r"^(.+?) (?:of|for) (?:the )?(.+)$", phrase)
+    if m:
         phrase = f"{m.group(2)} {m.group(1)}"
     phrase = re.sub(r"\b(?:the|of|for|and|on|at|in|to)\b", " ", phrase)
     phrase = " ".join(phrase.split())
@@ -184,10 +187,30 @@ def _title_parts(title: str) -> tuple[str, frozenset[str]]:
     return " ".join(phrase.split()), frozenset(qualifiers)
 
 
+_DEMONYMS = {
+    "french": "france", "dutch": "netherlands", "british": "britain", "uk": "britain",
+    "swiss": "switzerland", "greek": "greece", "turkish": "turkey", "turkiye": "turkey",
+    "filipino": "philippines", "philippine": "philippines", "thai": "thailand",
+    "welsh": "wales", "danish": "denmark", "swedish": "sweden", "finnish": "finland",
+    "polish": "poland", "norwegian": "norway", "irish": "ireland", "emirati": "uae",
+    "american": "us", "usa": "us", "america": "us", "spanish": "spain", "scottish": "scotland",
+    "english": "england", "chinese": "china", "japanese": "japan", "lebanese": "lebanon",
+    "nepali": "nepal", "nepalese": "nepal", "sudanese": "sudan", "portuguese": "portugal",
+}
+
+
 def _qualifier_agrees(a: str, b: str) -> bool:
-    """A country and its nationality agree ("japan", "japanese"; "israel", "israeli")."""
-    n = min(len(a), len(b), 5)
-    return n >= 3 and a[:n] == b[:n] or a in b or b in a
+    """A country and its nationality agree ("japan", "japanese"; "israel", "israeli";
+    "france", "french")."""
+    a, b = _DEMONYMS.get(a, a), _DEMONYMS.get(b, b)
+    if a == b or a in b or b in a:
+        return True
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= 4 or (common >= 3 and min(len(a), len(b)) <= 6)
 
 
 def titles_match(response: str, title: str) -> bool:

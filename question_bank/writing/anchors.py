@@ -191,31 +191,45 @@ def anchor_candidates(article: Article, facts: list[Fact], tense_of: dict[int, s
     return out
 
 
+_DAY = re.compile(r"\b\d{1,2} (?=(?:January|February|March|April|May|June|July|August|"
+                  r"September|October|November|December) \d{4}\b)")
+
+
 def choose_anchor(candidates: list[Anchor], avoid: tuple[str, ...]) -> Anchor:
-    """The first candidate that prints none of the words to avoid (the answer's forms); a
-    headline that does is offered with those words left out ("…")."""
+    """The first candidate that prints none of the words to avoid (the answer's forms); one
+    whose date's day is the answer gives the month and year only, and a headline that
+    prints the answer is offered with those words left out ("…")."""
     for c in candidates:
+        text = c.text
         if c.kind == "masked":
-            masked = mask(c.text, avoid)
+            masked = mask(text, avoid)
             if masked is not None:
                 return Anchor(masked, c.confidence, c.kind)
             continue
-        if not mentions_any(c.text, avoid):
-            return c
+        if mentions_any(text, avoid):
+            text = _DAY.sub("", text)
+        if not mentions_any(text, avoid):
+            return c if text == c.text else Anchor(text, c.confidence * 0.95, c.kind)
     return candidates[-1]
 
 
 def mask(text: str, avoid: tuple[str, ...]) -> str | None:
-    """The text with every word to avoid replaced by "…", when enough of it is left."""
-    out = text
+    """The quoted headline with every word to avoid replaced by "…", when enough of it is
+    left (the date after it is kept whole, or given as month and year)."""
+    m = re.match(r"^(.*?“)(.*)(”.*)$", text)
+    if m is None:
+        return None
+    head, quoted, tail = m.groups()
+    if mentions_any(tail, avoid):
+        tail = _DAY.sub("", tail)
+    out = quoted
     for form in sorted((a for a in avoid if len(fold(a)) >= 2), key=len, reverse=True):
         out = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", "…", out, flags=re.IGNORECASE)
-    if mentions_any(out, avoid) or out == text:
+    if mentions_any(out, avoid) or out == quoted or mentions_any(tail, avoid):
         return None
-    inner = out.split("“", 1)[-1]
-    if len(re.findall(r"[A-Za-z]{3,}", inner)) < 4:
+    if len(re.findall(r"[A-Za-z]{3,}", out)) < 4:
         return None
-    return out
+    return head + out + tail
 
 
 def person_forms(name: str, text: str) -> tuple[str, ...]:

@@ -507,7 +507,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
             d.avoid = (*d.avoid, *t_forms)
             out.append(d)
     head = rank == "head"
-    if qualified and holders == {f.person}:
+    if qualified and holders == {f.person} and not head:
         slots = {"the_title": _the(f.title), "person": display(f.person)}
         q = template("role", "question", "any", "who")
         avoid = (*person_forms, )
