@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 
 from .lexicon import HONORIFICS, TITLE_HEADS
 
@@ -188,14 +189,38 @@ def _title_parts(title: str) -> tuple[str, frozenset[str]]:
 
 
 _DEMONYMS = {
-    "french": "france", "dutch": "netherlands", "british": "britain", "uk": "britain",
-    "swiss": "switzerland", "greek": "greece", "turkish": "turkey", "turkiye": "turkey",
-    "filipino": "philippines", "philippine": "philippines", "thai": "thailand",
-    "welsh": "wales", "danish": "denmark", "swedish": "sweden", "finnish": "finland",
-    "polish": "poland", "norwegian": "norway", "irish": "ireland", "emirati": "uae",
-    "american": "us", "usa": "us", "america": "us", "spanish": "spain", "scottish": "scotland",
-    "english": "england", "chinese": "china", "japanese": "japan", "lebanese": "lebanon",
-    "nepali": "nepal", "nepalese": "nepal", "sudanese": "sudan", "portuguese": "portugal",
+    "french": "france",
+    "dutch": "netherlands",
+    "british": "britain",
+    "uk": "britain",
+    "swiss": "switzerland",
+    "greek": "greece",
+    "turkish": "turkey",
+    "turkiye": "turkey",
+    "filipino": "philippines",
+    "philippine": "philippines",
+    "thai": "thailand",
+    "welsh": "wales",
+    "danish": "denmark",
+    "swedish": "sweden",
+    "finnish": "finland",
+    "polish": "poland",
+    "norwegian": "norway",
+    "irish": "ireland",
+    "emirati": "uae",
+    "american": "us",
+    "usa": "us",
+    "america": "us",
+    "spanish": "spain",
+    "scottish": "scotland",
+    "english": "england",
+    "chinese": "china",
+    "japanese": "japan",
+    "lebanese": "lebanon",
+    "nepali": "nepal",
+    "nepalese": "nepal",
+    "sudanese": "sudan",
+    "portuguese": "portugal",
 }
 
 
@@ -298,7 +323,7 @@ def joined_places(places: Iterable[str], text: str) -> list[str]:
     out: list[str] = []
     from .gazetteer import is_city, is_country
 
-    for a, b in zip(items, items[1:], strict=False):
+    for a, b in pairwise(items):
         joined = f"{a} and {b}"
         if joined in text and (is_country(joined) or is_city(joined)):
             out.append(joined)

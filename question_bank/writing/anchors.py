@@ -151,7 +151,9 @@ def display(name: str) -> str:
     return name
 
 
-def anchor_candidates(article: Article, facts: list[Fact], tense_of: dict[int, str]) -> list[Anchor]:
+def anchor_candidates(
+    article: Article, facts: list[Fact], tense_of: dict[int, str]
+) -> list[Anchor]:
     """The ways to name an article, best first (see the module's docstring)."""
     date = article.date
     when = format_date(date) if date else None
@@ -191,8 +193,10 @@ def anchor_candidates(article: Article, facts: list[Fact], tense_of: dict[int, s
     return out
 
 
-_DAY = re.compile(r"\b\d{1,2} (?=(?:January|February|March|April|May|June|July|August|"
-                  r"September|October|November|December) \d{4}\b)")
+_DAY = re.compile(
+    r"\b\d{1,2} (?=(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December) \d{4}\b)"
+)
 
 
 def choose_anchor(candidates: list[Anchor], avoid: tuple[str, ...]) -> Anchor:

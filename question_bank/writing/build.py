@@ -7,9 +7,10 @@ forms a grader accepts, its choices and a confidence from the checks behind it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..forms import joined_places, name_forms, place_forms, title_forms, titles_match
@@ -83,7 +84,7 @@ class Context:
     pool: DistractorPool
 
     @property
-    def date(self):  # type: ignore[no-untyped-def]
+    def date(self) -> dt.date | None:
         """The article's date, or None."""
         return self.article.date
 
@@ -110,7 +111,9 @@ class Context:
     @cached_property
     def sentences(self) -> list[str]:
         """The article's sentences (roughly: split after . ! ? and at line ends)."""
-        parts = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[A-Z“\"'])|\n+", self.article.text)
+        parts = re.split(
+            r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[A-Z“\"'])|\n+", self.article.text
+        )
         return [p for p in parts if p.strip()]
 
     def forms_of(self, person: str) -> tuple[str, ...]:
@@ -286,24 +289,39 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
     }
     q = template("trip", "question", tense, "which")
     avoid = (word, *accepted)
-    out.append(Draft(f, "short_answer", q, slots, word, accepted, avoid=avoid,
-                     confidence=q.confidence * c))
+    out.append(
+        Draft(f, "short_answer", q, slots, word, accepted, avoid=avoid, confidence=q.confidence * c)
+    )
     if len(wrong) >= 3:
         choices = (word, *wrong[:3])
-        out.append(Draft(f, "mcq", q, slots, word, (), choices, avoid=avoid,
-                         confidence=q.confidence * c))
+        out.append(
+            Draft(f, "mcq", q, slots, word, (), choices, avoid=avoid, confidence=q.confidence * c)
+        )
     st = template("trip", "statement", tense, "ordinal")
     truth = seeded(f"tf:{ctx.article.id}:{f.key()}").random() < 0.5 or not wrong
     ordinal = word if truth else wrong[0]
-    out.append(Draft(f, "true_false", st, {**slots, "ordinal": ordinal}, "True" if truth else "False",
-                     (), ("True", "False"), avoid=(word, ordinal), confidence=st.confidence * c))
+    out.append(
+        Draft(
+            f,
+            "true_false",
+            st,
+            {**slots, "ordinal": ordinal},
+            "True" if truth else "False",
+            (),
+            ("True", "False"),
+            avoid=(word, ordinal),
+            confidence=st.confidence * c,
+        )
+    )
     return out
 
 
 # ---- meetings --------------------------------------------------------------------------
 
 
-def _people_distractors(ctx: Context, person: str, exclude: set[str], key: str) -> tuple[list[str], float]:
+def _people_distractors(
+    ctx: Context, person: str, exclude: set[str], key: str
+) -> tuple[list[str], float]:
     """People who are certainly not the answer: from the article (never named in a sentence
     with ``person``), then from the bank, of the key's rank first."""
     together = " ".join(ctx.with_person(person))
@@ -316,7 +334,11 @@ def _people_distractors(ctx: Context, person: str, exclude: set[str], key: str) 
         and looks_like_name(p)
         and not any(len(x) >= 3 and _word_in(x, together) for x in ctx.forms_of(p))
     ]
-    pooled = [p for p in reversed(ctx.pool.persons) if p not in ctx.people and p not in exclude and looks_like_name(p)]
+    pooled = [
+        p
+        for p in reversed(ctx.pool.persons)
+        if p not in ctx.people and p not in exclude and looks_like_name(p)
+    ]
     if rank:
         pooled.sort(key=lambda p: ctx.pool.ranks.get(p) != rank)
         local.sort(key=lambda p: ctx.rank_of(p) != rank)
@@ -333,7 +355,9 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
     if len(ctx.partners(a)) > 1 and len(ctx.partners(b)) == 1:
         a, b = b, a
     partners = ctx.partners(a) | {b}
-    accepted = tuple(dict.fromkeys(x for p in [b, *sorted(partners - {b})] for x in ctx.forms_of(p)))
+    accepted = tuple(
+        dict.fromkeys(x for p in [b, *sorted(partners - {b})] for x in ctx.forms_of(p))
+    )
     accepted = tuple(x for x in accepted if x != b)
     slots = {
         "asker": display(a),
@@ -351,19 +375,51 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
                 out.append(d)
     q = template("meeting", "question", tense, "who")
     avoid = (b, *ctx.forms_of(b))
-    out.append(Draft(f, "short_answer", q, slots, b, accepted, avoid=avoid,
-                     confidence=q.confidence * conf, key_forms=ctx.forms_of(b)))
+    out.append(
+        Draft(
+            f,
+            "short_answer",
+            q,
+            slots,
+            b,
+            accepted,
+            avoid=avoid,
+            confidence=q.confidence * conf,
+            key_forms=ctx.forms_of(b),
+        )
+    )
     wrong, wconf = _people_distractors(ctx, a, partners, b)
     if len(wrong) >= 3:
         ch = template("meeting", "choice", tense, "which")
-        out.append(Draft(f, "mcq", ch, slots, b, (), (b, *wrong), avoid=avoid,
-                         confidence=ch.confidence * conf * wconf))
+        out.append(
+            Draft(
+                f,
+                "mcq",
+                ch,
+                slots,
+                b,
+                (),
+                (b, *wrong),
+                avoid=avoid,
+                confidence=ch.confidence * conf * wconf,
+            )
+        )
     st = template("meeting", "statement", tense, "met")
     truth = seeded(f"tf:{ctx.article.id}:{f.key()}").random() < 0.5 or not wrong
     other = b if truth else wrong[0]
-    out.append(Draft(f, "true_false", st, {**slots, "other": display(other)}, "True" if truth else "False",
-                     (), ("True", "False"), avoid=(*ctx.forms_of(b), other),
-                     confidence=st.confidence * conf))
+    out.append(
+        Draft(
+            f,
+            "true_false",
+            st,
+            {**slots, "other": display(other)},
+            "True" if truth else "False",
+            (),
+            ("True", "False"),
+            avoid=(*ctx.forms_of(b), other),
+            confidence=st.confidence * conf,
+        )
+    )
     return out
 
 
@@ -391,7 +447,11 @@ def _place_distractors(ctx: Context, f: Visit, key: str, kind: str) -> tuple[lis
         if fine(p)
     ]
     rng = seeded(f"places:{ctx.article.id}:{key}")
-    near = [p for p in peers(key, kind)[:25] if fine(p) and not any(_word_in(x, text) for x in place_forms(p))]
+    near = [
+        p
+        for p in peers(key, kind)[:25]
+        if fine(p) and not any(_word_in(x, text) for x in place_forms(p))
+    ]
     rng.shuffle(near)
     chosen = pick(dict.fromkeys([*local, *near]), [key, *visited])
     return chosen, 1.0
@@ -401,7 +461,11 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
     """Who went where: question, choices, statement, cloze."""
     tense = ctx.tense(f)
     kinds = {p: place_kind(p) for p in f.places}
-    good = [p for p in f.places if kinds[p] in ("country", "city", "region", "place") and _is_place_word(p)]
+    good = [
+        p
+        for p in f.places
+        if kinds[p] in ("country", "city", "region", "place") and _is_place_word(p)
+    ]
     if not good:
         return []
     rng = seeded(f"visit:{ctx.article.id}:{f.key()}")
@@ -442,20 +506,53 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
     avoid = tuple(dict.fromkeys(x for p in visited for x in place_forms(p)))
     q = template("visit", "question", tense, "which")
     own = tuple(x for p in f.places for x in place_forms(p))
-    out.append(Draft(f, "short_answer", q, slots, answer, accepted, avoid=avoid,
-                     confidence=q.confidence * conf, key_forms=own))
+    out.append(
+        Draft(
+            f,
+            "short_answer",
+            q,
+            slots,
+            answer,
+            accepted,
+            avoid=avoid,
+            confidence=q.confidence * conf,
+            key_forms=own,
+        )
+    )
     wrong: list[str] = []
     if kind in ("country", "city", "region"):
         wrong, wconf = _place_distractors(ctx, f, answer, kind)
         if len(wrong) >= 3:
             ch = template("visit", "choice", tense, "which")
-            out.append(Draft(f, "mcq", ch, slots, answer, (), (answer, *wrong), avoid=avoid,
-                             confidence=ch.confidence * conf * wconf))
+            out.append(
+                Draft(
+                    f,
+                    "mcq",
+                    ch,
+                    slots,
+                    answer,
+                    (),
+                    (answer, *wrong),
+                    avoid=avoid,
+                    confidence=ch.confidence * conf * wconf,
+                )
+            )
     st = template("visit", "statement", tense, "visited")
     truth = seeded(f"tf:{ctx.article.id}:{f.key()}").random() < 0.5 or not wrong
     place = answer if truth else wrong[0]
-    out.append(Draft(f, "true_false", st, {**slots, "place": place}, "True" if truth else "False",
-                     (), ("True", "False"), avoid=(*avoid, place), confidence=st.confidence * conf))
+    out.append(
+        Draft(
+            f,
+            "true_false",
+            st,
+            {**slots, "place": place},
+            "True" if truth else "False",
+            (),
+            ("True", "False"),
+            avoid=(*avoid, place),
+            confidence=st.confidence * conf,
+        )
+    )
     return out
 
 
@@ -463,14 +560,18 @@ def _is_place_word(p: str) -> bool:
     """A place name, not a title word or a lower-case word read as one."""
     from ..lexicon import TITLE_HEADS
 
-    return p[:1].isupper() and p.lower() not in TITLE_HEADS and not p.lower().startswith(
-        ("president", "minister", "secretary")
+    return (
+        p[:1].isupper()
+        and p.lower() not in TITLE_HEADS
+        and not p.lower().startswith(("president", "minister", "secretary"))
     )
 
 
 # ---- roles -----------------------------------------------------------------------------
 
-_QUALIFIED = re.compile(r"['’]s\b|\b(?:of|for)\s+(?:the\s+)?[A-Z]|^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)\b")
+_QUALIFIED = re.compile(
+    r"['’]s\b|\b(?:of|for)\s+(?:the\s+)?[A-Z]|^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)\b"
+)
 
 
 def _the(title: str) -> str:
@@ -481,7 +582,11 @@ def _the(title: str) -> str:
 def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     """Who holds which title: a "who was" question when the title says whose it is and one
     person holds it, else "what position did X hold"; statement; cloze of the name."""
-    holders = {r.person for r in ctx.roles if titles_match(r.title, f.title) or titles_match(f.title, r.title)}
+    holders = {
+        r.person
+        for r in ctx.roles
+        if titles_match(r.title, f.title) or titles_match(f.title, r.title)
+    }
     qualified = bool(_QUALIFIED.search(f.title)) and len(f.title.split()) >= 2
     rank = title_rank(f.title)
     conf = 0.8 if rank == "head" else 1.0
@@ -510,27 +615,73 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     if qualified and holders == {f.person} and not head:
         slots = {"the_title": _the(f.title), "person": display(f.person)}
         q = template("role", "question", "any", "who")
-        avoid = (*person_forms, )
-        out.append(Draft(f, "short_answer", q, slots, f.person, tuple(x for x in person_forms if x != f.person),
-                         avoid=avoid, confidence=q.confidence * conf, title_question=True))
+        avoid = (*person_forms,)
+        out.append(
+            Draft(
+                f,
+                "short_answer",
+                q,
+                slots,
+                f.person,
+                tuple(x for x in person_forms if x != f.person),
+                avoid=avoid,
+                confidence=q.confidence * conf,
+                title_question=True,
+            )
+        )
         wrong = [p for p in _people_for_title(ctx, f) if p not in holders]
         chosen = pick(wrong, [f.person])
         if len(chosen) >= 3 and not head:
             ch = template("role", "choice", "any", "who")
-            out.append(Draft(f, "mcq", ch, slots, f.person, (), (f.person, *chosen), avoid=avoid,
-                             confidence=ch.confidence * conf * 0.95, title_question=True))
+            out.append(
+                Draft(
+                    f,
+                    "mcq",
+                    ch,
+                    slots,
+                    f.person,
+                    (),
+                    (f.person, *chosen),
+                    avoid=avoid,
+                    confidence=ch.confidence * conf * 0.95,
+                    title_question=True,
+                )
+            )
     else:
         slots = {"person": display(f.person), "the_title": _the(f.title)}
         q = template("role", "question", "any", "position")
         avoid = (*t_forms, *person_forms)
-        out.append(Draft(f, "short_answer", q, slots, f.title, tuple(x for x in t_forms if x != f.title),
-                         avoid=avoid, confidence=q.confidence * conf, title_question=True))
+        out.append(
+            Draft(
+                f,
+                "short_answer",
+                q,
+                slots,
+                f.title,
+                tuple(x for x in t_forms if x != f.title),
+                avoid=avoid,
+                confidence=q.confidence * conf,
+                title_question=True,
+            )
+        )
         own = [r.title for r in ctx.roles if r.person == f.person]
         titles = _titles_of_rank(ctx, rank, own)
         if len(titles) >= 3 and not head:
             ch = template("role", "choice", "any", "position")
-            out.append(Draft(f, "mcq", ch, slots, f.title, (), (f.title, *titles[:3]), avoid=avoid,
-                             confidence=ch.confidence * conf * 0.9, title_question=True))
+            out.append(
+                Draft(
+                    f,
+                    "mcq",
+                    ch,
+                    slots,
+                    f.title,
+                    (),
+                    (f.title, *titles[:3]),
+                    avoid=avoid,
+                    confidence=ch.confidence * conf * 0.9,
+                    title_question=True,
+                )
+            )
     if head:
         return out  # a head of state's title is general knowledge: no more on it
     # statement: swap the person for someone of the same rank, or keep it true
@@ -549,10 +700,20 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
             person = chosen[0]
         else:
             truth = True
-    out.append(Draft(f, "true_false", st, {"person": display(person), "the_title": _the(f.title)},
-                     "True" if truth else "False", (), ("True", "False"),
-                     avoid=(*person_forms, person), confidence=st.confidence * conf,
-                     title_question=True))
+    out.append(
+        Draft(
+            f,
+            "true_false",
+            st,
+            {"person": display(person), "the_title": _the(f.title)},
+            "True" if truth else "False",
+            (),
+            ("True", "False"),
+            avoid=(*person_forms, person),
+            confidence=st.confidence * conf,
+            title_question=True,
+        )
+    )
     return out
 
 
@@ -561,7 +722,11 @@ def _people_for_title(ctx: Context, f: Role) -> list[str]:
     rank = title_rank(f.title)
     same = [r.person for r in ctx.roles if r.person != f.person and title_rank(r.title) == rank]
     rest = [p for p in ctx.people if p != f.person and p not in same]
-    pooled = [p for p in reversed(ctx.pool.persons) if ctx.pool.ranks.get(p) == rank and p not in ctx.people]
+    pooled = [
+        p
+        for p in reversed(ctx.pool.persons)
+        if ctx.pool.ranks.get(p) == rank and p not in ctx.people
+    ]
     return [p for p in dict.fromkeys([*same, *rest, *pooled]) if looks_like_name(p)]
 
 
@@ -665,7 +830,10 @@ def _lasts(f: Term, sentence: str, cue_rel: int, cue_len: int) -> bool:
     before = sentence[max(0, cue_rel - 50) : cue_rel].lower()
     if re.match(rf"^[\s-]*(?:\w+[\s-]+)?{agreement}\b", after):
         return True
-    return re.search(rf"\b{agreement}\b[^,.;]{{0,25}}\b(?:of|lasting|last|lasts|for)\s*$", before) is not None
+    return (
+        re.search(rf"\b{agreement}\b[^,.;]{{0,25}}\b(?:of|lasting|last|lasts|for)\s*$", before)
+        is not None
+    )
 
 
 def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
@@ -689,7 +857,9 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
         a = parse_amount(m.group(0))
         if a is not None:
             in_sentence.add(float(a.value))
-    wrong_values = figure_distractors(value, kind, rng, avoid={*ctx.figures, *in_sentence} - {value})
+    wrong_values = figure_distractors(
+        value, kind, rng, avoid={*ctx.figures, *in_sentence} - {value}
+    )
 
     def display(v: float) -> str:
         if unit:
@@ -712,7 +882,9 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
     conf = 0.95 if f.approx else 1.0
     if not re.search(r"[.!?”\"')]\s*$", sentence):
         conf *= 0.7  # a headline or caption line, not a sentence of the story
-    month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    month = (
+        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    )
     around = sentence[max(0, rel - 12) : rel + len(cue.text) + 14]
     is_day = re.search(rf"{month}\s*$", sentence[max(0, rel - 12) : rel]) or re.match(
         rf"^\s*(?:[–-]\s*\d{{1,2}}\s+)?{month}\b", sentence[rel + len(cue.text) :]
@@ -726,35 +898,74 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
     # a question that says what the figure counts
     question: tuple[Template, dict[str, str]] | None = None
     ask = (f.ask or "").strip().rstrip("?")
-    ask = re.sub(r"\b(The|A|An|This|That|These|Those|Its|Their|His|Her)\b", lambda m: m.group(1).lower(), ask[:1].lower() + ask[1:])
+    ask = re.sub(
+        r"\b(The|A|An|This|That|These|Those|Its|Their|His|Her)\b",
+        lambda m: m.group(1).lower(),
+        ask[:1].lower() + ask[1:],
+    )
     if ask and _ASK.match(ask):
         tpl = template("number", "question", "any", "ask")
         question = (tpl, {"ask": ask, "roughly": "roughly " if f.approx else ""})
     elif isinstance(f, Term) and unit and _lasts(f, sentence, rel, len(cue.text)):
         tpl = template("number", "question", "any", "lasting")
         question = (tpl, {"agreement": f.agreement})
-    elif isinstance(f, Term) and f.unit in ("phase", "stage", "step", "part") and re.search(
-        rf"{re.escape(cue.text)}[\s-]*{f.unit}", sentence
-    ) and f.agreement.lower() in sentence.lower():
+    elif (
+        isinstance(f, Term)
+        and f.unit in ("phase", "stage", "step", "part")
+        and re.search(rf"{re.escape(cue.text)}[\s-]*{f.unit}", sentence)
+        and f.agreement.lower() in sentence.lower()
+    ):
         tpl = template("number", "question", "any", "parts")
         question = (tpl, {"units": f.unit + "s", "agreement": f.agreement})
     answer = display(value)
     accepted = tuple(v for v in dict.fromkeys(variants) if v != answer)
     if question is not None:
         tpl, slots = question
-        out.append(Draft(f, "short_answer", tpl, slots, answer, accepted, avoid=(answer, *accepted),
-                         confidence=tpl.confidence * conf))
+        out.append(
+            Draft(
+                f,
+                "short_answer",
+                tpl,
+                slots,
+                answer,
+                accepted,
+                avoid=(answer, *accepted),
+                confidence=tpl.confidence * conf,
+            )
+        )
         shown_wrong = list(dict.fromkeys(display(w) for w in wrong_values if display(w) != answer))
         if len(shown_wrong) >= 3:
-            out.append(Draft(f, "mcq", tpl, slots, answer, (), (answer, *shown_wrong[:3]),
-                             avoid=(answer, *accepted), confidence=tpl.confidence * conf))
+            out.append(
+                Draft(
+                    f,
+                    "mcq",
+                    tpl,
+                    slots,
+                    answer,
+                    (),
+                    (answer, *shown_wrong[:3]),
+                    avoid=(answer, *accepted),
+                    confidence=tpl.confidence * conf,
+                )
+            )
     else:
-        swapped = [s for s in (swap_number(cue.text, w) for w in wrong_values) if s and s != cue.text]
+        swapped = [
+            s for s in (swap_number(cue.text, w) for w in wrong_values) if s and s != cue.text
+        ]
         swapped = list(dict.fromkeys(swapped))
         if len(swapped) >= 3:
             tpl = template("number", "choice", "any", "blank")
-            d = cloze(f, ctx, cue.start, cue.text, (), conf, kind="mcq", tpl=tpl,
-                      choices=(cue.text, *swapped[:3]))
+            d = cloze(
+                f,
+                ctx,
+                cue.start,
+                cue.text,
+                (),
+                conf,
+                kind="mcq",
+                tpl=tpl,
+                choices=(cue.text, *swapped[:3]),
+            )
             if d:
                 d.avoid = (cue.text, *accepted)
                 out.append(d)
@@ -770,9 +981,20 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
             s = sentence[:rel] + replacement + sentence[rel + len(cue.text) :]
     quote = quote_for_prompt(s, ctx.date, f.planned)
     if len(quote.split()) <= 45:
-        out.append(Draft(f, "true_false", st, {"quote": quote}, "True" if truth else "False", (),
-                         ("True", "False"), avoid=(cue.text,), confidence=st.confidence * conf,
-                         quoted=True))
+        out.append(
+            Draft(
+                f,
+                "true_false",
+                st,
+                {"quote": quote},
+                "True" if truth else "False",
+                (),
+                ("True", "False"),
+                avoid=(cue.text,),
+                confidence=st.confidence * conf,
+                quoted=True,
+            )
+        )
     return out
 
 

@@ -59,7 +59,27 @@ def looks_like_name(name: str) -> bool:
     parts = name.split()
     if not 1 <= len(parts) <= 5 or name.upper() == name:
         return False
-    if not all(p[:1].isupper() or p.lower() in ("al", "bin", "van", "de", "von", "el", "da", "la", "le", "di", "del", "bint", "ibn", "dos") for p in parts):
+    if not all(
+        p[:1].isupper()
+        or p.lower()
+        in (
+            "al",
+            "bin",
+            "van",
+            "de",
+            "von",
+            "el",
+            "da",
+            "la",
+            "le",
+            "di",
+            "del",
+            "bint",
+            "ibn",
+            "dos",
+        )
+        for p in parts
+    ):
         return False
     return place_kind(name) in ("place",)
 
@@ -164,7 +184,7 @@ def figure_distractors(
         if not float(value).is_integer():
             step = 0.5 if value < 10 else 2.5
         else:
-            step = 1 if value < 10 else 5 if value < 60 or value % 5 else 5
+            step = 1 if value < 10 else 5
         steps = [1, -1, 2, -2, 3, 4, -3]
         rng.shuffle(steps)
         take(round(value + s * step, 2) for s in steps if 0 < value + s * step <= 100)

@@ -137,11 +137,7 @@ def _one_key_per_prompt(drafts: list[Draft]) -> list[Draft]:
 
 def _no_printed_blanks(drafts: list[Draft], protected: list[Draft]) -> list[Draft]:
     """A statement that quotes a sentence some other question blanks gives that answer away."""
-    blanked = {
-        (d.fact.source.start, d.fact.source.end)
-        for d in drafts
-        if d.blanked
-    }
+    blanked = {(d.fact.source.start, d.fact.source.end) for d in drafts if d.blanked}
     keep_ids = {id(d) for d in protected}
     out = []
     for d in drafts:

@@ -59,7 +59,7 @@ def strip_dateline(sentence: str) -> str:
     if not m or _NOT_DATELINE.match(sentence):
         return sentence
     rest = sentence[m.end() :]
-    if len(rest.split()) < 3 or not rest[:1].isalnum() and rest[:1] not in "“\"'‘":
+    if len(rest.split()) < 3 or (not rest[:1].isalnum() and rest[:1] not in "“\"'‘"):
         return sentence
     return rest[:1].upper() + rest[1:]
 
@@ -133,7 +133,14 @@ def _span_phrase(span: str, date: dt.date) -> str:
         return f"on the {unit} of {format_date(date)}"
     if unit == "year":
         year = date.year + (1 if s.startswith("next") else -1 if s.startswith("last") else 0)
-        return f"{'earlier in' if s.startswith('earlier') else 'later in' if s.startswith('later') else 'in'} {year}"
+        lead = (
+            "earlier in"
+            if s.startswith("earlier")
+            else "later in"
+            if s.startswith("later")
+            else "in"
+        )
+        return f"{lead} {year}"
     if unit == "month":
         month = date.month + (1 if s.startswith("next") else -1 if s.startswith("last") else 0)
         year = date.year + (month - 1) // 12
@@ -183,16 +190,23 @@ def when_phrase(when: str | None, date: dt.date | None, planned: bool) -> str:
     if not when:
         return ""
     w = " ".join(when.split())
-    w = re.sub(r"^on\s+(?=(?:1[89]|20)\d\d\b|(?:january|february|march|april|may|june|july|"
-               r"august|september|october|november|december)\s+(?:last|next|this)\b)",
-               "in ", w, flags=re.IGNORECASE)
+    w = re.sub(
+        r"^on\s+(?=(?:1[89]|20)\d\d\b|(?:january|february|march|april|may|june|july|"
+        r"august|september|october|november|december)\s+(?:last|next|this)\b)",
+        "in ",
+        w,
+        flags=re.IGNORECASE,
+    )
     if re.search(r"\b(?:last|next|this)\s+year\b", w, re.IGNORECASE):
         if date is None:
             return ""
         year = date.year + (1 if "next" in w.lower() else -1 if "last" in w.lower() else 0)
         w = re.sub(r"\s*\b(?:last|next|this)\s+year\b", f" {year}", w, flags=re.IGNORECASE)
-    if not re.match(r"^(?:on|in|at|by|from|during|since|until|before|after|earlier|later|the)\b",
-                    w, re.IGNORECASE) and not has_relative_time(w):
+    if not re.match(
+        r"^(?:on|in|at|by|from|during|since|until|before|after|earlier|later|the)\b",
+        w,
+        re.IGNORECASE,
+    ) and not has_relative_time(w):
         w = f"on {w}"
     if re.match(r"^the\s+weekend$", w, re.IGNORECASE):
         w = "this weekend"
@@ -222,9 +236,7 @@ def trim_around(sentence: str, keep_from: int, keep_to: int, limit: int = 40) ->
     if words(sentence) <= limit:
         return sentence
     cuts = [0] + [m.end() for m in re.finditer(r"[,;:—–]\s+|\s+[—–-]\s+", sentence)]
-    ends = [m.start() for m in re.finditer(r"[,;:—–]\s+|\s+[—–-]\s+", sentence)] + [
-        len(sentence)
-    ]
+    ends = [m.start() for m in re.finditer(r"[,;:—–]\s+|\s+[—–-]\s+", sentence)] + [len(sentence)]
     best: tuple[int, int] | None = None
     for a in cuts:
         if a > keep_from:

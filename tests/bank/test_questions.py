@@ -92,7 +92,6 @@ def test_false_statements_are_false(seed_bank) -> None:
     """A false statement changes the one detail the fact is about, to a wrong value."""
     for art, questions in seed_bank:
         facts = [q.fact for q in questions]
-        text = normalise(art.text)
         for q in questions:
             if q.kind != "true_false" or q.answer != "False":
                 continue
@@ -130,7 +129,9 @@ def test_false_statements_are_false(seed_bank) -> None:
                 # from the same article or a peer, never a place the traveller visits, nor
                 # one named in a sentence with the traveller
                 visited = {
-                    p for g in facts if g["type"] == "visit" and g["traveler"] == f["traveler"]
+                    p
+                    for g in facts
+                    if g["type"] == "visit" and g["traveler"] == f["traveler"]
                     for p in g["places"]
                 }
                 assert place not in visited, claim
@@ -182,7 +183,11 @@ def test_mcq_distractors_are_never_a_second_right_answer(seed_bank) -> None:
                 continue
             wrong = [c for c in q.choices if c != q.answer]
             if q.fact["type"] == "meeting":
-                [asker] = [p for p in q.fact["participants"] if f"did {p} meet" in q.prompt or f"was {p} due" in q.prompt]
+                [asker] = [
+                    p
+                    for p in q.fact["participants"]
+                    if f"did {p} meet" in q.prompt or f"was {p} due" in q.prompt
+                ]
                 assert not met.get(asker, set()) & set(wrong)
             if q.fact["type"] == "visit":
                 visited = {

@@ -15,7 +15,7 @@ import pytest
 from question_bank import Article, Question, parse_article
 from question_bank.forms import name_forms, place_forms, title_forms, titles_match
 from question_bank.grading import grade
-from question_bank.model import Cue, Meeting, Quantity, Role, Source, Term, Trip, Visit
+from question_bank.model import Cue, Meeting, Quantity, Role, Source, Term, Visit
 from question_bank.writing import DistractorPool, generate_questions
 from question_bank.writing.anchors import anchor_candidates, choose_anchor, detect_headline
 from question_bank.writing.distractors import figure_distractors, pick, seeded
@@ -54,7 +54,9 @@ def ask(a: Article, facts: list, pool: DistractorPool | None = None) -> list[Que
 
 def of_kind(questions: list[Question], kind: str, fact_type: str | None = None) -> list[Question]:
     return [
-        q for q in questions if q.kind == kind and (fact_type is None or q.fact["type"] == fact_type)
+        q
+        for q in questions
+        if q.kind == kind and (fact_type is None or q.fact["type"] == fact_type)
     ]
 
 
@@ -90,25 +92,63 @@ def visit_story(**meta: str) -> tuple[Article, list]:  # type: ignore[type-arg]
     )
     s6 = "Norway will raise its quota by 12 percent under the deal."
     facts = [
-        Role(source=src(a, s1), cue=cue(a, s1, "Croatian Foreign Minister"), person="Lea Novak",
-             title="Croatian Foreign Minister"),
-        Visit(source=src(a, s1), cue=cue(a, s1, "Oslo"), traveler="Lea Novak", places=("Oslo",),
-              when="on Monday"),
-        Meeting(source=src(a, s2), cue=cue(a, s2, "Erik Lunde"),
-                participants=("Lea Novak", "Erik Lunde")),
-        Role(source=src(a, s2), cue=cue(a, s2, "Norwegian Prime Minister"), person="Erik Lunde",
-             title="Norwegian Prime Minister"),
-        Meeting(source=src(a, s3), cue=cue(a, s3, "Ingrid Berg"),
-                participants=("Lea Novak", "Ingrid Berg")),
-        Role(source=src(a, s3), cue=cue(a, s3, "Trade Minister"), person="Ingrid Berg",
-             title="Trade Minister"),
-        Term(source=src(a, s4), cue=cue(a, s4, "three"), agreement="agreement",
-             text="signed three agreements", value=3, unit="agreements signed",
-             ask="How many agreements did the two countries sign"),
-        Role(source=src(a, s5), cue=cue(a, s5, "Government spokesman"), person="Tomas Holm",
-             title="Government spokesman"),
-        Quantity(source=src(a, s6), cue=cue(a, s6, "12 percent"), value=12, unit="percent",
-                 text="raise its quota by 12 percent"),
+        Role(
+            source=src(a, s1),
+            cue=cue(a, s1, "Croatian Foreign Minister"),
+            person="Lea Novak",
+            title="Croatian Foreign Minister",
+        ),
+        Visit(
+            source=src(a, s1),
+            cue=cue(a, s1, "Oslo"),
+            traveler="Lea Novak",
+            places=("Oslo",),
+            when="on Monday",
+        ),
+        Meeting(
+            source=src(a, s2),
+            cue=cue(a, s2, "Erik Lunde"),
+            participants=("Lea Novak", "Erik Lunde"),
+        ),
+        Role(
+            source=src(a, s2),
+            cue=cue(a, s2, "Norwegian Prime Minister"),
+            person="Erik Lunde",
+            title="Norwegian Prime Minister",
+        ),
+        Meeting(
+            source=src(a, s3),
+            cue=cue(a, s3, "Ingrid Berg"),
+            participants=("Lea Novak", "Ingrid Berg"),
+        ),
+        Role(
+            source=src(a, s3),
+            cue=cue(a, s3, "Trade Minister"),
+            person="Ingrid Berg",
+            title="Trade Minister",
+        ),
+        Term(
+            source=src(a, s4),
+            cue=cue(a, s4, "three"),
+            agreement="agreement",
+            text="signed three agreements",
+            value=3,
+            unit="agreements signed",
+            ask="How many agreements did the two countries sign",
+        ),
+        Role(
+            source=src(a, s5),
+            cue=cue(a, s5, "Government spokesman"),
+            person="Tomas Holm",
+            title="Government spokesman",
+        ),
+        Quantity(
+            source=src(a, s6),
+            cue=cue(a, s6, "12 percent"),
+            value=12,
+            unit="percent",
+            text="raise its quota by 12 percent",
+        ),
     ]
     return a, facts
 
@@ -138,13 +178,34 @@ def test_every_fact_type_has_each_tense_where_tense_matters() -> None:
 @pytest.mark.parametrize(
     ("line", "rest"),
     [
-        ("KATHMANDU, May 6: The minister arrived in the capital.", "The minister arrived in the capital."),
-        ("TEHRAN, Iran – Iran's minister met his counterpart.", "Iran's minister met his counterpart."),
-        ("New Delhi: Prime Minister Omar Said will arrive today.", "Prime Minister Omar Said will arrive today."),
-        ("ISLAMABAD, Jan. 28 (Xinhua) -- Visiting Minister Lea Novak held talks.", "Visiting Minister Lea Novak held talks."),
-        ("(CNN) — The world agreed to a new climate deal.", "The world agreed to a new climate deal."),
-        ("Pretoria- Deputy President Omar Said will host talks.", "Deputy President Omar Said will host talks."),
-        ("US-China talks resumed in Geneva on trade.", "US-China talks resumed in Geneva on trade."),
+        (
+            "KATHMANDU, May 6: The minister arrived in the capital.",
+            "The minister arrived in the capital.",
+        ),
+        (
+            "TEHRAN, Iran – Iran's minister met his counterpart.",
+            "Iran's minister met his counterpart.",
+        ),
+        (
+            "New Delhi: Prime Minister Omar Said will arrive today.",
+            "Prime Minister Omar Said will arrive today.",
+        ),
+        (
+            "ISLAMABAD, Jan. 28 (Xinhua) -- Visiting Minister Lea Novak held talks.",
+            "Visiting Minister Lea Novak held talks.",
+        ),
+        (
+            "(CNN) — The world agreed to a new climate deal.",
+            "The world agreed to a new climate deal.",
+        ),
+        (
+            "Pretoria- Deputy President Omar Said will host talks.",
+            "Deputy President Omar Said will host talks.",
+        ),
+        (
+            "US-China talks resumed in Geneva on trade.",
+            "US-China talks resumed in Geneva on trade.",
+        ),
     ],
 )
 def test_datelines_and_credits_are_stripped(line: str, rest: str) -> None:
@@ -182,8 +243,16 @@ def test_without_a_headline_an_event_label_is_used() -> None:
     text = VISIT_TEXT.split("\n\n", 1)[1]
     a, facts = visit_story()
     a = article(text)
-    facts = [type(f)(**{**f.__dict__, "source": src(a, f.source.sentence),
-                        "cue": cue(a, f.source.sentence, f.cue.text)}) for f in facts]
+    facts = [
+        type(f)(
+            **{
+                **f.__dict__,
+                "source": src(a, f.source.sentence),
+                "cue": cue(a, f.source.sentence, f.cue.text),
+            }
+        )
+        for f in facts
+    ]
     anchors = anchor_candidates(a, facts, {})
     assert anchors[0].text == "According to the report on Lea Novak's visit to Oslo"
     # asked where she went, the anchor must not say it
@@ -265,8 +334,13 @@ def test_a_head_of_government_gets_no_who_is_question() -> None:
 def test_one_figure_gives_one_fact_worth_of_questions() -> None:
     a, facts = visit_story()
     s6 = "Norway will raise its quota by 12 percent under the deal."
-    twin = Quantity(source=src(a, s6), cue=cue(a, s6, "12 percent"), value=12,
-                    unit="percent raise", text="raise its quota by 12 percent")
+    twin = Quantity(
+        source=src(a, s6),
+        cue=cue(a, s6, "12 percent"),
+        value=12,
+        unit="percent raise",
+        text="raise its quota by 12 percent",
+    )
     questions = ask(a, [*facts, twin])
     on_figure = [q for q in questions if q.fact.get("value") == 12 and q.kind != "true_false"]
     assert len({q.kind for q in on_figure}) == len(on_figure)
@@ -280,9 +354,14 @@ def test_the_same_prompt_never_has_two_keys() -> None:
     s1 = "Minister Lea Novak met Omar Said in Cairo."
     s2 = "Minister Lea Novak met Anna Lindqvist in Cairo."
     facts = [
-        Meeting(source=src(a, s1), cue=cue(a, s1, "Omar Said"), participants=("Lea Novak", "Omar Said")),
-        Meeting(source=src(a, s2), cue=cue(a, s2, "Anna Lindqvist"),
-                participants=("Lea Novak", "Anna Lindqvist")),
+        Meeting(
+            source=src(a, s1), cue=cue(a, s1, "Omar Said"), participants=("Lea Novak", "Omar Said")
+        ),
+        Meeting(
+            source=src(a, s2),
+            cue=cue(a, s2, "Anna Lindqvist"),
+            participants=("Lea Novak", "Anna Lindqvist"),
+        ),
     ]
     questions = ask(a, facts)
     by_prompt: dict[tuple[str, str], set[str]] = {}
@@ -291,7 +370,8 @@ def test_the_same_prompt_never_has_two_keys() -> None:
     assert all(len(keys) == 1 for keys in by_prompt.values())
     # each meeting is still asked, and every right answer is accepted where asked of Novak
     assert {tuple(q.fact["participants"]) for q in questions} == {
-        ("Lea Novak", "Omar Said"), ("Lea Novak", "Anna Lindqvist")
+        ("Lea Novak", "Omar Said"),
+        ("Lea Novak", "Anna Lindqvist"),
     }
     for q in of_kind(questions, "short_answer"):
         if "Lea Novak meet" in q.prompt:
@@ -330,7 +410,9 @@ def test_titles_with_and_without_the_country_and_in_either_order() -> None:
 def test_places_by_their_other_names_and_nothing_malformed() -> None:
     assert {"Türkiye", "Turkey"} <= set(place_forms("Turkey"))
     assert "United States" in place_forms("the United States")
-    assert not any(f.lower().startswith("the the") or f == "the Turkey" for f in place_forms("Turkey"))
+    assert not any(
+        f.lower().startswith("the the") or f == "the Turkey" for f in place_forms("Turkey")
+    )
     q = {
         "kind": "short_answer",
         "answer": "Türkiye",
@@ -383,8 +465,9 @@ def test_choices_are_of_the_keys_kind_and_never_overlap() -> None:
 
 
 def test_people_choices_never_repeat_a_name() -> None:
-    assert pick(["Raza Gilani", "Omar Said", "Anna Lindqvist", "Kenji Sato"],
-                ["Syed Yousuf Raza Gilani"]) == ["Omar Said", "Anna Lindqvist", "Kenji Sato"]
+    assert pick(
+        ["Raza Gilani", "Omar Said", "Anna Lindqvist", "Kenji Sato"], ["Syed Yousuf Raza Gilani"]
+    ) == ["Omar Said", "Anna Lindqvist", "Kenji Sato"]
 
 
 def test_meeting_choices_come_from_the_article_first_and_are_never_partners() -> None:
@@ -400,13 +483,20 @@ def test_meeting_choices_come_from_the_article_first_and_are_never_partners() ->
 
 @pytest.mark.parametrize(
     ("value", "kind"),
-    [(12, "percent"), (45, "percent"), (2.5, "percent"), (3, "count"), (36600, "count"),
-     (45, "duration"), (1_500_000_000, "money")],
+    [
+        (12, "percent"),
+        (45, "percent"),
+        (2.5, "percent"),
+        (3, "count"),
+        (36600, "count"),
+        (45, "duration"),
+        (1_500_000_000, "money"),
+    ],
 )
 def test_figures_spread_by_their_kind(value: float, kind: str) -> None:
     wrong = figure_distractors(value, kind, seeded(f"{value}{kind}"), avoid=[value + 1])
-    assert len(wrong) >= 3 and value not in wrong and value + 1 not in wrong[:0] or True
-    assert value not in wrong
+    assert len(wrong) >= 3
+    assert value not in wrong and value + 1 not in wrong  # nor another figure of the article
     if kind == "percent":
         assert all(0 < w <= 100 for w in wrong)
         if value >= 10:
@@ -457,20 +547,37 @@ def test_a_true_statement_never_prints_a_sentence_another_question_blanks() -> N
 # ---- how long a deal lasts ------------------------------------------------------------------
 
 
-def _term(text: str, sentence: str, words: str, agreement: str, value: float, unit: str) -> tuple[Article, list]:  # type: ignore[type-arg]
+def _term(
+    text: str, sentence: str, words: str, agreement: str, value: float, unit: str
+) -> tuple[Article, list]:  # type: ignore[type-arg]
     a = article(text)
-    return a, [Term(source=src(a, sentence), cue=cue(a, sentence, words), agreement=agreement,
-                    text=sentence, value=value, unit=unit)]
+    return a, [
+        Term(
+            source=src(a, sentence),
+            cue=cue(a, sentence, words),
+            agreement=agreement,
+            text=sentence,
+            value=value,
+            unit=unit,
+        )
+    ]
 
 
 def test_a_duration_is_the_deals_length_only_when_the_text_says_so() -> None:
     s = "The two sides agreed to a four-day truce that starts at dawn."
-    a, facts = _term(s + " Aid trucks will follow, officials said on the radio.", s, "four-day",
-                     "truce", 4, "day")
+    a, facts = _term(
+        s + " Aid trucks will follow, officials said on the radio.",
+        s,
+        "four-day",
+        "truce",
+        4,
+        "day",
+    )
     assert any(q.prompt.endswith("how long was the truce to last?") for q in ask(a, facts))
     s = "The gavel fell on the deal more than 30 hours after the deadline had passed."
-    a, facts = _term(s + " Delegates cheered in the hall, officials said.", s, "30 hours", "deal",
-                     30, "hours")
+    a, facts = _term(
+        s + " Delegates cheered in the hall, officials said.", s, "30 hours", "deal", 30, "hours"
+    )
     assert not any("how long" in q.prompt for q in ask(a, facts))
 
 
@@ -488,8 +595,16 @@ def test_every_question_carries_a_confidence_in_its_bank_line() -> None:
     # the same figure, named only as "the report" (no date, headline or event), is trusted less
     s = "The two countries signed three agreements on fishing quotas."
     text = s + " Officials from both sides praised the result in the capital."
-    facts2 = [Term(source=src(article(text), s), cue=cue(article(text), s, "three"),
-                   agreement="agreement", text=s, value=3, unit="agreements")]
+    facts2 = [
+        Term(
+            source=src(article(text), s),
+            cue=cue(article(text), s, "three"),
+            agreement="agreement",
+            text=s,
+            value=3,
+            unit="agreements",
+        )
+    ]
     bare = ask(article(text), facts2)
     dated = ask(article(text, Date="2025-03-12"), facts2)
     assert bare and dated
@@ -505,7 +620,9 @@ def test_a_name_part_the_grader_would_not_accept_does_not_state_the_answer() -> 
     text = "Anna Lindqvist Foreign Minister Cairo met. Anna Lindqvist Cairo Omar Said Omar Said."
     a = article(text + " The ministers spoke to reporters about the talks in the capital.")
     s = "Anna Lindqvist Foreign Minister Cairo met."
-    fact = Meeting(source=src(a, s), cue=None, participants=("Omar Said", "Anna Lindqvist Cairo Omar"))
+    fact = Meeting(
+        source=src(a, s), cue=None, participants=("Omar Said", "Anna Lindqvist Cairo Omar")
+    )
     for q in ask(a, [fact]):
         assert q.kind == "true_false" or any(
             contains(q.source.sentence, f) for f in (q.answer, *q.accepted)
