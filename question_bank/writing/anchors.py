@@ -123,25 +123,29 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
             return -max(weight.get(p, 0) for p in f.participants)
         return 0
 
-    specific: list[str] = []
-    generic: list[str] = []
+    labels: list[str] = []
     for f in sorted(facts, key=main):
         tense = tense_of.get(id(f), "done")
         adj = {"planned": "planned ", "cancelled": "cancelled "}.get(tense, "")
         if isinstance(f, Visit):
             places = [p for p in f.places if place_kind(p) in ("country", "city", "region")]
+            who = display(f.traveler)
             if places:
-                specific.append(f"{display(f.traveler)}'s {adj}visit to {_places_text(places)}")
-            generic.append(f"{display(f.traveler)}'s {adj}visit")
+                labels.append(f"{who}'s {adj}visit to {_places_text(places)}")
+            labels.append(f"{who}'s {adj}visit")
+            if places:
+                labels.append(f"the {adj}visit to {_places_text(places)}")
         elif isinstance(f, Meeting) and len(f.participants) >= 2:
             a, b = display(f.participants[0]), display(f.participants[1])
-            specific.append(f"the {adj}talks between {a} and {b}")
+            labels.append(f"the {adj}talks between {a} and {b}")
         elif isinstance(f, Trip):
             noun = f.noun if f.noun in ("trip", "visit", "tour") else "trip"
+            who = display(f.traveler)
             if f.destination and place_kind(f.destination) != "vague":
-                specific.append(f"{display(f.traveler)}'s {adj}{noun} to {f.destination}")
-            generic.append(f"{display(f.traveler)}'s {adj}{noun}")
-    return list(dict.fromkeys([*specific, *generic]))
+                labels.append(f"{who}'s {adj}{noun} to {f.destination}")
+                labels.append(f"the {adj}{noun} to {f.destination}")
+            labels.append(f"{who}'s {adj}{noun}")
+    return list(dict.fromkeys(labels))
 
 
 def display(name: str) -> str:

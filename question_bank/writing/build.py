@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..forms import joined_places, name_forms, place_forms, title_forms, titles_match
-from ..model import BLANK, Article, Fact, Meeting, Quantity, Role, Term, Trip, Visit
+from ..model import BLANK, Article, Cue, Fact, Meeting, Quantity, Role, Term, Trip, Visit
 from ..numbers import (
     format_number,
     number_variants,
@@ -64,6 +64,8 @@ class Draft:
     """A true/false statement that prints its source sentence."""
     blanked: bool = False
     """A cloze or multiple choice that blanks a word of its source sentence."""
+    fallback: bool = False
+    """Asked only when no other question of its fact survives the checks."""
     key_forms: tuple[str, ...] = ()
     """The forms of the key itself, when the prompt accepts other right answers too."""
     prompt: str = ""
@@ -167,7 +169,7 @@ class Context:
         out: list[str] = []
         for f in self.facts:
             if isinstance(f, Visit) and f.traveler == traveler:
-                out.extend(p for p in f.places if p not in out)
+                out.extend(p for p in f.places if p not in out and _is_place_word(p))
         return out
 
     @cached_property
@@ -473,7 +475,9 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
     answer = firm[rng.randrange(len(firm))]
     kind = kinds[answer]
     visited = ctx.visited(f.traveler)
-    accepted_places = [answer, *[p for p in visited if p != answer]]
+    when = when_phrase(f.when, ctx.date, f.planned)
+    right = visited if not when else [p for p in good if p in visited or p == answer]
+    accepted_places = [answer, *[p for p in right if p != answer]]
     accepted = tuple(
         dict.fromkeys(
             x
@@ -482,16 +486,16 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
         )
     )
     accepted = tuple(x for x in accepted if x != answer)
-    many = len(visited) > 1
+    many = len(right) > 1
     what = KIND_WORDS.get(kind, "place")
     if many:
-        kinds_all = {kinds.get(p) or place_kind(p) for p in visited}
+        kinds_all = {kinds.get(p) or place_kind(p) for p in right}
         what = KIND_PLURALS.get(kind, "places") if len(kinds_all) == 1 else "places"
     slots = {
         "traveler": display(f.traveler),
         "what": what,
         "whats": KIND_PLURALS.get(kind, "places"),
-        "when": (" " + w) if (w := when_phrase(f.when, ctx.date, f.planned)) else "",
+        "when": f" {when}" if when else "",
         "name_one": " Name one." if many else "",
         "place": answer,
     }
@@ -574,6 +578,12 @@ _QUALIFIED = re.compile(
 )
 
 
+_TITLE_OPENERS = frozenset(
+    "foreign deputy vice chief senior special top acting interim former prime state "
+    "government defense defence finance trade national general executive managing".split()
+)
+
+
 def _the(title: str) -> str:
     """The title with "the" in front, unless it has a possessor ("Joe Biden's adviser")."""
     return title if re.search(r"['’]s\b", title) else f"the {title}"
@@ -612,6 +622,11 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
             d.avoid = (*d.avoid, *t_forms)
             out.append(d)
     head = rank == "head"
+    first = f.title.split()[0]
+    garbled = first[:1].islower() and first.lower() not in _TITLE_OPENERS
+    # a head's title is general knowledge and a cut title is no key: their questions
+    # stand in only when the name cloze does not survive the checks
+    spare = garbled or (head and bool(out))
     if qualified and holders == {f.person} and not head:
         slots = {"the_title": _the(f.title), "person": display(f.person)}
         q = template("role", "question", "any", "who")
@@ -682,8 +697,11 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
                     title_question=True,
                 )
             )
-    if head:
-        return out  # a head of state's title is general knowledge: no more on it
+    if spare:
+        for d in out[1:]:
+            d.fallback = True
+    if head or garbled:
+        return [d for d in out if d.kind != "mcq"]
     # statement: swap the person for someone of the same rank, or keep it true
     st = template("role", "statement", "any", "was")
     truth = seeded(f"tf:{ctx.article.id}:{f.key()}").random() < 0.5
@@ -843,6 +861,9 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
         return []
     value = float(f.value)
     cue = f.cue
+    trimmed = cue.text.rstrip("'’\"”,;:. ")
+    if trimmed != cue.text and trimmed:
+        cue = Cue(trimmed, cue.start, cue.start + len(trimmed))  # "eight hours'" -> "eight hours"
     sentence = f.source.sentence
     rel = cue.start - f.source.start
     kind = _figure_kind(f)

@@ -162,8 +162,24 @@ FALLBACK_TITLES = {
 # ---- figures -------------------------------------------------------------------------
 
 
+USUAL_LENGTHS = {
+    "second": (10, 15, 30, 45, 60, 90),
+    "minute": (5, 10, 15, 20, 30, 45, 60, 90),
+    "hour": (2, 6, 8, 12, 24, 36, 48, 72, 96),
+    "day": (2, 3, 4, 5, 7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 365),
+    "week": (1, 2, 3, 4, 6, 8, 10, 12, 16, 26, 52),
+    "month": (1, 2, 3, 4, 6, 9, 12, 18, 24, 36),
+    "year": (1, 2, 3, 4, 5, 7, 10, 15, 20, 25, 30, 50),
+}
+"""Lengths that agreements, visits and strikes usually have, per unit."""
+
+
 def figure_distractors(
-    value: float, kind: str, rng: random.Random, avoid: Iterable[float] = ()
+    value: float,
+    kind: str,
+    rng: random.Random,
+    avoid: Iterable[float] = (),
+    unit: str | None = None,
 ) -> list[float]:
     """Plausible wrong figures for a value of a kind ("percent", "count", "money", "duration").
 
@@ -189,13 +205,13 @@ def figure_distractors(
         rng.shuffle(steps)
         take(round(value + s * step, 2) for s in steps if 0 < value + s * step <= 100)
         return out
-    if float(value).is_integer() and value <= 12:
+    if float(value).is_integer() and value <= 12 and kind != "duration":
         lowest = 2 if value >= 2 else 1  # "two women" never becomes "one women"
         take(value + d for d in (1, -1, 2, -2, 3, 4, 5) if value + d >= lowest)
         return out
     if kind == "duration" and float(value).is_integer():
-        # the lengths that agreements and visits usually have, nearest first
-        usual = (7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365)
+        # the lengths things usually have in this unit, nearest first
+        usual = USUAL_LENGTHS.get(unit or "day", USUAL_LENGTHS["day"])
         take(sorted(usual, key=lambda u: (abs(u - value), rng.random()))[:5])
         take(value + d for d in (1, -1, 2, -2, 3))
         return out

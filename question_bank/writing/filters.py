@@ -12,7 +12,8 @@ In order:
 6. title questions are at most a quarter of the article's questions;
 7. prompts over 60 words go;
 
-and a fact never loses its last question to checks 5-7 (a fact the generator found
+a stand-in question (a head of state's title) stays only when its fact has no other, and
+a fact never loses its last question to checks 5-7 (a fact the generator found
 stays in the bank, with its most trusted question).
 """
 
@@ -53,11 +54,47 @@ def apply_filters(drafts: list[Draft]) -> list[Draft]:
     kept = _one_fact_per_figure(kept)
     kept = _no_duplicates(kept)
     kept = _one_key_per_prompt(kept)
+    kept = _fallbacks_only_alone(kept)
     protected = _last_of_fact(kept)
     kept = _no_printed_blanks(kept, protected)
     kept = _title_share(kept)
     kept = [d for d in kept if words(d.prompt) <= MAX_WORDS or d in _last_of_fact(kept)]
-    return kept
+    return _restore_lost_facts(drafts, kept)
+
+
+def _restore_lost_facts(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
+    """A fact that lost every question gets back its most trusted one that prints no key,
+    has sound choices and repeats no kept prompt (a true/false statement, most often)."""
+    have = {_fact_id(d) for d in kept}
+    prompts = {(d.kind, fold(d.prompt)) for d in kept}
+    back: dict[int, Draft] = {}
+    for d in drafts:
+        if _fact_id(d) in have or answer_in_prompt(d) or bad_choices(d):
+            continue
+        if (d.kind, fold(d.prompt)) in prompts:
+            continue
+        best = back.get(_fact_id(d))
+        if best is None or d.confidence > best.confidence:
+            back[_fact_id(d)] = d
+    if not back:
+        return kept
+    chosen = {id(d) for d in back.values()}
+    chosen |= {id(d) for d in kept}
+    return [d for d in drafts if id(d) in chosen]
+
+
+def _fallbacks_only_alone(drafts: list[Draft]) -> list[Draft]:
+    """A stand-in question stays only when its fact has no other question."""
+    has_main = {_fact_id(d) for d in drafts if not d.fallback}
+    out: list[Draft] = []
+    spare: set[int] = set()
+    for d in drafts:
+        if d.fallback:
+            if _fact_id(d) in has_main or _fact_id(d) in spare:
+                continue
+            spare.add(_fact_id(d))
+        out.append(d)
+    return out
 
 
 def _fact_id(d: Draft) -> int:
