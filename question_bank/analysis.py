@@ -9,12 +9,14 @@ a token is judged by every mention of its name, not by its own label alone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import is_firm_place
+from .articles import speaker_labels
+from .gazetteer import country_of_capital, is_firm_place
 from .lexicon import (
     CREDIT_PATTERNS,
     GROUP_WORDS,
@@ -23,14 +25,19 @@ from .lexicon import (
     NAME_SUFFIXES,
     ORGANISATION_NOUNS,
     PRONOUNS_FEMALE,
+    PRONOUNS_FIRST,
     PRONOUNS_MALE,
     RANKS,
+    ROYAL_STYLES,
     TITLE_HEADS,
     TITLE_SYNONYMS,
+    TITLE_TAILS,
     WEAK_TITLE_HEADS,
     WEEKDAYS,
 )
-from .model import Article, Source
+from .model import Article, Fact, Source
+
+_F = TypeVar("_F", bound=Fact)
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -55,6 +62,8 @@ class Person:
     parts: tuple[str, ...]
     gender: str | None = None
     titles: list[str] = field(default_factory=list)
+    origins: set[str] = field(default_factory=set)
+    """Countries a title ties the person to ("Japan's Foreign Minister": Japan)."""
 
     @property
     def surname(self) -> str:
@@ -117,7 +126,9 @@ class Analysis:
         self.titles: list[TitleMention] = []
         self._collect_titles()
         self.mentions: list[Mention] = []
+        self._turns = speaker_labels(article.text)
         self._resolve_references()
+        self._counterpart_titles()
 
     # ---- sentences ---------------------------------------------------------------
 
@@ -130,6 +141,54 @@ class Analysis:
         while start < end and text[start].isspace():
             start += 1
         return Source(sentence=text[start:end], start=start, end=end)
+
+    def cite_people(self, fact: _F) -> _F:
+        """The fact, its source reaching back to name everyone it is about.
+
+        "He met Netanyahu" names only one side; the question about the other needs
+        the sentence that names "he". The source then runs from the nearest earlier
+        story sentence (at most two back) that names each missing person, so every
+        answer stays checkable against the cited text. Facts that name everyone, or
+        whose people are not named close enough in the same paragraph, keep their
+        sentence."""
+        people = [
+            p
+            for p in (
+                getattr(fact, "person", None),
+                getattr(fact, "traveler", None),
+                *getattr(fact, "participants", ()),
+            )
+            if isinstance(p, str)
+        ]
+        missing = [p for p in people if not _names(fact.source.sentence, p)]
+        if not missing:
+            return fact
+        index = next(
+            (
+                i
+                for i, s in enumerate(self.sentences)
+                if s.start_char <= fact.source.start < s.end_char
+            ),
+            None,
+        )
+        if index is None:
+            return fact
+        start = fact.source.start
+        for person in missing:
+            for back in range(1, 3):
+                if index - back < 0:
+                    return fact
+                earlier = self.source(self.sentences[index - back])
+                if "\n" in self.article.text[earlier.start : fact.source.start]:
+                    return fact  # a source stays inside its paragraph
+                if _names(earlier.sentence, person):
+                    start = min(start, earlier.start)
+                    break
+            else:
+                return fact
+        text = self.article.text
+        source = Source(sentence=text[start : fact.source.end], start=start, end=fact.source.end)
+        return replace(fact, source=source)
 
     def original(self, start_char: int, end_char: int) -> str:
         """The article's own characters (curly quotes and all) at these offsets."""
@@ -166,6 +225,7 @@ class Analysis:
         while tokens and (
             tokens[0].lower_ in HONORIFICS
             or tokens[0].lower_ in TITLE_HEADS
+            or tokens[0].lower_ in TITLE_TAILS
             or tokens[0].lower_ in ("the", "a", "an")
             or not tokens[0].text[:1].isupper()
         ):
@@ -379,6 +439,7 @@ class Analysis:
             for sp in spans
             if not is_firm_place(sp[2])
             and not _is_descriptor(sp[2])
+            and not _no_name(sp[2])
             and (
                 len(sp[2].split()) < 2
                 # "Fiji's deputy prime minister, Josefa Vakaloloma": a person, whatever
@@ -427,8 +488,12 @@ class Analysis:
             candidates = by_key.get(tok.lower_)
             if not candidates or len({p.name for p in candidates}) != 1:
                 continue
-            if tok.ent_type_ in PLACE_LABELS and tok.lower_ not in self._person_texts:
-                continue
+            if (
+                tok.ent_type_ in PLACE_LABELS
+                and tok.lower_ not in self._person_texts
+                and (is_firm_place(tok.text) or len(candidates[0].parts) < 2)
+            ):
+                continue  # "Jordan" the country; but "Kamikawa" of Kamikawa Yoko is her
             prev = self.doc[tok.i - 1] if tok.i else None
             if (
                 prev is not None
@@ -565,12 +630,17 @@ class Analysis:
                 tok.dep_ == "appos"
                 and head.pos_ == "PROPN"
                 and head.i < tok.i
+                and doc[tok.i - 1].text != "("  # "Chief of Army Staff (COAS)": an alias
                 and head.i not in taken
                 and head.ent_type_ not in ("GPE", "LOC", "NORP")
+                and head.lower_ not in TITLE_HEADS
                 and not is_firm_place(head.text)
             ):
-                # "Pistorius, the German defence minister, ...": the head is a name
-                run = [t for t in doc[head.left_edge.i : head.i + 1] if t.pos_ == "PROPN"]
+                # "Pistorius, the German defence minister, ...": the head is a name, the
+                # proper nouns that run up to it without a break
+                run = [head]
+                while run[0].i > head.left_edge.i and doc[run[0].i - 1].pos_ == "PROPN":
+                    run.insert(0, doc[run[0].i - 1])
                 if run and run[-1].i == head.i and all(t.i not in taken for t in run):
                     while run and run[0].lower_ in HONORIFICS:
                         run.pop(0)
@@ -750,11 +820,69 @@ class Analysis:
             if self._clean_title_span(m)
             and m.title.lower() not in _BARE_MODIFIERS
             and not self._held_before(m)
+            and not self._belongs_to_next(m)
         ]
         for m in self.titles:
             titles = self.persons[m.person].titles
             if m.title not in titles:
                 titles.append(m.title)
+
+    def _counterpart_titles(self) -> None:
+        """ "his French counterpart, Emmanuel Macron": a title relative to the possessor,
+        once pronouns are resolved ("Alberto Fernández's French counterpart")."""
+        doc = self.doc
+        covered = {m.name_start for m in self.titles}
+        for start, person in sorted(self._name_starts().items()):
+            if start in covered or not self.is_story(doc[start]):
+                continue
+            i = start - 1
+            while i >= 0 and (doc[i].lower_ in HONORIFICS or doc[i].text == ","):
+                i -= 1
+            if i < 0 or doc[i].lower_ != "counterpart":
+                continue
+            end = i + 1
+            while (
+                i - 1 >= 0
+                and doc[i - 1].pos_ in ("ADJ", "PROPN")
+                and doc[i - 1].i not in (self._token_person)
+            ):
+                i -= 1  # "his Russian counterpart", "his new Japanese counterpart"
+            owner_tok = doc[i - 1] if i >= 1 else None
+            if owner_tok is not None and owner_tok.tag_ == "POS" and i >= 2:
+                owner_tok = doc[i - 2]
+            owner = self._token_person.get(owner_tok.i) if owner_tok is not None else None
+            if not owner or owner == person:
+                continue
+            title = f"{owner}'s {_clean_title(doc[i:end].text)}"
+            mention = TitleMention(person, title, owner_tok.i, end, start)  # type: ignore[union-attr]
+            self.titles.append(mention)
+            if title not in self.persons[person].titles:
+                self.persons[person].titles.append(title)
+
+    def is_home(self, person: str, place: str) -> bool:
+        """Whether the place is the person's own country or its capital, as their titles
+        say ("Japan's Foreign Minister" going to Japan or Tokyo is going home)."""
+        if person not in self.persons:
+            return False
+        known = self.persons[person]
+        ties = [*known.titles, *known.origins]
+        country = country_of_capital(place) or place
+        return any(_same_origin(n, t) for n in {country, place} for t in ties)
+
+    def _belongs_to_next(self, mention: TitleMention) -> bool:
+        """ "X, the Minister for Foreign Affairs, Y, and ...": in a list of titled names a
+        title after one name and a comma, then another name, is the next name's."""
+        if mention.start <= mention.name_start:
+            return False
+        doc = self.doc
+        i = mention.end
+        if i >= len(doc) or doc[i].text not in (",", ";"):
+            return False
+        i += 1
+        while i < len(doc) and doc[i].lower_ in HONORIFICS:
+            i += 1
+        other = self._token_person.get(i)
+        return other is not None and other != mention.person
 
     def _held_before(self, mention: TitleMention) -> bool:
         """ "Selin Başaran, until then her spokeswoman": a title the person no longer holds."""
@@ -799,10 +927,11 @@ class Analysis:
             ):
                 break
             i -= 1
+        royal = self._royal_title(i + 1, name_start, person)
         if i < sent_start:
-            return None
+            return royal
         if not (_is_title_word(doc[i]) or doc[i].lower_ in RANKS) and not _ends_of_phrase(doc, i):
-            return None
+            return royal
         end = i + 1
         possessor: str | None = None
         start = i
@@ -812,6 +941,8 @@ class Analysis:
                 owner = self._token_person.get(i - 1)
                 if owner and owner != person:
                     possessor = owner
+                elif i >= 1 and doc[i - 1].ent_type_ in ("GPE", "NORP"):
+                    self.persons[person].origins.add(doc[i - 1].text)
                 break
             if tok.i in self._token_person:
                 break
@@ -839,6 +970,12 @@ class Analysis:
                     and tok.whitespace_ == ""
                 )
                 or (tok.text == "." and tok.ent_type_ == "GPE")
+                # "President of the Republic of Korea (ROK) Lee": an abbreviation in brackets
+                or (tok.text in ("(", ")") and i > sent_start)
+                or (tok.is_upper and tok.is_alpha and i + 1 < end and doc[i + 1].text == ")")
+                # "Deputy regional secretary": a lower-case adjective inside the title,
+                # kept only if the title goes on to its left (trimmed below otherwise)
+                or (tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.is_lower and tok.is_alpha)
             )
             if not ok or (tok.pos_ in ("VERB", "AUX") and not _is_title_word(tok)):
                 break
@@ -846,6 +983,10 @@ class Analysis:
                 break
             start = i
             i -= 1
+        while start < end - 1 and doc[start].pos_ == "ADJ" and doc[start].is_lower:
+            if doc[start].lower_ in TITLE_MODIFIERS:
+                break
+            start += 1  # "the new minister": an adjective that opens the phrase is no title
         words = doc[start:end]
         if not any(_is_title_word(t) for t in words):
             return None
@@ -862,6 +1003,16 @@ class Analysis:
         if possessor:
             title = f"{possessor}'s {title}"
         return TitleMention(person, title, start, end, name_start)
+
+    def _royal_title(self, start: int, name_start: int, person: str) -> TitleMention | None:
+        """ "King Felipe", "Crown Prince Mohammed": a ruler's style is the title when no
+        other title stands before it."""
+        words = self.doc[start:name_start]
+        if not len(words) or not all(t.lower_ in ROYAL_STYLES for t in words):
+            return None
+        if not any(t.text[:1].isupper() for t in words):
+            return None
+        return TitleMention(person, _clean_title(words.text), start, name_start, name_start)
 
     def _title_comma_before(self, name_start: int, person: str) -> TitleMention | None:
         """ "Qatar's emir, Sheikh Tamim": a title, a comma, then the name (any parse)."""
@@ -937,6 +1088,8 @@ class Analysis:
         j = end + 1
         if doc[j].text in ("who", "which"):  # "WHO" is the organisation
             return None
+        if doc[j].pos_ in ("ADP", "SCONJ", "ADV", "VERB", "AUX"):
+            return None  # "Abe, during talks with President X, ...": no appositive title
         # the first noun that heads the phrase after the comma
         k = j
         while k < len(doc) and k - j < 7 and doc[k].text not in (",", ".", ";", '"'):
@@ -1097,11 +1250,57 @@ class Analysis:
                 if low in PRONOUNS_MALE or low in PRONOUNS_FEMALE:
                     if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
                         person = self._resolve_pronoun(tok, sent, tok.i in quoted)
+                elif low in PRONOUNS_FIRST and tok.pos_ == "PRON":
+                    person = self._first_person(tok, sent, quoted)
                 elif _could_be_title_reference(tok):
                     person = self._resolve_title_reference(tok)
                 if person:
                     self._token_person[tok.i] = person
                     self._add_mention(tok, person)
+
+    def _first_person(self, tok: Token, sent: Span, quoted: set[int]) -> str | None:
+        """ "I", "me", "my": the speaker. In a transcript, the person the turn's label
+        names; inside quotes, the person a reporting verb outside them gives the words
+        to ("'He confirmed to me ...,' Blinken wrote")."""
+        if tok.i not in quoted:
+            return self._turn_speaker(tok.idx)
+        for candidate in (sent, *self._neighbours(sent)):
+            for verb in candidate:
+                if verb.i in quoted or verb.lemma_.lower() not in REPORTING_VERBS:
+                    continue
+                subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+                if subject is not None and subject.i not in quoted:
+                    person = self.person_of_np(subject) or self._token_person.get(subject.i)
+                    if not person and subject.lower_ in PRONOUNS_MALE | PRONOUNS_FEMALE:
+                        person = self._resolve_pronoun(subject, candidate, False)
+                    if person:
+                        return person
+        return None
+
+    def _neighbours(self, sent: Span) -> list[Span]:
+        """The story sentences just before and after, when in the same paragraph."""
+        out: list[Span] = []
+        index = next((i for i, s in enumerate(self.sentences) if s.start == sent.start), None)
+        if index is None:
+            return out
+        for other in (index + 1, index - 1):
+            if 0 <= other < len(self.sentences):
+                near = self.sentences[other]
+                lo, hi = sorted((near.start_char, sent.start_char))
+                if "\n" not in self.article.text[lo:hi].strip():
+                    out.append(near)
+        return out
+
+    def _turn_speaker(self, char: int) -> str | None:
+        """The person who speaks at this offset of a transcript, or None."""
+        speaker = None
+        for start, end in self._turns:
+            if start > char:
+                break
+            span = self.doc.char_span(start, end, alignment_mode="expand") or ()
+            names = {self._token_person[t.i] for t in span if t.i in self._token_person}
+            speaker = next(iter(names)) if len(names) == 1 else None
+        return speaker
 
     def _add_mention(self, tok: Token, person: str) -> None:
         """Record a mention with its grammatical role."""
@@ -1169,8 +1368,19 @@ class Analysis:
             if subj_all:
                 return subj_all[-1].person if not in_quote else subj_all[0].person
             if in_sent:
+                if self._unknown_subject(self.doc[s].sent):
+                    # "MoS will call on President X ... He will then travel": the topic
+                    # is a subject we could not name, not the person in the object
+                    return None
                 return in_sent[-1].person
         return earlier[-1].person
+
+    def _unknown_subject(self, sent: Span) -> bool:
+        """Whether the sentence's main subject is a noun phrase that names nobody we know."""
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return subject.i not in self._token_person and not self.person_of_np(subject)
 
     def _gender_fits(self, person: str, gender: str) -> bool:
         """Unknown gender fits either pronoun."""
@@ -1200,6 +1410,18 @@ class Analysis:
                 h for h in holders if any(_same_origin(o, t) for t in titles[h] for o in origins)
             ]
             holders = named or holders  # nobody's title says where they are from: as before
+        # "the foreign minister": prefer holders whose title has the reference's own words
+        words = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
+        if words and len(holders) > 1:
+            titles_of = {p.name: [t.lower() for t in p.titles] for p in self.persons.values()}
+            closer = [h for h in holders if any(all(w in t for w in words) for t in titles_of[h])]
+            holders = closer or holders
+        if len(holders) > 1 and tok.dep_ in ("dobj", "pobj"):
+            # "Ferreira welcomed the minister": the object is not the clause's own subject
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            doer = self.person_at(subject) if subject is not None else None
+            holders = [h for h in holders if h != doer] or holders
         if not holders:
             return None
         if len(holders) == 1:
@@ -1367,6 +1589,20 @@ class Analysis:
 
 
 _PARTICLES = frozenset("al el bin ibn van von de da di der le la du bint abu".split())
+
+
+def _no_name(text: str) -> bool:
+    """ "Aug.", "H.E.", "Mr": words that stand beside names but are none themselves."""
+    words = [w for w in re.split(r"\s+", text.lower()) if w]
+    return all(w in MONTHS or w in HONORIFICS or w.rstrip(".") in MONTHS for w in words)
+
+
+def _names(text: str, person: str) -> bool:
+    """Whether the text names the person by some capitalised part of the name."""
+    words = set(re.findall(r"\w+", text.lower()))
+    return any(
+        w[:1].isupper() and len(w) >= 3 and w.lower() in words for w in re.split(r"[\s-]+", person)
+    )
 
 
 def _join(tokens: list[Token]) -> str:

@@ -59,8 +59,40 @@ _SAME_LENGTH = str.maketrans(
 
 
 def normalize_same_length(text: str) -> str:
-    """Replace curly quotes, odd spaces and hyphens with ASCII ones, keeping length."""
-    return text.translate(_SAME_LENGTH)
+    """Replace curly quotes, odd spaces and hyphens with ASCII ones, keeping length, and
+    write transcript speaker labels in title case ("PRIME MINISTER ALBANESE:" becomes
+    "Prime Minister Albanese:") so that the model reads them as names."""
+    text = text.translate(_SAME_LENGTH)
+    turns = speaker_labels(text)
+    if not turns:
+        return text
+    out = list(text)
+    for start, end in turns:
+        out[start:end] = _title_case(text[start:end])
+    return "".join(out)
+
+
+# A transcript's speaker label: capitals at the start of a line, then a colon.
+_SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,60}(?:,[A-Z.'\- ]{2,60})?)(?=:\s)", re.M)
+
+
+def speaker_labels(text: str) -> list[tuple[int, int]]:
+    """Offsets of the speaker labels of a transcript ("ANTHONY ALBANESE, PRIME MINISTER:").
+
+    A text is a transcript when at least two lines open with such a label; a single
+    capitalised line with a colon is a dateline ("NEW DELHI:"), not a speaker."""
+    found = [m.span(1) for m in _SPEAKER_LABEL.finditer(text)]
+    return found if len(found) >= 2 else []
+
+
+def _title_case(label: str) -> str:
+    """ "SITIVENI RABUKA, PRIME MINISTER OF FIJI" -> "Sitiveni Rabuka, Prime Minister of
+    Fiji" (same length)."""
+    words = re.split(r"(\W+)", label)
+    return "".join(
+        w.lower() if w.lower() in ("of", "and", "the", "for") and i else w.capitalize()
+        for i, w in enumerate(words)
+    )
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*$")

@@ -1,46 +1,44 @@
-"""The ``question-bank`` command: generate a question bank from article files."""
+"""The ``question-bank`` command: generate a question bank from articles (files or URLs)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import IO
 
-from .articles import load_article
-from .model import KINDS, Article, ArticleError, Question
+from tqdm import tqdm
+
+from .model import KINDS, Article, Question
 from .nlp import ModelNotFoundError
 from .pipeline import process_articles
 from .questions import DistractorPool
+from .sources import PendingSource, SourceSettings, plan_sources
 
 
-def _expand(paths: Sequence[str]) -> list[str]:
-    """Files as given; a directory stands for the .txt files in it."""
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            out.extend(str(f) for f in sorted(path.glob("*.txt")))
-        else:
-            out.append(p)
-    return out
+def _say(message: str) -> None:
+    """A line on stderr, above the progress bar when there is one."""
+    tqdm.write(message, file=sys.stderr)
 
 
-def _articles(paths: Sequence[str], refused: list[str]) -> Iterator[Article]:
-    """Load each file; report and skip the ones that cannot be used."""
-    for path in paths:
-        try:
-            article = load_article(path)
-            for warning in article.warnings:
-                print(f"question-bank: {path}: warning: {warning}", file=sys.stderr)
-            yield article
-        except ArticleError as exc:
-            refused.append(path)
-            print(f"question-bank: {exc}", file=sys.stderr)
+def _articles(
+    pending: Sequence[PendingSource], refused: list[str], progress: tqdm
+) -> Iterator[Article]:
+    """Read each input; report and skip the ones that cannot be used."""
+    for source in pending:
+        item = source.read()
+        if item.article is None:
+            refused.append(item.name)
+            _say(f"question-bank: {item.error}")
+            progress.update(1)
+            continue
+        for warning in item.article.warnings:
+            _say(f"question-bank: {item.name}: warning: {warning}")
+        yield item.article
 
 
 def _open_out(target: str | None) -> tuple[IO[str], str | None]:
@@ -67,11 +65,24 @@ def _generate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    try:
+        settings = SourceSettings.from_env()
+    except ValueError as exc:
+        print(f"question-bank: {exc}", file=sys.stderr)
+        return 2
+    pending = plan_sources(args.files, settings)
+    what = "facts" if args.facts else "questions"
     out, tmp = _open_out(args.out)
     count = 0
+    read = 0
+    # a bar only for a person watching: never in a pipe, a log or a test's capture
+    progress = tqdm(
+        total=len(pending), file=sys.stderr, unit="article", disable=not sys.stderr.isatty()
+    )
     try:
-        files = _expand(args.files)
-        for result in process_articles(_articles(files, refused), pool, kinds):
+        for result in process_articles(_articles(pending, refused, progress), pool, kinds):
+            read += 1
+            before = count
             if args.facts:
                 for fact in result.facts:
                     row = {
@@ -85,6 +96,9 @@ def _generate(args: argparse.Namespace) -> int:
                 for q in result.questions:
                     out.write(json.dumps(q.to_dict(), ensure_ascii=False) + "\n")
                     count += 1
+            name = result.article.path or result.article.source or result.article.id
+            _say(f"question-bank: {name}: {count - before} {what} ({result.article.display_title})")
+            progress.update(1)
         out.flush()
     except ModelNotFoundError as exc:
         print(f"question-bank: {exc}", file=sys.stderr)
@@ -97,12 +111,13 @@ def _generate(args: argparse.Namespace) -> int:
             out.close()
             os.unlink(tmp)
         raise
+    finally:
+        progress.close()
     if tmp:
         out.close()
         os.replace(tmp, args.out)
-    what = "facts" if args.facts else "questions"
     print(
-        f"question-bank: {count} {what} from {len(files) - len(refused)} article(s)"
+        f"question-bank: {count} {what} from {read} article(s)"
         + (f"; {len(refused)} refused" if refused else ""),
         file=sys.stderr,
     )
@@ -176,9 +191,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn news articles into quiz questions (JSON Lines).",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    gen = sub.add_parser("generate", help="generate questions from article files")
+    gen = sub.add_parser("generate", help="generate questions from articles (files or URLs)")
     gen.add_argument(
-        "files", nargs="+", help="article files (UTF-8 text) or directories of .txt files"
+        "files",
+        nargs="+",
+        metavar="SOURCE",
+        help="an article: a UTF-8 text file, a saved web page (.html), a PDF, a Word file "
+        "(.docx), a web address (http:// or https://), a .zip of such files, a text file "
+        "listing URLs one per line, or a directory of article files",
     )
     gen.add_argument("-o", "--out", help="write the bank to this file instead of standard output")
     gen.add_argument(
@@ -205,6 +225,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``question-bank`` command."""
     args = build_parser().parse_args(argv)
+    # The readers' own log lines ("EOF marker not found") repeat, less clearly,
+    # what the command reports for each input.
+    for noisy in ("pypdf", "trafilatura", "htmldate"):
+        logging.getLogger(noisy).setLevel(logging.CRITICAL)
     try:
         return int(args.func(args))
     except BrokenPipeError:

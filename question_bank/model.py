@@ -36,6 +36,10 @@ class Article:
     title: str | None = None
     date: dt.date | None = None
     source: str | None = None
+    author: str | None = None
+    """The byline's author, when the article came from a web page."""
+    site_name: str | None = None
+    """The publication, when the article came from a web page."""
     path: str | None = field(default=None, compare=False)
     warnings: tuple[str, ...] = field(default=(), compare=False)
     """Problems that did not stop the article from being read (an unreadable date)."""
@@ -64,6 +68,8 @@ class Article:
             "display_title": self.display_title,
             "date": self.date.isoformat() if self.date else None,
             "source": self.source,
+            "author": self.author,
+            "site_name": self.site_name,
             "text": self.text,
         }
 

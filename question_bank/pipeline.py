@@ -57,13 +57,15 @@ def process_articles(
     batch_size: int = 32,
 ) -> Iterator[ArticleResult]:
     """Facts and questions for many articles, parsed in batches, streamed in order."""
-    pipeline = nlp or get_nlp()
+    pipeline = nlp
     pool = pool if pool is not None else DistractorPool()
     it = iter(articles)
     while True:
         batch = list(islice(it, batch_size))
         if not batch:
             return
+        if pipeline is None:  # loaded only when there is an article to parse
+            pipeline = get_nlp()
         docs = pipeline.pipe((a.nlp_text for a in batch), batch_size=batch_size)
         for article, doc in zip(batch, docs, strict=True):
             facts = extract_facts(article, doc)

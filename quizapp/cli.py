@@ -67,22 +67,49 @@ def create_teacher_command(email: str, name: str, password: str) -> None:
 
 
 @click.command("import-articles")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("inputs", metavar="SOURCE...", nargs=-1, required=True)
 @with_appcontext
-def import_articles_command(paths: tuple[str, ...]) -> None:
-    """Add article files to the bank (their questions arrive as drafts)."""
-    failed = 0
-    for path in paths:
-        with open(path, "rb") as fh:
-            data = fh.read()
-        try:
-            article, added = library.add_article(None, data)
-        except ServiceError as exc:
-            failed += 1
-            click.echo(f"{path}: {exc}", err=True)
+def import_articles_command(inputs: tuple[str, ...]) -> None:
+    """Add articles to the bank: text files, saved pages (.html), PDFs, Word files
+    (.docx), URLs, .zip files of articles or text files listing URLs. Their
+    questions arrive as drafts; each article is reported on its own line."""
+    from question_bank.sources import SourceSettings, read_sources
+
+    try:
+        settings = SourceSettings.from_env()
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    added = duplicates = refused = 0
+    for item in read_sources(inputs, settings):
+        if item.article is None:
+            refused += 1
+            problem = item.error.problem if item.error else "unreadable"
+            click.echo(f"{item.name}: refused: {problem}", err=True)
             continue
-        click.echo(f"{path}: {added} draft questions ({article.title})")
-    if failed:
+        found = item.article
+        try:
+            if item.original_text is not None:  # a text file, stored as before (header included)
+                article, drafts = library.add_article(None, item.original_text)
+            else:
+                article, drafts = library.add_article(
+                    None,
+                    found.text,
+                    title=found.title or "",
+                    published=found.date,
+                    source_url=found.source or "",
+                )
+        except ServiceError as exc:
+            if "already in the bank" in str(exc):
+                duplicates += 1
+                click.echo(f"{item.name}: duplicate: {exc}")
+            else:
+                refused += 1
+                click.echo(f"{item.name}: refused: {exc}", err=True)
+            continue
+        added += 1
+        click.echo(f"{item.name}: added with {drafts} drafts ({article.title})")
+    click.echo(f"{added} added, {duplicates} duplicate(s), {refused} refused.")
+    if refused:
         raise SystemExit(1)
 
 

@@ -33,4 +33,4 @@ def run_extractors(analysis: Analysis, names: Iterable[str] | None = None) -> It
             if key in seen:
                 continue
             seen[key] = fact
-            yield fact
+            yield analysis.cite_people(fact)

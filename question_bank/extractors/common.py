@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import VEHICLE_NOUNS
+from ..gazetteer import is_country
+from ..lexicon import (
+    INCLUDING_WORDS,
+    LEADING_VERBS,
+    OBJECT_CONTROL_VERBS,
+    TITLE_HEADS,
+    VEHICLE_NOUNS,
+)
 from ..model import Cue
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -49,6 +56,11 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
         agent = _agent(cur, analysis)
         if agent:
             return [agent]
+        doer = _controller(cur)
+        if doer is not None:
+            # "Osinbajo thanked the Ghanaian President for visiting Nigeria": the visitor
+            # is whom he thanked
+            return [p for p in np_people(doer, analysis)]
         if cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN", "PRON"):
             # "Blinken, speaking Monday after meeting ..."
             owner = analysis.person_of_np(cur.head)
@@ -58,6 +70,17 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
             continue
         break
     return []
+
+
+def _controller(verb: Token) -> Token | None:
+    """The object that does what a gerund says after an object-control verb:
+    "thanked X for visiting", "congratulated X on winning"; else None."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return None
+    governor = verb.head.head
+    if governor.lemma_.lower() not in OBJECT_CONTROL_VERBS:
+        return None
+    return next((c for c in governor.children if c.dep_ == "dobj"), None)
 
 
 _GROUP_NOUNS = frozenset("delegation team mission group party entourage".split())
@@ -203,14 +226,42 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
                 continue
             if child.dep_ == "conj":
                 out.extend(x for x in np_people(child, analysis, depth + 1) if x not in out)
+    if not p:
+        # "other Iranian officials, including Raisi and ...": the group's named members
+        for member in members_named(head):
+            out.extend(x for x in np_people(member, analysis, depth + 1) if x not in out)
+    return out
+
+
+def members_named(group: Token) -> list[Token]:
+    """Heads of the members a group noun names: "officials, including X and Y" (a
+    preposition, or a participle the parser made of it), "leaders such as X", and the
+    leader of "a delegation led by X"."""
+    out: list[Token] = []
+    for child in group.children:
+        if child.lower_ in INCLUDING_WORDS and child.dep_ in ("prep", "acl"):
+            out.extend(o for o in child.children if o.dep_ in ("pobj", "dobj"))
+        elif (
+            child.dep_ in ("acl", "advcl")
+            and child.tag_ == "VBN"
+            and child.lemma_.lower() in LEADING_VERBS
+        ):
+            # "the delegation from China, led by Chang Wan": its leader speaks for it
+            out.extend(agent_objects(child))
+        elif child.dep_ == "prep" and child.lower_ == "such":
+            for as_ in child.children:
+                if as_.lower_ == "as":
+                    out.extend(o for o in as_.children if o.dep_ == "pobj")
+            out.extend(o for o in child.children if o.dep_ == "pobj")
     return out
 
 
 def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
-    """Objects of the prepositions ``preps`` attached to ``head``."""
+    """Objects of the prepositions ``preps`` attached to ``head`` (a "to" or "for" the
+    parser calls a dative counts: "accorded a welcome to X")."""
     out: list[Token] = []
     for c in head.children:
-        if c.dep_ != "prep":
+        if c.dep_ not in ("prep", "dative"):
             continue
         if c.lower_ in preps:
             out.extend(o for o in c.children if o.dep_ == "pobj")
@@ -274,13 +325,32 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 and tok.dep_ in ("pobj", "dobj", "conj")
                 and not analysis.is_person_head(tok)
                 and tok.text[:1].isupper()
+                and tok.lower_ not in TITLE_HEADS  # "to visit the President of X"
                 and (tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN")
             ):
                 name = tok.text
+            if name:
+                joined = _joined_country(name, tok, analysis)
+                if joined:  # "Trinidad and Tobago" is one country, not two places
+                    seen.add(joined[1].lower())
+                    name = joined[0]
             if name and name.lower() not in seen:
                 seen.add(name.lower())
                 found.append((name, anchor))
     return found
+
+
+def _joined_country(name: str, tok: Token, analysis: Analysis) -> tuple[str, str] | None:
+    """ "Trinidad" followed by "and Tobago": the country's whole name and its second part."""
+    doc = analysis.doc
+    ent = analysis.entity_starting(tok)
+    end = ent.end if ent is not None else tok.i + 1
+    if end + 1 >= len(doc) or doc[end].lower_ != "and":
+        return None
+    second = analysis.entity_starting(doc[end + 1])
+    tail = second.text if second is not None else doc[end + 1].text
+    whole = f"{name} and {tail}"
+    return (whole, tail) if is_country(whole) else None
 
 
 def _modifies_other_noun(ent: Span, analysis: Analysis) -> bool:

@@ -16,7 +16,14 @@ from lemminflect import getInflection
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import AGREEMENT_NOUNS, HUMAN_NOUNS, MONTHS, WEEKDAYS
+from ..lexicon import (
+    AGREEMENT_NOUNS,
+    FRACTION_WORDS,
+    HUMAN_NOUNS,
+    MONTHS,
+    RELATIVE_DAYS,
+    WEEKDAYS,
+)
 from ..model import Cue, Quantity, Term
 from ..numbers import Amount, parse_amount, parse_compound_count, parse_duration
 
@@ -79,8 +86,12 @@ def _number_mentions(sent: Span, analysis: Analysis) -> Iterator[_Mention]:
         if head.i > right.i:
             toks = list(doc[left.i : head.i + 1])
         yield _Mention(toks, Amount(value, None, None, False), noun, head, compound=True)
+    used.update(_not_counts(sent))
     for ent in analysis.entities_in(sent):
         if any(t.i in used for t in ent):
+            continue
+        if ent.label_ in NAME_LABELS:
+            used.update(t.i for t in ent)  # part of a name: "G20", "Group of Seven"
             continue
         if ent.label_ in ("DATE", "TIME"):
             m = _duration(ent)
@@ -99,6 +110,88 @@ def _number_mentions(sent: Span, analysis: Analysis) -> Iterator[_Mention]:
         m = _entity_mention(span)
         if m:
             yield m
+
+
+# Entity labels whose numbers belong to a name, not to a count.
+NAME_LABELS = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def _not_counts(sent: Span) -> Iterator[int]:
+    """Token indexes of numbers that count nothing, whatever the model labelled them:
+    a capitalised number word inside a name ("the Group of Seven"), a fraction
+    ("two-thirds", "three quarters"), and a day of the month beside a month name
+    ("from 22 – 26 October 2015", "on 6-8 December")."""
+    doc = sent.doc
+    for tok in sent:
+        low = tok.lower_
+        if low in _NUMBER_WORDS and tok.text[:1].isupper() and tok.i > sent.start:
+            prev = doc[tok.i - 1]
+            if prev.text[:1].isupper() or prev.lower_ in ("of", "the"):
+                yield tok.i
+                continue
+        nxt = doc[tok.i + 1 : tok.i + 3]
+        fraction = [t for t in nxt if t.text != "-"][:1]
+        if (
+            (low in _NUMBER_WORDS or tok.like_num)
+            and fraction
+            and (fraction[0].lower_ in FRACTION_WORDS)
+        ):
+            yield tok.i
+            yield fraction[0].i
+            continue
+        if _list_marker(tok) or _end_mark(tok):
+            yield tok.i  # "2. Military units shall ...": a numbered point, not a count
+            continue
+        day_number = tok.text.isdigit() and 1 <= int(tok.text) <= 31
+        if day_number and (_beside_month(tok, sent) or _dated_day(tok, sent)):
+            yield tok.i
+
+
+def _list_marker(tok: Token) -> bool:
+    """A number that opens a line and is followed by "." or ")": a numbered point."""
+    doc = tok.doc
+    if not tok.text.isdigit() or tok.i + 1 >= len(doc) or doc[tok.i + 1].text not in (".", ")"):
+        return False
+    return tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_space
+
+
+def _end_mark(tok: Token) -> bool:
+    """ "-0-", "–0–": a wire service's end-of-story mark."""
+    doc = tok.doc
+    dashes = ("-", "–", "—")
+    return (
+        tok.text == "0"
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].text in dashes
+        and doc[tok.i + 1].text in dashes
+    ) or (tok.text.strip("-–—") == "0" and tok.text != "0")
+
+
+def _dated_day(tok: Token, sent: Span) -> bool:
+    """ "today (14)", "on Wednesday (25)": a day of the month in brackets after a day."""
+    doc = sent.doc
+    if tok.i - 2 < sent.start or tok.i + 1 >= sent.end:
+        return False
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    day = doc[tok.i - 2].lower_
+    return before.text == "(" and after.text == ")" and (day in WEEKDAYS or day in RELATIVE_DAYS)
+
+
+def _beside_month(tok: Token, sent: Span) -> bool:
+    """A number within a date: a month name next to it, or after a range to one."""
+    doc = sent.doc
+    window = doc[max(sent.start, tok.i - 1) : min(sent.end, tok.i + 5)]
+    words = [t for t in window if t.i != tok.i]
+    if words and doc[max(sent.start, tok.i - 1)].lower_ in MONTHS:
+        return True
+    for t in words:
+        if t.i < tok.i:
+            continue
+        if t.lower_ in MONTHS:
+            return True
+        if not (t.text.isdigit() or t.text in ("-", "–", "—", "to", "and", "until", ",")):
+            return False
+    return False
 
 
 _GLUED_SCALE = re.compile(r"^\d[\d,.]*(bn|mn|m|k|tn|b)$", re.IGNORECASE)

@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import HOST_VERBS, MEETING_NOUNS, MEETING_VERBS
+from ..lexicon import MEETING_NOUN_PREPS, MEETING_NOUNS, PARTITIVE_NOUNS
 from ..model import Meeting
+from ..wordings import HOST_VERBS, MEETING_NOUN_VERBS, MEETING_VERBS
 from .common import (
     agent_objects,
     cue_for,
     meeting_place,
+    members_named,
     people_in_objects,
     possessor,
     prep_objects,
@@ -26,9 +28,20 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
     if tok.pos_ in ("VERB", "AUX") and lemma in MEETING_VERBS:
         preps = MEETING_VERBS[lemma]
         objs: list[Token] = []
+        direct = [c for c in tok.children if c.dep_ == "dobj"]
+        if not direct:
+            # "saw President X": the small model sometimes makes the name a clause
+            direct = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "PROPN"]
+        if direct:
+            # "will meet senior officials in Lima, including President X": the parser
+            # hangs the group's members on the verb
+            direct.extend(members_named(tok))
         if "" in preps:
-            objs.extend(c for c in tok.children if c.dep_ == "dobj")
+            objs.extend(direct)
         objs.extend(prep_objects(tok, tuple(p for p in preps if p)))
+        if "with" in preps:
+            # "discussed regional issues with X": the parser hangs "with" on the object
+            objs.extend(o for d in direct for o in prep_objects(d, ("with",)))
         # "he was received by Qatar's emir": the agent is the other side.
         objs.extend(agent_objects(tok))
         if lemma == "call" and (_calls_for_action(tok) or _names_something(tok)):
@@ -57,8 +70,18 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             return subjects, others, tok
         return subjects[:1], subjects[1:], tok  # "Lee and Kim shook hands"
     if tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS:
-        # "paid a courtesy call on the foreign minister"
-        objs = prep_objects(tok, ("with", "for", "on") if tok.lower_ == "call" else ("with", "for"))
+        # "paid a courtesy call on the foreign minister";
+        # "a series of talks", "a round of negotiations": the frame is the outer noun
+        frame = tok.head.head if _partitive(tok) else tok
+        gov = frame.head
+        verb_preps = MEETING_NOUN_VERBS.get(gov.lemma_, ()) if frame.dep_ == "dobj" else ()
+        own = MEETING_NOUN_PREPS.get(tok.lower_, ())
+        preps = tuple(dict.fromkeys(("with", "for", *own, *verb_preps)))
+        objs = prep_objects(tok, preps)
+        if frame is not tok:
+            # "a series of talks with the leadership, including X": the parser hangs
+            # the phrases on the outer noun
+            objs += prep_objects(frame, preps) + members_named(frame)
         owner = possessor(tok)
         if owner is not None and objs:
             # "Blinken's meeting with Netanyahu"
@@ -70,39 +93,27 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             if acl.dep_ == "acl" and acl.lemma_ in ("host", "give", "offer", "throw")
             for o in agent_objects(acl)
         ]
-        if hosts and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        if hosts and frame.dep_ == "pobj" and frame.head.dep_ == "prep":
             # "they ended the day at a dinner hosted by Mayor Park Seo-yeon"
-            verb = tok.head.head
+            verb = frame.head.head
             if verb.pos_ in ("VERB", "AUX"):
                 return subjects_of(verb, analysis), people_in_objects(hosts, analysis), verb
         between = prep_objects(tok, ("between",))
         if between:
             people = people_in_objects(between, analysis)
             return people[:1], people[1:], tok
-        gov = tok.head
         if (
-            tok.dep_ == "dobj"
+            frame.dep_ == "dobj"
             and gov.pos_ in ("VERB", "AUX")
-            and gov.lemma_
-            in (
-                "hold",
-                "have",
-                "conduct",
-                "begin",
-                "open",
-                "start",
-                "host",
-                "chair",
-                "pay",
-            )
+            and gov.lemma_ in MEETING_NOUN_VERBS
         ):
-            objs.extend(prep_objects(gov, ("with",)))
+            objs.extend(prep_objects(gov, MEETING_NOUN_VERBS[gov.lemma_]))
             subjects = subjects_of(gov, analysis)
             others = people_in_objects(objs, analysis)
             if not others and len(subjects) >= 2:
                 return subjects[:1], subjects[1:], gov  # "Hegseth and Healey held talks"
             return subjects, others, gov
-        if objs and tok.dep_ == "pobj" and gov.dep_ == "prep":
+        if objs and frame.dep_ == "pobj" and gov.dep_ == "prep":
             verb = gov.head
             if verb.pos_ in ("VERB", "AUX"):
                 return subjects_of(verb, analysis), people_in_objects(objs, analysis), verb
@@ -134,6 +145,13 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
                         cue=cue_for(analysis, name) if name else None,
                         planned=analysis.planned(carrier),
                     )
+
+
+def _partitive(noun: Token) -> bool:
+    """ "a series of talks", "a round of negotiations": the meeting noun sits in an
+    "of" phrase of a noun that only counts it."""
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in PARTITIVE_NOUNS
 
 
 def _names_something(verb: Token) -> bool:

@@ -8,16 +8,15 @@ from spacy.tokens import Token
 
 from ..analysis import Analysis
 from ..lexicon import (
-    HOST_VERBS,
     MEETING_NOUNS,
-    MEETING_VERBS,
     PRESENCE_VERBS,
     SEND_VERBS,
-    TRAVEL_VERBS,
+    TOPIC_VERBS,
     TRIP_NOUNS,
     TRIP_PART_NOUNS,
 )
 from ..model import Cue, Visit
+from ..wordings import HOST_VERBS, MEETING_VERBS, TRAVEL_VERBS
 from .common import (
     agent_objects,
     cue_for,
@@ -74,7 +73,7 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
             if c.dep_ == "prep" and c.lower_ == "at":
                 for obj in c.children:
                     heads.extend(prep_objects(obj, ("in",)))
-            if c.dep_ == "dobj":  # "inspected troops in Tartu"
+            if c.dep_ == "dobj" and lemma not in TOPIC_VERBS:  # "inspected troops in Tartu"
                 heads.extend(prep_objects(c, ("in",)))
         if lemma == "expect" and not any(c.dep_ == "nsubjpass" for c in tok.children):
             return None
@@ -184,16 +183,18 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
                     break
                 if tok.pos_ == "NOUN" and analysis.negated_noun(tok):
                     break
-                names = tuple(name for name, _ in places)
                 when = analysis.date_phrase(tok)
-                cue = _place_cue(places[0][1], analysis)
                 for traveler in travelers:
+                    # a minister going to their own country or capital is going home
+                    away = [(n, t) for n, t in places if not analysis.is_home(traveler, n)]
+                    if not away:
+                        continue
                     yield Visit(
                         traveler=traveler,
-                        places=names,
+                        places=tuple(name for name, _ in away),
                         when=when,
                         source=analysis.source(sent),
-                        cue=cue,
+                        cue=_place_cue(away[0][1], analysis),
                         planned=analysis.planned(tok if tok.pos_ in ("VERB", "AUX") else tok.head),
                     )
                 break

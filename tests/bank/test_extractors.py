@@ -643,3 +643,258 @@ def test_more_role_wordings(facts) -> None:
     assert ("Mark Weber", "commander of the multinational brigade") in got
     assert any(p == "Anna Berg" and "governor" in t for p, t in got)
     assert any(p == "Jonas Albrecht" and "mp" in t for p, t in got)
+
+
+# ---- numbers that count nothing ------------------------------------------------------
+
+
+def test_numbers_inside_names_dates_and_fractions_are_not_quantities(facts) -> None:
+    found = facts(
+        "Prime Minister Jonas Berg signed the accord at the Group of Seven meeting in Halden. "
+        "The Pacific region covers more than two-thirds of the ocean's surface, and three "
+        "quarters of its people live on the coast. He toured the islands from 12 to 15 March "
+        "2024 and will return on 3 June. About 4,500 fishermen work in the region."
+    )
+    values = sorted(f["value"] for f in of_type(found, "quantity"))  # type: ignore[type-var]
+    assert values == [4500]
+
+
+# ---- meetings: the members of a group, and "with" on the object ---------------------------
+
+
+def test_a_meeting_with_officials_including_named_people(facts) -> None:
+    found = of_type(
+        facts(
+            "Foreign Minister Anna Lindqvist met senior Peruvian officials, including "
+            "President Elena Ruiz and Prime Minister Carlos Vega, in Lima on Monday."
+        ),
+        "meeting",
+    )
+    assert {frozenset(f["participants"]) for f in found} == {  # type: ignore[arg-type]
+        frozenset({"Anna Lindqvist", "Elena Ruiz"}),
+        frozenset({"Anna Lindqvist", "Carlos Vega"}),
+    }
+
+
+def test_with_hung_on_the_object_of_a_meeting_verb(facts) -> None:
+    found = of_type(
+        facts(
+            "Chancellor Greta Holm discussed trade, energy and migration with President Ivo "
+            "Baric during a two-hour session in Zagreb, her office said."
+        ),
+        "meeting",
+    )
+    assert [set(f["participants"]) for f in found] == [{"Greta Holm", "Ivo Baric"}]  # type: ignore[arg-type]
+
+
+# ---- a source that names everyone the fact is about ------------------------------------
+
+
+def test_the_source_reaches_back_to_the_sentence_that_names_the_guest(facts) -> None:
+    text = (
+        "Foreign Minister Anna Lindqvist of Sweden arrived in Lima on Sunday. "
+        "Deputy Minister Rosa Ferreira welcomed the visiting minister at the airport."
+    )
+    [meeting] = [f for f in facts(text) if f.type == "meeting"]
+    assert set(meeting.participants) == {"Rosa Ferreira", "Anna Lindqvist"}  # type: ignore[attr-defined]
+    assert meeting.source.sentence == text
+    assert meeting.cue is None or meeting.source.start <= meeting.cue.start
+
+
+def test_the_source_never_reaches_into_another_paragraph(facts) -> None:
+    text = (
+        "Foreign Minister Anna Lindqvist of Sweden arrived in Lima on Sunday.\n\n"
+        "Deputy Minister Rosa Ferreira welcomed the visiting minister at the airport."
+    )
+    for fact in facts(text):
+        assert "\n" not in fact.source.sentence
+
+
+def test_the_person_thanked_for_visiting_is_the_visitor(facts) -> None:
+    found = of_type(
+        facts(
+            "President Ivo Baric received Prime Minister Tomas Varga in Zagreb on Monday. "
+            "President Baric thanked the Hungarian prime minister for visiting Croatia."
+        ),
+        "visit",
+    )
+    assert ("Ivo Baric", ["Croatia"]) not in [(f["traveler"], f["places"]) for f in found]
+
+
+def test_a_day_in_brackets_after_a_weekday_is_a_date(facts) -> None:
+    found = facts(
+        "President Elena Ruiz meets today (23) with Chancellor Greta Holm in Lima. "
+        "On Wednesday (25), she will travel to Quito, where 1,300 police are on duty."
+    )
+    assert sorted(f.to_dict()["value"] for f in found if f.type == "quantity") == [1300]
+
+
+def test_lower_case_words_inside_a_title_and_a_list_of_titled_names(facts) -> None:
+    found = of_type(
+        facts(
+            "Deputy regional secretary Davy Thorne welcomed the vote at the plant on Monday. "
+            "The delegation included Peru's Minister of Foreign Affairs, Carla Montoya Quispe; "
+            "Minister of Defence, Luis Pardo Rivas; and officials of the ministry."
+        ),
+        "role",
+    )
+    assert {(f["person"], f["title"]) for f in found} == {
+        ("Davy Thorne", "Deputy regional secretary"),
+        ("Carla Montoya Quispe", "Peru's Minister of Foreign Affairs"),
+        ("Luis Pardo Rivas", "Minister of Defence"),
+    }
+
+
+# ---- first person: quotes and transcripts ---------------------------------------------
+
+
+def test_i_in_a_quote_is_the_person_the_words_are_given_to(facts) -> None:
+    found = facts(
+        "Foreign Minister Ana Rios spoke to reporters in Zagreb on Monday. "
+        '"I met President Ivo Baric this morning and we agreed on the plan," she said.'
+    )
+    [meeting] = of_type(found, "meeting")
+    assert set(meeting["participants"]) == {"Ana Rios", "Ivo Baric"}  # type: ignore[arg-type]
+    visits = of_type(
+        facts('"I will travel to Oslo next week," Chancellor Greta Holm told reporters.'), "visit"
+    )
+    assert [(v["traveler"], v["places"]) for v in visits] == [("Greta Holm", ["Oslo"])]
+
+
+def test_a_transcript_speaks_through_its_labels(facts) -> None:
+    found = facts(
+        "LEILA MARAN, PRIME MINISTER OF TONGA: It is an honour to welcome our friend today.\n"
+        "OSKAR VANE, PRIME MINISTER OF NORWAY: Thank you. I travelled to Nuku'alofa to meet "
+        "the people of Tonga, and I met King Tupou Lavaka this morning.\n"
+        "PRIME MINISTER MARAN: We are grateful."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Oskar Vane", "Prime Minister of Norway") in roles
+    assert {t for p, t in roles if p == "Leila Maran"} <= {
+        "Prime Minister of Tonga",
+        "Prime Minister",
+    }
+    assert any(p == "Leila Maran" for p, _ in roles)
+    meetings = [set(f["participants"]) for f in of_type(found, "meeting")]  # type: ignore[arg-type]
+    assert {"Oskar Vane", "Tupou Lavaka"} in meetings
+    # the capitals are read as names, not as places or organisations
+    assert not [f for f in of_type(found, "visit") if f["traveler"] == "LEILA MARAN"]
+
+
+def test_a_single_capitalised_dateline_is_no_speaker_label(facts) -> None:
+    found = facts(
+        "NEW DELHI: Prime Minister Arun Mehta will visit Bhutan on Saturday. "
+        "I am told the visit will last two days, a correspondent wrote."
+    )
+    assert [(v["traveler"], v["places"]) for v in of_type(found, "visit")] == [
+        ("Arun Mehta", ["Bhutan"])
+    ]
+
+
+def test_a_counterpart_is_named_after_the_resolved_possessor(facts) -> None:
+    found = of_type(
+        facts(
+            "President Alberto Ruiz of Peru arrived in Berlin on Monday. He will travel on "
+            "Friday to Paris to meet his French counterpart, Emmanuel Moreau."
+        ),
+        "role",
+    )
+    assert ("Emmanuel Moreau", "Alberto Ruiz's French counterpart") in {
+        (f["person"], f["title"]) for f in found
+    }
+
+
+# ---- precision traps from wire copy -----------------------------------------------------
+
+
+def test_wire_copy_furniture_gives_no_facts(facts) -> None:
+    found = facts(
+        "OSLO, Aug. 23 (Xinhua) -- President of Peru Alberto Ruiz visited Norway on Saturday "
+        "and held talks with Prime Minister Jonas Berg. He will leave on Sunday. -0-"
+    )
+    people = {f.to_dict().get("person") for f in found} | {
+        f.to_dict().get("traveler") for f in found
+    }
+    assert "Aug." not in people
+    assert not [f for f in found if f.type in ("term", "quantity")]
+
+
+def test_numbered_points_are_not_counts(facts) -> None:
+    found = facts(
+        "The two sides agreed a ceasefire on Friday.\n"
+        "2. Military units shall stop at the contact line.\n"
+        "3. Heavy weapons shall be pulled back 15 kilometres within 24 hours."
+    )
+    values = sorted(f.to_dict()["value"] for f in found if f.type in ("term", "quantity"))
+    assert 2 not in values and 3 not in values
+
+
+def test_a_list_of_titled_names_gives_each_title_to_its_own_name(facts) -> None:
+    found = of_type(
+        facts(
+            "The meeting was attended by the Vice-President, Tomas Nguema Ela, the Minister "
+            "for Foreign Affairs, Simon Oyono Asumu, and the Minister of the Presidency, Juan "
+            "Bibang Ndong, in addition to diplomats."
+        ),
+        "role",
+    )
+    pairs = {(f["person"], f["title"]) for f in found}
+    assert ("Tomas Nguema Ela", "Minister for Foreign Affairs") not in pairs
+    assert ("Simon Oyono Asumu", "Minister for Foreign Affairs") in pairs
+
+
+def test_the_topic_of_a_speech_is_not_a_place_visited(facts) -> None:
+    found = of_type(
+        facts(
+            "Vice-President Mark Dale arrived in Bogota on Sunday. "
+            "He will address the crisis in Venezuela and the trade dispute in Asia."
+        ),
+        "visit",
+    )
+    places = {p for f in found for p in f["places"]}  # type: ignore[attr-defined]
+    assert places == {"Bogota"}
+
+
+def test_he_after_an_unnamed_subject_is_not_the_person_in_the_object(facts) -> None:
+    found = of_type(
+        facts(
+            "The Minister of State will first visit Zanzibar, where he is expected to call on "
+            "President Hamisi Juma. He will then travel to Dodoma for talks."
+        ),
+        "visit",
+    )
+    assert not [f for f in found if f["traveler"] == "Hamisi Juma"]
+
+
+def test_going_home_is_no_visit_and_a_two_part_country_is_one_place(facts) -> None:
+    found = of_type(
+        facts(
+            "Japan's Foreign Minister Aiko Tanaka arrived in Nepal on Sunday for talks. "
+            "Ms Tanaka will leave for Tokyo on Monday night. President Li Wen of China "
+            "toured Trinidad and Tobago and Costa Rica last week before he returned to Beijing."
+        ),
+        "visit",
+    )
+    pairs = {(f["traveler"], p) for f in found for p in f["places"]}  # type: ignore[attr-defined]
+    assert ("Aiko Tanaka", "Nepal") in pairs
+    assert ("Aiko Tanaka", "Tokyo") not in pairs and ("Li Wen", "Beijing") not in pairs
+    assert ("Li Wen", "Trinidad and Tobago") in pairs and ("Li Wen", "Tobago") not in pairs
+
+
+def test_a_family_name_the_model_calls_a_place_is_the_person(facts) -> None:
+    found = facts(
+        "Visiting Minister for Foreign Affairs of Japan, Kamikawa Yoko, held talks on Sunday. "
+        "Kamikawa arrived in Nepal on Sunday noon, and Kamikawa left on Monday."
+    )
+    visits = of_type(found, "visit")
+    assert ("Kamikawa Yoko", ["Nepal"]) in [(v["traveler"], v["places"]) for v in visits]
+
+
+def test_a_title_in_an_object_is_no_place_and_an_alias_in_brackets_no_person(facts) -> None:
+    found = facts(
+        "Prime Minister Jonas Berg left Oslo on his way to visit the President of Chile. "
+        "He will call on Chief of Army Staff (COAS) General Rafael Ortiz."
+    )
+    places = {p for f in of_type(found, "visit") for p in f["places"]}  # type: ignore[attr-defined]
+    assert "President" not in places
+    assert "Army Staff" not in {f["person"] for f in of_type(found, "role")}

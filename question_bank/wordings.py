@@ -1,0 +1,468 @@
+"""The ways news English says that people met or travelled: one row per wording.
+
+Every row names the word that carries the fact, the prepositions that introduce the
+other side or the place (``""`` is a direct object), the example sentence it was made
+for and the fact that example must give. The extractors compile the rows into the
+look-up tables they use (:data:`MEETING_VERBS`, :data:`TRAVEL_VERBS`, ...), and
+``tests/bank/test_wordings.py`` runs every example through the whole pipeline and
+checks its fact. Adding a wording is one row here, with its example.
+
+The examples are written for this project; they name invented people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Wording:
+    """One way of stating a fact, with the example it was made for."""
+
+    name: str
+    fact: str
+    """The fact type the wording gives: ``meeting`` or ``visit``."""
+    word: str
+    """The lemma of the word that carries it."""
+    preps: tuple[str, ...]
+    """Prepositions that introduce the other side or the place; ``""`` a direct object."""
+    example: str
+    expect: dict[str, Any] = field(default_factory=dict)
+    """Fields the example's fact must have (people in full, places as written)."""
+    host: bool = False
+    """For meetings: the object is a guest ("hosted X") and one subject alone suffices."""
+
+
+def _meet(name: str, word: str, preps: tuple[str, ...], example: str, *people: str) -> Wording:
+    return Wording(name, "meeting", word, preps, example, {"participants": list(people)})
+
+
+def _host(name: str, word: str, example: str, *people: str) -> Wording:
+    return Wording(name, "meeting", word, ("",), example, {"participants": list(people)}, True)
+
+
+def _travel(name: str, word: str, preps: tuple[str, ...], example: str, *where: str) -> Wording:
+    return Wording(name, "visit", word, preps, example, {"places": list(where)})
+
+
+MEETING_WORDINGS: tuple[Wording, ...] = (
+    _meet(
+        "met",
+        "meet",
+        ("",),
+        "Foreign Minister Anna Lindqvist met Prime Minister Jonas Berg in Oslo on Monday.",
+        "Anna Lindqvist",
+        "Jonas Berg",
+    ),
+    _meet(
+        "met with",
+        "meet",
+        ("with",),
+        "Secretary of State Paul Hardy met with President Elena Ruiz in Lima on Tuesday.",
+        "Paul Hardy",
+        "Elena Ruiz",
+    ),
+    _meet(
+        "conferred with",
+        "confer",
+        ("with",),
+        "Chancellor Greta Holm conferred with President Ivo Baric in Zagreb.",
+        "Greta Holm",
+        "Ivo Baric",
+    ),
+    _meet(
+        "talked with",
+        "talk",
+        ("with", "to"),
+        "Prime Minister Tomas Varga talked with King Harald Moen at the palace on Friday.",
+        "Tomas Varga",
+        "Harald Moen",
+    ),
+    _meet(
+        "spoke with",
+        "speak",
+        ("with", "to"),
+        "President Elena Ruiz spoke with Chancellor Greta Holm by telephone on Sunday.",
+        "Elena Ruiz",
+        "Greta Holm",
+    ),
+    _meet(
+        "sat down with",
+        "sit",
+        ("with",),
+        "Envoy Laura Brandt sat down with Foreign Minister Omar Haddad in Amman.",
+        "Laura Brandt",
+        "Omar Haddad",
+    ),
+    _host(
+        "hosted",
+        "host",
+        "President Ivo Baric hosted Prime Minister Tomas Varga in Zagreb on Monday.",
+        "Ivo Baric",
+        "Tomas Varga",
+    ),
+    _host(
+        "received",
+        "receive",
+        "King Harald Moen received Foreign Minister Anna Lindqvist at the palace on Tuesday.",
+        "Harald Moen",
+        "Anna Lindqvist",
+    ),
+    _host(
+        "welcomed",
+        "welcome",
+        "Mayor Rosa Ferreira welcomed President Elena Ruiz to the city hall on Friday.",
+        "Rosa Ferreira",
+        "Elena Ruiz",
+    ),
+    _host(
+        "greeted",
+        "greet",
+        "Foreign Minister Omar Haddad greeted Envoy Laura Brandt at the airport.",
+        "Omar Haddad",
+        "Laura Brandt",
+    ),
+    _meet(
+        "saw",
+        "see",
+        ("",),
+        "On Wednesday Prime Minister Jonas Berg saw President Ivo Baric in Brussels.",
+        "Jonas Berg",
+        "Ivo Baric",
+    ),
+    _meet(
+        "called on / upon",
+        "call",
+        ("on", "upon", ""),
+        "Foreign Minister Anna Lindqvist called on President Elena Ruiz in Lima on Monday.",
+        "Anna Lindqvist",
+        "Elena Ruiz",
+    ),
+    _meet(
+        "phoned",
+        "phone",
+        ("",),
+        "Chancellor Greta Holm phoned Prime Minister Tomas Varga on Thursday.",
+        "Greta Holm",
+        "Tomas Varga",
+    ),
+    _meet(
+        "telephoned",
+        "telephone",
+        ("",),
+        "President Ivo Baric telephoned King Harald Moen on Thursday evening.",
+        "Ivo Baric",
+        "Harald Moen",
+    ),
+    _meet(
+        "signed with",
+        "sign",
+        ("with",),
+        "Prime Minister Jonas Berg signed a fisheries accord with President Elena Ruiz.",
+        "Jonas Berg",
+        "Elena Ruiz",
+    ),
+    _meet(
+        "discussed with",
+        "discuss",
+        ("with",),
+        "Foreign Minister Omar Haddad discussed regional security with Envoy Laura Brandt.",
+        "Omar Haddad",
+        "Laura Brandt",
+    ),
+    _meet(
+        "huddled with",
+        "huddle",
+        ("with",),
+        "Chancellor Greta Holm huddled with Prime Minister Tomas Varga before the vote.",
+        "Greta Holm",
+        "Tomas Varga",
+    ),
+    _meet(
+        "negotiated with",
+        "negotiate",
+        ("with",),
+        "Envoy Laura Brandt negotiated with Foreign Minister Omar Haddad for six hours.",
+        "Laura Brandt",
+        "Omar Haddad",
+    ),
+    _meet(
+        "held talks (two subjects; the noun is in MEETING_NOUNS)",
+        "hold",
+        (),
+        "Prime Minister Jonas Berg and President Ivo Baric held talks in Brussels.",
+        "Jonas Berg",
+        "Ivo Baric",
+    ),
+    _meet(
+        "the members of a group: met officials, including X",
+        "meet",
+        ("with", ""),
+        "Foreign Minister Anna Lindqvist will meet senior officials in Lima, including "
+        "President Elena Ruiz.",
+        "Anna Lindqvist",
+        "Elena Ruiz",
+    ),
+)
+
+TRAVEL_WORDINGS: tuple[Wording, ...] = (
+    _travel(
+        "visited",
+        "visit",
+        ("", "in"),
+        "Foreign Minister Anna Lindqvist visited Peru last week.",
+        "Peru",
+    ),
+    _travel(
+        "toured",
+        "tour",
+        ("", "in"),
+        "President Elena Ruiz toured Chile and Bolivia in March.",
+        "Chile",
+        "Bolivia",
+    ),
+    _travel(
+        "travelled to",
+        "travel",
+        ("to",),
+        "Prime Minister Tomas Varga travelled to Vienna on Monday.",
+        "Vienna",
+    ),
+    _travel(
+        "went to",
+        "go",
+        ("to",),
+        "Chancellor Greta Holm went to Warsaw for the summit.",
+        "Warsaw",
+    ),
+    _travel(
+        "headed to / for",
+        "head",
+        ("to", "for"),
+        "Envoy Laura Brandt headed to Cairo after the talks.",
+        "Cairo",
+    ),
+    _travel(
+        "flew to / into",
+        "fly",
+        ("to", "into"),
+        "President Ivo Baric flew to Lisbon on Tuesday.",
+        "Lisbon",
+    ),
+    _travel(
+        "arrived in / at",
+        "arrive",
+        ("in", "at"),
+        "Foreign Minister Omar Haddad arrived in Rome on Wednesday.",
+        "Rome",
+    ),
+    _travel(
+        "landed in / at",
+        "land",
+        ("in", "at"),
+        "Prime Minister Jonas Berg landed in Madrid late on Friday.",
+        "Madrid",
+    ),
+    _travel(
+        "departed for",
+        "depart",
+        ("for",),
+        "King Harald Moen departed for Tokyo on Saturday.",
+        "Tokyo",
+    ),
+    _travel(
+        "left for",
+        "leave",
+        ("for",),
+        "Chancellor Greta Holm left for Ottawa on Sunday morning.",
+        "Ottawa",
+    ),
+    _travel(
+        "came to",
+        "come",
+        ("to",),
+        "President Elena Ruiz came to Quito for two days of talks.",
+        "Quito",
+    ),
+    _travel(
+        "jetted to / into",
+        "jet",
+        ("to", "into"),
+        "Envoy Laura Brandt jetted into Doha on Thursday.",
+        "Doha",
+    ),
+    _travel(
+        "stopped in / at",
+        "stop",
+        ("in", "at"),
+        "Prime Minister Tomas Varga stopped in Athens on his way home.",
+        "Athens",
+    ),
+    _travel(
+        "reached",
+        "reach",
+        ("",),
+        "Foreign Minister Anna Lindqvist reached Nairobi on Monday evening.",
+        "Nairobi",
+    ),
+    _travel(
+        "crossed into",
+        "cross",
+        ("into",),
+        "President Ivo Baric crossed into Slovenia by car on Friday.",
+        "Slovenia",
+    ),
+    _travel(
+        "touched down in / at",
+        "touch",
+        ("in", "at"),
+        "Prime Minister Jonas Berg touched down in Hanoi on Tuesday.",
+        "Hanoi",
+    ),
+    _travel(
+        "led to",
+        "lead",
+        ("to",),
+        "Foreign Minister Omar Haddad led the delegation to Geneva on Monday.",
+        "Geneva",
+    ),
+    _travel(
+        "embarked on a tour of",
+        "embark",
+        (),
+        "President Elena Ruiz embarked on a tour of Asia with a stop in Hanoi.",
+        "Hanoi",
+    ),
+)
+
+
+def _noun(name: str, verb: str, preps: tuple[str, ...], example: str, *people: str) -> Wording:
+    return Wording(name, "meeting", verb, preps, example, {"participants": list(people)})
+
+
+# Verbs that govern a meeting noun ("held talks with"), with the prepositions that
+# introduce the other side when the parser hangs them on the verb or on the noun.
+MEETING_NOUN_WORDINGS: tuple[Wording, ...] = (
+    _noun(
+        "held talks with",
+        "hold",
+        ("with",),
+        "Foreign Minister Ana Rios held talks with President Elena Ruiz in Lima on Monday.",
+        "Ana Rios",
+        "Elena Ruiz",
+    ),
+    _noun(
+        "had a meeting with",
+        "have",
+        ("with",),
+        "Chancellor Greta Holm had a long meeting with Prime Minister Tomas Varga.",
+        "Greta Holm",
+        "Tomas Varga",
+    ),
+    _noun(
+        "conducted negotiations with",
+        "conduct",
+        ("with",),
+        "Envoy Laura Brandt conducted negotiations with Foreign Minister Omar Haddad.",
+        "Laura Brandt",
+        "Omar Haddad",
+    ),
+    _noun(
+        "began talks with",
+        "begin",
+        ("with",),
+        "Prime Minister Jonas Berg began talks with President Ivo Baric on Tuesday.",
+        "Jonas Berg",
+        "Ivo Baric",
+    ),
+    _noun(
+        "opened talks with",
+        "open",
+        ("with",),
+        "President Elena Ruiz opened talks with King Harald Moen at the palace.",
+        "Elena Ruiz",
+        "Harald Moen",
+    ),
+    _noun(
+        "started discussions with",
+        "start",
+        ("with",),
+        "Foreign Minister Omar Haddad started discussions with Chancellor Greta Holm.",
+        "Omar Haddad",
+        "Greta Holm",
+    ),
+    _noun(
+        "hosted a dinner for",
+        "host",
+        ("with", "for"),
+        "King Harald Moen hosted a dinner for President Ivo Baric on Friday.",
+        "Harald Moen",
+        "Ivo Baric",
+    ),
+    _noun(
+        "chaired a meeting with",
+        "chair",
+        ("with",),
+        "President Ivo Baric chaired a meeting with Prime Minister Jonas Berg in Zagreb.",
+        "Ivo Baric",
+        "Jonas Berg",
+    ),
+    _noun(
+        "paid a courtesy call on",
+        "pay",
+        ("on", "upon"),
+        "Foreign Minister Ana Rios paid a courtesy call on President Elena Ruiz in Lima.",
+        "Ana Rios",
+        "Elena Ruiz",
+    ),
+    _noun(
+        "accorded a warm welcome to",
+        "accord",
+        ("to",),
+        "Deputy Minister Tomas Perera accorded a warm welcome to Foreign Minister Ana Rios.",
+        "Tomas Perera",
+        "Ana Rios",
+    ),
+    _noun(
+        "extended a welcome to",
+        "extend",
+        ("to",),
+        "Mayor Rosa Ferreira extended a warm welcome to President Elena Ruiz at city hall.",
+        "Rosa Ferreira",
+        "Elena Ruiz",
+    ),
+    _noun(
+        "granted an audience to",
+        "grant",
+        ("to",),
+        "King Harald Moen granted an audience to Envoy Laura Brandt on Tuesday.",
+        "Harald Moen",
+        "Laura Brandt",
+    ),
+)
+
+WORDINGS: tuple[Wording, ...] = MEETING_WORDINGS + MEETING_NOUN_WORDINGS + TRAVEL_WORDINGS
+"""Every wording, for the tests that run their examples."""
+
+
+def _table(rows: Iterable[Wording]) -> dict[str, tuple[str, ...]]:
+    """word -> the prepositions of all its rows, in order, without repeats."""
+    table: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        table[row.word] = tuple(dict.fromkeys((*table.get(row.word, ()), *row.preps)))
+    return table
+
+
+MEETING_VERBS: dict[str, tuple[str, ...]] = _table(MEETING_WORDINGS)
+"""Verbs that make a meeting, with the prepositions that introduce the other side."""
+
+HOST_VERBS: frozenset[str] = frozenset(w.word for w in MEETING_WORDINGS if w.host)
+"""Meeting verbs whose object is the guest: one subject alone makes the meeting."""
+
+MEETING_NOUN_VERBS: dict[str, tuple[str, ...]] = _table(MEETING_NOUN_WORDINGS)
+"""Verbs that make a meeting of the meeting noun they govern ("held talks with")."""
+
+TRAVEL_VERBS: dict[str, tuple[str, ...]] = _table(TRAVEL_WORDINGS)
+"""Verbs whose subject travels to the place their prepositions introduce."""
