@@ -77,7 +77,7 @@ def name_forms(name: str, text: str = "") -> tuple[str, ...]:
         tail = last.split()[-1]
         if tail != last:
             out.append(tail)
-        if "-" in tail:
+        if "-" in tail and len(tail.split("-")[-1]) >= 3:
             out.append(tail.split("-")[-1])
     if text:
         out.extend(_forms_in_text(name, words, text))
@@ -85,22 +85,27 @@ def name_forms(name: str, text: str = "") -> tuple[str, ...]:
 
 
 def _forms_in_text(name: str, words: list[str], text: str) -> list[str]:
-    """Names the article uses for the person: a name word after an honorific or title."""
+    """Names the article uses for the person: a name word it writes on its own ("Kamikawa"
+    for Kamikawa Yoko, "Ms Seo" for Seo Eun-ji, "Prince Mohammed" for Mohammed bin
+    Salman), and the name after an honorific or title ("King Felipe VI")."""
     out: list[str] = []
     caller = r"(?P<caller>\b[A-Z][A-Za-z]{1,12}\.?)\s+"
-    full = re.escape(name)
-    for m in re.finditer(caller + full + r"\b", text):
+    for m in re.finditer(caller + re.escape(name) + r"\b", text):
         if m.group("caller").rstrip(".").lower() in _CALLERS:
             out.append(f"{m.group('caller')} {name}")
     for i, word in enumerate(words):
-        if len(word) < 3 or not word[:1].isupper():
+        if len(word) < 3 or not word[:1].isupper() or word.lower() in _PARTICLES:
             continue
-        following = rf"(?!\s+{re.escape(words[i + 1])})" if i + 1 < len(words) else ""
-        pattern = caller + rf"{re.escape(word)}\b{following}"
-        for m in re.finditer(pattern, text):
-            if m.group("caller").rstrip(".").lower() in _CALLERS:
-                out.append(word)
-                out.append(f"{m.group('caller')} {word}")
+        before = rf"(?<!{re.escape(words[i - 1])}\s)" if i > 0 else ""
+        after = rf"(?!\s+{re.escape(words[i + 1])})" if i + 1 < len(words) else ""
+        alone = re.compile(rf"{before}(?<![\w-]){re.escape(word)}(?![\w-]){after}")
+        for m in alone.finditer(text):
+            out.append(word)
+            lead = re.search(
+                r"\b([A-Z][A-Za-z]{1,12}\.?)\s+$", text[max(0, m.start() - 16) : m.start()]
+            )
+            if lead and lead.group(1).rstrip(".").lower() in _CALLERS:
+                out.append(f"{lead.group(1)} {word}")
     return out
 
 
