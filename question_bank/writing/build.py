@@ -36,7 +36,15 @@ from .distractors import (
 )
 from .places import KIND_PLURALS, KIND_WORDS, contains_or_within, peers, place_kind
 from .templates import Template, template
-from .text import fold, has_relative_time, mentions_any, quote_for_prompt, trim_around, when_phrase
+from .text import (
+    fold,
+    has_relative_time,
+    is_boilerplate,
+    mentions_any,
+    quote_for_prompt,
+    trim_around,
+    when_phrase,
+)
 
 _CANCELLED = re.compile(
     r"\b(?:cancel(?:l)?ed|cancel(?:l)?ing|called off|calls off|postponed|scrapped|"
@@ -230,7 +238,6 @@ def cloze(
     at = quote.find(BLANK)
     if at < 0:
         return None
-    quote = trim_around(quote, at, at + len(BLANK))
     forms = tuple(a for a in dict.fromkeys(accepted) if a and a != text)
     t = tpl or template("any", "cloze", "any", "blank")
     return Draft(
@@ -578,6 +585,9 @@ _QUALIFIED = re.compile(
 )
 
 
+_TITLE_WORDS_BEFORE = frozenset(
+    "visiting former acting the then outgoing incoming new late us u.s. uk eu un".split()
+)
 _TITLE_OPENERS = frozenset(
     "foreign deputy vice chief senior special top acting interim former prime state "
     "government defense defence finance trade national general executive managing".split()
@@ -624,6 +634,11 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     head = rank == "head"
     first = f.title.split()[0]
     garbled = first[:1].islower() and first.lower() not in _TITLE_OPENERS
+    if f.cue is not None and f.cue.text == f.title:
+        # "Electronics For Imaging CEO": a title cut out of a longer name is no key
+        before = f.source.sentence[: f.cue.start - f.source.start].split()
+        if before and before[-1][:1].isupper() and before[-1].lower() not in _TITLE_WORDS_BEFORE:
+            garbled = garbled or (len(before) > 1 and not before[-2].endswith((".", ":", '"', "”")))
     # a head's title is general knowledge and a cut title is no key: their questions
     # stand in only when the name cloze does not survive the checks
     spare = garbled or (head and bool(out))
@@ -712,6 +727,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
             p
             for p in others
             if not any(titles_match(r.title, f.title) for r in ctx.roles if r.person == p)
+            and not any(len(x) >= 3 and _word_in(x, f.title) for x in ctx.forms_of(p))
         ]
         chosen = pick(others, [f.person], limit=1)
         if chosen:
@@ -901,8 +917,6 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
         variants += [f"{shown}%", f"{shown} percent", f"{shown} per cent"]
     out: list[Draft] = []
     conf = 0.95 if f.approx else 1.0
-    if not re.search(r"[.!?”\"')]\s*$", sentence):
-        conf *= 0.7  # a headline or caption line, not a sentence of the story
     month = (
         r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     )
@@ -1030,14 +1044,31 @@ BUILDERS: dict[str, Callable[[Fact, Context], list[Draft]]] = {
 """One draft builder per fact type."""
 
 
+PROMPT_WORDS = 55
+"""A prompt with a quoted sentence is cut to about this many words."""
+
+
 def render(d: Draft, ctx: Context) -> Draft:
     """Choose the anchor (one that prints none of the words to avoid) and write the prompt."""
     anchor = choose_anchor(ctx.anchors, d.avoid)
-    body = d.template.render(anchor=anchor.text, **d.slots)
+    slots = dict(d.slots)
+    quote = slots.get("quote", "")
+    at = quote.find(BLANK)
+    if at >= 0:
+        # the whole prompt stays within about 55 words: the quote is cut at clause ends
+        room = PROMPT_WORDS - len(d.template.render(anchor=anchor.text, quote="").split())
+        slots["quote"] = trim_around(quote, at, at + len(BLANK), limit=max(12, min(40, room)))
+    body = d.template.render(anchor=anchor.text, **slots)
     prompt = f"True or false? {body}" if d.kind == "true_false" else body
     if d.kind == "true_false" and not prompt.endswith((".", "?", "!", "”", '"')):
         prompt += "."
-    return replace(d, prompt=prompt, anchor=anchor, confidence=d.confidence * anchor.confidence)
+    trust = anchor.confidence
+    sentence = d.fact.source.sentence
+    if is_boilerplate(sentence):
+        trust *= 0.5  # a caption or credit line
+    elif not re.search(r"[.!?”\"')’]\s*$", sentence):
+        trust *= 0.75  # a headline or a cut sentence
+    return replace(d, slots=slots, prompt=prompt, anchor=anchor, confidence=d.confidence * trust)
 
 
 def stated_by_sentence(d: Draft) -> bool:
