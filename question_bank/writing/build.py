@@ -272,7 +272,7 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
     since = f.since or ""
     sentence = f.source.sentence
     garbled = bool(since) and (
-        f"since {since}".lower() not in sentence.lower()
+        re.search(rf"\bsince\b[^.;]{{0,40}}{re.escape(since)}", sentence, re.IGNORECASE) is None
         or has_relative_time(since)
         or re.match(r"^(?:earlier|later|this|last|ago)\b", since, re.IGNORECASE) is not None
     )

@@ -111,6 +111,18 @@ def _country_record(name: str) -> dict[str, object] | None:
     return None
 
 
+def _current(iso: str) -> bool:
+    """Whether a country code is a country today ("CS", Serbia and Montenegro, is not)."""
+    import pycountry
+
+    return pycountry.countries.get(alpha_2=iso) is not None
+
+
+def _the(name: str) -> str:
+    """ "The Netherlands" as a sentence writes it: "the Netherlands"."""
+    return "the" + name[3:] if name.startswith("The ") else name
+
+
 def country_of_city(name: str) -> str | None:
     """The country code of a city name, or None."""
     rec = _cities_by_name().get(name.lower().strip())
@@ -127,9 +139,11 @@ def peers(name: str, kind: str) -> list[str]:
         if rec is None:
             return []
         rows = [
-            (int(str(c["population"])), str(c["name"]))
+            (int(str(c["population"])), _the(str(c["name"])))
             for c in _countries().values()
-            if c["continentcode"] == rec["continentcode"] and c["name"] != rec["name"]
+            if c["continentcode"] == rec["continentcode"]
+            and c["name"] != rec["name"]
+            and _current(str(c["iso"]))
         ]
         return [n for p, n in sorted(rows, reverse=True) if p > 1_000_000]
     if kind == "city":
