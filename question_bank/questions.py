@@ -6,6 +6,6 @@ of the project imports.
 
 from __future__ import annotations
 
-from .writing import KIND_BUILDERS, DistractorPool, generate_questions, question_id
+from .writing import BUILDERS, DistractorPool, generate_questions, question_id
 
-__all__ = ["KIND_BUILDERS", "DistractorPool", "generate_questions", "question_id"]
+__all__ = ["BUILDERS", "DistractorPool", "generate_questions", "question_id"]

@@ -16,6 +16,7 @@ Accepted answers come from :mod:`question_bank.forms`, which the grader shares.
 from __future__ import annotations
 
 from .distractors import DistractorPool
-from .generate import KIND_BUILDERS, generate_questions, question_id
+from .build import BUILDERS
+from .generate import generate_questions, question_id
 
-__all__ = ["KIND_BUILDERS", "DistractorPool", "generate_questions", "question_id"]
+__all__ = ["BUILDERS", "DistractorPool", "generate_questions", "question_id"]

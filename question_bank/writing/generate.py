@@ -12,9 +12,6 @@ from .build import BUILDERS, Context, Draft, render, stated_by_sentence
 from .distractors import DistractorPool, seeded
 from .filters import apply_filters
 
-KIND_BUILDERS = BUILDERS
-"""Draft builders, one per fact type (each writes every kind it can for its fact)."""
-
 
 def question_id(article_id: str, fact: Fact, kind: str) -> str:
     """A stable id from the article, the fact's identity and the kind."""
