@@ -15,8 +15,8 @@ Accepted answers come from :mod:`question_bank.forms`, which the grader shares.
 
 from __future__ import annotations
 
-from .distractors import DistractorPool
 from .build import BUILDERS
+from .distractors import DistractorPool
 from .generate import generate_questions, question_id
 
 __all__ = ["BUILDERS", "DistractorPool", "generate_questions", "question_id"]
