@@ -172,11 +172,11 @@ class Context:
                 out.update(p for p in f.participants if p != person)
         return out
 
-    def visited(self, traveler: str) -> list[str]:
-        """Every place the article says a traveller visits."""
+    def visited(self, traveler: str, tense: str | None = None) -> list[str]:
+        """Every place the article says a traveller visits (in one tense, if given)."""
         out: list[str] = []
         for f in self.facts:
-            if isinstance(f, Visit) and f.traveler == traveler:
+            if isinstance(f, Visit) and f.traveler == traveler and tense in (None, self.tense(f)):
                 out.extend(p for p in f.places if p not in out and _is_place_word(p))
         return out
 
@@ -481,7 +481,7 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
     firm = [p for p in good if kinds[p] != "place"] or good
     answer = firm[rng.randrange(len(firm))]
     kind = kinds[answer]
-    visited = ctx.visited(f.traveler)
+    visited = ctx.visited(f.traveler, tense)
     when = when_phrase(f.when, ctx.date, f.planned)
     right = visited if not when else [p for p in good if p in visited or p == answer]
     accepted_places = [answer, *[p for p in right if p != answer]]

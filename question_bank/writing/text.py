@@ -118,12 +118,18 @@ def format_date(date: dt.date) -> str:
 
 def resolve_day(date: dt.date, weekday: str, planned: bool) -> dt.date:
     """The date a weekday names in a report of ``date``: the coming one for a plan, else the
-    last one (the report's own day when it is that weekday)."""
+    last one (the report's own day when it is that weekday, the next day rather than six
+    days back)."""
     target = WEEKDAYS.index(weekday.lower())
     delta = (target - date.weekday()) % 7
     if planned:
         return date + dt.timedelta(days=delta)
-    return date - dt.timedelta(days=(date.weekday() - target) % 7)
+    back = (date.weekday() - target) % 7
+    if back == 6:
+        # "on Sunday" in a report dated Saturday is the next day (the story was updated
+        # after its date); a week back would be "last Sunday"
+        return date + dt.timedelta(days=1)
+    return date - dt.timedelta(days=back)
 
 
 def _span_phrase(span: str, date: dt.date) -> str:

@@ -277,6 +277,10 @@ def test_relative_days_become_dates_with_the_article_date() -> None:
         "She will leave on 14 March 2025."
     )
     assert resolve_relative("They met today.", wednesday) == "They met on 12 March 2025."
+    saturday = dt.date(2024, 11, 23)  # a story dated Saturday, updated after the gavel fell
+    assert resolve_relative("The deal was agreed on Sunday.", saturday) == (
+        "The deal was agreed on 24 November 2024."
+    )
     assert resolve_relative("He flies next week.", wednesday, planned=True) == (
         "He flies in the week after 12 March 2025."
     )
