@@ -124,6 +124,11 @@ def _since(noun: Token, analysis: Analysis) -> str | None:
         if tok.lower_ != "since":
             continue
         window = doc[tok.i + 1 : min(sent.end, tok.i + 20)]
+        if window and window[0].tag_ == "VBG":
+            # "since taking office last year": the event, not the date inside it
+            event = next((c for c in tok.children if c.dep_ in ("pcomp", "pobj")), window[0])
+            phrase = doc[event.i : event.right_edge.i + 1]
+            return phrase.text.strip(" ,") if len(phrase) <= 6 else event.text
         for t in window:
             if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
                 end = t.i
