@@ -209,6 +209,14 @@ def _word_in(needle: str, haystack: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack) is not None
 
 
+def _seed_key(tag: str, ctx: Context, f: Fact) -> str:
+    """A seed for a fact's random choices that is the same on every run (a fact's key may
+    hold a set, whose order changes with Python's hash seed)."""
+    from .generate import question_id
+
+    return f"{tag}:{question_id(ctx.article.id, f, tag)}"
+
+
 def possessive(name: str) -> str:
     """ "Kamikawa Yoko's", "Abbas'"."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
@@ -307,7 +315,7 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
             Draft(f, "mcq", q, slots, word, (), choices, avoid=avoid, confidence=q.confidence * c)
         )
     st = template("trip", "statement", tense, "ordinal")
-    truth = seeded(f"tf:{ctx.article.id}:{f.key()}").random() < 0.5 or not wrong
+    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
     ordinal = word if truth else wrong[0]
     out.append(
         Draft(
@@ -414,7 +422,7 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
             )
         )
     st = template("meeting", "statement", tense, "met")
-    truth = seeded(f"tf:{ctx.article.id}:{f.key()}").random() < 0.5 or not wrong
+    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
     other = b if truth else wrong[0]
     out.append(
         Draft(
@@ -477,7 +485,7 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
     ]
     if not good:
         return []
-    rng = seeded(f"visit:{ctx.article.id}:{f.key()}")
+    rng = seeded(_seed_key("visit", ctx, f))
     firm = [p for p in good if kinds[p] != "place"] or good
     answer = firm[rng.randrange(len(firm))]
     kind = kinds[answer]
@@ -549,7 +557,7 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
                 )
             )
     st = template("visit", "statement", tense, "visited")
-    truth = seeded(f"tf:{ctx.article.id}:{f.key()}").random() < 0.5 or not wrong
+    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
     place = answer if truth else wrong[0]
     out.append(
         Draft(
@@ -571,10 +579,11 @@ def _is_place_word(p: str) -> bool:
     """A place name, not a title word or a lower-case word read as one."""
     from ..lexicon import TITLE_HEADS
 
+    bare = re.sub(r"^the\s+", "", p, flags=re.IGNORECASE)
     return (
-        p[:1].isupper()
-        and p.lower() not in TITLE_HEADS
-        and not p.lower().startswith(("president", "minister", "secretary"))
+        bare[:1].isupper()
+        and bare.lower() not in TITLE_HEADS
+        and not bare.lower().startswith(("president", "minister", "secretary"))
     )
 
 
@@ -719,7 +728,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
         return [d for d in out if d.kind != "mcq"]
     # statement: swap the person for someone of the same rank, or keep it true
     st = template("role", "statement", "any", "was")
-    truth = seeded(f"tf:{ctx.article.id}:{f.key()}").random() < 0.5
+    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5
     person = f.person
     if not truth:
         others = [p for p in _people_for_title(ctx, f) if p not in holders]
@@ -886,7 +895,7 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
     unit = _duration_unit(f)
     words = cue.text[:1].isalpha()
     sign = _currency_sign(cue.text)
-    rng = seeded(f"figure:{ctx.article.id}:{f.key()}:{cue.start}")
+    rng = seeded(_seed_key(f"figure:{cue.start}", ctx, f))
     in_sentence = set()
     for m in _NUMBER_IN_TEXT.finditer(sentence):
         from ..numbers import parse_amount
