@@ -468,8 +468,8 @@ def _place_distractors(ctx: Context, f: Visit, key: str, kind: str) -> tuple[lis
         p
         for p in peers(key, kind)[:25]
         if fine(p) and not any(_word_in(x, text) for x in place_forms(p))
-    ]
-    rng.shuffle(near)
+    ][:8]
+    rng.shuffle(near)  # the nearest eight, in an order the key's position does not tell
     chosen = pick(dict.fromkeys([*local, *near]), [key, *visited])
     return chosen, 1.0
 

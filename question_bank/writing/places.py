@@ -7,6 +7,7 @@ same country (cities), so they are plausible for the story.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..forms import same_place
@@ -111,6 +112,10 @@ def _country_record(name: str) -> dict[str, object] | None:
     return None
 
 
+_PLAIN_NAME = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' .-]*")
+"""A place name as an English text writes it (no transliteration marks: "‘Ibrī")."""
+
+
 def _current(iso: str) -> bool:
     """Whether a country code is a country today ("CS", Serbia and Montenegro, is not)."""
     import pycountry
@@ -131,7 +136,8 @@ def country_of_city(name: str) -> str | None:
 
 def peers(name: str, kind: str) -> list[str]:
     """Places of the same kind near the key, most prominent first: countries of the same
-    continent, other cities of the same country then capitals of its continent, regions."""
+    continent; other cities of the same country, then the capitals of its neighbours and
+    of its continent; regions."""
     if kind == "region":
         return [r for r in REGIONS if not same_place(r, name)]
     if kind == "country":
@@ -150,16 +156,27 @@ def peers(name: str, kind: str) -> list[str]:
         code = country_of_city(name)
         if code is None:
             return []
-        own = [c for c in _cities_by_country().get(code, [])[:12] if c.lower() != name.lower()]
-        continent = next(
-            (c["continentcode"] for c in _countries().values() if c["iso"] == code), None
-        )
+        own = [
+            c
+            for c in _cities_by_country().get(code, [])[:6]
+            if c.lower() != name.lower() and _PLAIN_NAME.fullmatch(c)
+        ][:3]
+        home = next((c for c in _countries().values() if c["iso"] == code), None)
+        if home is None:
+            return own
+        near = set(str(home.get("neighbours") or "").split(","))
+        by_size = sorted(_countries().values(), key=lambda c: -int(str(c["population"])))
         capitals = [
             str(c["capital"])
-            for c in sorted(_countries().values(), key=lambda c: -int(str(c["population"])))
-            if c["continentcode"] == continent and c["capital"] and c["iso"] != code
+            for c in sorted(by_size, key=lambda c: c["iso"] not in near)
+            if c["continentcode"] == home["continentcode"]
+            and c["capital"]
+            and c["iso"] != code
+            and _current(str(c["iso"]))
+            and _PLAIN_NAME.fullmatch(str(c["capital"]))
         ][:20]
-        return own + capitals
+        neighbours = capitals[: len(near & {str(c["iso"]) for c in by_size})]
+        return list(dict.fromkeys([*neighbours, *own, *capitals]))
     return []
 
 
