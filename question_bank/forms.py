@@ -26,6 +26,7 @@ from .lexicon import HONORIFICS, TITLE_HEADS
 __all__ = [
     "joined_places",
     "name_forms",
+    "offices_overlap",
     "place_forms",
     "same_place",
     "surname",
@@ -256,6 +257,15 @@ def titles_match(response: str, title: str) -> bool:
     if office != r_office:
         return False
     return all(any(_qualifier_agrees(q, k) for k in quals) for q in r_quals)
+
+
+def offices_overlap(a: str, b: str) -> bool:
+    """Whether one title's office is part of the other's ("spokesperson" and "Government
+    spokesman"; "Minister" and "Foreign Minister"): never both choices of one question."""
+    oa, ob = set(_title_parts(a)[0].split()), set(_title_parts(b)[0].split())
+    if not oa or not ob:
+        return _plain(a) == _plain(b)
+    return oa <= ob or ob <= oa
 
 
 def title_forms(title: str) -> tuple[str, ...]:

@@ -13,7 +13,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from ..forms import joined_places, name_forms, place_forms, title_forms, titles_match
+from ..forms import (
+    joined_places,
+    name_forms,
+    offices_overlap,
+    place_forms,
+    title_forms,
+    titles_match,
+)
 from ..model import BLANK, Article, Cue, Fact, Meeting, Quantity, Role, Term, Trip, Visit
 from ..numbers import (
     format_number,
@@ -780,7 +787,7 @@ def _titles_of_rank(ctx: Context, rank: str, own: list[str]) -> list[str]:
     pooled = [t for t in reversed(ctx.pool.titles) if title_rank(t) == rank]
     out: list[str] = []
     for t in [*found, *pooled, *FALLBACK_TITLES[rank]]:
-        if any(titles_match(t, o) or titles_match(o, t) for o in [*own, *out]):
+        if any(offices_overlap(t, o) for o in [*own, *out]):
             continue
         out.append(t)
     return out

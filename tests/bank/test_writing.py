@@ -13,7 +13,7 @@ from collections import Counter
 import pytest
 
 from question_bank import Article, Question, parse_article
-from question_bank.forms import name_forms, place_forms, title_forms, titles_match
+from question_bank.forms import name_forms, offices_overlap, place_forms, title_forms, titles_match
 from question_bank.grading import grade
 from question_bank.model import Cue, Meeting, Quantity, Role, Source, Term, Visit
 from question_bank.writing import DistractorPool, generate_questions
@@ -407,6 +407,8 @@ def test_titles_with_and_without_the_country_and_in_either_order() -> None:
     assert titles_match("French President", "President of France")
     assert not titles_match("Russian President", "Ukrainian President")
     assert not titles_match("Finance Minister", "Foreign Minister")
+    assert offices_overlap("spokesperson", "Government spokesman")  # never two choices
+    assert not offices_overlap("Finance Minister", "Foreign Minister")
     assert "Prime Minister" in title_forms("Israeli Prime Minister")
     assert "Foreign Secretary" in title_forms("Nepal's Foreign Secretary")
 
