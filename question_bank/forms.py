@@ -85,13 +85,19 @@ def name_forms(name: str, text: str = "") -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in out if f.strip()))
 
 
+@lru_cache(maxsize=8192)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A compiled pattern, kept (name patterns repeat across a bank's articles)."""
+    return re.compile(pattern)
+
+
 def _forms_in_text(name: str, words: list[str], text: str) -> list[str]:
     """Names the article uses for the person: a name word it writes on its own ("Kamikawa"
     for Kamikawa Yoko, "Ms Seo" for Seo Eun-ji, "Prince Mohammed" for Mohammed bin
     Salman), and the name after an honorific or title ("King Felipe VI")."""
     out: list[str] = []
     caller = r"(?P<caller>\b[A-Z][A-Za-z]{1,12}\.?)\s+"
-    for m in re.finditer(caller + re.escape(name) + r"\b", text):
+    for m in _compiled(caller + re.escape(name) + r"\b").finditer(text):
         if m.group("caller").rstrip(".").lower() in _CALLERS:
             out.append(f"{m.group('caller')} {name}")
     for i, word in enumerate(words):
@@ -99,7 +105,7 @@ def _forms_in_text(name: str, words: list[str], text: str) -> list[str]:
             continue
         before = rf"(?<!{re.escape(words[i - 1])}\s)" if i > 0 else ""
         after = rf"(?!\s+{re.escape(words[i + 1])})" if i + 1 < len(words) else ""
-        alone = re.compile(rf"{before}(?<![\w-]){re.escape(word)}(?![\w-]){after}")
+        alone = _compiled(rf"{before}(?<![\w-]){re.escape(word)}(?![\w-]){after}")
         for m in alone.finditer(text):
             out.append(word)
             lead = re.search(
@@ -151,6 +157,7 @@ _SYNONYMS = (
 )
 
 
+@lru_cache(maxsize=16384)
 def _plain(text: str) -> str:
     """Lower case, accents and punctuation dropped (apostrophes too), single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -312,6 +319,7 @@ _PLACE_NAMES: tuple[tuple[str, ...], ...] = (
 _PLACE_INDEX = {_plain(n): group for group in _PLACE_NAMES for n in group}
 
 
+@lru_cache(maxsize=4096)
 def place_forms(place: str) -> tuple[str, ...]:
     """A place as written, without "the", and its common other names."""
     out = [place]

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..forms import (
     joined_places,
@@ -44,7 +44,7 @@ from .distractors import (
 from .places import KIND_PLURALS, KIND_WORDS, contains_or_within, peers, place_kind
 from .templates import Template, template
 from .text import (
-    fold,
+    contains,
     has_relative_time,
     is_boilerplate,
     mentions_any,
@@ -213,7 +213,13 @@ def _cached_forms(ctx: Context, person: str) -> tuple[str, ...]:
 
 def _word_in(needle: str, haystack: str) -> bool:
     """Whole-word, case-sensitive containment."""
-    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack) is not None
+    return needle in haystack and _whole_word(needle).search(haystack) is not None
+
+
+@lru_cache(maxsize=8192)
+def _whole_word(needle: str) -> re.Pattern[str]:
+    """A compiled whole-word pattern for a needle."""
+    return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
 
 
 def _seed_key(tag: str, ctx: Context, f: Fact) -> str:
@@ -743,7 +749,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
             p
             for p in others
             if not any(titles_match(r.title, f.title) for r in ctx.roles if r.person == p)
-            and not any(len(x) >= 3 and _word_in(x, f.title) for x in ctx.forms_of(p))
+            and not any(len(x) >= 3 and _word_in(x, f.title) for x in p.split())
         ]
         chosen = pick(others, [f.person], limit=1)
         if chosen:
@@ -784,7 +790,7 @@ def _titles_of_rank(ctx: Context, rank: str, own: list[str]) -> list[str]:
     """Titles of a rank that none of ``own`` matches: the article's first, then the bank's,
     then common ones."""
     found = [r.title for r in ctx.roles if title_rank(r.title) == rank]
-    pooled = [t for t in reversed(ctx.pool.titles) if title_rank(t) == rank]
+    pooled = [t for t in list(reversed(ctx.pool.titles))[:60] if title_rank(t) == rank]
     out: list[str] = []
     for t in [*found, *pooled, *FALLBACK_TITLES[rank]]:
         if any(offices_overlap(t, o) for o in [*own, *out]):
@@ -1095,8 +1101,5 @@ def stated_by_sentence(d: Draft) -> bool:
     """
     if d.kind == "true_false":
         return True
-    sentence = fold(d.fact.source.sentence)
-    return any(
-        fold(x) and re.search(rf"(?<!\w){re.escape(fold(x))}(?!\w)", sentence) is not None
-        for x in (d.key_forms or d.forms)
-    )
+    sentence = d.fact.source.sentence
+    return any(contains(sentence, x) for x in (d.key_forms or d.forms))

@@ -19,6 +19,7 @@ import re
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from math import floor, log10
 from typing import Any
 
@@ -39,6 +40,7 @@ _HEADS = re.compile(
 _MINISTERS = re.compile(r"\b(?:minister|secretary|commissioner)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def title_rank(title: str) -> str:
     """ "head" (of state or government), "deputy", "minister", or "official"."""
     low = title.lower()
@@ -53,6 +55,7 @@ def title_rank(title: str) -> str:
     return "official"
 
 
+@lru_cache(maxsize=8192)
 def looks_like_name(name: str) -> bool:
     """A person's name as a choice: two to five capitalised words, not shouted in capitals,
     not a place or a title word."""

@@ -45,6 +45,7 @@ _REGION_KEYS = {r.lower().removeprefix("the "): r for r in REGIONS}
 _VAGUE = frozenset({"the region", "the country", "the area", "abroad", "home", "there"})
 
 
+@lru_cache(maxsize=8192)
 def place_kind(name: str) -> str:
     """ "country", "city", "region", or "place" for anything else (a venue, a vague word)."""
     low = name.lower().strip()
@@ -134,7 +135,18 @@ def country_of_city(name: str) -> str | None:
     return str(rec["countrycode"]) if rec else None
 
 
+@lru_cache(maxsize=1024)
+def _peers(name: str, kind: str) -> tuple[str, ...]:
+    """Cached :func:`peers`."""
+    return tuple(_find_peers(name, kind))
+
+
 def peers(name: str, kind: str) -> list[str]:
+    """Places of the same kind near the key (see :func:`_find_peers`)."""
+    return list(_peers(name, kind))
+
+
+def _find_peers(name: str, kind: str) -> list[str]:
     """Places of the same kind near the key, most prominent first: countries of the same
     continent; other cities of the same country, then the capitals of its neighbours and
     of its continent; regions."""
@@ -180,6 +192,7 @@ def peers(name: str, kind: str) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=8192)
 def contains_or_within(a: str, b: str) -> bool:
     """Whether one place lies inside the other (a city and its country)."""
     for city, country in ((a, b), (b, a)):

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 # ---- comparing -----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=32768)
 def fold(text: str) -> str:
     """Lower case, accents and punctuation dropped, spaces squeezed (as a reader compares)."""
     text = unicodedata.normalize("NFKD", str(text))
@@ -23,7 +25,8 @@ def contains(haystack: str, needle: str) -> bool:
     n = fold(needle)
     if not n:
         return False
-    return re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", fold(haystack)) is not None
+    # folded text is words between single spaces: whole words are a padded substring
+    return f" {n} " in f" {fold(haystack)} "
 
 
 def mentions_any(haystack: str, needles: tuple[str, ...] | list[str]) -> bool:
