@@ -29,6 +29,8 @@ from wtforms.validators import (
     Optional,
 )
 
+from .models import MAX_ANSWER, MAX_ANSWER_LIST, MAX_PROMPT, MAX_TAGS
+
 KIND_CHOICES = [
     SelectChoice("mcq", "Multiple choice"),
     SelectChoice("short_answer", "Short answer"),
@@ -62,6 +64,21 @@ class RegisterForm(FlaskForm):
     # filled in by the browser's script: where the student's study day starts
     timezone = HiddenField(validators=[Optional(), Length(max=64)])
     submit = SubmitField("Create account")
+
+
+class PasswordForm(FlaskForm):
+    """A logged-in user changes their password."""
+
+    current_password = PasswordField("Current password", validators=[DataRequired()])
+    password = PasswordField(
+        "New password",
+        validators=[DataRequired(), Length(min=8, message="Use at least 8 characters.")],
+    )
+    confirm = PasswordField(
+        "Repeat the new password",
+        validators=[DataRequired(), EqualTo("password", message="The passwords differ.")],
+    )
+    submit = SubmitField("Change the password")
 
 
 class SetupForm(RegisterForm):
@@ -120,13 +137,16 @@ class QuestionForm(FlaskForm):
     """Write or edit a question."""
 
     kind = SelectField("Kind", choices=KIND_CHOICES)
-    prompt = TextAreaField("Question", validators=[DataRequired(), Length(max=2000)])
-    answer = StringField("Correct answer", validators=[Length(max=500)])
-    accepted = TextAreaField("Other accepted answers (one per line)", validators=[Length(max=2000)])
-    distractors = TextAreaField(
-        "Wrong choices for multiple choice (one per line)", validators=[Length(max=2000)]
+    prompt = TextAreaField("Question", validators=[DataRequired(), Length(max=MAX_PROMPT)])
+    answer = StringField("Correct answer", validators=[Length(max=MAX_ANSWER)])
+    accepted = TextAreaField(
+        "Other accepted answers (one per line)", validators=[Length(max=MAX_ANSWER_LIST)]
     )
-    tags = StringField("Tags (comma-separated)", validators=[Length(max=300)])
+    distractors = TextAreaField(
+        "Wrong choices for multiple choice (one per line)",
+        validators=[Length(max=MAX_ANSWER_LIST)],
+    )
+    tags = StringField("Tags (comma-separated)", validators=[Length(max=MAX_TAGS)])
     submit = SubmitField("Save")
 
 

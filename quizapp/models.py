@@ -36,11 +36,18 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     new_per_day: Mapped[int] = mapped_column(default=20, server_default="20")
     desired_retention: Mapped[float] = mapped_column(default=0.9, server_default="0.9")
+    # part of every session's login id: raising it (logout, a new password) ends every
+    # session of the user, remember-me cookies included
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     @property
     def is_teacher(self) -> bool:
         """True for teachers."""
         return self.role == TEACHER
+
+    def get_id(self) -> str:
+        """The login id kept in the session and the remember-me cookie: id and session version."""
+        return f"{self.id}:{self.session_version}"
 
 
 class SetupToken(db.Model):  # type: ignore[name-defined,misc]
@@ -79,7 +86,15 @@ class Enrollment(db.Model):  # type: ignore[name-defined,misc]
 
 
 class Article(db.Model):  # type: ignore[name-defined,misc]
-    """A news article and the text its questions cite."""
+    """A news article and the text its questions cite.
+
+    ``fingerprint`` is the sha256 of the normalised text (see
+    ``services.library.article_fingerprint``), unique per owner so that no one stores the
+    same article twice. Copies stored before fingerprints existed keep it empty."""
+
+    __table_args__ = (
+        Index("ix_article_owner_fingerprint", "owner_id", "fingerprint", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(120), unique=True)
@@ -88,9 +103,25 @@ class Article(db.Model):  # type: ignore[name-defined,misc]
     published: Mapped[dt.date | None] = mapped_column(nullable=True)
     source_url: Mapped[str | None] = mapped_column(String(500), nullable=True)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
+    fingerprint: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     owner: Mapped[User | None] = relationship()
+
+
+MAX_QUESTION_ID = 40
+"""The longest question id (the id column's size)."""
+
+# The question form's limits. The GIFT import checks them too, so that every question
+# in the bank can be opened and saved in the form.
+MAX_PROMPT = 2000
+"""The prompt."""
+MAX_ANSWER = 500
+"""The answer."""
+MAX_ANSWER_LIST = 2000
+"""The other accepted answers, or the wrong choices: one per line."""
+MAX_TAGS = 300
+"""The tags, comma-separated."""
 
 
 class Question(db.Model):  # type: ignore[name-defined,misc]
@@ -102,7 +133,7 @@ class Question(db.Model):  # type: ignore[name-defined,misc]
         Index("ix_question_status_created", "status", "created_at", "id"),
     )
 
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    id: Mapped[str] = mapped_column(String(MAX_QUESTION_ID), primary_key=True)
     article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id"), nullable=True)
     kind: Mapped[str] = mapped_column(String(16))
     prompt: Mapped[str] = mapped_column(Text)

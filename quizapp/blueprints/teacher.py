@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import select
 
 from .. import charts
@@ -12,6 +13,7 @@ from ..forms import ActionForm, ArticleForm, ClassForm, DeckForm, ImportForm, Qu
 from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Question
 from ..services import NotAllowed, ServiceError, classes, decks, exports, library, quizzes, study
 from . import deck_download, send_download, teacher_required
+from .auth import safe_next
 
 bp = Blueprint("teacher", __name__, url_prefix="/teach")
 
@@ -57,6 +59,15 @@ def articles() -> object:
                     form.published.data,
                     form.source_url.data or "",
                 )
+            except library.DuplicateArticle as exc:
+                link = url_for("teacher.article", article_id=exc.article_id)
+                flash(
+                    Markup('This article is already in the bank: <a href="{}">{}</a>.').format(
+                        link, exc.title
+                    ),
+                    "error",
+                )
+                status = 400
             except ServiceError as exc:
                 flash(str(exc), "error")
                 status = 400
@@ -118,7 +129,7 @@ def set_status() -> object:
             DRAFT: "Moved back to drafts",
         }[status]
         flash(f"{verb} {changed} question{'s' if changed != 1 else ''}.", "success")
-    target = request.form.get("next", "")
+    target = safe_next(request.form.get("next")) or ""
     return redirect(target if target.startswith("/teach") else url_for("teacher.review"))
 
 
