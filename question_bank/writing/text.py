@@ -257,7 +257,22 @@ def trim_around(sentence: str, keep_from: int, keep_to: int, limit: int = 40) ->
             if words(sentence[a:b]) <= limit and (best is None or b - a > best[1] - best[0]):
                 best = (a, b)
     if best is None:
-        return sentence
+        # no clause fits: a window of words around the span, cut at word ends
+        left = sentence[:keep_from]
+        right = sentence[keep_to:]
+        room = max(4, limit - len(sentence[keep_from:keep_to].split()))
+        before = left.split()
+        after = right.split()
+        head = before[len(before) - room // 2 :] if len(before) > room // 2 else before
+        tail = after[: room - len(head)]
+        start = len(left) - len(" ".join(head)) - (len(left) - len(left.rstrip()))
+        piece = sentence[max(0, start) : keep_to]
+        if tail:
+            ends = [m.end() for m in re.finditer(r"\S+", right)]
+            piece = sentence[max(0, start) : keep_to + ends[len(tail) - 1]]
+        lead = "…" if len(head) < len(before) else ""
+        trail = "…" if len(tail) < len(after) else ""
+        return lead + piece.strip() + trail
     a, b = best
     piece = sentence[a:b].strip()
     return ("…" if a > 0 else "") + piece + ("…" if b < len(sentence) else "")

@@ -27,6 +27,7 @@ from question_bank.writing.text import (
     quote_for_prompt,
     resolve_relative,
     strip_dateline,
+    trim_around,
     when_phrase,
 )
 
@@ -302,6 +303,21 @@ def test_without_a_date_no_bare_relative_time_is_printed() -> None:
 def test_a_quoted_sentence_keeps_its_words_and_gains_the_date() -> None:
     quoted = quote_for_prompt("KATHMANDU, May 6: The talks ended on Sunday.", dt.date(2024, 5, 6))
     assert quoted == "The talks ended on Sunday [5 May 2024]."
+
+
+def test_a_long_sentence_is_cut_around_its_blank() -> None:
+    long = (
+        "During the minister's state visit to the island, on 6-8 December, the president "
+        "announced that the country would offer an assistance package of _____ to help with "
+        "farming projects as well as the reconstruction of roads and bridges damaged by the "
+        "storms of the previous year in the north of the island."
+    )
+    at = long.index("_____")
+    cut = trim_around(long, at, at + 5, limit=20)
+    assert "_____" in cut and len(cut.split()) <= 21
+    assert cut.startswith("…") and cut.endswith("…")
+    short = "The talks, held in Oslo, ended with _____ agreements."
+    assert trim_around(short, short.index("_____"), short.index("_____") + 5, limit=40) == short
 
 
 # ---- filters -------------------------------------------------------------------------
