@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from ..forms import name_forms
 from ..model import Article, Fact, Meeting, Trip, Visit
-from .places import place_kind
+from .places import place_kind, with_the
 from .text import (
     fold,
     format_date,
@@ -90,8 +90,7 @@ def slug_headline(source: str | None, text: str) -> str | None:
 
 def _places_text(places: list[str]) -> str:
     """ "Egypt", "Egypt and Israel", "Egypt, Israel and Jordan" (three at most)."""
-    if len(places) > 3:
-        places = places[:3]
+    places = [with_the(p) for p in places[:3]]
     if len(places) == 1:
         return places[0]
     return ", ".join(places[:-1]) + " and " + places[-1]

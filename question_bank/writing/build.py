@@ -41,7 +41,7 @@ from .distractors import (
     seeded,
     title_rank,
 )
-from .places import KIND_PLURALS, KIND_WORDS, contains_or_within, peers, place_kind
+from .places import KIND_PLURALS, KIND_WORDS, contains_or_within, peers, place_kind, with_the
 from .templates import Template, template
 from .text import (
     contains,
@@ -312,7 +312,7 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
     wrong = [w for w in wrong if parse_ordinal(w) not in in_sentence]
     slots = {
         "noun": noun,
-        "to": f" to {dest}" if dest else "",
+        "to": f" to {with_the(dest)}" if dest else "",
         "since": f" since {since}" if since else "",
         "traveler": display(f.traveler),
         "traveler_poss": possessive(display(f.traveler)),
@@ -577,7 +577,7 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
             f,
             "true_false",
             st,
-            {**slots, "place": place},
+            {**slots, "place": with_the(place)},
             "True" if truth else "False",
             (),
             ("True", "False"),

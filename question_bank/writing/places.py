@@ -61,6 +61,20 @@ def place_kind(name: str) -> str:
     return "place"
 
 
+_WITH_THE = re.compile(
+    r"^(?:[A-Z]{2,4}|United\s.+|.+\sRepublic|Republic\s.+|.+\s(?:Islands|Emirates|States)|"
+    r"Netherlands|Philippines|Bahamas|Maldives|Gambia|Vatican|Gulf|Caribbean|Middle East|"
+    r"West Bank|Gaza Strip|Balkans|Caucasus|Sahel|Pacific|Arctic)$"
+)
+
+
+def with_the(place: str) -> str:
+    """A place as a sentence writes it: "the US", "the Netherlands", "the Gulf", "Oman"."""
+    if place.lower().startswith("the ") or not _WITH_THE.match(place):
+        return place
+    return f"the {place}"
+
+
 KIND_WORDS = {"country": "country", "city": "city", "region": "region"}
 KIND_PLURALS = {"country": "countries", "city": "cities", "region": "regions"}
 

@@ -230,7 +230,7 @@ def when_phrase(when: str | None, date: dt.date | None, planned: bool) -> str:
 def quote_for_prompt(sentence: str, date: dt.date | None, planned: bool = False) -> str:
     """A source sentence as a prompt quotes it: no dateline, relative times made absolute
     (in brackets after the word, so the quote stays the article's) or left out."""
-    s = strip_dateline(" ".join(sentence.split()))
+    s = strip_dateline(" ".join(sentence.split())).lstrip(",;: ")
     if date is None:
         return resolve_relative(s, None, planned)
 

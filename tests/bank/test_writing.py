@@ -20,7 +20,7 @@ from question_bank.writing import DistractorPool, generate_questions
 from question_bank.writing.anchors import anchor_candidates, choose_anchor, detect_headline
 from question_bank.writing.distractors import figure_distractors, pick, seeded
 from question_bank.writing.filters import TITLE_SHARE
-from question_bank.writing.places import contains_or_within, place_kind
+from question_bank.writing.places import contains_or_within, place_kind, with_the
 from question_bank.writing.templates import TEMPLATES
 from question_bank.writing.text import (
     contains,
@@ -466,6 +466,12 @@ def test_every_generated_form_is_graded_right() -> None:
 
 
 # ---- distractors ----------------------------------------------------------------------
+
+
+def test_places_read_as_a_sentence_writes_them() -> None:
+    assert with_the("US") == "the US" and with_the("Netherlands") == "the Netherlands"
+    assert with_the("Oman") == "Oman" and with_the("the Gulf") == "the Gulf"
+    assert quote_for_prompt(", Hamas agree to a truce today", None) == "Hamas agree to a truce"
 
 
 def test_place_kinds_and_containment() -> None:
