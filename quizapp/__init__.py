@@ -74,6 +74,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         # articles by URL and file: private addresses (loopback, intranets) are
         # refused unless this is 1, or a comma-separated list of networks
         ALLOW_PRIVATE_URLS=False,
+        SOURCE_SETTINGS={},  # question_bank.sources.SourceSettings fields: fetch limits
         ARTICLE_UPLOAD_MAX_BYTES=25 * 1024 * 1024,
         ARTICLE_BULK_MAX=200,
         # background generation: with a Redis URL, adding articles enqueues RQ jobs

@@ -59,9 +59,13 @@ def source_settings() -> SourceSettings:
     ``QUESTION_BANK_ALLOW_PRIVATE_URLS`` says so.
 
     ``ALLOW_PRIVATE_URLS`` is true (``1``) to allow every private address, or a
-    comma-separated list of networks to allow only those.
+    comma-separated list of networks to allow only those. ``SOURCE_SETTINGS``, a
+    mapping of :class:`~question_bank.sources.SourceSettings` fields, changes the
+    limits (``{"max_download_bytes": 5_000_000, "total_timeout": 20}``).
     """
-    settings = SourceSettings.from_env()
+    settings = replace(
+        SourceSettings.from_env(), **(current_app.config.get("SOURCE_SETTINGS") or {})
+    )
     value = current_app.config.get("ALLOW_PRIVATE_URLS")
     if value is True or (isinstance(value, int) and value == 1):
         return replace(settings, allow_private=True)
