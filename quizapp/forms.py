@@ -157,7 +157,7 @@ class BulkArticlesForm(FlaskForm):
 
     uploads = MultipleFileField("Files: .txt, .html, .pdf, .docx, or .zip of them")
     urls = TextAreaField(
-        "Web addresses, one per line",
+        "Links to pages, one per line",
         validators=[Optional(), Length(max=200_000, message="Too many addresses at once.")],
     )
     submit = SubmitField("Add them all")
