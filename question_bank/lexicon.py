@@ -40,7 +40,7 @@ TITLE_HEADS = frozenset(
     president-elect chief-of-staff superintendent lieutenant colonel admiral marshal
     ombudsman ombudswoman professor analyst economist researcher lecturer scholar
     chairperson co-chair provost chancellor rector dean bishop imam rabbi
-    mp executive councillor councilor alderman alderwoman manager captain coach
+    mp executive councillor councilor alderman alderwoman manager captain coach legislator
     pm dpm fm cs mos eam nsa coas
     """.split()
 )
@@ -85,7 +85,8 @@ SEND_VERBS = frozenset("dispatch send despatch take bring".split())
 # Nouns that make a meeting with the verb that governs them: "held talks with".
 MEETING_NOUNS = frozenset(
     "talks meeting meetings discussions discussion conversation call phone talk summit "
-    "negotiations consultations audience bilateral dinner lunch breakfast welcome".split()
+    "negotiations consultations audience bilateral dinner lunch breakfast welcome briefing "
+    "dialogue sit-down".split()
 )
 
 # Verbs whose object does what the "for/on ...-ing" phrase after them says:
@@ -97,8 +98,19 @@ OBJECT_CONTROL_VERBS = frozenset(
 # Verbs whose agent leads a group: "a delegation led by X", "a team headed by Y".
 LEADING_VERBS = frozenset("lead head".split())
 
+# Verbs that give a title: "was appointed prime minister", "installed X as president".
+APPOINTMENT_VERBS = frozenset("appoint name elect nominate install instal swear".split())
+# Verbs whose "as" phrase is a title the subject holds: "serves as chief of staff",
+# "will continue as interim manager".
+SERVING_VERBS = frozenset("serve act continue remain stay".split())
+# Copulas that state a title: "X is the foreign minister", "X became president".
+COPULAS = frozenset("be become".split())
+
 # Words that introduce the named members of a group: "officials, including X".
 INCLUDING_WORDS = frozenset("including include among notably".split())
+
+# Words before "of" that put an event still ahead: "ahead of meetings with X".
+AHEAD_WORDS = frozenset("ahead before prior".split())
 
 # Nouns that only count the meeting noun in their "of" phrase: "a series of talks".
 PARTITIVE_NOUNS = frozenset("series round rounds number couple string day days".split())

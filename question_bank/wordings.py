@@ -89,6 +89,23 @@ MEETING_WORDINGS: tuple[Wording, ...] = (
         "Greta Holm",
     ),
     _meet(
+        "speaking alongside",
+        "speak",
+        ("alongside",),
+        "Speaking alongside President Elena Ruiz in Lima, Chancellor Greta Holm said the "
+        "deal was fair.",
+        "Greta Holm",
+        "Elena Ruiz",
+    ),
+    _meet(
+        "stood alongside",
+        "stand",
+        ("alongside",),
+        "Prime Minister Jonas Berg stood alongside President Ivo Baric at the news conference.",
+        "Jonas Berg",
+        "Ivo Baric",
+    ),
+    _meet(
         "sat down with",
         "sit",
         ("with",),
@@ -432,6 +449,24 @@ MEETING_NOUN_WORDINGS: tuple[Wording, ...] = (
         "Mayor Rosa Ferreira extended a warm welcome to President Elena Ruiz at city hall.",
         "Rosa Ferreira",
         "Elena Ruiz",
+    ),
+    _noun(
+        "held a bilateral briefing with",
+        "hold",
+        ("with",),
+        "Secretary of State Paul Hardy held a bilateral briefing with Foreign Minister Omar "
+        "Haddad in Amman.",
+        "Paul Hardy",
+        "Omar Haddad",
+    ),
+    _noun(
+        "ahead of meetings with (planned)",
+        "arrive",
+        (),
+        "Chancellor Greta Holm arrived in Cairo on Monday ahead of meetings with President "
+        "Omar Haddad.",
+        "Greta Holm",
+        "Omar Haddad",
     ),
     _noun(
         "granted an audience to",

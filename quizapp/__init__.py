@@ -7,21 +7,31 @@ follow their classes. Create the app with :func:`create_app`.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import os
 import secrets
+import time
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, render_template, request
+from flask import Flask, Response, render_template, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.exceptions import Forbidden
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .extensions import csrf, db, login_manager, migrate
+from .extensions import csrf, db, limiter, login_manager, migrate
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 ARTICLE_UPLOAD_ENDPOINTS = ("teacher.preview_article", "teacher.bulk_articles")
 """Pages that take article files (PDFs, zips): ``ARTICLE_UPLOAD_MAX_BYTES`` applies."""
+
+# No inline script or style anywhere: scripts and styles are files under static/.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 
 
 def _secret_key(instance: Path) -> str:
@@ -65,12 +75,29 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         REMEMBER_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=os.environ.get("QUIZAPP_SECURE_COOKIES", "") == "1",
         REMEMBER_COOKIE_SECURE=os.environ.get("QUIZAPP_SECURE_COOKIES", "") == "1",
+        REMEMBER_COOKIE_DURATION=dt.timedelta(days=30),
         WTF_CSRF_TIME_LIMIT=None,
         STUDY_DAY_STARTS_AT=4,
         STUDY_FUZZ=True,
         SEED_DIR=str(Path(__file__).resolve().parents[1] / "seeds"),
         IMPORT_SEEDS=True,
         PASSWORD_HASH_METHOD="scrypt",
+        # login throttling (Flask-Limiter): counts in memory, or in Redis when
+        # QUIZAPP_RATELIMIT_STORAGE_URI=redis://host:6379 (shared by every worker)
+        RATELIMIT_ENABLED=True,
+        RATELIMIT_STORAGE_URI="memory://",
+        # Redis unreachable: count in this process's memory meanwhile (logins keep working)
+        RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True,
+        # refused attempts per email and client address, and per client address
+        LOGIN_LIMIT_PER_ACCOUNT="5 per minute;20 per hour",
+        LOGIN_LIMIT_PER_ADDRESS="30 per minute;200 per hour",
+        # registrations per client address (every attempt counts)
+        REGISTER_LIMIT_PER_ADDRESS="60 per hour",
+        # refused password changes per user and client address
+        PASSWORD_CHANGE_LIMIT="5 per minute;20 per hour",
+        # how many proxies in front of the app set X-Forwarded-For (0: none, trust no header)
+        TRUSTED_PROXIES=0,
+        CONTENT_SECURITY_POLICY=CONTENT_SECURITY_POLICY,
         # articles by URL and file: private addresses (loopback, intranets) are
         # refused unless this is 1, or a comma-separated list of networks
         ALLOW_PRIVATE_URLS=False,
@@ -93,10 +120,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(instance)
 
+    proxies = int(app.config["TRUSTED_PROXIES"])
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
+
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     _article_upload_limit(app)  # before CSRF, which reads the form
     csrf.init_app(app)
+    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please log in to see that page."
@@ -104,6 +136,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from . import models
     from .blueprints import auth, main, student, study, teacher
     from .cli import register_cli
+    from .services import accounts
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
@@ -112,10 +145,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(teacher.bp)
     register_cli(app)
     _register_errors(app)
+    _add_security_headers(app)
 
     @login_manager.user_loader
-    def load_user(user_id: str) -> models.User | None:
-        return db.session.get(models.User, int(user_id))
+    def load_user(login_id: str) -> models.User | None:
+        """The session's user while its session version holds (remember-me cookies too)."""
+        return accounts.user_for_session(login_id)
 
     return app
 
@@ -127,6 +162,19 @@ def _article_upload_limit(app: Flask) -> None:
     def article_upload_limit() -> None:
         if request.endpoint in ARTICLE_UPLOAD_ENDPOINTS:
             request.max_content_length = app.config["ARTICLE_UPLOAD_MAX_BYTES"]
+
+
+def _add_security_headers(app: Flask) -> None:
+    """Every response carries the security headers (a view may set its own)."""
+
+    @app.after_request
+    def security_headers(response: Response) -> Response:
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy", app.config["CONTENT_SECURITY_POLICY"])
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Referrer-Policy", "same-origin")
+        return response
 
 
 @event.listens_for(Engine, "connect")
@@ -172,6 +220,18 @@ def _register_errors(app: Flask) -> None:
     def too_large(error: Exception) -> tuple[str, int]:
         limit = (request.max_content_length or app.config["MAX_CONTENT_LENGTH"]) // 1024 // 1024
         return page(413, "Too large", f"That upload is too large: the limit is {limit} MB.")
+
+    @app.errorhandler(429)
+    def too_many(error: Exception) -> tuple[str, int, dict[str, str]]:
+        current = limiter.current_limit  # the breached limit: when its window frees a try
+        wait = max(1, math.ceil(current.window[0] - time.time())) if current else 60
+        minutes = math.ceil(wait / 60)
+        when = "a minute" if minutes == 1 else f"{minutes} minutes"
+        message = (
+            f"Too many attempts. To protect the account, please wait {when} before you try again."
+        )
+        body, code = page(429, "Too many attempts", message)
+        return body, code, {"Retry-After": str(wait)}
 
     @app.errorhandler(500)
     def server_error(error: Exception) -> tuple[str, int]:

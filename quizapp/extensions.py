@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -28,3 +30,7 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+# Login throttling. Storage and on/off come from the config (RATELIMIT_STORAGE_URI,
+# RATELIMIT_ENABLED); the limits themselves are on the views in blueprints/auth.py.
+# A moving window counts the attempts of the last minute or hour exactly.
+limiter = Limiter(get_remote_address, strategy="moving-window", key_prefix="quizapp")

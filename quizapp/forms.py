@@ -64,6 +64,21 @@ class RegisterForm(FlaskForm):
     submit = SubmitField("Create account")
 
 
+class PasswordForm(FlaskForm):
+    """A logged-in user changes their password."""
+
+    current_password = PasswordField("Current password", validators=[DataRequired()])
+    password = PasswordField(
+        "New password",
+        validators=[DataRequired(), Length(min=8, message="Use at least 8 characters.")],
+    )
+    confirm = PasswordField(
+        "Repeat the new password",
+        validators=[DataRequired(), EqualTo("password", message="The passwords differ.")],
+    )
+    submit = SubmitField("Change the password")
+
+
 class SetupForm(RegisterForm):
     """The first teacher's account, from the one-time setup link."""
 

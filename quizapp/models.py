@@ -36,11 +36,18 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     new_per_day: Mapped[int] = mapped_column(default=20, server_default="20")
     desired_retention: Mapped[float] = mapped_column(default=0.9, server_default="0.9")
+    # part of every session's login id: raising it (logout, a new password) ends every
+    # session of the user, remember-me cookies included
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     @property
     def is_teacher(self) -> bool:
         """True for teachers."""
         return self.role == TEACHER
+
+    def get_id(self) -> str:
+        """The login id kept in the session and the remember-me cookie: id and session version."""
+        return f"{self.id}:{self.session_version}"
 
 
 class SetupToken(db.Model):  # type: ignore[name-defined,misc]
@@ -79,7 +86,15 @@ class Enrollment(db.Model):  # type: ignore[name-defined,misc]
 
 
 class Article(db.Model):  # type: ignore[name-defined,misc]
-    """A news article and the text its questions cite."""
+    """A news article and the text its questions cite.
+
+    ``fingerprint`` is the sha256 of the normalised text (see
+    ``services.library.article_fingerprint``), unique per owner so that no one stores the
+    same article twice. Copies stored before fingerprints existed keep it empty."""
+
+    __table_args__ = (
+        Index("ix_article_owner_fingerprint", "owner_id", "fingerprint", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(120), unique=True)
@@ -88,6 +103,7 @@ class Article(db.Model):  # type: ignore[name-defined,misc]
     published: Mapped[dt.date | None] = mapped_column(nullable=True)
     source_url: Mapped[str | None] = mapped_column(String(500), nullable=True)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
+    fingerprint: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     owner: Mapped[User | None] = relationship()

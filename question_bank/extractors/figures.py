@@ -124,6 +124,8 @@ def _not_counts(sent: Span) -> Iterator[int]:
     doc = sent.doc
     for tok in sent:
         low = tok.lower_
+        if not (tok.like_num or low in _NUMBER_WORDS or "0" in tok.text):
+            continue  # most tokens are no number at all: nothing to look at
         if low in _NUMBER_WORDS and tok.text[:1].isupper() and tok.i > sent.start:
             prev = doc[tok.i - 1]
             if prev.text[:1].isupper() or prev.lower_ in ("of", "the"):

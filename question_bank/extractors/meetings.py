@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import MEETING_NOUN_PREPS, MEETING_NOUNS, PARTITIVE_NOUNS
+from ..lexicon import AHEAD_WORDS, MEETING_NOUN_PREPS, MEETING_NOUNS, PARTITIVE_NOUNS
 from ..model import Meeting
 from ..wordings import HOST_VERBS, MEETING_NOUN_VERBS, MEETING_VERBS
 from .common import (
@@ -115,6 +115,8 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             return subjects, others, gov
         if objs and frame.dep_ == "pobj" and gov.dep_ == "prep":
             verb = gov.head
+            if verb.pos_ not in ("VERB", "AUX") and verb.lower_ in AHEAD_WORDS:
+                verb = verb.head  # "arrived ahead of meetings with X"
             if verb.pos_ in ("VERB", "AUX"):
                 return subjects_of(verb, analysis), people_in_objects(objs, analysis), verb
     return None
@@ -128,6 +130,11 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
             if not found:
                 continue
             left, right, carrier = found
+            if right and (not left or set(left) == set(right)):
+                # "'In a constructive meeting with X today, he confirmed to me ...,' Y
+                # wrote": the speaker of the quote is the other side
+                speaker = analysis.quote_speaker(tok)
+                left = [speaker] if speaker and speaker not in right else left
             if not left or not right or analysis.negated(carrier):
                 continue
             place = meeting_place(carrier, analysis)
@@ -143,8 +150,14 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
                         when=when,
                         source=analysis.source(sent),
                         cue=cue_for(analysis, name) if name else None,
-                        planned=analysis.planned(carrier),
+                        planned=analysis.planned(carrier) or _ahead(tok),
                     )
+
+
+def _ahead(noun: Token) -> bool:
+    """ "ahead of meetings with X", "before talks with Y": the meeting is still to come."""
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in AHEAD_WORDS
 
 
 def _partitive(noun: Token) -> bool:

@@ -34,6 +34,7 @@ from ..services import (
     study,
 )
 from . import deck_download, send_download, teacher_required
+from .auth import safe_next
 
 bp = Blueprint("teacher", __name__, url_prefix="/teach")
 
@@ -270,7 +271,7 @@ def set_status() -> object:
             DRAFT: "Moved back to drafts",
         }[status]
         flash(f"{verb} {changed} question{'s' if changed != 1 else ''}.", "success")
-    target = request.form.get("next", "")
+    target = safe_next(request.form.get("next")) or ""
     return redirect(target if target.startswith("/teach") else url_for("teacher.review"))
 
 

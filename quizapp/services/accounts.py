@@ -7,7 +7,7 @@ import re
 import secrets
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import srs
@@ -34,14 +34,31 @@ def _check(email: str, name: str, password: str) -> str:
     return email
 
 
+def _hash(password: str) -> str:
+    """A password hash by the configured method (scrypt in production)."""
+    return generate_password_hash(
+        password, method=current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+    )
+
+
+# one hash of a random password per method, checked when no account has the email
+_DUMMY_HASHES: dict[str, str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash made like a real one, so an unknown email costs the same check."""
+    method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+    if method not in _DUMMY_HASHES:
+        _DUMMY_HASHES[method] = _hash(secrets.token_urlsafe(16))
+    return _DUMMY_HASHES[method]
+
+
 def _create(email: str, name: str, password: str, role: str) -> User:
     """Insert a user (not committed)."""
     user = User(
         email=_check(email, name, password),
         name=name.strip(),
-        password_hash=generate_password_hash(
-            password, method=current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
-        ),
+        password_hash=_hash(password),
         role=role,
     )
     db.session.add(user)
@@ -64,10 +81,81 @@ def create_teacher(email: str, name: str, password: str) -> User:
 
 
 def authenticate(email: str, password: str) -> User | None:
-    """The user with these credentials, or None."""
-    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
-    if user is None or not check_password_hash(user.password_hash, password):
+    """The user with these credentials, or None.
+
+    An unknown email costs one password check too (against a dummy hash made by the
+    same method), so the answer's timing does not tell which emails have accounts."""
+    user = find_user(email)
+    if user is None:
+        check_password_hash(_dummy_hash(), password)
         return None
+    if not check_password_hash(user.password_hash, password):
+        return None
+    return user
+
+
+def user_for_session(login_id: str) -> User | None:
+    """The user a session or remember-me cookie names, while its session version holds.
+
+    ``login_id`` is ``User.get_id()``: "id:version". An id from an older version (the
+    user logged out or changed the password since) or in another form gives None."""
+    user_id, _, version = login_id.partition(":")
+    if not user_id.isdigit() or not version.isdigit():
+        return None
+    user: User | None = db.session.get(User, int(user_id))
+    if user is None or user.session_version != int(version):
+        return None
+    return user
+
+
+def end_sessions(user_id: int) -> None:
+    """End every session of the user, on every device (their login ids stop working)."""
+    db.session.execute(
+        update(User)
+        .where(User.id == user_id)
+        .values(session_version=User.session_version + 1)
+        .execution_options(synchronize_session="fetch")
+    )
+    db.session.commit()
+
+
+def _set_password(user: User, password: str) -> None:
+    """Store a new password and end the user's sessions (not committed)."""
+    if len(password) < MIN_PASSWORD:
+        raise ServiceError(f"Choose a password of at least {MIN_PASSWORD} characters.")
+    user.password_hash = _hash(password)
+    user.session_version = User.session_version + 1  # in SQL: two changes both count
+
+
+def change_password(user_id: int, current: str, new: str) -> User:
+    """A user changes their own password; every other session of theirs ends.
+
+    The caller logs the current session in again with the returned user."""
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise ServiceError("That account no longer exists.")
+    if not check_password_hash(user.password_hash, current):
+        raise ServiceError("Your current password is not right.")
+    if new == current:
+        raise ServiceError("Choose a new password that differs from the current one.")
+    _set_password(user, new)
+    db.session.commit()
+    return user
+
+
+def find_user(email: str) -> User | None:
+    """The account with this email, or None."""
+    user: User | None = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    return user
+
+
+def reset_password(email: str, password: str) -> User:
+    """The administrator sets a user's password; every session of the user ends."""
+    user = find_user(email)
+    if user is None:
+        raise ServiceError(f"No account has the email {email.strip().lower()}.")
+    _set_password(user, password)
+    db.session.commit()
     return user
 
 

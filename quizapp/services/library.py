@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.exc import IntegrityError
 
 from question_bank import ArticleError, parse_article
 from question_bank import Question as BankQuestion
@@ -26,15 +27,41 @@ from . import NotAllowed, ServiceError, access
 
 MAX_ARTICLE_CHARS = 100_000
 MAX_TITLE = 300
+# the header lines of an article file (question_bank.articles reads the same keys)
+_HEADER_LINE = re.compile(r"^\s*(title|date|source|url)\s*:", re.IGNORECASE)
 
 
 class DuplicateArticle(ServiceError):
     """The article is already in the bank; ``article_id`` names the one already there."""
 
     def __init__(self, article_id: int, title: str) -> None:
-        super().__init__("This article is already in the bank.")
+        super().__init__(f"This article is already in the bank: “{title}” (article {article_id}).")
         self.article_id = article_id
         self.title = title
+
+
+def article_fingerprint(text: str) -> str:
+    """The sha256 of an article's text as a reader sees it: leading ``Title:``/``Date:``/
+    ``Source:`` lines dropped, line endings and runs of whitespace made one space, case kept.
+
+    The same story pasted with other line endings, another title or trailing spaces has
+    the same fingerprint. Migration 0003 holds a copy of this function for old rows."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start = 0
+    while start < len(lines) and (not lines[start].strip() or _HEADER_LINE.match(lines[start])):
+        start += 1
+    body = " ".join(" ".join(lines[start:]).split())
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _same_article(owner: User | None, fingerprint: str) -> Article | None:
+    """The article with this fingerprint that the owner already sees: theirs or a shared one."""
+    owners: ColumnElement[bool] = Article.owner_id.is_(None)
+    if owner is not None:
+        owners = or_(owners, Article.owner_id == owner.id)
+    return db.session.scalar(
+        select(Article).where(Article.fingerprint == fingerprint, owners).order_by(Article.id)
+    )
 
 
 def _slug(text: str, limit: int = 60) -> str:
@@ -182,13 +209,20 @@ def add_article(
     text, title, source_url = check_article(text, title, published, source_url)
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
     key = key or f"{_slug(title or text[:80])}-{digest}"
-    existing = db.session.scalar(select(Article).where(Article.key == key))
-    if existing is not None:
-        raise DuplicateArticle(existing.id, existing.title)
+    same_key = db.session.scalar(select(Article).where(Article.key == key))
+    if same_key is not None:
+        if same_key.owner_id in (None, owner.id if owner else None):
+            raise DuplicateArticle(same_key.id, same_key.title)
+        # another teacher's private copy: this one gets its own key (and question ids)
+        key = f"{key}-{owner.id if owner else 'shared'}"
     try:
         parsed = parse_article(text, key)
     except ArticleError as exc:
         raise ServiceError(f"The article was refused: {exc.problem}.") from None
+    fingerprint = article_fingerprint(parsed.text)
+    same_text = _same_article(owner, fingerprint)
+    if same_text is not None:
+        raise DuplicateArticle(same_text.id, same_text.title)
     if title:
         parsed = type(parsed)(
             id=parsed.id,
@@ -215,6 +249,7 @@ def add_article(
             published=parsed.date,
             source_url=http_url(parsed.source) if parsed.source else None,
             owner_id=owner.id if owner else None,
+            fingerprint=fingerprint,
         )
         db.session.add(article)
         db.session.flush()
@@ -225,6 +260,12 @@ def add_article(
         if on_stored is not None:
             on_stored(article, added)
         db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        same_text = _same_article(owner, fingerprint)  # added by a request at the same time
+        if same_text is not None:
+            raise DuplicateArticle(same_text.id, same_text.title) from None
+        raise
     except Exception:
         db.session.rollback()
         raise

@@ -898,3 +898,64 @@ def test_a_title_in_an_object_is_no_place_and_an_alias_in_brackets_no_person(fac
     places = {p for f in of_type(found, "visit") for p in f["places"]}  # type: ignore[attr-defined]
     assert "President" not in places
     assert "Army Staff" not in {f["person"] for f in of_type(found, "role")}
+
+
+def test_a_meeting_in_the_speaker_s_own_quote_and_a_trip_since_an_event(facts) -> None:
+    found = facts(
+        '"In a constructive meeting with Prime Minister Jonas Berg today, he confirmed to me '
+        'that the talks will go on," Secretary Paul Hardy wrote on social media. '
+        "Foreign Minister Ana Rios made her first visit to Chile since taking office last year."
+    )
+    assert [set(f["participants"]) for f in of_type(found, "meeting")] == [  # type: ignore[arg-type]
+        {"Paul Hardy", "Jonas Berg"}
+    ]
+    [trip] = of_type(found, "trip")
+    assert (trip["traveler"], trip["ordinal"], trip["since"]) == (
+        "Ana Rios",
+        1,
+        "taking office last year",
+    )
+
+
+def test_meetings_still_ahead_are_planned(facts) -> None:
+    [meeting] = [
+        f
+        for f in facts(
+            "Chancellor Greta Holm arrived in Cairo on Monday ahead of meetings with President "
+            "Omar Haddad."
+        )
+        if f.type == "meeting"
+    ]
+    assert meeting.planned and set(meeting.participants) == {"Greta Holm", "Omar Haddad"}  # type: ignore[attr-defined]
+
+
+def test_titles_by_installation_becoming_and_in_lower_case(facts) -> None:
+    found = of_type(
+        facts(
+            "The rebels later installed Michel Dotoma, a teacher, as interim president. "
+            "The visit is the first since Ebrahim Rasouli became Iran's new president. "
+            "The president's chief of staff Andriy Melnyk joined the talks in Kyiv, and "
+            "legislator Lee Cheuk-wan told the strikers the deal was good."
+        ),
+        "role",
+    )
+    assert {(f["person"], f["title"]) for f in found} >= {
+        ("Michel Dotoma", "interim president"),
+        ("Ebrahim Rasouli", "Iran's new president"),
+        ("Andriy Melnyk", "chief of staff"),
+        ("Lee Cheuk-wan", "legislator"),
+    }
+
+
+def test_counterparts_continuing_titles_and_elided_ordinals(facts) -> None:
+    found = facts(
+        "Prime Minister Tom Albanez arrived in Madrid on Monday. Mr Albanez will meet "
+        "Spanish counterpart Pedro Salas on Tuesday. The club confirmed that Ruud van Dalen "
+        "will continue as interim manager. This will be Mr Albanez's first visit to Spain "
+        "since his re-election earlier this year, and second overall."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Pedro Salas", "Tom Albanez's Spanish counterpart") in roles
+    assert ("Ruud van Dalen", "interim manager") in roles
+    trips = {(f["ordinal"], f["since"]) for f in of_type(found, "trip")}
+    assert (1, "his re-election") in trips and 2 in {n for n, _ in trips}

@@ -50,6 +50,7 @@ def client(app: Flask) -> FlaskClient:
 
 
 def _config(url: str) -> dict[str, Any]:
+    """The test configuration; a module may add to it with an ``app_overrides`` fixture."""
     return {
         "TESTING": True,
         "SECRET_KEY": "test-secret",
@@ -58,7 +59,15 @@ def _config(url: str) -> dict[str, Any]:
         "IMPORT_SEEDS": False,
         # a cheap hash keeps the suite fast; production uses scrypt
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+        # login throttling is off here; tests/web/test_throttle.py turns it on
+        "RATELIMIT_ENABLED": False,
     }
+
+
+@pytest.fixture
+def app_overrides() -> dict[str, Any]:
+    """Config keys a test module sets on top of the test configuration."""
+    return {}
 
 
 @pytest.fixture(scope="session")
@@ -73,19 +82,19 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def app(tmp_path: Path, sqlite_template: Path) -> Iterator[Flask]:
+def app(tmp_path: Path, sqlite_template: Path, app_overrides: dict[str, Any]) -> Iterator[Flask]:
     """The app on an empty database with the schema made by the migrations."""
     url = os.environ.get("TEST_DATABASE_URL")
     if url:
         if url.startswith("postgresql://"):
             url = "postgresql+psycopg://" + url[len("postgresql://") :]
-        app = create_app(_config(url))
+        app = create_app({**_config(url), **app_overrides})
         with app.app_context():
             _reset(app)
     else:
         target = tmp_path / "test.sqlite"
         shutil.copyfile(sqlite_template, target)
-        app = create_app(_config(f"sqlite:///{target}"))
+        app = create_app({**_config(f"sqlite:///{target}"), **app_overrides})
     yield app
     with app.app_context():
         db.session.remove()

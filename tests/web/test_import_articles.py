@@ -38,7 +38,7 @@ def test_urls_files_and_zips_are_imported_with_a_report_per_article(
     lines = result.output.splitlines()
     assert lines[0].startswith(f"{page}: added with ")
     assert lines[0].endswith(f" drafts ({newsite.PAGE_TITLE})")
-    assert lines[1] == f"{page}: duplicate: This article is already in the bank."
+    assert lines[1].startswith(f"{page}: duplicate: This article is already in the bank: ")
     assert lines[2].startswith(f"{pdf}: added with ")
     assert lines[3].startswith(f"{bundle}:fisheries.docx: added with ")
     assert lines[4].startswith(f"{bundle}:../evil.txt: refused: unsafe path in the zip")

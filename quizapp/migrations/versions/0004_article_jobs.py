@@ -2,12 +2,10 @@
 
 One row per article on its way into the bank (by URL, file, paste or bulk upload):
 its state for the pages (queued, generating, done, failed), what it added or
-duplicates, and how often it ran. Chained after the latest revision on main when
-it was written (0002, 160af9b9e14f); the accounts work adds a 0003 of its own,
-and this revision moves after it once that lands.
+duplicates, and how often it ran.
 
 Revision ID: 3b7e2c91d5a4
-Revises: 160af9b9e14f
+Revises: 62834274e9c6 (0003, session version and article fingerprint)
 Create Date: 2026-11-30 17:20:35.800149
 
 """
@@ -18,7 +16,7 @@ import quizapp.types  # noqa: F401  (custom column types)
 
 # revision identifiers, used by Alembic.
 revision = '3b7e2c91d5a4'
-down_revision = '160af9b9e14f'
+down_revision = '62834274e9c6'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,255 @@
+"""Reading stage 4, coreference: what "he", "I", "the Secretary" or "the top U.S.
+diplomat" stands for, in reading order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import (
+    PRONOUNS_FEMALE,
+    PRONOUNS_FIRST,
+    PRONOUNS_MALE,
+    TITLE_SYNONYMS,
+)
+from .titles import TitleReading
+from .words import (
+    REPORTING_VERBS,
+    SUBJECT_DEPS,
+    could_be_title_reference,
+    quoted_tokens,
+    same_origin,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A token range that refers to a person."""
+
+    start: int
+    end: int
+    person: str
+    subject: bool
+    speaker: bool = False
+
+
+class CoreferenceReading(TitleReading):
+    """Stage 4 (on the titles): pronouns and title references, in reading order."""
+
+    def _read_references(self) -> None:
+        """Stage 4: pronouns and title references in reading order, then the titles that
+        need them ("his counterpart")."""
+        self.mentions: list[Mention] = []
+        self._quoted = quoted_tokens(self.doc)
+        self._resolve_references()
+        self._counterpart_titles()
+
+    def _resolve_references(self) -> None:
+        """One pass in reading order: record name mentions, resolve pronouns and titles."""
+        quoted = self._quoted
+        for sent in self.sentences:
+            for tok in sent:
+                if tok.i in self._token_person:
+                    if (
+                        tok.i - 1 in self._token_person
+                        and self._token_person[tok.i - 1] == self._token_person[tok.i]
+                    ):
+                        continue
+                    self._add_mention(tok, self._token_person[tok.i])
+                    continue
+                low = tok.lower_
+                person: str | None = None
+                if low in PRONOUNS_MALE or low in PRONOUNS_FEMALE:
+                    if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+                        person = self._resolve_pronoun(tok, sent, tok.i in quoted)
+                elif low in PRONOUNS_FIRST and tok.pos_ == "PRON":
+                    person = self._first_person(tok, sent, quoted)
+                elif could_be_title_reference(tok):
+                    person = self._resolve_title_reference(tok)
+                if person:
+                    self._token_person[tok.i] = person
+                    self._add_mention(tok, person)
+
+    def quote_speaker(self, tok: Token) -> str | None:
+        """Whose words these are, when the token stands inside a quote or a transcript turn."""
+        if tok.i in self._quoted or self._turns:
+            return self._first_person(tok, tok.sent, self._quoted)
+        return None
+
+    def _first_person(self, tok: Token, sent: Span, quoted: set[int]) -> str | None:
+        """ "I", "me", "my": the speaker. In a transcript, the person the turn's label
+        names; inside quotes, the person a reporting verb outside them gives the words
+        to ("'He confirmed to me ...,' Blinken wrote")."""
+        if tok.i not in quoted:
+            return self._turn_speaker(tok.idx)
+        for candidate in (sent, *self._neighbours(sent)):
+            for verb in candidate:
+                if verb.i in quoted or verb.lemma_.lower() not in REPORTING_VERBS:
+                    continue
+                subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+                if subject is not None and subject.i not in quoted:
+                    person = self.person_of_np(subject) or self._token_person.get(subject.i)
+                    if not person and subject.lower_ in PRONOUNS_MALE | PRONOUNS_FEMALE:
+                        person = self._resolve_pronoun(subject, candidate, False)
+                    if person:
+                        return person
+        return None
+
+    def _neighbours(self, sent: Span) -> list[Span]:
+        """The story sentences just before and after, when in the same paragraph."""
+        out: list[Span] = []
+        index = next((i for i, s in enumerate(self.sentences) if s.start == sent.start), None)
+        if index is None:
+            return out
+        for other in (index + 1, index - 1):
+            if 0 <= other < len(self.sentences):
+                near = self.sentences[other]
+                lo, hi = sorted((near.start_char, sent.start_char))
+                if "\n" not in self.article.text[lo:hi].strip():
+                    out.append(near)
+        return out
+
+    def _turn_speaker(self, char: int) -> str | None:
+        """The person who speaks at this offset of a transcript, or None."""
+        speaker = None
+        for start, end in self._turns:
+            if start > char:
+                break
+            span = self.doc.char_span(start, end, alignment_mode="expand") or ()
+            names = {self._token_person[t.i] for t in span if t.i in self._token_person}
+            speaker = next(iter(names)) if len(names) == 1 else None
+        return speaker
+
+    def _add_mention(self, tok: Token, person: str) -> None:
+        """Record a mention with its grammatical role."""
+        head = tok
+        while (
+            head.dep_ in ("compound", "flat", "poss", "amod")
+            and head.head.i != head.i
+            and head.head.i in self._token_person
+        ):
+            head = head.head
+        subject = head.dep_ in SUBJECT_DEPS
+        speaker = subject and head.head.lemma_ in REPORTING_VERBS
+        self.mentions.append(Mention(tok.i, tok.i + 1, person, subject, speaker))
+
+    def _resolve_pronoun(self, tok: Token, sent: Span, in_quote: bool) -> str | None:
+        """Resolve he/she/his/her to the most salient person that fits."""
+        gender = "m" if tok.lower_ in PRONOUNS_MALE else "f"
+        # "where Ana Rusu received him": an object pronoun is not its clause's subject.
+        own_subject = None
+        if tok.dep_ in ("dobj", "dative", "pobj") and tok.lower_ in ("him", "her"):
+            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            subject_tok = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject_tok is not None:
+                own_subject = self.person_of_np(subject_tok)
+        before = [
+            m for m in self.mentions if sent.start <= m.start < tok.i and m.person != own_subject
+        ]
+        fits = [m for m in before if self._gender_fits(m.person, gender)]
+        subjects = [m for m in fits if m.subject]
+        if subjects:
+            return subjects[-1].person
+        # "Accompanied by Dr Tesfaye, he toured ...": a subject pronoun after a fronted
+        # phrase refers to the topic, not to the person inside the phrase.
+        if fits and not in_quote and tok.dep_ not in SUBJECT_DEPS:
+            return fits[-1].person
+        # Cataphora: "On his fifth trip, Blinken will visit ...": the subject of the
+        # first verb above the pronoun.
+        for anc in tok.ancestors:
+            if anc.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in anc.children:
+                if child.dep_ in SUBJECT_DEPS and child.i > tok.i:
+                    p = self.person_of_np(child)
+                    if p and self._gender_fits(p, gender):
+                        return p
+            break
+        earlier = [
+            m for m in self.mentions if m.start < sent.start and self._gender_fits(m.person, gender)
+        ]
+        if not earlier:
+            return None
+        recent_sents: list[int] = []
+        for m in reversed(earlier):
+            s = self.doc[m.start].sent.start
+            if s not in recent_sents:
+                recent_sents.append(s)
+            if len(recent_sents) > 3:
+                break
+        for s in recent_sents[:3]:
+            in_sent = [m for m in earlier if self.doc[m.start].sent.start == s]
+            subj = [m for m in in_sent if m.subject and not m.speaker]
+            if in_quote and subj:
+                return subj[-1].person
+            subj_all = [m for m in in_sent if m.subject]
+            if subj_all:
+                return subj_all[-1].person if not in_quote else subj_all[0].person
+            if in_sent:
+                if self._unknown_subject(self.doc[s].sent):
+                    # "MoS will call on President X ... He will then travel": the topic
+                    # is a subject we could not name, not the person in the object
+                    return None
+                return in_sent[-1].person
+        return earlier[-1].person
+
+    def _unknown_subject(self, sent: Span) -> bool:
+        """Whether the sentence's main subject is a noun phrase that names nobody we know."""
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return subject.i not in self._token_person and not self.person_of_np(subject)
+
+    def _gender_fits(self, person: str, gender: str) -> bool:
+        """Unknown gender fits either pronoun."""
+        g = self.persons[person].gender if person in self.persons else None
+        return g is None or g == gender
+
+    def _resolve_title_reference(self, tok: Token) -> str | None:
+        """ "the Secretary", "the top U.S. diplomat": the person holding that title."""
+        wanted = TITLE_SYNONYMS.get(tok.lower_, (tok.lower_,))
+        seen = {m.person for m in self.mentions}  # only people already met in the text
+        holders = [
+            p.name
+            for p in self.persons.values()
+            if p.name in seen and any(w in t.lower() for t in p.titles for w in wanted)
+        ]
+        # "the Portuguese leader", "the Saudi official": only a holder whose title says so
+        origins = [
+            c.lower_
+            for c in tok.children
+            if c.dep_ in ("amod", "compound", "nmod")
+            and c.text[:1].isupper()
+            and c.ent_type_ in ("NORP", "GPE")
+        ]
+        if origins:
+            titles = {p.name: p.titles for p in self.persons.values()}
+            named = [
+                h for h in holders if any(same_origin(o, t) for t in titles[h] for o in origins)
+            ]
+            holders = named or holders  # nobody's title says where they are from: as before
+        # "the foreign minister": prefer holders whose title has the reference's own words
+        words = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
+        if words and len(holders) > 1:
+            titles_of = {p.name: [t.lower() for t in p.titles] for p in self.persons.values()}
+            closer = [h for h in holders if any(all(w in t for w in words) for t in titles_of[h])]
+            holders = closer or holders
+        if len(holders) > 1 and tok.dep_ in ("dobj", "pobj"):
+            # "Ferreira welcomed the minister": the object is not the clause's own subject
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            doer = self.person_at(subject) if subject is not None else None
+            holders = [h for h in holders if h != doer] or holders
+        if not holders:
+            return None
+        if len(holders) == 1:
+            return holders[0]
+        recent = self.mentions[-12:]
+        for m in reversed(recent):
+            if m.person in holders and m.subject and not m.speaker:
+                return m.person
+        for m in reversed(self.mentions):
+            if m.person in holders:
+                return m.person
+        return None

@@ -1,0 +1,148 @@
+"""Reading stage 1, the document: which sentences are story (not bylines, captions,
+credits or headings), transcript speaker turns, entities by sentence, and the source a fact
+cites."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import pairwise
+from typing import TypeVar
+
+from spacy.tokens import Doc, Span, Token
+
+from ..articles import speaker_labels
+from ..lexicon import (
+    CREDIT_PATTERNS,
+)
+from ..model import Article, Fact, Source
+from .words import text_names
+
+_F = TypeVar("_F", bound=Fact)
+
+
+class DocumentReading:
+    """Stage 1: story sentences, entities by sentence, speaker turns, and cited sources."""
+
+    def _read_document(self, article: Article, doc: Doc) -> None:
+        """Stage 1: story sentences, entities by sentence, speaker turns."""
+        self.article = article
+        self.doc = doc
+        self.sentences: list[Span] = [s for s in doc.sents if not self._is_noise(s)]
+        self._story_tokens = {t.i for s in self.sentences for t in s}
+        self.ents: list[Span] = list(doc.ents)
+        self._ents_by_sentence: dict[int, list[Span]] = {}
+        for e in self.ents:
+            self._ents_by_sentence.setdefault(e.sent.start, []).append(e)
+        self._ent_by_token = {i: e for e in self.ents for i in range(e.start, e.end)}
+        self._labels: dict[str, list[str]] = {}
+        for e in self.ents:
+            self._labels.setdefault(e.text.lower(), []).append(e.label_)
+            stripped = e.text.lower().rstrip("'s")
+            if stripped != e.text.lower():
+                self._labels.setdefault(stripped, []).append(e.label_)
+        lowered = [t.lower_ for t in doc]
+        self._after_place_prep = {
+            low
+            for prev, low in pairwise(lowered)
+            if prev in ("to", "in", "from", "into", "across", "near")
+        }
+        self._turns = speaker_labels(article.text)
+
+    def source(self, sent: Span) -> Source:
+        """The :class:`Source` of a sentence, offsets into the article text."""
+        start, end = sent.start_char, sent.end_char
+        text = self.article.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        return Source(sentence=text[start:end], start=start, end=end)
+
+    def cite_people(self, fact: _F) -> _F:
+        """The fact, its source reaching back to name everyone it is about.
+
+        "He met Netanyahu" names only one side; the question about the other needs
+        the sentence that names "he". The source then runs from the nearest earlier
+        story sentence (at most two back) that names each missing person, so every
+        answer stays checkable against the cited text. Facts that name everyone, or
+        whose people are not named close enough in the same paragraph, keep their
+        sentence."""
+        people = [
+            p
+            for p in (
+                getattr(fact, "person", None),
+                getattr(fact, "traveler", None),
+                *getattr(fact, "participants", ()),
+            )
+            if isinstance(p, str)
+        ]
+        missing = [p for p in people if not text_names(fact.source.sentence, p)]
+        if not missing:
+            return fact
+        index = next(
+            (
+                i
+                for i, s in enumerate(self.sentences)
+                if s.start_char <= fact.source.start < s.end_char
+            ),
+            None,
+        )
+        if index is None:
+            return fact
+        start = fact.source.start
+        for person in missing:
+            for back in range(1, 3):
+                if index - back < 0:
+                    return fact
+                earlier = self.source(self.sentences[index - back])
+                if "\n" in self.article.text[earlier.start : fact.source.start]:
+                    return fact  # a source stays inside its paragraph
+                if text_names(earlier.sentence, person):
+                    start = min(start, earlier.start)
+                    break
+            else:
+                return fact
+        text = self.article.text
+        source = Source(sentence=text[start : fact.source.end], start=start, end=fact.source.end)
+        return replace(fact, source=source)
+
+    def original(self, start_char: int, end_char: int) -> str:
+        """The article's own characters (curly quotes and all) at these offsets."""
+        return self.article.text[start_char:end_char]
+
+    @staticmethod
+    def _is_noise(sent: Span) -> bool:
+        """Bylines, photo credits, captions and headings are not story sentences."""
+        text = sent.text.strip()
+        if not text:
+            return True
+        if CREDIT_PATTERNS.search(text):
+            return True
+        if text.rstrip("\"”’' )").endswith("?"):
+            return True  # a question asserts nothing
+        if re.match(r"^[A-Z][A-Z .'-]{2,}(\([^)]*\))?:", text):
+            return True  # a transcript's speaker label: "CLARKE: ..."
+        words = [t for t in sent if t.is_alpha]
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
+        if not has_verb and len(words) < 10:
+            return True
+        # A glued caption: "Antony BlinkenREUTERS/Remo Casilli".
+        return bool(re.search(r"[a-z][A-Z]{3,}/", text))
+
+    def is_story(self, token: Token) -> bool:
+        """True when the token is in a story sentence."""
+        return token.i in self._story_tokens
+
+    def entities_in(self, sent: Span) -> list[Span]:
+        """The named entities of a sentence (computed once per article)."""
+        return self._ents_by_sentence.get(sent.start, [])
+
+    def entity_containing(self, tok: Token) -> Span | None:
+        """The named entity a token is part of."""
+        return self._ent_by_token.get(tok.i)
+
+    def entity_starting(self, tok: Token) -> Span | None:
+        """The named entity that starts at a token."""
+        ent = self._ent_by_token.get(tok.i)
+        return ent if ent is not None and ent.start == tok.i else None

@@ -1,0 +1,650 @@
+"""Reading stage 2, people: names found across the whole article, the small model's
+label slips repaired, short forms ("Blinken", "Ms Seo") tied to full names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..gazetteer import is_firm_place
+from ..lexicon import (
+    GROUP_WORDS,
+    HONORIFICS,
+    ORGANISATION_NOUNS,
+    RANKS,
+    TITLE_HEADS,
+    TITLE_TAILS,
+    WEAK_TITLE_HEADS,
+    WEEKDAYS,
+)
+from .document import DocumentReading
+from .words import (
+    NAME_PART,
+    PARTICLES,
+    PLACE_LABELS,
+    TITLE_MODIFIERS,
+    after_hyphen,
+    comma_after_phrase,
+    gender_from_honorific,
+    is_descriptor,
+    join_tokens,
+    name_words,
+    no_name,
+    same_short_entity,
+)
+
+
+@dataclass
+class Person:
+    """One person of the article, named as the article first gives the full name."""
+
+    name: str
+    parts: tuple[str, ...]
+    gender: str | None = None
+    titles: list[str] = field(default_factory=list)
+    origins: set[str] = field(default_factory=set)
+    """Countries a title ties the person to ("Japan's Foreign Minister": Japan)."""
+
+    @property
+    def surname(self) -> str:
+        """The last part of the name, lower-cased."""
+        return self.parts[-1]
+
+
+class PeopleReading(DocumentReading):
+    """Stage 2 (on the document): the people and the tokens that name them."""
+
+    def _read_people(self) -> None:
+        """Stage 2: the people of the article and the tokens that name them."""
+        self._named_by_title: set[int] = set()  # names in apposition to a title word
+        self.persons: dict[str, Person] = {}
+        self._token_person: dict[int, str] = {}
+        self._person_texts: set[str] = set()
+        self._collect_names()
+
+    def _name_tokens(self, ent: Span) -> list[Token]:
+        """The tokens of a PERSON entity that are the name itself, widened to the full name."""
+        tokens = list(ent)
+        while tokens and (
+            tokens[0].lower_ in HONORIFICS
+            or tokens[0].lower_ in TITLE_HEADS
+            or tokens[0].lower_ in TITLE_TAILS
+            or tokens[0].lower_ in ("the", "a", "an")
+            or not tokens[0].text[:1].isupper()
+        ):
+            tokens.pop(0)
+        while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "'", "’s", "’")):
+            tokens.pop()
+        while tokens and not tokens[-1].text[:1].isalpha():
+            tokens.pop()
+        if not tokens or any(t.like_num or t.is_digit for t in tokens):
+            return []
+        start, end = self._name_run(tokens[0].i, tokens[-1].i + 1)
+        return list(self.doc[start:end])
+
+    def _name_run(self, start: int, end: int) -> tuple[int, int]:
+        """Widen a name over particles, hyphenated pieces and further name words.
+
+        "Ursula von" -> "Ursula von der Leyen"; "Espen Barth" -> "Espen Barth Eide";
+        "Ndiaye" -> "Ndiaye-Sarr".
+        """
+        doc = self.doc
+        sent_end = doc[start].sent.end
+        while end < sent_end:
+            tok, prev = doc[end], doc[end - 1]
+            nxt = doc[end + 1] if end + 1 < sent_end else None
+            words = {t.lower_ for t in doc[start:end]}
+            if end - start >= 6 or (tok.lower_ in words and tok.is_alpha):
+                break  # a name does not run on, nor repeat a word
+            if prev.tag_ == "POS" or prev.text in (",", "'s"):
+                break
+            if tok.text == "-" and prev.whitespace_ == "" and nxt is not None and nxt.is_alpha:
+                end += 2
+                continue
+            if tok.lower_ in PARTICLES and nxt is not None and nxt.text[:1].isupper():
+                end += 2
+                continue
+            if (
+                tok.pos_ == "PROPN"
+                and tok.text[:1].isupper()
+                and tok.is_alpha
+                and (
+                    tok.ent_type_ in ("", "PERSON")
+                    # "General Vytautas Žukauskas" tagged as one organisation
+                    or (
+                        tok.ent_type_ == "ORG"
+                        and self._ent_by_token.get(tok.i) is not None
+                        and self._ent_by_token.get(tok.i) is self._ent_by_token.get(start)
+                    )
+                )
+                and tok.lower_ not in TITLE_HEADS
+                and tok.lower_ not in TITLE_MODIFIERS
+                and tok.lower_ not in HONORIFICS
+                and tok.lower_ not in WEEKDAYS
+            ):
+                end += 1
+                continue
+            break
+        return start, end
+
+    def _honorific_names(self) -> list[tuple[int, int, str, str | None]]:
+        """ "Mr Blinken", "Ms von der Leyen", "Gen. Osman": names after honorifics and ranks."""
+        out: list[tuple[int, int, str, str | None]] = []
+        doc = self.doc
+        for tok in doc:
+            if tok.lower_ not in HONORIFICS or not self.is_story(tok) or tok.i + 1 >= len(doc):
+                continue
+            if tok.lower_ in RANKS and not tok.text[:1].isupper():
+                continue  # "a major focus" is no rank
+            j = tok.i + 1
+            while j < len(doc) and doc[j].lower_ in HONORIFICS:
+                j += 1
+            if j >= len(doc):
+                continue
+            first = doc[j]
+            if not (first.text[:1].isupper() and first.is_alpha) and first.lower_ not in PARTICLES:
+                continue
+            if first.ent_type_ in ("GPE", "LOC", "NORP", "DATE") or first.lower_ in TITLE_HEADS:
+                continue
+            start, end = self._name_run(j, j + 1)
+            out.append(
+                (start, end, join_tokens(list(doc[start:end])), gender_from_honorific(doc, start))
+            )
+        return out
+
+    def _who_names(
+        self, spans: list[tuple[int, int, str, str | None]]
+    ) -> list[tuple[int, int, str, str | None]]:
+        """ "Jean-Paul Habimana, who serves as chair": "who" is said of people, so a name
+        the model called an organisation is a person's."""
+        doc = self.doc
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        out: list[tuple[int, int, str, str | None]] = []
+        for tok in doc:
+            if tok.text != "who" or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if tok.head.dep_ != "relcl" or tok.i < 2 or doc[tok.i - 1].text != ",":
+                continue
+            antecedent = tok.head.head
+            ent = self._ent_by_token.get(antecedent.i)
+            if ent is None or ent.label_ not in ("ORG", "FAC", "PRODUCT") or ent.end != tok.i - 1:
+                continue
+            tokens = [t for t in ent if t.lower_ not in HONORIFICS]
+            if not (
+                2 <= len([t for t in tokens if t.text != "-"]) <= 5
+                and all(
+                    (t.is_alpha and t.text[:1].isupper()) or t.text == "-" or t.lower_ in PARTICLES
+                    for t in tokens
+                )
+                and not any(t.i in taken for t in tokens)
+                and not any(
+                    t.lower_ in TITLE_HEADS or t.lower_ in ORGANISATION_NOUNS for t in tokens
+                )
+                and not is_firm_place(ent.text)
+                # "Manchester United, who confirmed ...": a name the article uses again
+                # and again as an organisation stays one
+                and self._labels.get(ent.text.lower(), []).count(ent.label_) < 2
+            ):
+                continue
+            out.append((tokens[0].i, tokens[-1].i + 1, join_tokens(tokens), None))
+            taken.update(t.i for t in tokens)
+        return out
+
+    def _backfill_full_names(
+        self, spans: list[tuple[int, int, str, str | None]]
+    ) -> list[tuple[int, int, str, str | None]]:
+        """A surname known from "Ms Ndiaye-Sarr" finds its full name "Aïssatou Ndiaye-Sarr"."""
+        doc = self.doc
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        surnames = {text for _, _, text, _ in spans if len(text.split()) == 1}
+        out: list[tuple[int, int, str, str | None]] = []
+        by_first: dict[str, list[Token]] = {}
+        for tok in doc:
+            if tok.i and tok.text[:1].isupper() and self.is_story(tok):
+                by_first.setdefault(tok.text, []).append(tok)
+        for surname in surnames:
+            first_piece = re.split(r"[\s-]", surname, maxsplit=1)[0]
+            for tok in by_first.get(first_piece, ()):
+                if tok.i in taken:
+                    continue
+                start, end = self._name_run(tok.i, tok.i + 1)
+                if join_tokens(list(doc[start:end])) != surname:
+                    continue
+                prev = doc[start - 1]
+                if not (
+                    prev.pos_ == "PROPN"
+                    and prev.text[:1].isupper()
+                    and prev.is_alpha
+                    and prev.lower_ not in HONORIFICS
+                    and prev.lower_ not in TITLE_HEADS
+                    and prev.ent_type_ not in ("GPE", "LOC", "NORP", "DATE")
+                    and (prev.ent_type_ != "ORG" or same_short_entity(prev, tok))
+                    and prev.i not in taken
+                ):
+                    continue
+                first = prev.i
+                while (
+                    first - 1 >= doc[first].sent.start
+                    and doc[first - 1].pos_ == "PROPN"
+                    and doc[first - 1].text[:1].isupper()
+                    and doc[first - 1].lower_ not in HONORIFICS
+                    and doc[first - 1].lower_ not in TITLE_HEADS
+                    and doc[first - 1].ent_type_ in ("", "PERSON")
+                    and prev.i - first < 2
+                ):
+                    first -= 1
+                out.append((first, end, join_tokens(list(doc[first:end])), None))
+                taken.update(range(first, end))
+        return out
+
+    def _collect_names(self) -> None:
+        """Find the people: PERSON entities, names after honorifics, clustered by surname."""
+        spans: list[tuple[int, int, str, str | None]] = []
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or not self.is_story(ent[0]):
+                continue
+            tokens = self._name_tokens(ent)
+            while tokens and tokens[0].i > 0:
+                # "Cardinal Matteo Sforzini" with only "Sforzini" tagged: the given name
+                # the parser hangs on the surname belongs to the name
+                prev = self.doc[tokens[0].i - 1]
+                if not (
+                    prev.pos_ == "PROPN"
+                    and prev.dep_ == "compound"
+                    and ent.start <= prev.head.i < ent.end
+                    and prev.text[:1].isupper()
+                    and prev.is_alpha
+                    and prev.ent_type_ == ""
+                    and prev.lower_ not in HONORIFICS
+                    and prev.lower_ not in TITLE_HEADS
+                    and prev.lower_ not in TITLE_MODIFIERS
+                    and prev.lower_ not in WEEKDAYS
+                ):
+                    break
+                tokens.insert(0, prev)
+            if not tokens or not all(
+                (NAME_PART.match(t.text) and (t.text[:1].isupper() or t.lower_ in PARTICLES))
+                or t.text == "-"
+                or after_hyphen(t)
+                for t in tokens
+            ):
+                continue
+            gender = gender_from_honorific(self.doc, tokens[0].i)
+            spans.append((tokens[0].i, tokens[-1].i + 1, join_tokens(tokens), gender))
+        covered = {i for s, e, _, _ in spans for i in range(s, e)}
+        for span in self._honorific_names():
+            if not any(i in covered for i in range(span[0], span[1])):
+                spans.append(span)
+                covered.update(range(span[0], span[1]))
+        spans.extend(self._titled_names(spans))
+        spans.extend(self._who_names(spans))
+        spans.extend(self._backfill_full_names(spans))
+        spans.sort()
+        spans = [
+            sp
+            for sp in spans
+            if not is_firm_place(sp[2])
+            and not is_descriptor(sp[2])
+            and not no_name(sp[2])
+            and (sp[0] in self._named_by_title or not self._mostly_organisation(sp[2]))
+            and (
+                len(sp[2].split()) < 2
+                # "Fiji's deputy prime minister, Josefa Vakaloloma": a person, whatever
+                # label the model gave the name
+                or sp[0] in self._named_by_title
+                or not self._is_place_name(sp[2], sp[0])
+            )
+        ]
+        # Full names first, in order of appearance; then short names attach to them.
+        for _start, _end, text, gender in spans:
+            words = name_words(text)
+            if len(words) < 2:
+                continue
+            person = self._find_person(words)
+            if person is None:
+                person = Person(name=text, parts=words)
+                self.persons[text] = person
+            if gender and not person.gender:
+                person.gender = gender
+        for start, end, text, gender in spans:
+            words = name_words(text)
+            person = self._find_person(words)
+            if person is None:
+                if self._ambiguous(words) or self._mostly_not_person(text):
+                    continue
+                person = Person(name=text, parts=words)
+                self.persons[text] = person
+            if gender and not person.gender:
+                person.gender = gender
+            self._person_texts.add(text.lower())
+            for i in range(start, end):
+                self._token_person[i] = person.name
+        self._label_slips()
+
+    def _label_slips(self) -> None:
+        """Names the model labelled as something else ("Blinken" as GPE)."""
+        by_key: dict[str, list[Person]] = {}
+        for person in self.persons.values():
+            for key in _short_forms(person):
+                by_key.setdefault(key, []).append(person)
+        for tok in self.doc:
+            if tok.i in self._token_person or not self.is_story(tok):
+                continue
+            if tok.pos_ != "PROPN" and not tok.text[:1].isupper():
+                continue
+            candidates = by_key.get(tok.lower_)
+            if not candidates or len({p.name for p in candidates}) != 1:
+                continue
+            if (
+                tok.ent_type_ in PLACE_LABELS
+                and tok.lower_ not in self._person_texts
+                and (is_firm_place(tok.text) or len(candidates[0].parts) < 2)
+            ):
+                continue  # "Jordan" the country; but "Kamikawa" of Kamikawa Yoko is her
+            prev = self.doc[tok.i - 1] if tok.i else None
+            if (
+                prev is not None
+                and prev.text[:1].isupper()
+                and prev.i not in self._token_person
+                and prev.pos_ == "PROPN"
+                and prev.lower_ not in HONORIFICS
+                and prev.lower_ not in TITLE_HEADS
+            ):
+                continue  # part of another name ("Michael Jordan" is not "Jordan")
+            self._token_person[tok.i] = candidates[0].name
+
+    def _is_place_name(self, text: str, start: int) -> bool:
+        """A multi-word "person" the article also uses as a place ("Burkina Faso")."""
+        low = text.lower()
+        place_labels = sum(1 for lab in self._labels.get(low, ()) if lab in PLACE_LABELS)
+        person_labels = sum(1 for lab in self._labels.get(low, ()) if lab == "PERSON")
+        if place_labels > person_labels:
+            return True
+        prev = self.doc[start - 1] if start > 0 else None
+        if prev is not None and prev.lower_ in HONORIFICS:
+            return False
+        return self._after_place_preposition(low) and not self._acts_as_person(low)
+
+    def _after_place_preposition(self, low: str) -> bool:
+        """The name follows "to", "in" or "from" somewhere ("a visit to Kyiv")."""
+        return low.split()[0] in self._after_place_prep
+
+    def _acts_as_person(self, low: str) -> bool:
+        """The name is the subject of a verb of saying or meeting somewhere."""
+        last = low.split()[-1]
+        for tok in self.doc:
+            if (
+                tok.lower_ == last
+                and tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.head.lemma_
+                in (
+                    "say",
+                    "tell",
+                    "meet",
+                    "add",
+                    "visit",
+                    "travel",
+                    "arrive",
+                    "land",
+                    "hold",
+                    "speak",
+                )
+            ):
+                return True
+        return False
+
+    def _ambiguous(self, words: tuple[str, ...]) -> bool:
+        """A short name that fits more than one known person ("Kim" with two Kims)."""
+        if len(words) != 1:
+            return False
+        hits = {p.name for p in self.persons.values() if words[0] in _short_forms(p)}
+        return len(hits) > 1
+
+    def _mostly_not_person(self, text: str) -> bool:
+        """A single word the article uses as a place, organisation or group."""
+        low = text.lower()
+        labels = self._labels.get(low, [])
+        person = sum(1 for lab in labels if lab == "PERSON")
+        if len(labels) - person > person:
+            return True
+        for tok in self.doc:
+            if tok.lower_ != low:
+                continue
+            prev = self.doc[tok.i - 1].lower_ if tok.i else ""
+            if prev in HONORIFICS:
+                return False
+            # "a visit to Kyiv": a place
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "in", "from", "into", "at"):
+                return True
+            # "the Forum's secretariat": a person's name takes no article
+            if prev == "the" and tok.tag_ == "NNP":
+                return True
+            # "the Planalto presidential palace", "Azerbaijani Foreign Minister": a modifier
+            if tok.dep_ in ("compound", "amod") and (
+                tok.head.pos_ == "NOUN" or tok.head.lower_ in TITLE_HEADS
+            ):
+                return True
+            nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+            if nxt is not None and (nxt.lower_ in TITLE_MODIFIERS or nxt.lower_ in TITLE_HEADS):
+                return True
+        # "Houthis": a plural proper noun names a group.
+        return any(t.lower_ == low and t.tag_ == "NNPS" for t in self.doc)
+
+    def _mostly_organisation(self, text: str) -> bool:
+        """A name the model calls an organisation at least twice and a person at most
+        once ("Manchester United"), unless a title stands before it."""
+        labels = self._labels.get(text.lower(), [])
+        return labels.count("ORG") >= 2 and labels.count("PERSON") <= 1
+
+    def _find_person(self, words: tuple[str, ...]) -> Person | None:
+        """The known person these name words refer to, if exactly one fits."""
+        if not words:
+            return None
+        exact = self.persons.get(" ".join(words))
+        if exact:
+            return exact
+        found: dict[str, Person] = {}
+        for person in self.persons.values():
+            if len(words) == 1:
+                if words[0] in _short_forms(person):
+                    found[person.name] = person
+            elif (set(words) <= set(person.parts) or set(person.parts) <= set(words)) and words[
+                -1
+            ] == person.surname:
+                found[person.name] = person
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if len(words) == 1:
+            surname_hits = [p for p in found.values() if p.surname == words[0]]
+            if len(surname_hits) == 1:
+                return surname_hits[0]
+        return None
+
+    def _titled_names(
+        self, spans: list[tuple[int, int, str, str | None]]
+    ) -> list[tuple[int, int, str, str | None]]:
+        """Proper-name runs right after a title word or in apposition to one.
+
+        "Foreign Minister Murat Nurtleu" is a person even when the model calls
+        "Murat Nurtleu" an organisation.
+        """
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        out: list[tuple[int, int, str, str | None]] = []
+        doc = self.doc
+        for tok in doc:
+            if (
+                not self.is_story(tok)
+                or tok.lower_ not in TITLE_HEADS
+                or tok.lower_ in WEAK_TITLE_HEADS
+            ):
+                continue
+            head = tok.head
+            if (
+                tok.dep_ == "appos"
+                and head.pos_ == "PROPN"
+                and head.i < tok.i
+                and doc[tok.i - 1].text != "("  # "Chief of Army Staff (COAS)": an alias
+                and head.i not in taken
+                and head.ent_type_ not in ("GPE", "LOC", "NORP")
+                and head.lower_ not in TITLE_HEADS
+                and not is_firm_place(head.text)
+            ):
+                # "Pistorius, the German defence minister, ...": the head is a name, the
+                # proper nouns that run up to it without a break
+                run = [head]
+                while run[0].i > head.left_edge.i and doc[run[0].i - 1].pos_ == "PROPN":
+                    run.insert(0, doc[run[0].i - 1])
+                if run and run[-1].i == head.i and all(t.i not in taken for t in run):
+                    while run and run[0].lower_ in HONORIFICS:
+                        run.pop(0)
+                    if run:
+                        out.append((run[0].i, run[-1].i + 1, join_tokens(run), None))
+                        taken.update(t.i for t in run)
+            for child in tok.children:
+                # "The UN special envoy for Afghanistan, Karin Holmqvist, ..."
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > tok.i:
+                    run = list(doc[child.left_edge.i : child.i + 1])
+                    if (
+                        2 <= len(run) <= 6
+                        and all(
+                            t.pos_ == "PROPN" or t.lower_ in PARTICLES or t.text == "-" for t in run
+                        )
+                        and not any(t.i in taken for t in run)
+                        and not any(
+                            t.ent_type_ in ("GPE", "LOC", "NORP")
+                            # the model calls some names places ("Josefa Vakaloloma")
+                            and (is_firm_place(t.text) or t.ent_type_ != "GPE")
+                            for t in run
+                        )
+                        and not is_firm_place(join_tokens(run))
+                    ):
+                        while run and run[0].lower_ in HONORIFICS:
+                            run.pop(0)
+                        if len(run) >= 2:
+                            out.append((run[0].i, run[-1].i + 1, join_tokens(run), None))
+                            taken.update(t.i for t in run)
+                            self._named_by_title.add(run[0].i)
+            start = tok.i + 1
+            after_phrase = False
+            if start < len(doc) and doc[start].lower_ in ("of", "for", "to", "at"):
+                # "Brazil's special envoy for the Middle East, Paulo Rezende Matos, ..."
+                comma = comma_after_phrase(tok)
+                if comma is not None:
+                    start, after_phrase = comma + 1, True
+            if not after_phrase and start < len(doc) and doc[start].text == ",":
+                start += 1  # "Qatar's emir, Sheikh Tamim"
+                if not any(c.dep_ == "appos" for c in tok.children):
+                    continue
+            while start < len(doc) and doc[start].lower_ in HONORIFICS:
+                start += 1
+            end = start
+            while (
+                end < len(doc)
+                and end - start < 6
+                and (
+                    doc[end].pos_ == "PROPN" or doc[end].lower_ in PARTICLES or doc[end].text == "-"
+                )
+                and (
+                    doc[end].text[:1].isupper()
+                    or doc[end].lower_ in PARTICLES
+                    or doc[end].text == "-"
+                )
+                and doc[end].ent_type_ not in ("GPE", "LOC", "NORP", "DATE")
+                and doc[end].lower_ not in TITLE_HEADS
+            ):
+                end += 1
+            if end - start < 2 or any(i in taken for i in range(start, end)):
+                continue
+            if doc[end - 1].text == "-" or doc[end - 1].lower_ in PARTICLES:
+                continue
+            if after_phrase and (end >= len(doc) or doc[end].text not in (",", ".", ";")):
+                continue  # only a name set off by commas, as an appositive is
+            tokens = list(doc[start:end])
+            out.append((start, end, join_tokens(tokens), gender_from_honorific(doc, start)))
+            taken.update(range(start, end))
+        return out
+
+    def person_at(self, token: Token) -> str | None:
+        """The person a token names or refers to, if any."""
+        return self._token_person.get(token.i)
+
+    def name_tokens(self, person: str, sent: Span) -> list[Token] | None:
+        """The tokens of the last proper-name mention of ``person`` in ``sent``."""
+        best: list[Token] = []
+        run: list[Token] = []
+        for tok in sent:
+            if self._token_person.get(tok.i) == person and (tok.pos_ == "PROPN" or tok.text == "-"):
+                run.append(tok)
+            else:
+                if run:
+                    best = run
+                run = []
+        if run:
+            best = run
+        return best or None
+
+    def is_person_head(self, token: Token) -> bool:
+        """True when the token names a person (not just sits in a title before the name)."""
+        return token.i in self._token_person
+
+    def person_of_np(self, head: Token) -> str | None:
+        """The person a noun phrase headed by ``head`` refers to.
+
+        "Omani Foreign Minister Sayyid Badr al-Busaidi" and "Mr Blinken" name one;
+        "leaders in Israel" and "Hamas" do not.
+        """
+        p = self._token_person.get(head.i)
+        if p:
+            return p
+        if head.lower_ in GROUP_WORDS:
+            return None
+        # The head may be a title word with the name as a compound or appositive.
+        for child in head.children:
+            if child.dep_ in ("appos", "compound", "flat") and child.i in self._token_person:
+                return self._token_person[child.i]
+        # "Qatar's emir, Sheikh Tamim ...", whatever the parser made of the comma.
+        if head.lower_ in TITLE_HEADS:
+            doc = self.doc
+            j = head.i + 1
+            if j < len(doc) and doc[j].lower_ == "of":
+                # "chief of staff, Kang Hoon-sik", "the speaker of the Armenian
+                # parliament, Narine Avetisyan": the name follows the whole "of" phrase
+                j = comma_after_phrase(head) or j
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+                while j < len(doc) and doc[j].lower_ in HONORIFICS:
+                    j += 1
+                if (
+                    j < len(doc)
+                    and j in self._token_person
+                    and doc[j].sent.start == head.sent.start
+                ):
+                    return self._token_person[j]
+        return None
+
+    def is_place(self, token: Token) -> bool:
+        """True when the token is part of a place name and not a person's name."""
+        if token.i in self._token_person:
+            return False
+        if token.ent_type_ in PLACE_LABELS:
+            return True
+        ent = self._ent_by_token.get(token.i)
+        name = ent.text if ent is not None else token.text
+        return token.pos_ == "PROPN" and is_firm_place(name)
+
+
+def _short_forms(person: Person) -> set[str]:
+    """Single words that can stand for a person: the surname, its hyphen pieces, other name words.
+
+    "Sayyid Badr al-Busaidi" -> {"al-busaidi", "busaidi", "sayyid", "badr"};
+    "Kim Jong Un" -> {"kim", "jong", "un"} (Korean names lead with the family name).
+    """
+    forms = {w for w in person.parts if w not in PARTICLES}
+    surname = person.surname
+    if "-" in surname:
+        pieces = [p for p in surname.split("-") if p and p not in PARTICLES]
+        if pieces:
+            forms.add(pieces[-1])
+    return forms

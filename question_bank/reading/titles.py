@@ -1,0 +1,527 @@
+"""Reading stage 3, titles: who holds which title, from the words before a name, an
+appositive, "X is the ...", an appointment, and a counterpart relative to its possessor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..gazetteer import country_of_capital, is_country
+from ..lexicon import (
+    APPOINTMENT_VERBS,
+    COPULAS,
+    HONORIFICS,
+    ORGANISATION_NOUNS,
+    RANKS,
+    ROYAL_STYLES,
+    SERVING_VERBS,
+    TITLE_HEADS,
+    WEAK_TITLE_HEADS,
+)
+from .people import PeopleReading
+from .words import (
+    BARE_MODIFIERS,
+    TITLE_MODIFIERS,
+    clean_title,
+    ends_of_phrase,
+    is_past_title,
+    is_title_word,
+    np_without_clauses,
+    prep_objects_of,
+    same_origin,
+)
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    """A title written next to a person's name, with its token range."""
+
+    person: str
+    title: str
+    start: int
+    end: int
+    name_start: int
+
+
+class TitleReading(PeopleReading):
+    """Stage 3 (on the people): titles written next to names."""
+
+    def _read_titles(self) -> None:
+        """Stage 3: titles written next to names."""
+        self.titles: list[TitleMention] = []
+        self._collect_titles()
+
+    def _collect_titles(self) -> None:
+        """Titles written before names, in apposition and after "is the"."""
+        seen_name_starts: set[int] = set()
+        for start, person in sorted(self._name_starts().items()):
+            if start in seen_name_starts:
+                continue
+            seen_name_starts.add(start)
+            mention = self._title_before(start, person)
+            if mention:
+                self.titles.append(mention)
+        for tok in self.doc:
+            if not self.is_story(tok):
+                continue
+            mention = self._title_in_apposition(tok) or self._title_by_copula(tok)
+            if mention:
+                self.titles.append(mention)
+        covered = {m.name_start for m in self.titles}
+        for start, person in sorted(self._name_starts().items()):
+            if start in covered:
+                continue
+            mention = self._title_comma_before(start, person) or self._title_comma_after(
+                start, person
+            )
+            if mention:
+                self.titles.append(mention)
+        for tok in self.doc:
+            if self.is_story(tok):
+                mention = self._title_by_heading(tok) or self._title_by_appointment(tok)
+                if mention:
+                    self.titles.append(mention)
+        self.titles = [
+            m
+            for m in self.titles
+            if self._clean_title_span(m)
+            and m.title.lower() not in BARE_MODIFIERS
+            and not self._held_before(m)
+            and not self._belongs_to_next(m)
+        ]
+        for m in self.titles:
+            titles = self.persons[m.person].titles
+            if m.title not in titles:
+                titles.append(m.title)
+
+    def _counterpart_titles(self) -> None:
+        """ "his French counterpart, Emmanuel Macron": a title relative to the possessor,
+        once pronouns are resolved ("Alberto Fernández's French counterpart")."""
+        doc = self.doc
+        covered = {m.name_start for m in self.titles}
+        for start, person in sorted(self._name_starts().items()):
+            if start in covered or not self.is_story(doc[start]):
+                continue
+            i = start - 1
+            while i >= 0 and (doc[i].lower_ in HONORIFICS or doc[i].text == ","):
+                i -= 1
+            if i < 0 or doc[i].lower_ != "counterpart":
+                continue
+            end = i + 1
+            while (
+                i - 1 >= 0
+                and doc[i - 1].pos_ in ("ADJ", "PROPN")
+                and doc[i - 1].i not in (self._token_person)
+            ):
+                i -= 1  # "his Russian counterpart", "his new Japanese counterpart"
+            owner_tok = doc[i - 1] if i >= 1 else None
+            if owner_tok is not None and owner_tok.tag_ == "POS" and i >= 2:
+                owner_tok = doc[i - 2]
+            owner = self._token_person.get(owner_tok.i) if owner_tok is not None else None
+            first = owner_tok.i if owner and owner_tok is not None else i
+            if not owner:
+                # "Albanese will meet Spanish counterpart Pedro Sánchez": the counterpart
+                # of the clause's subject
+                owner = self._clause_subject(doc[end - 1])
+            if not owner or owner == person:
+                continue
+            title = f"{owner}'s {clean_title(doc[i:end].text)}"
+            mention = TitleMention(person, title, first, end, start)
+            self.titles.append(mention)
+            if title not in self.persons[person].titles:
+                self.persons[person].titles.append(title)
+
+    def _clause_subject(self, tok: Token) -> str | None:
+        """The person who is the subject of the verb above a word, if any."""
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        return self._token_person.get(subject.i) or self.person_of_np(subject)
+
+    def is_home(self, person: str, place: str) -> bool:
+        """Whether the place is the person's own country or its capital, as their titles
+        say ("Japan's Foreign Minister" going to Japan or Tokyo is going home)."""
+        if person not in self.persons:
+            return False
+        country = country_of_capital(place) or (place if is_country(place) else None)
+        if country is None:
+            return False  # a town or a region: its country is not known here
+        known = self.persons[person]
+        return any(same_origin(country, t) for t in [*known.titles, *known.origins])
+
+    def _belongs_to_next(self, mention: TitleMention) -> bool:
+        """ "X, the Minister for Foreign Affairs, Y, and ...": in a list of titled names a
+        title after one name and a comma, then another name, is the next name's."""
+        if mention.start <= mention.name_start:
+            return False
+        doc = self.doc
+        i = mention.end
+        if i >= len(doc) or doc[i].text not in (",", ";"):
+            return False
+        i += 1
+        while i < len(doc) and doc[i].lower_ in HONORIFICS:
+            i += 1
+        other = self._token_person.get(i)
+        return other is not None and other != mention.person
+
+    def _held_before(self, mention: TitleMention) -> bool:
+        """ "Selin Başaran, until then her spokeswoman": a title the person no longer holds."""
+        before = self.doc[max(mention.start - 3, 0) : mention.start].text.lower()
+        return bool(re.search(r"\b(until then|until recently|formerly|previously)\b", before))
+
+    def _clean_title_span(self, mention: TitleMention) -> bool:
+        """A title names no one but, at most, a possessor ("Joe Biden's adviser")."""
+        doc = self.doc
+        for i in range(mention.start, mention.end):
+            if i in self._token_person and doc[i].pos_ == "PROPN":
+                j = i
+                while (
+                    j + 1 < mention.end and self._token_person.get(j + 1) == self._token_person[i]
+                ):
+                    j += 1
+                if not (j + 1 < len(doc) and doc[j + 1].tag_ == "POS"):
+                    return False
+        return mention.person not in mention.title
+
+    def _name_starts(self) -> dict[int, str]:
+        """First token of every name mention, with its person."""
+        starts: dict[int, str] = {}
+        for i, person in self._token_person.items():
+            if i - 1 not in self._token_person or self._token_person[i - 1] != person:
+                starts[i] = person
+        return starts
+
+    def _title_before(self, name_start: int, person: str) -> TitleMention | None:
+        """ "Omani Foreign Minister Sayyid Badr al-Busaidi": the words before the name."""
+        doc = self.doc
+        i = name_start - 1
+        if i < 0:
+            return None
+        sent_start = doc[name_start].sent.start
+        while i >= sent_start and doc[i].lower_ in HONORIFICS:
+            # "Secretary General Mark Rutte": a rank after a title word is part of the title
+            if (
+                doc[i].lower_ in RANKS
+                and i - 1 >= sent_start
+                and (is_title_word(doc[i - 1]) or doc[i - 1].text == "-")
+            ):
+                break
+            i -= 1
+        royal = self._royal_title(i + 1, name_start, person)
+        if i < sent_start:
+            return royal
+        if not (is_title_word(doc[i]) or doc[i].lower_ in RANKS) and not ends_of_phrase(doc, i):
+            return royal
+        end = i + 1
+        possessor: str | None = None
+        start = i
+        while i >= sent_start:
+            tok = doc[i]
+            if tok.tag_ == "POS" or tok.text in ("'s", "’s", "'"):
+                owner = self._token_person.get(i - 1)
+                if owner and owner != person:
+                    possessor = owner
+                elif i >= 1 and doc[i - 1].ent_type_ in ("GPE", "NORP"):
+                    self.persons[person].origins.add(doc[i - 1].text)
+                break
+            if tok.i in self._token_person:
+                break
+            ok = (
+                is_title_word(tok)
+                or (tok.lower_ in RANKS and tok.i == end - 1)
+                or (
+                    tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.is_alpha
+                )
+                or (tok.text[:1].isupper() and tok.ent_type_ in ("GPE", "ORG", "NORP"))
+                or tok.lower_ in TITLE_MODIFIERS
+                # "opposition leader", "health minister": a noun compound of the title
+                or (
+                    tok.pos_ == "NOUN"
+                    and tok.dep_ == "compound"
+                    and tok.is_alpha
+                    and tok.is_lower
+                    and i < tok.head.i < end
+                )
+                or (tok.lower_ == "of" and i > sent_start and is_title_word(doc[i - 1]))
+                or (
+                    tok.text == "-"
+                    and i > sent_start
+                    and doc[i - 1].is_alpha
+                    and tok.whitespace_ == ""
+                )
+                or (tok.text == "." and tok.ent_type_ == "GPE")
+                # "chief of staff Andriy Melnyk": the lower-case end of a title's "of" phrase
+                or (
+                    tok.is_lower
+                    and tok.pos_ == "NOUN"
+                    and tok.dep_ == "pobj"
+                    and tok.head.lower_ == "of"
+                    and is_title_word(tok.head.head)
+                    and tok.head.head.is_lower
+                )
+                # "President of the Republic of Korea (ROK) Lee": an abbreviation in brackets
+                or (tok.text in ("(", ")") and i > sent_start)
+                or (tok.is_upper and tok.is_alpha and i + 1 < end and doc[i + 1].text == ")")
+                # "Deputy regional secretary": a lower-case adjective inside the title,
+                # kept only if the title goes on to its left (trimmed below otherwise)
+                or (tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.is_lower and tok.is_alpha)
+            )
+            if not ok or (tok.pos_ in ("VERB", "AUX") and not is_title_word(tok)):
+                break
+            if tok.i == sent_start and tok.lower_ in ("the", "a"):
+                break
+            start = i
+            i -= 1
+        while start < end - 1 and doc[start].pos_ == "ADJ" and doc[start].is_lower:
+            if doc[start].lower_ in TITLE_MODIFIERS:
+                break
+            start += 1  # "the new minister": an adjective that opens the phrase is no title
+        words = doc[start:end]
+        if not any(is_title_word(t) for t in words):
+            return None
+        # Drop a leading "of" or hyphen left by the walk.
+        while start < end and (doc[start].lower_ in ("of", "and") or doc[start].text == "-"):
+            start += 1
+        if start >= end:
+            return None
+        title = clean_title(doc[start:end].text)
+        if not title or title.lower() in WEAK_TITLE_HEADS or title.lower() in ("counterpart",):
+            return None
+        if is_past_title(title):
+            return None
+        if possessor:
+            title = f"{possessor}'s {title}"
+        return TitleMention(person, title, start, end, name_start)
+
+    def _royal_title(self, start: int, name_start: int, person: str) -> TitleMention | None:
+        """ "King Felipe", "Crown Prince Mohammed": a ruler's style is the title when no
+        other title stands before it."""
+        words = self.doc[start:name_start]
+        if not len(words) or not all(t.lower_ in ROYAL_STYLES for t in words):
+            return None
+        if not any(t.text[:1].isupper() for t in words):
+            return None
+        return TitleMention(person, clean_title(words.text), start, name_start, name_start)
+
+    def _title_comma_before(self, name_start: int, person: str) -> TitleMention | None:
+        """ "Qatar's emir, Sheikh Tamim": a title, a comma, then the name (any parse)."""
+        doc = self.doc
+        i = name_start - 1
+        while i >= 0 and doc[i].lower_ in HONORIFICS:
+            i -= 1
+        if i < 2 or doc[i].text != ",":
+            return None
+        title_tok = doc[i - 1]
+        last = title_tok
+        if not is_title_word(title_tok):
+            # "Lee's chief of staff, Kang", "the speaker of the Armenian parliament, Narine
+            # Avetisyan", "Brazil's special envoy for the Middle East, Paulo Rezende Matos"
+            for k in range(i - 2, max(0, i - 11), -1):
+                if (
+                    doc[k].lower_ in ("of", "for", "to", "at")
+                    and k > 0
+                    and is_title_word(doc[k - 1])
+                ):
+                    title_tok = doc[k - 1]
+                    break
+                if doc[k].text in (",", ";") or doc[k].pos_ in ("VERB", "AUX"):
+                    break
+        if not is_title_word(title_tok) or title_tok.i in self._token_person:
+            return None
+        if title_tok.sent.start != doc[name_start].sent.start:
+            return None
+        left = title_tok.left_edge.i
+        if title_tok.i - left > 7:
+            return None
+        span = doc[left : last.i + 1]
+        if any(t.i in self._token_person for t in span) or any(t.text == "," for t in span):
+            return None
+        text = self._render_title(span)
+        if not text or is_past_title(text):
+            return None
+        return TitleMention(person, text, span.start, span.end, name_start)
+
+    def _render_title(self, span: Span) -> str:
+        """A title's words with a possessor written as the person's full name."""
+        out: list[str] = []
+        skip_person: str | None = None
+        for tok in span:
+            person = self._token_person.get(tok.i)
+            if person and tok.pos_ in ("PROPN", "PRON"):
+                if skip_person != person:
+                    out.append(person + " ")
+                    skip_person = person
+                continue
+            if (
+                tok.lower_ in HONORIFICS
+                and tok.i + 1 < len(self.doc)
+                and (tok.i + 1) in self._token_person
+            ):
+                continue
+            skip_person = None
+            out.append(tok.text + (tok.whitespace_ and " "))  # "vice-president" stays one word
+        text = "".join(out)
+        text = re.sub(r"\s+(['’]s?)\b", r"\1", text).replace("’s", "'s")
+        return clean_title(text)
+
+    def _title_comma_after(self, name_start: int, person: str) -> TitleMention | None:
+        """ "Boris Pistorius, the German defence minister," and "Fatou Sy, an economist at ..."."""
+        doc = self.doc
+        end = name_start
+        while end < len(doc) and self._token_person.get(end) == person:
+            end += 1
+        if end + 2 >= len(doc) or doc[end].text != ",":
+            return None
+        if doc[end].sent.start != doc[name_start].sent.start:
+            return None
+        j = end + 1
+        if doc[j].text in ("who", "which"):  # "WHO" is the organisation
+            return None
+        if doc[j].pos_ in ("ADP", "SCONJ", "ADV", "VERB", "AUX"):
+            return None  # "Abe, during talks with President X, ...": no appositive title
+        # the first noun that heads the phrase after the comma
+        k = j
+        while k < len(doc) and k - j < 7 and doc[k].text not in (",", ".", ";", '"'):
+            if is_title_word(doc[k]) and doc[k].i not in self._token_person:
+                head = doc[k]
+                # "deputy governor", "director general": the title is the whole noun
+                while (
+                    head.dep_ in ("amod", "compound", "nmod")
+                    and head.head.i > head.i
+                    and head.head.i - j < 9
+                ):
+                    head = head.head
+                span = np_without_clauses(head)
+                if span.start < j:
+                    span = doc[j : span.end]
+                if any(t.i in self._token_person for t in span if t.pos_ == "PROPN"):
+                    return None
+                text = self._render_title(span)
+                if not text or is_past_title(text) or len(span) > 12:
+                    return None
+                return TitleMention(person, text, span.start, span.end, name_start)
+            if doc[k].pos_ in ("VERB", "AUX"):
+                return None
+            k += 1
+        return None
+
+    def _title_by_appointment(self, verb: Token) -> TitleMention | None:
+        """ "Macron was appointed prime minister", "Lee, who serves as chief of staff"."""
+        if verb.lemma_ in APPOINTMENT_VERBS:
+            title = next((c for c in verb.children if c.dep_ == "oprd"), None)
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subj is None:
+                subj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if title is None:
+                as_objects = prep_objects_of(verb, "as")  # "named X as special envoy"
+                for appos in [c for c in subj.children if c.dep_ == "appos"] if subj else []:
+                    as_objects += prep_objects_of(appos, "as")  # "installed X, a Y, as Z"
+                title = as_objects[0] if as_objects else None
+            if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                subj = verb.head  # "Seo Eun-ji, who was appointed governor of ..."
+        elif verb.lemma_ in SERVING_VERBS:
+            preps = prep_objects_of(verb, "as")
+            title = preps[0] if preps else None
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                subj = verb.head
+        else:
+            return None
+        if title is None or subj is None or title.lower_ not in TITLE_HEADS:
+            return None
+        person = self._antecedent_person(subj)
+        if not person:
+            return None
+        span = np_without_clauses(title)
+        text = self._render_title(span)
+        if not text or is_past_title(text) or len(span) > 10:
+            return None
+        return TitleMention(person, text, span.start, span.end, subj.i)
+
+    def _title_by_heading(self, verb: Token) -> TitleMention | None:
+        """ "Kyrylo Budanov, who heads Ukraine's military intelligence agency"."""
+        roles = {
+            "head": "head",
+            "lead": "leader",
+            "chair": "chair",
+            "co-chair": "co-chair",
+            "run": "head",
+            "command": "commander",
+        }
+        if verb.dep_ != "relcl" or verb.lemma_ not in roles:
+            return None
+        if verb.tag_ == "VBD":
+            return None  # "who led the city's first trade mission in 2012": not now
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+            return None
+        person = self._antecedent_person(verb.head)  # "X, the former minister who chairs ..."
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if not person or obj is None:
+            return None
+        if verb.lemma_ in ("lead", "run", "command") and not (
+            obj.ent_type_ == "ORG" or obj.lemma_.lower() in ORGANISATION_NOUNS
+        ):
+            return None  # "who led the previous round" names no office
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children):
+            return None  # "who is leading a delegation": a task, not an office
+        span = np_without_clauses(obj)
+        if not span or len(span) > 12 or any(t.i in self._token_person for t in span):
+            return None
+        article = "the " if span.start > 0 and self.doc[span.start - 1].lower_ == "the" else ""
+        text = f"{roles[verb.lemma_]} of {article}{self._render_title(span)}"
+        return TitleMention(person, text, span.start, span.end, verb.head.i)
+
+    def _antecedent_person(self, tok: Token) -> str | None:
+        """The person a noun refers to, through an appositive: in "David Pryce, the former
+        England captain who was named ...", the captain is David Pryce."""
+        person = self.person_of_np(tok)
+        if person is None and tok.dep_ == "appos":
+            person = self.person_of_np(tok.head)
+        return person
+
+    def _title_in_apposition(self, tok: Token) -> TitleMention | None:
+        """ "Yahya Sinwar, the leader of Hamas" and "Qatar's prime minister, Sheikh X"."""
+        if tok.dep_ != "appos":
+            return None
+        head = tok.head
+        a, b = (head, tok)
+        for person_tok, title_tok in ((a, b), (b, a)):
+            person = self._token_person.get(person_tok.i)
+            if not person or title_tok.i in self._token_person:
+                continue
+            if title_tok.lower_ not in TITLE_HEADS or title_tok.lower_ in WEAK_TITLE_HEADS:
+                continue
+            span = np_without_clauses(title_tok)
+            text = self._render_title(span)
+            if text and len(span) <= 10 and not is_past_title(text):
+                return TitleMention(person, text, span.start, span.end, person_tok.i)
+        return None
+
+    def _title_by_copula(self, tok: Token) -> TitleMention | None:
+        """ "Jane Doe is the foreign minister of Ruritania", "X became Iran's president"."""
+        if tok.dep_ != "attr" or tok.head.lemma_ not in COPULAS or tok.lower_ not in TITLE_HEADS:
+            return None
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if not subjects:
+            return None
+        subject = subjects[0]
+        if subject.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+            subject = tok.head.head
+        person = self.person_of_np(subject)
+        if not person or tok.i in self._token_person:
+            return None
+        span = np_without_clauses(tok)
+        text = clean_title(span.text)
+        if (
+            text
+            and len(span) <= 10
+            and not is_past_title(text)
+            and not any(t.i in self._token_person for t in span)
+        ):
+            return TitleMention(person, text, span.start, span.end, subject.i)
+        return None

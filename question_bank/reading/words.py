@@ -1,0 +1,283 @@
+"""Helpers the reading stages share: name and title words, quotes, dates."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import (
+    GROUP_WORDS,
+    HONORIFICS,
+    MONTHS,
+    NAME_SUFFIXES,
+    TITLE_HEADS,
+    TITLE_SYNONYMS,
+    WEAK_TITLE_HEADS,
+    WEEKDAYS,
+)
+
+NAME_PART = re.compile(
+    r"[^\W\d_][\w'’.-]*$|(?:al|el|bin|ibn|van|von|de|da|di|der|le|la|du|bint|abu)$"
+)
+
+
+TITLE_MODIFIERS = frozenset(
+    "top senior former acting interim caretaker chief deputy outgoing incoming veteran "
+    "foreign defence defense interior finance prime military presidential parliamentary "
+    "opposition".split()
+)
+
+
+REPORTING_VERBS = frozenset(
+    "say tell add note confirm state announce explain stress emphasize emphasise write".split()
+)
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+PARTICLES = frozenset("al el bin ibn van von de da di der le la du bint abu".split())
+
+
+def no_name(text: str) -> bool:
+    """ "Aug.", "H.E.", "Mr": words that stand beside names but are none themselves."""
+    words = [w for w in re.split(r"\s+", text.lower()) if w]
+    return all(w in MONTHS or w in HONORIFICS or w.rstrip(".") in MONTHS for w in words)
+
+
+def text_names(text: str, person: str) -> bool:
+    """Whether the text names the person by some capitalised part of the name."""
+    words = set(re.findall(r"\w+", text.lower()))
+    return any(
+        w[:1].isupper() and len(w) >= 3 and w.lower() in words for w in re.split(r"[\s-]+", person)
+    )
+
+
+def join_tokens(tokens: list[Token]) -> str:
+    """Join name tokens as written (no space inside "al-Busaidi")."""
+    out = ""
+    for i, t in enumerate(tokens):
+        out += t.text
+        if i < len(tokens) - 1:
+            out += t.whitespace_
+    return out.strip()
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """Lower-case words of a name (split on spaces), without honorifics or "Jr."."""
+    words = [w for w in name.lower().replace("’", "'").split() if w]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    while len(words) > 1 and words[-1].rstrip(",") in NAME_SUFFIXES:
+        words.pop()
+    return tuple(words)
+
+
+def gender_from_honorific(doc: Doc, name_start: int) -> str | None:
+    """ "Mr" before a name says he, "Ms"/"Mrs" says she."""
+    if name_start == 0:
+        return None
+    prev = doc[name_start - 1].lower_.rstrip(".")
+    if prev in ("mr", "sir", "lord"):
+        return "m"
+    if prev in ("ms", "mrs", "miss", "dame", "lady", "madam"):
+        return "f"
+    return None
+
+
+def is_title_word(tok: Token) -> bool:
+    """A title head word: Minister, spokesman, Secretary-General."""
+    low = tok.lower_
+    return low in TITLE_HEADS and low not in WEAK_TITLE_HEADS
+
+
+BARE_MODIFIERS = frozenset("deputy chief general vice acting senior".split())
+
+
+def ends_of_phrase(doc: Doc, i: int) -> bool:
+    """True for the last word of "Secretary of State" and the like."""
+    j = i
+    while j > max(0, i - 4):
+        if doc[j].lower_ == "of" and j > 0 and is_title_word(doc[j - 1]):
+            tail = doc[j + 1 : i + 1]
+            if all(t.text[:1].isupper() for t in tail):
+                return True  # "Secretary of State"
+            # "chief of staff", "head of state": a title written in lower case
+            return doc[j - 1].is_lower and len(tail) <= 2 and all(t.is_lower for t in tail)
+        j -= 1
+    return False
+
+
+def prep_objects_of(head: Token, prep: str) -> list[Token]:
+    """Objects of one preposition attached to ``head``."""
+    return [
+        o
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == prep
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def same_short_entity(a: Token, b: Token) -> bool:
+    """Two tokens that make up a whole two- or three-word entity (a name the model mislabelled)."""
+    return (
+        a.ent_type_ == b.ent_type_
+        and a.ent_iob_ == "B"
+        and b.ent_iob_ == "I"
+        and (b.i + 1 >= len(b.doc) or b.doc[b.i + 1].ent_iob_ != "I")
+        and b.i - a.i <= 2
+    )
+
+
+def is_descriptor(text: str) -> bool:
+    """ "Dakar-based", "Iranian-backed": a describing word, not a name."""
+    return bool(re.search(r"-(based|backed|led|born|run|owned|made|funded|allied)$", text.lower()))
+
+
+def after_hyphen(tok: Token) -> bool:
+    """ "sik" in "Kang Hoon-sik": a lower-case name piece glued to a hyphen."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].text == "-" and doc[tok.i - 1].whitespace_ == ""
+
+
+def is_past_title(title: str) -> bool:
+    """ "former provincial governor" is not a title the person holds."""
+    return bool(re.match(r"(former|ex-|ex |late |then-|one-time|onetime)", title.lower()))
+
+
+def comma_after_phrase(title: Token, limit: int = 8) -> int | None:
+    """The comma that ends the phrase after a title word ("envoy for the Middle East,"),
+    if it comes within ``limit`` words, in the same sentence and before any verb."""
+    doc = title.doc
+    k = title.i + 2
+    while (
+        k < len(doc)
+        and k - title.i <= limit
+        and doc[k].text != ","
+        and doc[k].pos_ not in ("VERB", "AUX")
+        and doc[k].sent.start == title.sent.start
+    ):
+        k += 1
+    return k if k < len(doc) and doc[k].text == "," else None
+
+
+# A dateline at the start of a phrase: "MANILA - ", "TOKYO, Aug. 23 (Xinhua) -- ".
+DATELINE_START = re.compile(r"^[A-Z][A-Z.' ]{1,30}(?:,[^-–—]{1,25})?\s*[-–—]+\s+")
+
+
+def clean_title(text: str) -> str:
+    """Strip determiners, an unresolved possessive pronoun ("its chief executive"), stray
+    punctuation and white space from a title."""
+    text = " ".join(text.replace("’", "'").split())
+    text = DATELINE_START.sub("", text)  # "MANILA - Japan's Defence Minister"
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(his|her|their|its|our|my)\s+", "", text, flags=re.IGNORECASE)
+    return text.strip(" ,;:-'\"")
+
+
+def np_without_clauses(head: Token) -> Span:
+    """The noun phrase of ``head`` without relative clauses, appositives or commas."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl"):
+            break
+        right = child.right_edge.i
+    for i in range(head.i + 1, right + 1):
+        if doc[i].text in (",", ";", "(", "—"):
+            right = i - 1
+            break
+    # the parser splits "vice-president" and "co-founder" into three words and keeps
+    # only the last in the phrase: take the prefix back, with what it governs
+    while (
+        left >= 2
+        and doc[left - 1].text == "-"
+        and not doc[left - 1].whitespace_
+        and not doc[left - 2].whitespace_
+        and doc[left - 2].is_alpha
+        and doc[left - 2].is_lower
+    ):
+        left = min(doc[left - 2].left_edge.i, left - 2)
+    while left < head.i and doc[left].lower_ in ("the", "a", "an", ","):
+        left += 1
+    return doc[left : right + 1]
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens inside double quotes, across the whole article."""
+    inside: set[int] = set()
+    opened = False
+    for tok in doc:
+        if tok.text == '"':
+            opened = not opened
+            continue
+        if "\n" in tok.text_with_ws and tok.text.strip() == "":
+            opened = False  # a quote never runs past a paragraph without closing
+        if opened:
+            inside.add(tok.i)
+    return inside
+
+
+def same_origin(origin: str, title: str) -> bool:
+    """ "U.S." in "US Secretary of State", "Portuguese" in "Portugal's minister": a title
+    that names the same country or nationality (a shared word, or a shared stem)."""
+    origin = origin.replace(".", "").lower()
+    words = re.findall(r"[a-z]+", title.replace(".", "").lower())
+    if origin in words:
+        return True
+    return len(origin) >= 5 and any(len(w) >= 5 and w[:5] == origin[:5] for w in words)
+
+
+def could_be_title_reference(tok: Token) -> bool:
+    """ "the Secretary", "the top U.S. diplomat", "the Israeli leader"."""
+    low = tok.lower_
+    if low not in TITLE_SYNONYMS and low not in TITLE_HEADS:
+        return False
+    if low in WEAK_TITLE_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ in ("compound", "amod"):
+        return False
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ != "the":
+        return False
+    # "the Secretary of State" is fine; "the leader of Hamas" names a different role.
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = [c for c in child.children if c.dep_ == "pobj"]
+            if obj and not obj[0].text[:1].isupper():
+                return False
+            if obj and obj[0].ent_type_ in ("ORG", "NORP"):
+                return False
+        if child.dep_ in ("appos",):
+            return False
+    return not (tok.tag_ == "NNS" or tok.lower_ in GROUP_WORDS)
+
+
+def date_words(ent: Span) -> str:
+    """A date as it reads inside a sentence: "on Tuesday", "next week", "last month"."""
+    text = ent.text.strip(" ,")
+    words = text.split()
+    first = words[0].lower().rstrip(".,")
+    if first in WEEKDAYS or first in MONTHS or re.match(r"^\d", first):
+        return "on " + text
+    if ent[0].pos_ != "PROPN":
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def is_calendar_date(ent: Span) -> bool:
+    """A point in time ("Tuesday", "next week", "Oct. 7"), not a duration ("60 days")."""
+    low = ent.text.lower()
+    if re.search(
+        r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[ -]"
+        r"(day|week|month|year|hour)s?\b",
+        low,
+    ):
+        return bool(re.search(r"\b(ago|later|earlier)\b", low))
+    return True

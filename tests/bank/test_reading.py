@@ -1,0 +1,145 @@
+"""The reading stages, one at a time, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from question_bank import parse_article
+from question_bank.analysis import Analysis
+from question_bank.articles import normalize_same_length, speaker_labels
+
+
+@pytest.fixture
+def read(nlp) -> Callable[[str], Analysis]:  # type: ignore[no-untyped-def]
+    """Read a text through every stage."""
+
+    def run(text: str) -> Analysis:
+        article = parse_article(text, "reading")
+        return Analysis(article, nlp(article.nlp_text))
+
+    return run
+
+
+def _verb(analysis: Analysis, word: str):  # type: ignore[no-untyped-def]
+    return next(t for t in analysis.doc if t.text == word)
+
+
+# ---- stage 1: the document ------------------------------------------------------------
+
+
+def test_document_keeps_story_and_drops_credits_and_captions(read) -> None:  # type: ignore[no-untyped-def]
+    a = read(
+        "Foreign Minister Ana Rios arrived in Lima on Monday for two days of talks.\n"
+        "REUTERS/Maria Gomez\n"
+        "Reporting by Tom Hale; Editing by Sara Lund\n"
+        "She met President Elena Ruiz at the palace, officials said."
+    )
+    story = [s.text.strip() for s in a.sentences]
+    assert story[0].startswith("Foreign Minister Ana Rios")
+    assert story[-1].startswith("She met President Elena Ruiz")
+    assert not [s for s in story if "REUTERS" in s or "Reporting by" in s]
+
+
+def test_document_reads_speaker_labels_only_in_a_transcript() -> None:
+    text = "OSKAR VANE, PRIME MINISTER: Thank you.\nLEILA MARAN: We agree.\n"
+    assert [text[s:e] for s, e in speaker_labels(text)] == [
+        "OSKAR VANE, PRIME MINISTER",
+        "LEILA MARAN",
+    ]
+    assert normalize_same_length(text).startswith("Oskar Vane, Prime Minister: Thank you.")
+    assert speaker_labels("NEW DELHI: The minister will arrive on Saturday.") == []
+
+
+def test_document_cites_the_sentence_that_names_everyone(read, facts) -> None:  # type: ignore[no-untyped-def]
+    found = facts(
+        "President Elena Ruiz landed in Quito on Monday. Mayor Rosa Ferreira received her "
+        "at the airport."
+    )
+    [meeting] = [f for f in found if f.type == "meeting"]
+    assert meeting.source.sentence.startswith("President Elena Ruiz landed")
+
+
+# ---- stage 2: people -------------------------------------------------------------------
+
+
+def test_people_are_tied_to_their_short_forms_and_label_slips(read) -> None:  # type: ignore[no-untyped-def]
+    a = read(
+        "Foreign Minister Sayyid Badr al-Busaidi met Envoy Laura Brandt in Muscat on Monday. "
+        "Busaidi said the talks were useful, and Ms Brandt agreed with Busaidi."
+    )
+    assert {"Sayyid Badr al-Busaidi", "Laura Brandt"} <= set(a.persons)
+    named = {a.person_at(t) for t in a.doc if t.text in ("Busaidi", "Brandt")}
+    assert named == {"Sayyid Badr al-Busaidi", "Laura Brandt"}
+
+
+def test_people_never_include_places_months_or_honorifics_alone(read) -> None:  # type: ignore[no-untyped-def]
+    a = read(
+        "OSLO, Aug. 23 -- H.E. President Ivo Baric of Croatia visited Norway and Mali on "
+        "Saturday, officials said."
+    )
+    assert set(a.persons) == {"Ivo Baric"}
+
+
+# ---- stage 3: titles -------------------------------------------------------------------
+
+
+def test_titles_before_after_and_relative_to_a_possessor(read) -> None:  # type: ignore[no-untyped-def]
+    a = read(
+        "Omani Foreign Minister Sayyid Badr al-Busaidi met Laura Brandt, the UN special envoy, "
+        "in Muscat. Al-Busaidi will travel to Cairo to meet his Egyptian counterpart, Omar "
+        "Haddad, on Friday."
+    )
+    titles = {m.person: m.title for m in a.titles}
+    assert titles["Sayyid Badr al-Busaidi"] == "Omani Foreign Minister"
+    assert titles["Laura Brandt"] == "UN special envoy"
+    assert titles["Omar Haddad"] == "Sayyid Badr al-Busaidi's Egyptian counterpart"
+
+
+# ---- stage 4: coreference --------------------------------------------------------------
+
+
+def test_coreference_resolves_pronouns_titles_and_the_first_person(read) -> None:  # type: ignore[no-untyped-def]
+    a = read(
+        "Secretary of State Paul Hardy arrived in Amman on Monday. The top U.S. diplomat met "
+        'King Harald Moen there. "I told him we will help," Hardy said later. He then left.'
+    )
+    by_word = {t.text: a.person_at(t) for t in a.doc if t.text in ("diplomat", "I", "He")}
+    assert by_word == {"diplomat": "Paul Hardy", "I": "Paul Hardy", "He": "Paul Hardy"}
+
+
+# ---- stage 5: modality -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "negated", "planned"),
+    [
+        ("President Ivo Baric met Chancellor Greta Holm in Zagreb on Monday.", "met", False, False),
+        ("President Ivo Baric did not meet Chancellor Greta Holm in Zagreb.", "meet", True, False),
+        ("President Ivo Baric will meet Chancellor Greta Holm in Zagreb.", "meet", False, True),
+        (
+            "President Ivo Baric refused to meet Chancellor Greta Holm in Zagreb.",
+            "meet",
+            True,
+            False,
+        ),
+        ("President Ivo Baric is expected to meet Chancellor Greta Holm.", "meet", False, True),
+    ],
+)
+def test_modality_tells_done_planned_and_negated(read, text, verb, negated, planned) -> None:  # type: ignore[no-untyped-def]
+    a = read(text + " The statement was posted on the ministry's website later that day.")
+    tok = _verb(a, verb)
+    assert (a.negated(tok), a.planned(tok)) == (negated, planned)
+
+
+# ---- stage 6: time ---------------------------------------------------------------------
+
+
+def test_dates_are_the_event_s_own(read) -> None:  # type: ignore[no-untyped-def]
+    a = read(
+        "President Ivo Baric visited Vienna on Tuesday, his first trip since October 7. "
+        "Chancellor Greta Holm will travel to Oslo next week."
+    )
+    assert a.date_phrase(_verb(a, "visited")) == "on Tuesday"
+    assert a.date_phrase(_verb(a, "travel")) == "next week"
