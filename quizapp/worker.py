@@ -25,7 +25,7 @@ class ArticleWorker(Worker):
     def run_maintenance_tasks(self) -> None:
         """Recover what dead workers and a lost Redis left, then RQ's own upkeep."""
         jobs.recover(self.connection)
-        super().run_maintenance_tasks()
+        super().run_maintenance_tasks()  # type: ignore[no-untyped-call]
 
     def main_work_horse(self, job: Job, queue: Queue) -> None:
         """In the forked work-horse: drop the parent's pooled connections, unclosed

@@ -427,7 +427,7 @@ def recover(connection: Redis | None = None) -> int:
     ).all()
     now = utcnow()
     for row in pending:
-        rq_job = Job.fetch(row.rq_id, connection=conn) if _exists(row.rq_id, conn) else None
+        rq_job = Job.fetch(str(row.rq_id), connection=conn) if _exists(row.rq_id, conn) else None
         if rq_job is None:
             if now - row.created_at < LOST_AFTER:
                 continue  # the request that made it may be enqueueing it right now

@@ -19,15 +19,17 @@ from quizapp.services import accounts
 
 from ..bank import newsite
 from .conftest import Live, shot
+from .test_csp_browser import _watch
 
 PASSWORD = "correct horse battery"
 
 
-def log_in_teacher(live: Live, browser):  # type: ignore[no-untyped-def]
-    """A teacher's page, logged in."""
+def log_in_teacher(live: Live, browser, violations: list[str]):  # type: ignore[no-untyped-def]
+    """A teacher's page, logged in; what it reports as CSP violations goes to ``violations``."""
     with live.app.app_context():
         accounts.create_teacher("tess@example.org", "Tess Teacher", PASSWORD)
     page = browser.new_page()
+    _watch(page, violations)
     page.goto(f"{live.url}/login")
     page.get_by_label("Email").fill("tess@example.org")
     page.get_by_label("Password").fill(PASSWORD)
@@ -38,7 +40,8 @@ def log_in_teacher(live: Live, browser):  # type: ignore[no-untyped-def]
 
 def test_add_an_article_by_url_with_its_preview(serve_app: Callable[..., Live], browser) -> None:  # type: ignore[no-untyped-def]
     live = serve_app(ALLOW_PRIVATE_URLS=True)
-    page = log_in_teacher(live, browser)
+    violations: list[str] = []
+    page = log_in_teacher(live, browser, violations)
     with newsite.serve() as site:
         url = site.url("/page.html")
         page.get_by_label("Web address").fill(url)
@@ -72,6 +75,7 @@ def test_add_an_article_by_url_with_its_preview(serve_app: Callable[..., Live], 
     assert "unreachable: the connection was refused" in page.content()
     with live.app.app_context():
         assert db.session.scalar(select(func.count(Article.id))) == 1
+    assert violations == []  # the Content-Security-Policy holds on these pages
 
 
 def week_zip() -> bytes:
@@ -95,7 +99,8 @@ def test_bulk_upload_reported_per_article_as_a_worker_runs_it(  # type: ignore[n
     live = serve_app(
         ALLOW_PRIVATE_URLS=True, REDIS_URL=redis_url, ARTICLE_QUEUE=queue_name, JOB_PAGE_REFRESH=1
     )
-    page = log_in_teacher(live, browser)
+    violations: list[str] = []
+    page = log_in_teacher(live, browser, violations)
     bundle = tmp_path / "week.zip"
     bundle.write_bytes(week_zip())
     pdf = tmp_path / "cycling.pdf"
@@ -145,3 +150,13 @@ def test_bulk_upload_reported_per_article_as_a_worker_runs_it(  # type: ignore[n
     with live.app.app_context():
         assert db.session.scalar(select(func.count(Article.id))) == 4
         assert db.session.scalar(select(func.count(ArticleJob.id))) == 7
+
+    # the Articles page lists them; a job's own page tells its outcome
+    page.get_by_role("link", name="Articles", exact=True).click()
+    shot(page, "teacher-articles")
+    page.locator("table.jobs").get_by_role("link", name="cycling.pdf").click()
+    assert page.get_by_role("heading", name=newsite.PDF_TITLE).is_visible()
+    assert re.search(r"added with \d+ drafts", page.locator("div.job").inner_text())
+    page.get_by_role("link", name="Review the drafts").click()
+    assert page.get_by_role("heading", name=newsite.PDF_TITLE).is_visible()
+    assert violations == []
