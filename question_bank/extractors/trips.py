@@ -57,9 +57,18 @@ VISIT_VERBS = frozenset("visit travel come go tour".split())
 def _conjoined_trip(ordinal: Token) -> Token | None:
     """The trip noun an elided ordinal is conjoined to ("and second overall"), or None."""
     anchor = ordinal if ordinal.dep_ in ("conj", "appos") else ordinal.head
-    if anchor.dep_ not in ("conj", "appos"):
-        return None
-    return anchor.head if anchor.head.lemma_.lower() in TRIP_NOUNS else None
+    if anchor is not ordinal and anchor.pos_ in ("NOUN", "PROPN"):
+        return None  # "the second time he met her" counts times, not trips
+    if anchor.dep_ in ("conj", "appos") and anchor.head.lemma_.lower() in TRIP_NOUNS:
+        return anchor.head
+    verb = anchor.head
+    if anchor.dep_ in ("conj", "advmod") and verb.pos_ in ("AUX", "VERB"):
+        # "It is his first trip since ..., and his second overall": hung on the verb
+        return next(
+            (c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in TRIP_NOUNS),
+            None,
+        )
+    return None
 
 
 def _time_visited(ordinal: Token, analysis: Analysis) -> tuple[Token, str] | None:
@@ -144,6 +153,8 @@ def _since(noun: Token, analysis: Analysis) -> str | None:
                 or (window[end].pos_ in ("VERB", "AUX") and end > 0)
             ):
                 end += 1
+            while end and window[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
+                end -= 1  # "since his victory in [the spring]"
             if end:
                 return window[:end].text.strip(" ,")
         for t in window:

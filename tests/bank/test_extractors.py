@@ -913,7 +913,7 @@ def test_a_meeting_in_the_speaker_s_own_quote_and_a_trip_since_an_event(facts) -
     assert (trip["traveler"], trip["ordinal"], trip["since"]) == (
         "Ana Rios",
         1,
-        "taking office last year",
+        "taking office",
     )
 
 
@@ -951,11 +951,11 @@ def test_counterparts_continuing_titles_and_elided_ordinals(facts) -> None:
     found = facts(
         "Prime Minister Tom Albanez arrived in Madrid on Monday. Mr Albanez will meet "
         "Spanish counterpart Pedro Salas on Tuesday. The club confirmed that Ruud van Dalen "
-        "will continue as interim manager. This will be Mr Albanez's first visit to Spain "
-        "since his re-election earlier this year, and second overall."
+        "will continue as interim manager. It is his first trip to Spain since his victory in "
+        "the spring, and his second overall. It is also the second time he met the king."
     )
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Pedro Salas", "Tom Albanez's Spanish counterpart") in roles
     assert ("Ruud van Dalen", "interim manager") in roles
     trips = {(f["ordinal"], f["since"]) for f in of_type(found, "trip")}
-    assert (1, "his re-election") in trips and 2 in {n for n, _ in trips}
+    assert trips == {(1, "his victory"), (2, None)}
