@@ -27,6 +27,7 @@ from . import NotAllowed, ServiceError, access
 
 MAX_ARTICLE_CHARS = 100_000
 MAX_TITLE = 300
+MAX_SOURCE = 500
 # the header lines of an article file (question_bank.articles reads the same keys)
 _HEADER_LINE = re.compile(r"^\s*(title|date|source|url)\s*:", re.IGNORECASE)
 
@@ -178,6 +179,8 @@ def check_article(
         raise ServiceError(f"The title is too long (at most {MAX_TITLE} characters).")
     if source_url and http_url(source_url) is None:
         raise ServiceError("The source must be a web address starting with http:// or https://.")
+    if len(source_url.strip()) > MAX_SOURCE:
+        raise ServiceError(f"The source URL is too long (at most {MAX_SOURCE} characters).")
     try:
         parsed = parse_article(text, "check")
     except ArticleError as exc:

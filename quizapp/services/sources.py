@@ -88,6 +88,15 @@ def source_settings() -> SourceSettings:
     return settings
 
 
+def _url_problem(url: str) -> str | None:
+    """What keeps a line from being a URL to add (it becomes the article's source)."""
+    if not _URL_LINE.match(url):
+        return "starts with http:// or https:// (one per line)"
+    if len(url) > library.MAX_SOURCE:
+        return f"is at most {library.MAX_SOURCE} characters long"
+    return None
+
+
 def _settings() -> SourceSettings:
     """:func:`source_settings`, with a bad setting reported as a ServiceError."""
     try:
@@ -110,8 +119,9 @@ def preview_url(user: User, url: str) -> Preview:
     """
     _teacher(user)
     url = (url or "").strip()
-    if not _URL_LINE.match(url):
-        raise ServiceError("Enter a web address that starts with http:// or https://.")
+    problem = _url_problem(url)
+    if problem:
+        raise ServiceError(f"Enter a web address that {problem}.")
     try:
         article = load_url(url, _settings())
     except ArticleError as exc:
@@ -174,15 +184,11 @@ def add_many(user: User, files: Sequence[tuple[str, bytes]], urls: str = "") -> 
     settings = _settings()
     specs: list[jobs.NewJob] = []
     for line in lines:
-        if _URL_LINE.match(line):
+        problem = _url_problem(line)
+        if problem is None:
             specs.append(jobs.NewJob(name=line, url=line))
         else:
-            specs.append(
-                jobs.NewJob(
-                    name=line[:200],
-                    error="not a web address (list one http:// or https:// address per line)",
-                )
-            )
+            specs.append(jobs.NewJob(name=line[:200], error=f"not a web address that {problem}"))
     with tempfile.TemporaryDirectory(prefix="quizapp-upload-") as folder:
         names: dict[str, str] = {}
         paths = []

@@ -356,9 +356,13 @@ def test_bulk_needs_something_and_reports_are_private(
     response = teacher.post("/teach/articles/bulk", data={"urls": "  \n"})
     assert response.status_code == 400
     assert "Choose some files, or list web addresses" in response.get_data(as_text=True)
-    response = teacher.post("/teach/articles/bulk", data={"urls": "nothing here"})
+    long_url = "https://news.example/" + "a" * 600
+    response = teacher.post("/teach/articles/bulk", data={"urls": f"nothing here\n{long_url}"})
     report = response.headers["Location"]
-    assert teacher.get(report).status_code == 200
+    page = teacher.get(report).get_data(as_text=True)
+    assert "refused: not a web address that starts with http:// or https://" in page
+    assert "refused: not a web address that is at most 500 characters long" in page
+    assert counts(app) == (0, 0, 2)
     make_user("other@example.org", "teacher")
     teacher.post("/logout")
     login(teacher, "other@example.org")
