@@ -45,6 +45,16 @@ TITLE_HEADS = frozenset(
     """.split()
 )
 
+# Offices only a person holds (a firm can be "legal counsel" or "adviser", never
+# "president"): the subject of "is/became <office>" is a person.
+OFFICE_HEADS = frozenset(
+    """
+    president minister premier chancellor king queen prince princess emir sultan monarch
+    governor senator mayor ambassador envoy secretary speaker pope president-elect
+    prime-minister vice-president
+    """.split()
+)
+
 # Words that end a title's "of" phrase and never start a name: "Minister for Foreign
 # *Affairs* Narayan Shrestha" (the model sometimes starts the person there).
 TITLE_TAILS = frozenset(
@@ -191,4 +201,37 @@ ORGANISATION_NOUNS = frozenset(
     service force army navy court parliament senate assembly board company firm institute
     chamber brigade division corps battalion regiment federation association bureau
     """.split()
+)
+
+TRAVEL_GROUP_NOUNS = frozenset("delegation team mission group party entourage".split())
+
+TERM_VERBS = frozenset(
+    "release free exchange swap withdraw pull hand return transfer halt pause cap cut "
+    "reduce lift allow deliver".split()
+)
+
+DISTANCE_UNITS = frozenset("kilometre kilometer km mile metre meter yard foot".split())
+
+COMPOUND_COUNT_NOUNS = frozenset("phase stage step point part tier round".split())
+
+DURATION_UNITS = frozenset("second minute hour day week month year decade".split())
+
+PRESS_NOUNS = frozenset(
+    "correspondent reporter journalist interviewer presenter anchor editor columnist".split()
+)
+
+VISIT_VERBS = frozenset("visit travel come go tour".split())
+
+BARE_MODIFIERS = frozenset("deputy chief general vice acting senior".split())
+
+PARTICLES = frozenset("al el bin ibn van von de da di der le la du bint abu".split())
+
+REPORTING_VERBS = frozenset(
+    "say tell add note confirm state announce explain stress emphasize emphasise write".split()
+)
+
+TITLE_MODIFIERS = frozenset(
+    "top senior former acting interim caretaker chief deputy outgoing incoming veteran "
+    "foreign defence defense interior finance prime military presidential parliamentary "
+    "opposition".split()
 )

@@ -548,10 +548,14 @@ _CURRENCY_SYMBOLS = {
     "INR": "rupees",
     "ILS": "shekels",
     "Rs": "rupees",
+    "R": "rand",
+    "ZAR": "rand",
 }
 _CURRENCY_PREFIX = re.compile(
     r"(?:(U\.?S\.? ?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|NT\$|R\$|[$£€¥₹₪₩₽₦]) ?"
-    r"|(USD|EUR|GBP|JPY|CNY|RMB|INR|ILS|Rs\.?) ?(?=[0-9]))"
+    r"|(USD|EUR|GBP|JPY|CNY|RMB|INR|ILS|ZAR|Rs\.?) ?(?=[0-9])"
+    # South African rand, "R350 million": only with a scale, so "R2" stays a name
+    r"|(R)(?=[0-9][0-9,.]* ?(?:million|billion|trillion|bn|mn|m|tn)\b))"
 )
 
 _CURRENCY_WORDS = {
@@ -637,7 +641,11 @@ def parse_amount(text: str) -> Amount | None:
     currency: str | None = None
     prefix = _CURRENCY_PREFIX.match(s, pos)
     if prefix is not None:
-        symbol = (prefix.group(1) or prefix.group(2)).replace(" ", "").replace(".", "")
+        symbol = (
+            (prefix.group(1) or prefix.group(2) or prefix.group(3))
+            .replace(" ", "")
+            .replace(".", "")
+        )
         currency = _CURRENCY_SYMBOLS[symbol]
         pos = prefix.end()
     reading = _read_number(s, pos, currency is not None)
@@ -927,3 +935,28 @@ def parse_compound_count(text: str) -> tuple[float, str] | None:
     if not math.isfinite(value):
         return None
     return value, noun
+
+
+HEDGE_STARTS = frozenset(
+    "about around more over nearly almost approximately some up at roughly fewer less an".split()
+)
+
+SCALE_WORDS = frozenset("m mn bn b k million billion trillion thousand".split())
+
+CURRENCY_SIGNS = frozenset("$ € £ ¥ ₹ ₪ US$ A$ C$ HK$".split())
+
+CURRENCY_NOUNS = frozenset(
+    "dollars dollar pounds pound euros euro yen yuan won rupees rupee shekels francs rand "
+    "riyals dirhams".split()
+)
+
+HEDGE_WORDS = frozenset(
+    "about around nearly almost approximately some roughly over under more less fewer than "
+    "at least most up to an estimated as many much high".split()
+)
+
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion trillion dozen".split()
+)

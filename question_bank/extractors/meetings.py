@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import AHEAD_WORDS, MEETING_NOUN_PREPS, MEETING_NOUNS, PARTITIVE_NOUNS
+from ..lexicon import (
+    AHEAD_WORDS,
+    MEETING_NOUN_PREPS,
+    MEETING_NOUNS,
+    PARTITIVE_NOUNS,
+    PRESS_NOUNS,
+    TRIP_NOUNS,
+)
 from ..model import Meeting
 from ..wordings import HOST_VERBS, MEETING_NOUN_VERBS, MEETING_VERBS
 from .common import (
@@ -20,6 +27,7 @@ from .common import (
     prep_objects,
     subjects_of,
 )
+from .visits import noun_travelers
 
 
 def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token] | None:
@@ -69,6 +77,20 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         if others:
             return subjects, others, tok
         return subjects[:1], subjects[1:], tok  # "Lee and Kim shook hands"
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in TRIP_NOUNS:
+        # "a working visit to Cuba, hosted by First Deputy President X": host and guest met
+        clauses = [c for c in tok.children if c.dep_ == "acl"]
+        if tok.dep_ == "dobj":  # the parser may hang the participle on the verb
+            clauses += [c for c in tok.head.children if c.dep_ == "advcl"]
+        hosts = [
+            o
+            for acl in clauses
+            if acl.tag_ == "VBN" and acl.lemma_.lower() in HOST_VERBS
+            for o in agent_objects(acl)
+        ]
+        if hosts:
+            return noun_travelers(tok, analysis), people_in_objects(hosts, analysis), tok
+        return None
     if tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS:
         # "paid a courtesy call on the foreign minister";
         # "a series of talks", "a round of negotiations": the frame is the outer noun
@@ -181,15 +203,10 @@ def _calls_for_action(verb: Token) -> bool:
     )
 
 
-_PRESS = frozenset(
-    "correspondent reporter journalist interviewer presenter anchor editor columnist".split()
-)
-
-
 def _press(person: str, sent: Span, analysis: Analysis) -> bool:
     """ "She spoke to our correspondent Kari Dahl": an interview, not a meeting."""
     titles = [t.title.lower() for t in analysis.titles if t.person == person]
-    if any(word in _PRESS for title in titles for word in title.split()):
+    if any(word in PRESS_NOUNS for title in titles for word in title.split()):
         return True
     tokens = analysis.name_tokens(person, sent)
     if not tokens:
@@ -197,7 +214,7 @@ def _press(person: str, sent: Span, analysis: Analysis) -> bool:
     i = tokens[0].i - 1
     while i >= sent.start and sent.doc[i].lower_ in ("the", "our", "a", "their", ","):
         i -= 1
-    return i >= sent.start and sent.doc[i].lower_ in _PRESS
+    return i >= sent.start and sent.doc[i].lower_ in PRESS_NOUNS
 
 
 def _mention_of(person: str, sent: Span, analysis: Analysis) -> list[Token] | None:

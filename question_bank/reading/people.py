@@ -10,11 +10,15 @@ from spacy.tokens import Span, Token
 
 from ..gazetteer import is_firm_place
 from ..lexicon import (
+    COPULAS,
     GROUP_WORDS,
     HONORIFICS,
+    OFFICE_HEADS,
     ORGANISATION_NOUNS,
+    PARTICLES,
     RANKS,
     TITLE_HEADS,
+    TITLE_MODIFIERS,
     TITLE_TAILS,
     WEAK_TITLE_HEADS,
     WEEKDAYS,
@@ -22,9 +26,7 @@ from ..lexicon import (
 from .document import DocumentReading
 from .words import (
     NAME_PART,
-    PARTICLES,
     PLACE_LABELS,
-    TITLE_MODIFIERS,
     after_hyphen,
     comma_after_phrase,
     gender_from_honorific,
@@ -192,6 +194,40 @@ class PeopleReading(DocumentReading):
             taken.update(t.i for t in tokens)
         return out
 
+    def _title_holder_names(
+        self, spans: list[tuple[int, int, str, str | None]]
+    ) -> list[tuple[int, int, str, str | None]]:
+        """ "since Ebrahim Raisi became Iran's new president": only a person holds an
+        office, so the subject of "is/became <office>" is a person, whatever the model's
+        label (a firm can be "legal counsel", so only offices count)."""
+        doc = self.doc
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        out: list[tuple[int, int, str, str | None]] = []
+        for tok in doc:
+            if tok.dep_ != "attr" or tok.head.lemma_ not in COPULAS:
+                continue
+            if tok.lower_ not in OFFICE_HEADS:
+                continue
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.pos_ != "PROPN" or subject.i in taken:
+                continue
+            tokens = [subject]
+            while tokens[0].i > 0 and doc[tokens[0].i - 1].pos_ == "PROPN":
+                tokens.insert(0, doc[tokens[0].i - 1])
+            while tokens and tokens[0].lower_ in HONORIFICS | TITLE_HEADS:
+                tokens.pop(0)
+            if not (
+                2 <= len(tokens) <= 4
+                and all(t.is_alpha and t.text[:1].isupper() for t in tokens)
+                and not any(t.i in taken for t in tokens)
+                and not is_firm_place(join_tokens(tokens))
+                and not any(t.lower_ in ORGANISATION_NOUNS for t in tokens)
+            ):
+                continue
+            out.append((tokens[0].i, tokens[-1].i + 1, join_tokens(tokens), None))
+            taken.update(t.i for t in tokens)
+        return out
+
     def _backfill_full_names(
         self, spans: list[tuple[int, int, str, str | None]]
     ) -> list[tuple[int, int, str, str | None]]:
@@ -280,6 +316,7 @@ class PeopleReading(DocumentReading):
                 covered.update(range(span[0], span[1]))
         spans.extend(self._titled_names(spans))
         spans.extend(self._who_names(spans))
+        spans.extend(self._title_holder_names(spans))
         spans.extend(self._backfill_full_names(spans))
         spans.sort()
         spans = [
