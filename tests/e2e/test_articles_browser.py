@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
@@ -48,7 +49,7 @@ def test_add_an_article_by_url_with_its_preview(serve_app: Callable[..., Live], 
         page.get_by_role("button", name="Fetch and preview").click()
 
         # the preview: what was read, to check and edit
-        assert page.get_by_role("heading", name="Check the article").is_visible()
+        expect(page.get_by_role("heading", name="Check the article")).to_be_visible()
         assert page.get_by_label("Title").input_value() == newsite.PAGE_TITLE
         assert page.get_by_label("Date (optional)").input_value() == "2025-04-08"
         text = page.get_by_label("Article text").input_value()
@@ -61,8 +62,8 @@ def test_add_an_article_by_url_with_its_preview(serve_app: Callable[..., Live], 
 
         page.get_by_label("Title").fill("Grain corridor talks in Vilnius")
         page.get_by_role("button", name="Add the article and generate questions").click()
+    expect(page.get_by_role("heading", name="Grain corridor talks in Vilnius")).to_be_visible()
     assert re.search(r"Added “Grain corridor talks in Vilnius” with \d+ draft", page.content())
-    assert page.get_by_role("heading", name="Grain corridor talks in Vilnius").is_visible()
     shot(page, "teacher-article-from-url")
     with live.app.app_context():
         article = db.session.scalar(select(Article))
@@ -72,7 +73,7 @@ def test_add_an_article_by_url_with_its_preview(serve_app: Callable[..., Live], 
     page.get_by_role("link", name="Articles", exact=True).click()
     page.get_by_label("Web address").fill("http://127.0.0.1:9/gone.html")
     page.get_by_role("button", name="Fetch and preview").click()
-    assert "unreachable: the connection was refused" in page.content()
+    expect(page.locator(".flash.error")).to_contain_text("unreachable: the connection was refused")
     with live.app.app_context():
         assert db.session.scalar(select(func.count(Article.id))) == 1
     assert violations == []  # the Content-Security-Policy holds on these pages
@@ -113,7 +114,7 @@ def test_bulk_upload_reported_per_article_as_a_worker_runs_it(  # type: ignore[n
         page.get_by_role("button", name="Add them all").click()
 
         # the request returned at once: everything waits for a worker
-        assert page.get_by_role("heading", name="Articles added together").is_visible()
+        expect(page.get_by_role("heading", name="Articles added together")).to_be_visible()
         assert "still in progress" in page.content()
         with live.app.app_context():
             assert db.session.scalar(select(func.count(Article.id))) == 0
@@ -146,7 +147,7 @@ def test_bulk_upload_reported_per_article_as_a_worker_runs_it(  # type: ignore[n
     duplicate = rows.nth(2)  # the story listed twice: the second is a duplicate, linked
     assert duplicate.locator("td").nth(3).inner_text() == f"duplicate of {newsite.PAGE_TITLE}"
     duplicate.get_by_role("link", name=newsite.PAGE_TITLE).click()
-    assert page.get_by_role("heading", name=newsite.PAGE_TITLE).is_visible()
+    expect(page.get_by_role("heading", name=newsite.PAGE_TITLE)).to_be_visible()
     with live.app.app_context():
         assert db.session.scalar(select(func.count(Article.id))) == 4
         assert db.session.scalar(select(func.count(ArticleJob.id))) == 7
@@ -155,8 +156,9 @@ def test_bulk_upload_reported_per_article_as_a_worker_runs_it(  # type: ignore[n
     page.get_by_role("link", name="Articles", exact=True).click()
     shot(page, "teacher-articles")
     page.locator("table.jobs").get_by_role("link", name="cycling.pdf").click()
-    assert page.get_by_role("heading", name=newsite.PDF_TITLE).is_visible()
+    expect(page.get_by_role("heading", name=newsite.PDF_TITLE)).to_be_visible()
     assert re.search(r"added with \d+ drafts", page.locator("div.job").inner_text())
     page.get_by_role("link", name="Review the drafts").click()
-    assert page.get_by_role("heading", name=newsite.PDF_TITLE).is_visible()
+    page.wait_for_url(re.compile(r"/teach/articles/\d+$"))
+    expect(page.get_by_role("heading", name=newsite.PDF_TITLE)).to_be_visible()
     assert violations == []
