@@ -144,6 +144,31 @@ def import_articles_command(inputs: tuple[str, ...]) -> None:
         raise SystemExit(1)
 
 
+@click.command("worker")
+@click.option("--burst", is_flag=True, help="Stop once the queue is empty.")
+@with_appcontext
+def worker_command(burst: bool) -> None:
+    """Run a worker that generates the articles teachers add (needs QUIZAPP_REDIS_URL).
+
+    Start as many as you like, on any host that reaches the database and Redis. A
+    worker requeues the jobs of workers that died (at its start and every minute)."""
+    from .services import jobs
+
+    if not jobs.background():
+        raise click.ClickException(
+            "No Redis configured: set QUIZAPP_REDIS_URL (e.g. redis://127.0.0.1:6379/0). "
+            "Without it, articles are generated in the web request and no worker is needed."
+        )
+    from redis.exceptions import RedisError
+
+    from .worker import work
+
+    try:
+        work(burst=burst)
+    except RedisError as exc:
+        raise click.ClickException(f"Redis at {current_app.config['REDIS_URL']}: {exc}") from None
+
+
 @click.command("export")
 @click.argument(
     "fmt",
@@ -191,6 +216,7 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(create_teacher_command)
     app.cli.add_command(reset_password_command)
     app.cli.add_command(import_articles_command)
+    app.cli.add_command(worker_command)
 
 
 def _create() -> Flask:

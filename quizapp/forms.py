@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileAllowed, FileField, FileRequired
+from flask_wtf.file import FileAllowed, FileField, FileRequired, MultipleFileField
 from wtforms import (
     BooleanField,
     DateField,
@@ -131,6 +131,53 @@ class ArticleForm(FlaskForm):
         validators=[FileAllowed(["txt"], "Upload a plain-text .txt file.")],
     )
     submit = SubmitField("Add the article and generate questions")
+
+
+class SourceForm(FlaskForm):
+    """A teacher gives a web page's address or a file; its article is shown to check."""
+
+    url = StringField(
+        "Web address",
+        validators=[Optional(), Length(max=2000, message="That address is too long.")],
+    )
+    upload = FileField(
+        "…or a file",
+        validators=[
+            FileAllowed(
+                ["html", "htm", "pdf", "docx", "txt"],
+                "Choose a saved web page (.html), a PDF, a Word file (.docx) or a .txt file.",
+            )
+        ],
+    )
+    submit = SubmitField("Fetch and preview")
+
+
+class PreviewForm(FlaskForm):
+    """The article read from a page or a file, as the teacher confirms (and edits) it."""
+
+    name = HiddenField(validators=[Optional(), Length(max=500)])
+    title = StringField("Title", validators=[Optional(), Length(max=300)])
+    published = DateField("Date (optional)", validators=[Optional()])
+    source_url = StringField("Source URL", validators=[Optional(), Length(max=500)])
+    text = TextAreaField(
+        "Article text",
+        validators=[
+            DataRequired(message="The article has no text."),
+            Length(max=100_000, message="The article is too long: at most 100,000 characters."),
+        ],
+    )
+    submit = SubmitField("Add the article and generate questions")
+
+
+class BulkArticlesForm(FlaskForm):
+    """Several articles at once: files (zips and lists of URLs too) and URLs."""
+
+    uploads = MultipleFileField("Files: .txt, .html, .pdf, .docx, or .zip of them")
+    urls = TextAreaField(
+        "Links to pages, one per line",
+        validators=[Optional(), Length(max=200_000, message="Too many addresses at once.")],
+    )
+    submit = SubmitField("Add them all")
 
 
 class QuestionForm(FlaskForm):

@@ -9,9 +9,30 @@ from sqlalchemy import select
 
 from .. import charts
 from ..extensions import db
-from ..forms import ActionForm, ArticleForm, ClassForm, DeckForm, ImportForm, QuestionForm
-from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Question
-from ..services import NotAllowed, ServiceError, classes, decks, exports, library, quizzes, study
+from ..forms import (
+    ActionForm,
+    ArticleForm,
+    BulkArticlesForm,
+    ClassForm,
+    DeckForm,
+    ImportForm,
+    PreviewForm,
+    QuestionForm,
+    SourceForm,
+)
+from ..models import APPROVED, DRAFT, JOB_DONE, REJECTED, RETIRED, ArticleJob, Question
+from ..services import (
+    NotAllowed,
+    ServiceError,
+    classes,
+    decks,
+    exports,
+    jobs,
+    library,
+    quizzes,
+    sources,
+    study,
+)
 from . import deck_download, send_download, teacher_required
 from .auth import safe_next
 
@@ -36,48 +57,169 @@ def dashboard() -> str:
     )
 
 
+def _articles_page(
+    status: int = 200,
+    form: ArticleForm | None = None,
+    source_form: SourceForm | None = None,
+    bulk_form: BulkArticlesForm | None = None,
+) -> tuple[str, int]:
+    """The Articles page: the ways to add articles, recent additions, the list."""
+    return render_template(
+        "teacher/articles.html",
+        form=form or ArticleForm(formdata=None),
+        source_form=source_form or SourceForm(formdata=None),
+        bulk_form=bulk_form or BulkArticlesForm(formdata=None),
+        rows=library.articles_of(current_user),
+        jobs=jobs.recent_jobs(current_user),
+    ), status
+
+
+def _added(job: ArticleJob) -> object | None:
+    """Where to go once an article is handed in: its page when it is done, the job's
+    page while it is generated in the background; None (with a message flashed)
+    when it was not added."""
+    if job.state == JOB_DONE and job.article_id is not None:
+        flash(
+            f"Added “{job.title}” with {job.drafts} draft questions to review.",
+            "success",
+        )
+        return redirect(url_for("teacher.article", article_id=job.article_id))
+    if job.pending:
+        flash("The article is queued: its questions are generated in the background.", "info")
+        return redirect(url_for("teacher.article_job", job_id=job.id))
+    if job.duplicate_of is not None:
+        link = url_for("teacher.article", article_id=job.duplicate_of.id)
+        message = Markup('This article is already in the bank: <a href="{}">{}</a>.').format(
+            link, job.duplicate_of.title
+        )
+        flash(message, "error")
+    else:
+        flash(job.error or "The article was not added.", "error")
+    return None
+
+
 @bp.route("/articles", methods=["GET", "POST"])
 @teacher_required
 def articles() -> object:
-    """List articles; add one by pasting or uploading (drafts are generated)."""
+    """List articles; add one by pasting or uploading a .txt file (drafts are generated)."""
     form = ArticleForm()
-    status = 200
-    if form.validate_on_submit():
-        upload = form.upload.data
-        text: str | bytes = form.text.data or ""
+    if not form.validate_on_submit():
+        return _articles_page(400 if form.errors else 200, form=form)
+    upload = form.upload.data
+    text: str | bytes = form.text.data or ""
+    if upload and getattr(upload, "filename", ""):
+        text = upload.read()
+    if not text or (isinstance(text, str) and not text.strip()):
+        flash("Paste the article's text or choose a .txt file.", "error")
+        return _articles_page(400, form=form)
+    try:
+        job = jobs.add_text(
+            current_user,
+            text,
+            form.title.data or "",
+            form.published.data,
+            form.source_url.data or "",
+        )
+    except ServiceError as exc:
+        flash(str(exc), "error")
+        return _articles_page(400, form=form)
+    return _added(job) or _articles_page(400, form=form)
+
+
+@bp.post("/articles/preview")
+@teacher_required
+def preview_article() -> object:
+    """Fetch a page or read a file, and show what was found, to check before adding."""
+    source_form = SourceForm()
+    if not source_form.validate_on_submit():
+        return _articles_page(400, source_form=source_form)
+    upload = source_form.upload.data
+    try:
         if upload and getattr(upload, "filename", ""):
-            text = upload.read()
-        if not text or (isinstance(text, str) and not text.strip()):
-            flash("Paste the article's text or choose a .txt file.", "error")
-            status = 400
+            found = sources.preview_file(current_user, upload.filename or "", upload.read())
+        elif (source_form.url.data or "").strip():
+            found = sources.preview_url(current_user, source_form.url.data or "")
         else:
-            try:
-                article, added = library.add_article(
-                    current_user,
-                    text,
-                    form.title.data or "",
-                    form.published.data,
-                    form.source_url.data or "",
-                )
-            except library.DuplicateArticle as exc:
-                link = url_for("teacher.article", article_id=exc.article_id)
-                flash(
-                    Markup('This article is already in the bank: <a href="{}">{}</a>.').format(
-                        link, exc.title
-                    ),
-                    "error",
-                )
-                status = 400
-            except ServiceError as exc:
-                flash(str(exc), "error")
-                status = 400
-            else:
-                flash(f"Added “{article.title}” with {added} draft questions to review.", "success")
-                return redirect(url_for("teacher.article", article_id=article.id))
-    elif form.errors:
-        status = 400
-    rows = library.articles_of(current_user)
-    return render_template("teacher/articles.html", form=form, rows=rows), status
+            raise ServiceError("Enter a web address or choose a file.")
+    except ServiceError as exc:
+        flash(str(exc), "error")
+        return _articles_page(400, source_form=source_form)
+    form = PreviewForm(
+        formdata=None,
+        name=found.name,
+        title=found.title,
+        published=found.published,
+        source_url=found.source_url,
+        text=found.text,
+    )
+    return render_template("teacher/preview.html", form=form, preview=found)
+
+
+@bp.post("/articles/confirm")
+@teacher_required
+def confirm_article() -> object:
+    """Add the article the teacher checked on the preview, as it stands in the form."""
+    form = PreviewForm()
+    if form.validate_on_submit():
+        try:
+            job = jobs.add_text(
+                current_user,
+                form.text.data or "",
+                form.title.data or "",
+                form.published.data,
+                form.source_url.data or "",
+                name=form.name.data or "previewed article",
+            )
+        except ServiceError as exc:
+            flash(str(exc), "error")
+        else:
+            done = _added(job)
+            if done is not None:
+                return done
+    return render_template("teacher/preview.html", form=form, preview=None), 400
+
+
+@bp.post("/articles/bulk")
+@teacher_required
+def bulk_articles() -> object:
+    """Several articles in one go: files, zips, URL lists and URLs; one report."""
+    bulk_form = BulkArticlesForm()
+    if not bulk_form.validate_on_submit():
+        return _articles_page(400, bulk_form=bulk_form)
+    files = [(f.filename or "", f.read()) for f in bulk_form.uploads.data or [] if f]
+    try:
+        batch = sources.add_many(current_user, files, bulk_form.urls.data or "")
+    except ServiceError as exc:
+        flash(str(exc), "error")
+        return _articles_page(400, bulk_form=bulk_form)
+    return redirect(url_for("teacher.article_batch", batch=batch))
+
+
+@bp.get("/articles/jobs/<int:job_id>")
+@teacher_required
+def article_job(job_id: int) -> str:
+    """One article on its way in: queued, generating, done or failed (refreshes itself)."""
+    try:
+        job = jobs.get_job(current_user, job_id)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    return render_template("teacher/job.html", job=job)
+
+
+@bp.get("/articles/batches/<batch>")
+@teacher_required
+def article_batch(batch: str) -> str:
+    """The report of a bulk upload: each article on its own line (refreshes itself)."""
+    try:
+        rows = jobs.batch_jobs(current_user, batch)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    pending = sum(1 for job in rows if job.pending)
+    return render_template("teacher/batch.html", rows=rows, pending=pending)
 
 
 @bp.get("/articles/<int:article_id>")

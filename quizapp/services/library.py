@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import re
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from . import NotAllowed, ServiceError, access
 
 MAX_ARTICLE_CHARS = 100_000
 MAX_TITLE = 300
+MAX_SOURCE = 500
 # the header lines of an article file (question_bank.articles reads the same keys)
 _HEADER_LINE = re.compile(r"^\s*(title|date|source|url)\s*:", re.IGNORECASE)
 
@@ -151,19 +152,18 @@ def dashboard_counts(user: User) -> dict[str, int]:
     return counts
 
 
-def add_article(
-    owner: User | None,
+def check_article(
     text: str | bytes,
     title: str = "",
     published: dt.date | None = None,
     source_url: str = "",
-    key: str | None = None,
-) -> tuple[Article, int]:
-    """Store an article and its generated questions as drafts, all or nothing.
+) -> tuple[str, str, str]:
+    """The checks :func:`add_article` makes before it generates anything.
 
-    Returns the article and how many draft questions it gave. Raises
-    :class:`ServiceError` with a message for empty, binary, oversized or
-    non-prose text; nothing is stored then.
+    Returns the text, title and source cleaned. Raises :class:`ServiceError` with a
+    message for empty, binary, oversized or non-prose text, a title that is too long,
+    a source that is no web address, or a header date that cannot be read (unless a
+    date is given). Duplicates are found when the article is added.
     """
     if isinstance(text, bytes):
         try:
@@ -179,7 +179,37 @@ def add_article(
         raise ServiceError(f"The title is too long (at most {MAX_TITLE} characters).")
     if source_url and http_url(source_url) is None:
         raise ServiceError("The source must be a web address starting with http:// or https://.")
-    source_url = source_url.strip()
+    if len(source_url.strip()) > MAX_SOURCE:
+        raise ServiceError(f"The source URL is too long (at most {MAX_SOURCE} characters).")
+    try:
+        parsed = parse_article(text, "check")
+    except ArticleError as exc:
+        raise ServiceError(f"The article was refused: {exc.problem}.") from None
+    if parsed.warnings and not published:
+        raise ServiceError("The article was refused: " + "; ".join(parsed.warnings) + ".")
+    return text, title, source_url.strip()
+
+
+def add_article(
+    owner: User | None,
+    text: str | bytes,
+    title: str = "",
+    published: dt.date | None = None,
+    source_url: str = "",
+    key: str | None = None,
+    on_stored: Callable[[Article, int], None] | None = None,
+) -> tuple[Article, int]:
+    """Store an article and its generated questions as drafts, all or nothing.
+
+    Returns the article and how many draft questions it gave. Raises
+    :class:`ServiceError` with a message for empty, binary, oversized or
+    non-prose text (see :func:`check_article`), and :class:`DuplicateArticle` for
+    an article already in the bank; nothing is stored then. Generation runs
+    before anything is written. ``on_stored(article, drafts)`` is called after
+    the rows are added and before the commit, in the same transaction: what it
+    writes is committed with them, and if it raises, nothing is stored.
+    """
+    text, title, source_url = check_article(text, title, published, source_url)
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
     key = key or f"{_slug(title or text[:80])}-{digest}"
     same_key = db.session.scalar(select(Article).where(Article.key == key))
@@ -192,8 +222,6 @@ def add_article(
         parsed = parse_article(text, key)
     except ArticleError as exc:
         raise ServiceError(f"The article was refused: {exc.problem}.") from None
-    if parsed.warnings and not published:
-        raise ServiceError("The article was refused: " + "; ".join(parsed.warnings) + ".")
     fingerprint = article_fingerprint(parsed.text)
     same_text = _same_article(owner, fingerprint)
     if same_text is not None:
@@ -232,6 +260,8 @@ def add_article(
             Deck(name=article.title[:200], article_id=article.id, owner_id=article.owner_id)
         )
         added = _import(generated, article)
+        if on_stored is not None:
+            on_stored(article, added)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()

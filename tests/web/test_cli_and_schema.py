@@ -56,7 +56,7 @@ def test_quizapp_console_script_help() -> None:
         [str(exe), "--help"], capture_output=True, text=True, check=False, env={**os.environ}
     )
     assert result.returncode == 0, result.stderr
-    for command in ("run", "init", "create-teacher", "import-articles", "db"):
+    for command in ("run", "init", "create-teacher", "import-articles", "worker", "db"):
         assert command in result.stdout
 
 
