@@ -92,7 +92,7 @@ class Filters:
         return bool(self.args())
 
 
-def _base(user: User, filters: Filters) -> Select[Any]:
+def matching(user: User, filters: Filters) -> Select[Any]:
     """The questions the teacher manages that match the filters (not ordered)."""
     stmt = select(Question).where(
         Question.status == filters.status, access.owner_managed(user, Question.owner_id)
@@ -229,15 +229,23 @@ def _choices(user: User, status: str) -> Choices:
     return Choices(articles, fact_types, rated=rated)
 
 
-def listing(user: User, filters: Filters, page: int = 1, per_page: int = PER_PAGE) -> Listing:
+def listing(
+    user: User,
+    filters: Filters,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    exclude: Select[Any] | None = None,
+) -> Listing:
     """A page of the teacher's questions that match the filters.
 
     Drafts (the review queue) come by article, oldest first, and the drafts of one fact
     side by side, grouped; other statuses come most recently changed first. A page past
-    the end shows the last page."""
+    the end shows the last page. ``exclude``: a subquery of question ids to leave out."""
     if not user.is_teacher:
         raise NotAllowed("Only teachers review questions.")
-    base = _base(user, filters)
+    base = matching(user, filters)
+    if exclude is not None:
+        base = base.where(Question.id.not_in(exclude))
     total = int(db.session.scalar(select(func.count()).select_from(base.subquery())) or 0)
     pages = max(1, math.ceil(total / per_page))
     page = min(max(1, page), pages)
@@ -287,7 +295,7 @@ def count_matching(user: User, filters: Filters) -> int:
     if not user.is_teacher:
         raise NotAllowed("Only teachers review questions.")
     return int(
-        db.session.scalar(select(func.count()).select_from(_base(user, filters).subquery())) or 0
+        db.session.scalar(select(func.count()).select_from(matching(user, filters).subquery())) or 0
     )
 
 
@@ -302,7 +310,7 @@ def approve_all(user: User, filters: Filters, expected: int) -> int:
         raise ServiceError("No draft matches these filters.")
     if count != expected:
         raise QueueChanged(count)
-    ids = _base(user, filters).with_only_columns(Question.id).scalar_subquery()
+    ids = matching(user, filters).with_only_columns(Question.id).scalar_subquery()
     try:
         db.session.execute(
             update(Question)
