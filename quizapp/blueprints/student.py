@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from ..forms import ActionForm, AnswerForm, JoinClassForm, StartQuizForm
+from ..forms import AnswerForm, ConfirmForm, JoinClassForm, StartQuizForm
 from ..services import NotAllowed, ServiceError, classes, quizzes, study
 from . import deck_download, student_required
 
@@ -169,3 +169,23 @@ def join() -> object:
     else:
         flash("Enter the class code your teacher gave you.", "error")
     return redirect(url_for("student.decks"))
+
+
+@bp.route("/classes/<int:class_id>/leave", methods=["GET", "POST"])
+@student_required
+def leave(class_id: int) -> object:
+    """Say what leaving a class does; leave it once confirmed."""
+    form = ConfirmForm()
+    try:
+        if form.validate_on_submit():
+            done = classes.leave_class(current_user, class_id)
+            flash(f"You left {done.classroom.name}.", "success")
+            return redirect(url_for("student.decks"))
+        if request.method == "POST":
+            abort(400)
+        plan = classes.leaving_plan(current_user, class_id)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    return render_template("student/leave_class.html", plan=plan, form=form)

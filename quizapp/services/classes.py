@@ -155,9 +155,7 @@ def report(teacher: User, class_id: int) -> tuple[Classroom, list[StudentRow], l
                     func.max(Answer.created_at),
                 )
                 .join(Question, Question.id == Answer.question_id)
-                .where(
-                    Answer.student_id.in_(ids), access.owner_managed(teacher, Question.owner_id)
-                )
+                .where(Answer.student_id.in_(ids), access.owner_managed(teacher, Question.owner_id))
                 .group_by(Answer.student_id)
             )
         }
@@ -237,7 +235,9 @@ def _leaving(classroom: Classroom, student_id: int) -> Leaving:
     )
     if student is None:
         raise ServiceError("That student is not in this class.")
-    answers = db.session.scalar(select(func.count(Answer.id)).where(Answer.student_id == student_id))
+    answers = db.session.scalar(
+        select(func.count(Answer.id)).where(Answer.student_id == student_id)
+    )
     others = db.session.scalar(
         select(func.count(Enrollment.id))
         .join(Classroom, Classroom.id == Enrollment.classroom_id)

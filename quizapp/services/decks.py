@@ -141,9 +141,7 @@ def _titles(questions: Sequence[Question]) -> dict[int, str]:
         return {}
     return {
         int(i): str(t)
-        for i, t in db.session.execute(
-            select(Article.id, Article.title).where(Article.id.in_(ids))
-        )
+        for i, t in db.session.execute(select(Article.id, Article.title).where(Article.id.in_(ids)))
     }
 
 
@@ -176,9 +174,7 @@ def change_questions(
         if foreign:
             raise NotAllowed("A deck can only hold your own questions and the shared ones.")
     present = set(
-        db.session.scalars(
-            select(DeckQuestion.question_id).where(DeckQuestion.deck_id == deck.id)
-        )
+        db.session.scalars(select(DeckQuestion.question_id).where(DeckQuestion.deck_id == deck.id))
     )
     to_add = set(
         db.session.scalars(

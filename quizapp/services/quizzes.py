@@ -105,21 +105,20 @@ def quiz_lengths(attempts: Sequence[QuizAttempt]) -> dict[int, int]:
     ):
         answered[attempt_id].add(position)
     pending = {
-        qid
-        for a in attempts
-        for pos, qid in enumerate(a.question_ids)
-        if pos not in answered[a.id]
+        qid for a in attempts for pos, qid in enumerate(a.question_ids) if pos not in answered[a.id]
     }
-    live = set(
-        db.session.scalars(
-            select(Question.id).where(Question.id.in_(pending), Question.status == APPROVED)
+    live = (
+        set(
+            db.session.scalars(
+                select(Question.id).where(Question.id.in_(pending), Question.status == APPROVED)
+            )
         )
-    ) if pending else set()
+        if pending
+        else set()
+    )
     return {
         a.id: sum(
-            1
-            for pos, qid in enumerate(a.question_ids)
-            if pos in answered[a.id] or qid in live
+            1 for pos, qid in enumerate(a.question_ids) if pos in answered[a.id] or qid in live
         )
         for a in attempts
     }
@@ -235,11 +234,7 @@ def progress(attempt: QuizAttempt) -> Progress:
         else set()
     )
     position = next(
-        (
-            pos
-            for pos, qid in enumerate(attempt.question_ids)
-            if pos not in done and qid in live
-        ),
+        (pos for pos, qid in enumerate(attempt.question_ids) if pos not in done and qid in live),
         None,
     )
     return Progress(len(done) + sum(1 for q in pending if q in live), len(done), position)

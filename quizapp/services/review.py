@@ -156,6 +156,11 @@ class Choices:
     kinds: tuple[str, ...] = KINDS
     rated: bool = False
 
+    @property
+    def confidence_labels(self) -> dict[str, str]:
+        """The confidence bands a teacher can filter by, with their labels."""
+        return CONFIDENCE_LABELS
+
 
 @dataclass(frozen=True)
 class Listing:
@@ -184,6 +189,17 @@ class Listing:
     def last_index(self) -> int:
         """The 1-based number of the page's last question in the whole list."""
         return min(self.page * self.per_page, self.total)
+
+    def neighbour(self, question_id: str) -> str | None:
+        """The question after this one on the page (else the one before): where the
+        teacher's place is once this one leaves the list."""
+        ids = [q.id for q in self.questions]
+        if question_id not in ids:
+            return None
+        i = ids.index(question_id)
+        if i + 1 < len(ids):
+            return ids[i + 1]
+        return ids[i - 1] if i > 0 else None
 
     def page_numbers(self, around: int = 2) -> list[int | None]:
         """Page links to show: the first, the last, and those near this one (None: a gap)."""
