@@ -181,7 +181,7 @@ class RenameClassForm(FlaskForm):
 class ConfirmForm(FlaskForm):
     """The second step of a change that deletes or removes: CSRF and an explicit yes."""
 
-    confirm = HiddenField(default="yes", validators=[DataRequired()])
+    confirm = HiddenField(default="yes", validators=[InputRequired()])
     submit = SubmitField("Confirm")
 
 
