@@ -56,13 +56,17 @@ def test_deletion_plan_counts_what_happens(app: Flask, client: FlaskClient, worl
     attempt = _quiz(client, world["deck"])
     _answer_question(app, client, attempt, "q0", "Oslo")
     with app.app_context():
-        add_question(app, "qr", "rejected", article_id=world["article"], owner_id=world["teacher_a"])
+        add_question(
+            app, "qr", "rejected", article_id=world["article"], owner_id=world["teacher_a"]
+        )
         plan = library.deletion_plan(_user("ta@example.org"), world["article"])
         assert (plan.drafts, plan.unused, plan.kept, plan.kept_in_use) == (1, 3, 1, 1)
         assert plan.deleted == 4 and plan.quizzes == 1 and plan.decks == ["A's picks"]
 
 
-def test_deleting_an_article_keeps_history_and_says_so(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_an_article_keeps_history_and_says_so(
+    app: Flask, client: FlaskClient, world
+) -> None:  # type: ignore[no-untyped-def]
     student = app.test_client()
     login(student, "s@example.org")
     attempt = _quiz(student, world["deck"])
@@ -76,8 +80,14 @@ def test_deleting_an_article_keeps_history_and_says_so(app: Flask, client: Flask
     page = client.get(f"/teach/articles/{world['article']}/delete").get_data(as_text=True)
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page)).replace("&#39;", "'")
     assert "1 draft question is deleted." in text
-    assert "2 other questions (approved, rejected or retired) that no student has answered or studied are deleted, and taken out of your decks." in text
-    assert "1 question with students' answers or flashcard reviews is kept, retired (1 of them approved until now)" in text
+    assert (
+        "2 other questions (approved, rejected or retired) that no student has answered or studied are deleted, and taken out of your decks."
+        in text
+    )
+    assert (
+        "1 question with students' answers or flashcard reviews is kept, retired (1 of them approved until now)"
+        in text
+    )
     assert "The 1 quiz taken on it stay in the students' history" in text
     assert "Your decks that hold some of its questions: A's picks." in text
     # nothing happens without the confirmation
@@ -88,7 +98,7 @@ def test_deleting_an_article_keeps_history_and_says_so(app: Flask, client: Flask
     assert r.status_code == 302 and r.headers["Location"] == "/teach/articles"
     flashed = client.get("/teach/articles").get_data(as_text=True)
     assert "Deleted “Talks in Oslo”: 3 questions deleted, 1 kept as retired." in flashed
-    assert f"/teach/articles/{world['article']}\"" not in flashed
+    assert f'/teach/articles/{world["article"]}"' not in flashed
     with app.app_context():
         art = db.session.get(Article, world["article"])
         assert art.deleted_at is not None and art.text == "" and art.fingerprint is None
@@ -112,18 +122,26 @@ def test_a_deleted_article_can_be_added_again(app: Flask, client: FlaskClient, m
     login(client, "t@example.org")
     first = client.post("/teach/articles", data={"text": ARTICLE})
     article_id = int(first.headers["Location"].rsplit("/", 1)[1])
-    assert "already in the bank" in client.post("/teach/articles", data={"text": ARTICLE}).get_data(as_text=True)
+    assert "already in the bank" in client.post("/teach/articles", data={"text": ARTICLE}).get_data(
+        as_text=True
+    )
     client.post(f"/teach/articles/{article_id}/delete", data={"confirm": "yes"})
     again = client.post("/teach/articles", data={"text": ARTICLE})
     assert again.status_code == 302
     with app.app_context():
-        assert db.session.scalar(select(func.count(Article.id)).where(Article.deleted_at.is_(None))) == 1
+        assert (
+            db.session.scalar(select(func.count(Article.id)).where(Article.deleted_at.is_(None)))
+            == 1
+        )
         assert db.session.scalar(select(func.count(Question.id))) > 0
 
 
 def test_shared_and_other_teachers_articles_cannot_be_deleted(app: Flask, world, shared) -> None:  # type: ignore[no-untyped-def]
     with app.app_context():
-        for email, article in (("ta@example.org", shared["shared_article"]), ("tb@example.org", world["article"])):
+        for email, article in (
+            ("ta@example.org", shared["shared_article"]),
+            ("tb@example.org", world["article"]),
+        ):
             try:
                 library.delete_article(_user(email), article)
             except NotAllowed:
@@ -137,7 +155,9 @@ def test_shared_and_other_teachers_articles_cannot_be_deleted(app: Flask, world,
 # -- decks --------------------------------------------------------------------------------
 
 
-def test_deck_editor_renames_describes_and_lists_its_questions(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
+def test_deck_editor_renames_describes_and_lists_its_questions(
+    app: Flask, client: FlaskClient, world
+) -> None:  # type: ignore[no-untyped-def]
     login(client, "ta@example.org")
     page = client.get(f"/teach/decks/{world['own_deck']}/edit").get_data(as_text=True)
     assert "In this deck (1)" in page
@@ -158,7 +178,9 @@ def test_deck_editor_renames_describes_and_lists_its_questions(app: Flask, clien
     assert r.status_code == 400
 
 
-def test_pick_list_is_searchable_and_shows_answer_kind_and_article(app: Flask, client: FlaskClient, world, shared) -> None:  # type: ignore[no-untyped-def]
+def test_pick_list_is_searchable_and_shows_answer_kind_and_article(
+    app: Flask, client: FlaskClient, world, shared
+) -> None:  # type: ignore[no-untyped-def]
     add_question(app, "theirs", owner_id=world["teacher_b"], prompt="B's secret question?")
     login(client, "ta@example.org")
     page = client.get(f"/teach/decks/{world['own_deck']}/edit").get_data(as_text=True)
@@ -186,7 +208,11 @@ def test_adding_and_taking_out_questions(app: Flask, client: FlaskClient, world,
     r = client.post(url, data={"add": ["q1", "qs", "qd"], "next": back})
     assert r.headers["Location"] == back
     with app.app_context():
-        held = set(db.session.scalars(select(DeckQuestion.question_id).where(DeckQuestion.deck_id == world["own_deck"])))
+        held = set(
+            db.session.scalars(
+                select(DeckQuestion.question_id).where(DeckQuestion.deck_id == world["own_deck"])
+            )
+        )
         assert held == {"q0", "q1", "qs"}  # the draft cannot go in
     # taking out asks first, and says what happens
     r = client.post(url, data={"remove": ["q0", "q1"], "next": back})
@@ -194,11 +220,20 @@ def test_adding_and_taking_out_questions(app: Flask, client: FlaskClient, world,
     assert r.status_code == 200 and "Take 2 questions out of" in page
     assert "They stay in the question bank, with every student's answers and reviews." in page
     with app.app_context():
-        assert db.session.scalar(select(func.count(DeckQuestion.id)).where(DeckQuestion.deck_id == world["own_deck"])) == 3
+        assert (
+            db.session.scalar(
+                select(func.count(DeckQuestion.id)).where(DeckQuestion.deck_id == world["own_deck"])
+            )
+            == 3
+        )
     r = client.post(url, data={"remove": ["q0", "q1"], "confirm": "yes", "next": back})
     assert r.headers["Location"] == back
     with app.app_context():
-        held = set(db.session.scalars(select(DeckQuestion.question_id).where(DeckQuestion.deck_id == world["own_deck"])))
+        held = set(
+            db.session.scalars(
+                select(DeckQuestion.question_id).where(DeckQuestion.deck_id == world["own_deck"])
+            )
+        )
         assert held == {"qs"}
         assert db.session.get(Question, "q0").status == APPROVED  # still in the bank
     # a "next" outside this deck's editor is not followed
@@ -206,7 +241,9 @@ def test_adding_and_taking_out_questions(app: Flask, client: FlaskClient, world,
     assert r.headers["Location"] == f"/teach/decks/{world['own_deck']}/edit"
 
 
-def test_decks_hold_only_usable_questions_and_article_decks_are_not_edited(app: Flask, world) -> None:  # type: ignore[no-untyped-def]
+def test_decks_hold_only_usable_questions_and_article_decks_are_not_edited(
+    app: Flask, world
+) -> None:  # type: ignore[no-untyped-def]
     add_question(app, "theirs", owner_id=world["teacher_b"])
     with app.app_context():
         teacher = _user("ta@example.org")
@@ -231,7 +268,9 @@ def test_creating_a_deck_leads_to_its_editor(app: Flask, client: FlaskClient, wo
     with app.app_context():
         deck = db.session.scalar(select(Deck).where(Deck.name == "Mixed"))
     assert r.headers["Location"] == f"/teach/decks/{deck.id}/edit"
-    assert f'href="/teach/decks/{deck.id}/edit"' in client.get("/teach/decks").get_data(as_text=True)
+    assert f'href="/teach/decks/{deck.id}/edit"' in client.get("/teach/decks").get_data(
+        as_text=True
+    )
 
 
 # -- classes ------------------------------------------------------------------------------
@@ -263,14 +302,18 @@ def test_rename_and_archive_a_class(app: Flask, client: FlaskClient, world) -> N
     assert "You joined Year 10" in r.get_data(as_text=True)
 
 
-def test_removing_a_student_says_what_happens_and_keeps_their_answers(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
+def test_removing_a_student_says_what_happens_and_keeps_their_answers(
+    app: Flask, client: FlaskClient, world
+) -> None:  # type: ignore[no-untyped-def]
     student = app.test_client()
     login(student, "s@example.org")
     attempt = _quiz(student, world["deck"], 1)
     student.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": "Oslo"})
     login(client, "ta@example.org")
     url = f"/teach/classes/{world['classroom']}/students/{world['student']}/remove"
-    assert f'href="{url}"' in client.get(f"/teach/classes/{world['classroom']}").get_data(as_text=True)
+    assert f'href="{url}"' in client.get(f"/teach/classes/{world['classroom']}").get_data(
+        as_text=True
+    )
     page = re.sub(r"\s+", " ", client.get(url).get_data(as_text=True))
     assert "Their 1 quiz answer, flashcards and reviews are kept" in page
     assert "They no longer see your decks and articles" in page

@@ -122,12 +122,22 @@ def test_filters_and_search(app: Flask, world) -> None:  # type: ignore[no-untyp
         assert ids(q="%") == {"accra-mcq", "accra-cloze"}
         choices = review.listing(teacher, Filters()).choices
         assert choices.fact_types == ["meeting", "trip", "visit"] and choices.rated
-        assert [t for _, t, _ in choices.articles] == ["Deal in Accra", "Summit in Lima", "Talks in Oslo"]
+        assert [t for _, t, _ in choices.articles] == [
+            "Deal in Accra",
+            "Summit in Lima",
+            "Talks in Oslo",
+        ]
 
 
 def test_filters_from_arguments_drop_what_means_nothing() -> None:
     f = Filters.from_args(
-        {"article": "abc", "kind": "essay", "confidence": "lots", "q": "  two   words ", "status": "x"}
+        {
+            "article": "abc",
+            "kind": "essay",
+            "confidence": "lots",
+            "q": "  two   words ",
+            "status": "x",
+        }
     )
     assert f == Filters(status=DRAFT, q="two words")
     f = Filters.from_args({"article": "7", "kind": "mcq", "fact_type": "trip"}, APPROVED)
