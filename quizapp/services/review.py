@@ -206,10 +206,12 @@ class Listing:
         wanted = {1, self.pages, *range(self.page - around, self.page + around + 1)}
         shown = sorted(n for n in wanted if 1 <= n <= self.pages)
         out: list[int | None] = []
+        previous = 0
         for n in shown:
-            if out and out[-1] is not None and n - out[-1] > 1:  # type: ignore[operator]
+            if previous and n - previous > 1:
                 out.append(None)
             out.append(n)
+            previous = n
         return out
 
 

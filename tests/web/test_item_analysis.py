@@ -118,3 +118,38 @@ def test_class_page_tells_the_kinds_of_one_prompt_apart(
     assert "<strong>Discrimination</strong>: the share right among the top 27%" in page
     # the student row counts only answers to questions this teacher manages
     assert re.search(r"<td>Sam Student</td><td>1</td><td>2</td>", page)
+
+
+def test_class_page_shows_the_discrimination_index(
+    app: Flask, client: FlaskClient, world, make_user
+) -> None:  # type: ignore[no-untyped-def]
+    ids = [world["student"]] + [make_user(f"k{k}@example.org") for k in range(1, 6)]
+    with app.app_context():
+        for k, sid in enumerate(ids):
+            if k:
+                db.session.add(Enrollment(classroom_id=world["classroom"], student_id=sid))
+            attempt = QuizAttempt(
+                student_id=sid, deck_id=world["deck"], question_ids=["q0", "q1", "q2"]
+            )
+            db.session.add(attempt)
+            db.session.flush()
+            # q1 right from the 3rd student on, q2 from the 5th: the rest scores for q0
+            for pos, (qid, ok) in enumerate([("q0", k >= 3), ("q1", k >= 2), ("q2", k >= 4)]):
+                db.session.add(
+                    Answer(
+                        attempt_id=attempt.id,
+                        student_id=sid,
+                        question_id=qid,
+                        position=pos,
+                        response="x",
+                        correct=ok,
+                        reason="test",
+                        expected="x",
+                    )
+                )
+        db.session.commit()
+    login(client, "ta@example.org")
+    page = client.get(f"/teach/classes/{world['classroom']}").get_data(as_text=True)
+    row = re.search(r"<td>Where did the minister fly\?.*?</tr>", page, re.S).group(0)
+    # 27% of 6 students is 2: the two best on q1 and q2 got q0 right, the two weakest did not
+    assert "<td>50%</td>" in row and "<td>+1.00</td>" in row

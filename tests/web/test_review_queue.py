@@ -322,3 +322,15 @@ def test_questions_page_is_paginated_and_searchable_never_capped(
     assert "1 approved question match" in found
     drafts = client.get("/teach/questions?status=draft").get_data(as_text=True)
     assert "No draft questions." in drafts
+
+
+def test_page_links_show_the_ends_and_the_pages_around() -> None:
+    def numbers(page: int, pages: int) -> list[int | None]:
+        return review.Listing(
+            Filters(), page, pages, pages * 25, [], review.Choices([], [])
+        ).page_numbers()
+
+    assert numbers(1, 1) == [1]
+    assert numbers(1, 3) == [1, 2, 3]
+    assert numbers(10, 20) == [1, None, 8, 9, 10, 11, 12, None, 20]
+    assert numbers(4, 20) == [1, 2, 3, 4, 5, 6, None, 20]
