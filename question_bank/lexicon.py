@@ -45,6 +45,16 @@ TITLE_HEADS = frozenset(
     """.split()
 )
 
+# Offices only a person holds (a firm can be "legal counsel" or "adviser", never
+# "president"): the subject of "is/became <office>" is a person.
+OFFICE_HEADS = frozenset(
+    """
+    president minister premier chancellor king queen prince princess emir sultan monarch
+    governor senator mayor ambassador envoy secretary speaker pope president-elect
+    prime-minister vice-president
+    """.split()
+)
+
 # Words that end a title's "of" phrase and never start a name: "Minister for Foreign
 # *Affairs* Narayan Shrestha" (the model sometimes starts the person there).
 TITLE_TAILS = frozenset(
@@ -100,8 +110,9 @@ LEADING_VERBS = frozenset("lead head".split())
 
 # Verbs that give a title: "was appointed prime minister", "installed X as president".
 APPOINTMENT_VERBS = frozenset("appoint name elect nominate install instal swear".split())
-# Verbs whose "as" phrase is a title the subject holds: "serves as chief of staff".
-SERVING_VERBS = frozenset("serve act".split())
+# Verbs whose "as" phrase is a title the subject holds: "serves as chief of staff",
+# "will continue as interim manager".
+SERVING_VERBS = frozenset("serve act continue remain stay".split())
 # Copulas that state a title: "X is the foreign minister", "X became president".
 COPULAS = frozenset("be become".split())
 

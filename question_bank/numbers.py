@@ -548,10 +548,14 @@ _CURRENCY_SYMBOLS = {
     "INR": "rupees",
     "ILS": "shekels",
     "Rs": "rupees",
+    "R": "rand",
+    "ZAR": "rand",
 }
 _CURRENCY_PREFIX = re.compile(
     r"(?:(U\.?S\.? ?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|NT\$|R\$|[$£€¥₹₪₩₽₦]) ?"
-    r"|(USD|EUR|GBP|JPY|CNY|RMB|INR|ILS|Rs\.?) ?(?=[0-9]))"
+    r"|(USD|EUR|GBP|JPY|CNY|RMB|INR|ILS|ZAR|Rs\.?) ?(?=[0-9])"
+    # South African rand, "R350 million": only with a scale, so "R2" stays a name
+    r"|(R)(?=[0-9][0-9,.]* ?(?:million|billion|trillion|bn|mn|m|tn)\b))"
 )
 
 _CURRENCY_WORDS = {
@@ -637,7 +641,11 @@ def parse_amount(text: str) -> Amount | None:
     currency: str | None = None
     prefix = _CURRENCY_PREFIX.match(s, pos)
     if prefix is not None:
-        symbol = (prefix.group(1) or prefix.group(2)).replace(" ", "").replace(".", "")
+        symbol = (
+            (prefix.group(1) or prefix.group(2) or prefix.group(3))
+            .replace(" ", "")
+            .replace(".", "")
+        )
         currency = _CURRENCY_SYMBOLS[symbol]
         pos = prefix.end()
     reading = _read_number(s, pos, currency is not None)

@@ -196,6 +196,7 @@ def _beside_month(tok: Token, sent: Span) -> bool:
     return False
 
 
+_GLUED_CURRENCY = re.compile(r"^(?:[A-Z]{1,3}\$|R|Rs\.?)[0-9][0-9,.]*(?:bn|mn|m|k|tn|b)?$")
 _GLUED_SCALE = re.compile(r"^\d[\d,.]*(bn|mn|m|k|tn|b)$", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -217,6 +218,8 @@ def _numeric(tok: Token) -> bool:
     if tok.ent_type_ in ("DATE", "TIME", "ORDINAL"):
         return False
     text = tok.text
+    if _GLUED_CURRENCY.match(text):
+        return True  # "HK$860", "R350", "US$2bn": a currency glued to its number
     if text[:1].isdigit():
         return bool(tok.like_num or _GLUED_SCALE.match(text) or re.match(r"^\d[\d,.]*%?$", text))
     return tok.lower_ in _NUMBER_WORDS and tok.lower_ not in (
@@ -276,23 +279,35 @@ def _widen(tok: Token, sent: Span, used: set[int]) -> Span:
     return doc[start:end]
 
 
+_DURATION_HEDGE = re.compile(
+    r"^(up to|about|around|nearly|almost|more than|over|some|at least|roughly|"
+    r"approximately|less than|under)(\s+|$)",
+    re.I,
+)
+
+
 def _duration(ent: Span) -> _Mention | None:
     """ "60 days", "nearly 14 months": a DATE entity that is a length of time."""
     low = ent.text.lower()
     if any(w.strip(",.") in MONTHS or w.strip(",.") in WEEKDAYS for w in low.split()):
         return None
-    if re.search(r"\b(ago|later|earlier|last|next|this|past|coming)\b", low):
+    first = next((t for t in ent if t.like_num or t.lower_ in _NUMBER_WORDS), None)
+    if first is None:
         return None
+    if re.search(r"\b(ago|later|earlier|next|this|coming)\b", low):
+        return None
+    if re.search(r"\b(last|past)\b", low) and first.lower_ in ("one", "a", "1"):
+        return None  # "the past year" is a time; "the past 22 years" is a length
+    # "an end to two years": the model's entity may start before the figure
+    start = first.i
+    for back in (2, 1):  # keep a hedge written before the figure ("more than two years")
+        if start - back >= ent.start and _DURATION_HEDGE.match(ent.doc[start - back : start].text):
+            start -= back
+            break
+    ent = ent.doc[start : ent.end]
     parsed = parse_duration(ent.text)
     if parsed is None:
-        unhedged = re.sub(
-            r"^(up to|about|around|nearly|almost|more than|over|some|at least|"
-            r"roughly|approximately|less than|under)\s+",
-            "",
-            ent.text.strip(),
-            flags=re.I,
-        )
-        parsed = parse_duration(unhedged)
+        parsed = parse_duration(_DURATION_HEDGE.sub("", ent.text.strip()))
     if parsed is None:
         return None
     value, unit = parsed

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import AHEAD_WORDS, MEETING_NOUN_PREPS, MEETING_NOUNS, PARTITIVE_NOUNS
+from ..lexicon import AHEAD_WORDS, MEETING_NOUN_PREPS, MEETING_NOUNS, PARTITIVE_NOUNS, TRIP_NOUNS
 from ..model import Meeting
 from ..wordings import HOST_VERBS, MEETING_NOUN_VERBS, MEETING_VERBS
 from .common import (
@@ -20,6 +20,7 @@ from .common import (
     prep_objects,
     subjects_of,
 )
+from .visits import noun_travelers
 
 
 def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token] | None:
@@ -69,6 +70,20 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         if others:
             return subjects, others, tok
         return subjects[:1], subjects[1:], tok  # "Lee and Kim shook hands"
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in TRIP_NOUNS:
+        # "a working visit to Cuba, hosted by First Deputy President X": host and guest met
+        clauses = [c for c in tok.children if c.dep_ == "acl"]
+        if tok.dep_ == "dobj":  # the parser may hang the participle on the verb
+            clauses += [c for c in tok.head.children if c.dep_ == "advcl"]
+        hosts = [
+            o
+            for acl in clauses
+            if acl.tag_ == "VBN" and acl.lemma_.lower() in HOST_VERBS
+            for o in agent_objects(acl)
+        ]
+        if hosts:
+            return noun_travelers(tok, analysis), people_in_objects(hosts, analysis), tok
+        return None
     if tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS:
         # "paid a courtesy call on the foreign minister";
         # "a series of talks", "a round of negotiations": the frame is the outer noun

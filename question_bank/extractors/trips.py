@@ -32,12 +32,10 @@ def _trip_noun(ordinal: Token) -> Token | None:
             break
         if tok.pos_ not in ("NOUN", "ADJ", "PROPN") and tok.lower_ != "such":
             break
-    # "her 9th trip to the region, and her second to Lebanon": an elided noun.
-    if (
-        ordinal.dep_ in ("conj", "appos")
-        and possessor(ordinal) is not None
-        and ordinal.head.lemma_.lower() in TRIP_NOUNS
-    ):
+    # "her 9th trip to the region, and her second to Lebanon": an elided noun; also
+    # "his first visit since ..., and second overall"
+    trip = _conjoined_trip(ordinal)
+    if trip is not None and (possessor(ordinal) is not None or possessor(trip) is not None):
         return ordinal
     # "The latest trip is his 11th": the ordinal stands for the noun.
     if ordinal.dep_ in ("attr", "dobj", "acomp") and ordinal.pos_ in (
@@ -56,6 +54,23 @@ def _trip_noun(ordinal: Token) -> Token | None:
 VISIT_VERBS = frozenset("visit travel come go tour".split())
 
 
+def _conjoined_trip(ordinal: Token) -> Token | None:
+    """The trip noun an elided ordinal is conjoined to ("and second overall"), or None."""
+    anchor = ordinal if ordinal.dep_ in ("conj", "appos") else ordinal.head
+    if anchor is not ordinal and anchor.pos_ in ("NOUN", "PROPN"):
+        return None  # "the second time he met her" counts times, not trips
+    if anchor.dep_ in ("conj", "appos") and anchor.head.lemma_.lower() in TRIP_NOUNS:
+        return anchor.head
+    verb = anchor.head
+    if anchor.dep_ in ("conj", "advmod") and verb.pos_ in ("AUX", "VERB"):
+        # "It is his first trip since ..., and his second overall": hung on the verb
+        return next(
+            (c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in TRIP_NOUNS),
+            None,
+        )
+    return None
+
+
 def _time_visited(ordinal: Token, analysis: Analysis) -> tuple[Token, str] | None:
     """ "the third time Blinken has visited Israel": the verb and who visited."""
     time = ordinal.head
@@ -71,7 +86,11 @@ def _time_visited(ordinal: Token, analysis: Analysis) -> tuple[Token, str] | Non
 
 def _traveler(noun: Token, ordinal: Token, analysis: Analysis) -> str | None:
     """Who makes the trip: the possessor, or the subject the trip belongs to."""
-    for holder in (noun, ordinal):
+    holders = [noun, ordinal]
+    trip = _conjoined_trip(ordinal) if noun is ordinal else None
+    if trip is not None:
+        holders.append(trip)  # "his first visit ..., and second overall"
+    for holder in holders:
         poss = possessor(holder)
         if poss is not None:
             return analysis.person_of_np(poss)
@@ -124,11 +143,20 @@ def _since(noun: Token, analysis: Analysis) -> str | None:
         if tok.lower_ != "since":
             continue
         window = doc[tok.i + 1 : min(sent.end, tok.i + 20)]
-        if window and window[0].tag_ == "VBG":
-            # "since taking office last year": the event, not the date inside it
-            event = next((c for c in tok.children if c.dep_ in ("pcomp", "pobj")), window[0])
-            phrase = doc[event.i : event.right_edge.i + 1]
-            return phrase.text.strip(" ,") if len(phrase) <= 6 else event.text
+        if window and (window[0].tag_ == "VBG" or not window[0].ent_type_):
+            # "since taking office last year", "since his re-election earlier this year":
+            # the event, up to the date or the clause that follows it
+            end = 0
+            while end < min(len(window), 6) and not (
+                window[end].ent_type_ == "DATE"
+                or (window[end].is_punct and window[end].text != "-")
+                or (window[end].pos_ in ("VERB", "AUX") and end > 0)
+            ):
+                end += 1
+            while end and window[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
+                end -= 1  # "since his victory in [the spring]"
+            if end:
+                return window[:end].text.strip(" ,")
         for t in window:
             if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
                 end = t.i

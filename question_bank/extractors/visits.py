@@ -92,7 +92,7 @@ def _noun_trigger(tok: Token, analysis: Analysis) -> Found | None:
     if lemma == "mission" and tok.pos_ == "NOUN":
         # "a five-day mission to Sudan and Chad" travels; "the mission in Colombia" is a body
         heads = prep_objects(tok, ("to",))
-        return (_noun_travelers(tok, analysis), places_in(heads, analysis)) if heads else None
+        return (noun_travelers(tok, analysis), places_in(heads, analysis)) if heads else None
     if tok.pos_ != "NOUN" or (
         lemma not in TRIP_NOUNS and lemma not in TRIP_PART_NOUNS and lemma != "ride"
     ):
@@ -100,7 +100,7 @@ def _noun_trigger(tok: Token, analysis: Analysis) -> Found | None:
     heads = prep_objects(tok, _NOUN_PREPS)
     if not heads:
         return None
-    return _noun_travelers(tok, analysis), places_in(heads, analysis)
+    return noun_travelers(tok, analysis), places_in(heads, analysis)
 
 
 def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
@@ -137,7 +137,7 @@ def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
     return travelers, [place]
 
 
-def _noun_travelers(noun: Token, analysis: Analysis, depth: int = 0) -> list[str]:
+def noun_travelers(noun: Token, analysis: Analysis, depth: int = 0) -> list[str]:
     """Who makes the trip a noun names."""
     poss = possessor(noun)
     if poss is not None:
@@ -152,16 +152,16 @@ def _noun_travelers(noun: Token, analysis: Analysis, depth: int = 0) -> list[str
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
         if head.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in head.children):
-            return _noun_travelers(head.head, analysis, depth + 1)
+            return noun_travelers(head.head, analysis, depth + 1)
         return subjects_of(head, analysis)
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         gov = head.head
         if gov.pos_ in ("VERB", "AUX"):
             return subjects_of(gov, analysis)
         if gov.pos_ == "NOUN" and gov.lemma_.lower() in TRIP_NOUNS | TRIP_PART_NOUNS:
-            return _noun_travelers(gov, analysis, depth + 1)
+            return noun_travelers(gov, analysis, depth + 1)
     if noun.dep_ == "nsubj" and head.dep_ == "relcl":
-        return _noun_travelers(head.head, analysis, depth + 1)
+        return noun_travelers(head.head, analysis, depth + 1)
     return []
 
 

@@ -10,8 +10,10 @@ from spacy.tokens import Span, Token
 
 from ..gazetteer import is_firm_place
 from ..lexicon import (
+    COPULAS,
     GROUP_WORDS,
     HONORIFICS,
+    OFFICE_HEADS,
     ORGANISATION_NOUNS,
     RANKS,
     TITLE_HEADS,
@@ -183,6 +185,43 @@ class PeopleReading(DocumentReading):
                     t.lower_ in TITLE_HEADS or t.lower_ in ORGANISATION_NOUNS for t in tokens
                 )
                 and not is_firm_place(ent.text)
+                # "Manchester United, who confirmed ...": a name the article uses again
+                # and again as an organisation stays one
+                and self._labels.get(ent.text.lower(), []).count(ent.label_) < 2
+            ):
+                continue
+            out.append((tokens[0].i, tokens[-1].i + 1, join_tokens(tokens), None))
+            taken.update(t.i for t in tokens)
+        return out
+
+    def _title_holder_names(
+        self, spans: list[tuple[int, int, str, str | None]]
+    ) -> list[tuple[int, int, str, str | None]]:
+        """ "since Ebrahim Raisi became Iran's new president": only a person holds an
+        office, so the subject of "is/became <office>" is a person, whatever the model's
+        label (a firm can be "legal counsel", so only offices count)."""
+        doc = self.doc
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        out: list[tuple[int, int, str, str | None]] = []
+        for tok in doc:
+            if tok.dep_ != "attr" or tok.head.lemma_ not in COPULAS:
+                continue
+            if tok.lower_ not in OFFICE_HEADS:
+                continue
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.pos_ != "PROPN" or subject.i in taken:
+                continue
+            tokens = [subject]
+            while tokens[0].i > 0 and doc[tokens[0].i - 1].pos_ == "PROPN":
+                tokens.insert(0, doc[tokens[0].i - 1])
+            while tokens and tokens[0].lower_ in HONORIFICS | TITLE_HEADS:
+                tokens.pop(0)
+            if not (
+                2 <= len(tokens) <= 4
+                and all(t.is_alpha and t.text[:1].isupper() for t in tokens)
+                and not any(t.i in taken for t in tokens)
+                and not is_firm_place(join_tokens(tokens))
+                and not any(t.lower_ in ORGANISATION_NOUNS for t in tokens)
             ):
                 continue
             out.append((tokens[0].i, tokens[-1].i + 1, join_tokens(tokens), None))
@@ -277,6 +316,7 @@ class PeopleReading(DocumentReading):
                 covered.update(range(span[0], span[1]))
         spans.extend(self._titled_names(spans))
         spans.extend(self._who_names(spans))
+        spans.extend(self._title_holder_names(spans))
         spans.extend(self._backfill_full_names(spans))
         spans.sort()
         spans = [
@@ -285,6 +325,7 @@ class PeopleReading(DocumentReading):
             if not is_firm_place(sp[2])
             and not is_descriptor(sp[2])
             and not no_name(sp[2])
+            and (sp[0] in self._named_by_title or not self._mostly_organisation(sp[2]))
             and (
                 len(sp[2].split()) < 2
                 # "Fiji's deputy prime minister, Josefa Vakaloloma": a person, whatever
@@ -427,6 +468,12 @@ class PeopleReading(DocumentReading):
                 return True
         # "Houthis": a plural proper noun names a group.
         return any(t.lower_ == low and t.tag_ == "NNPS" for t in self.doc)
+
+    def _mostly_organisation(self, text: str) -> bool:
+        """A name the model calls an organisation at least twice and a person at most
+        once ("Manchester United"), unless a title stands before it."""
+        labels = self._labels.get(text.lower(), [])
+        return labels.count("ORG") >= 2 and labels.count("PERSON") <= 1
 
     def _find_person(self, words: tuple[str, ...]) -> Person | None:
         """The known person these name words refer to, if exactly one fits."""

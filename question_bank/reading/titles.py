@@ -120,13 +120,28 @@ class TitleReading(PeopleReading):
             if owner_tok is not None and owner_tok.tag_ == "POS" and i >= 2:
                 owner_tok = doc[i - 2]
             owner = self._token_person.get(owner_tok.i) if owner_tok is not None else None
+            first = owner_tok.i if owner and owner_tok is not None else i
+            if not owner:
+                # "Albanese will meet Spanish counterpart Pedro Sánchez": the counterpart
+                # of the clause's subject
+                owner = self._clause_subject(doc[end - 1])
             if not owner or owner == person:
                 continue
             title = f"{owner}'s {clean_title(doc[i:end].text)}"
-            mention = TitleMention(person, title, owner_tok.i, end, start)  # type: ignore[union-attr]
+            mention = TitleMention(person, title, first, end, start)
             self.titles.append(mention)
             if title not in self.persons[person].titles:
                 self.persons[person].titles.append(title)
+
+    def _clause_subject(self, tok: Token) -> str | None:
+        """The person who is the subject of the verb above a word, if any."""
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        return self._token_person.get(subject.i) or self.person_of_np(subject)
 
     def is_home(self, person: str, place: str) -> bool:
         """Whether the place is the person's own country or its capital, as their titles

@@ -913,7 +913,7 @@ def test_a_meeting_in_the_speaker_s_own_quote_and_a_trip_since_an_event(facts) -
     assert (trip["traveler"], trip["ordinal"], trip["since"]) == (
         "Ana Rios",
         1,
-        "taking office last year",
+        "taking office",
     )
 
 
@@ -945,3 +945,40 @@ def test_titles_by_installation_becoming_and_in_lower_case(facts) -> None:
         ("Andriy Melnyk", "chief of staff"),
         ("Lee Cheuk-wan", "legislator"),
     }
+
+
+def test_counterparts_continuing_titles_and_elided_ordinals(facts) -> None:
+    found = facts(
+        "Prime Minister Tom Albanez arrived in Madrid on Monday. Mr Albanez will meet "
+        "Spanish counterpart Pedro Salas on Tuesday. The club confirmed that Ruud van Dalen "
+        "will continue as interim manager. It is his first trip to Spain since his victory in "
+        "the spring, and his second overall. It is also the second time he met the king."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Pedro Salas", "Tom Albanez's Spanish counterpart") in roles
+    assert ("Ruud van Dalen", "interim manager") in roles
+    trips = {(f["ordinal"], f["since"]) for f in of_type(found, "trip")}
+    assert trips == {(1, "his victory"), (2, None)}
+
+
+def test_figures_with_a_currency_glued_to_the_number(facts) -> None:
+    found = facts(
+        "Strikers voted to accept the latest offer of a daily wage of HK$900 for eight hours "
+        "of work under the deal. The government said it would offer an aid package of R120 "
+        "million to the farmers."
+    )
+    money = {
+        (f.to_dict()["value"], f.to_dict()["unit"]) for f in found if f.type in ("term", "quantity")
+    }
+    assert (900, "Hong Kong dollars") in money
+    assert any(v == 120_000_000 and "rand" in str(u) for v, u in money)
+
+
+def test_durations_inside_a_longer_date_phrase(facts) -> None:
+    found = facts(
+        "The talks aimed to bring an end to two years of fighting in the region, officials "
+        "said on Monday. The past 22 years of relations have been calm. Over the past year the "
+        "two sides met often."
+    )
+    values = sorted(f.to_dict()["value"] for f in found if f.type in ("term", "quantity"))
+    assert values == [2, 22]

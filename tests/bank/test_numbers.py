@@ -536,3 +536,12 @@ def test_parsers_cope_with_huge_input(text: str) -> None:
     assert parse_ordinal(text) is None
     parse_duration(text)
     parse_compound_count(text)
+
+
+def test_rand_and_glued_currency_signs() -> None:
+    from question_bank.numbers import parse_amount
+
+    assert parse_amount("R350 million") == Amount(350_000_000.0, None, "rand", False)
+    assert parse_amount("ZAR 5 billion") == Amount(5_000_000_000.0, None, "rand", False)
+    assert parse_amount("HK$860") == Amount(860.0, None, "Hong Kong dollars", False)
+    assert parse_amount("R2") is None  # a name or a road without a scale, never money

@@ -143,3 +143,27 @@ def test_dates_are_the_event_s_own(read) -> None:  # type: ignore[no-untyped-def
     )
     assert a.date_phrase(_verb(a, "visited")) == "on Tuesday"
     assert a.date_phrase(_verb(a, "travel")) == "next week"
+
+
+def test_people_include_an_office_holder_the_model_called_an_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    text = (
+        "The visit is the first by a foreign official since Darius Tehrani became Iran's new "
+        "president. Holloway Brent Marsh is legal counsel to the buyer, the company said."
+    )
+    article = parse_article(text, "reading")
+    doc = nlp(article.nlp_text)
+    # the small model's slip, made certain: both names labelled organisations
+    names = [("Darius", "Tehrani"), ("Holloway", "Marsh")]
+    spans = []
+    for first, last in names:
+        start = next(t.i for t in doc if t.text == first)
+        end = next(t.i for t in doc if t.text == last) + 1
+        spans.append(Span(doc, start, end, label="ORG"))
+    doc.ents = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+    doc.ents = [*doc.ents, *spans]
+    a = Analysis(article, doc)
+    assert "Darius Tehrani" in a.persons
+    assert not [p for p in a.persons if p.startswith("Holloway")]
+    assert ("Darius Tehrani", "Iran's new president") in {(m.person, m.title) for m in a.titles}
