@@ -7,6 +7,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
@@ -334,3 +335,38 @@ def test_page_links_show_the_ends_and_the_pages_around() -> None:
     assert numbers(1, 3) == [1, 2, 3]
     assert numbers(10, 20) == [1, None, 8, 9, 10, 11, 12, None, 20]
     assert numbers(4, 20) == [1, 2, 3, 4, 5, 6, None, 20]
+
+
+def test_generated_drafts_keep_the_generators_confidence_when_it_gives_one(
+    app: Flask, world
+) -> None:  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    from quizapp.services import library
+
+    def bank_question(qid: str, **extra: Any) -> SimpleNamespace:
+        return SimpleNamespace(
+            id=qid,
+            kind="short_answer",
+            prompt="Where?",
+            answer="Oslo",
+            accepted=(),
+            choices=(),
+            fact={"type": "visit", "place": "Oslo"},
+            source=SimpleNamespace(sentence="s", start=0, end=1),
+            **extra,
+        )
+
+    with app.app_context():
+        article = db.session.get(Article, world["article"])
+        added = library._import(
+            [bank_question("rated", confidence=0.42), bank_question("unrated")], article
+        )
+        db.session.commit()
+        assert added == 2
+        assert db.session.get(Question, "rated").confidence == pytest.approx(0.42)
+        assert db.session.get(Question, "unrated").confidence is None
+        teacher = _teacher(app)
+        assert {q.id for q in review.listing(teacher, Filters(confidence="low")).questions} == {
+            "rated"
+        }
