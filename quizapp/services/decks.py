@@ -51,18 +51,6 @@ def create_deck(
     return deck
 
 
-def pickable_questions(teacher: User, limit: int = 1000) -> list[Question]:
-    """Approved questions the teacher may put in a deck: their own and the shared ones."""
-    return list(
-        db.session.scalars(
-            select(Question)
-            .where(Question.status == APPROVED, access.owner_managed(teacher, Question.owner_id))
-            .order_by(Question.article_id, Question.id)
-            .limit(limit)
-        )
-    )
-
-
 def teacher_decks(teacher: User) -> list[Deck]:
     """The teacher's own decks."""
     return list(

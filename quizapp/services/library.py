@@ -306,15 +306,6 @@ def import_seed_articles(seed_dir: str | Path) -> int:
     return count
 
 
-def review_queue(user: User) -> Sequence[Question]:
-    """Draft questions the teacher may review, oldest article first."""
-    return db.session.scalars(
-        select(Question)
-        .where(Question.status == DRAFT, access.owner_managed(user, Question.owner_id))
-        .order_by(Question.article_id, Question.created_at, Question.id)
-    ).all()
-
-
 def _managed(user: User, question_id: str) -> Question:
     """A question the teacher may change, or an error."""
     question = db.session.get(Question, question_id)

@@ -240,11 +240,6 @@ def progress(attempt: QuizAttempt) -> Progress:
     return Progress(len(done) + sum(1 for q in pending if q in live), len(done), position)
 
 
-def next_position(attempt: QuizAttempt) -> int | None:
-    """The first unanswered question still in the quiz, or None when the quiz is finished."""
-    return progress(attempt).position
-
-
 def question_at(attempt: QuizAttempt, position: int) -> Question:
     """The question at a position of a quiz."""
     if not 0 <= position < attempt.length:
