@@ -326,34 +326,32 @@ def edit_deck(deck_id: int) -> object:
     status = 200
     try:
         if form.validate_on_submit():
-            try:
-                decks.update_deck(
-                    current_user, deck_id, form.name.data or "", form.description.data or ""
-                )
-            except NotAllowed:
-                raise
-            except ServiceError as exc:
-                flash(str(exc), "error")
-                status = 400
-            else:
-                flash("Deck saved.", "success")
-                return redirect(url_for("teacher.edit_deck", deck_id=deck_id))
-        elif form.errors:
+            decks.update_deck(
+                current_user, deck_id, form.name.data or "", form.description.data or ""
+            )
+            flash("Deck saved.", "success")
+            return redirect(url_for("teacher.edit_deck", deck_id=deck_id))
+        if form.errors:
             status = 400
-        contents = decks.deck_contents(current_user, deck_id)
+        page = decks.editor(
+            current_user,
+            deck_id,
+            review.Filters.from_args(request.args, APPROVED),
+            request.args.get("page", 1, type=int),
+        )
     except NotAllowed:
         abort(403)
     except ServiceError:
         abort(404)
     if request.method == "GET":
-        form.name.data = contents.deck.name
-        form.description.data = contents.deck.description
-    filters = review.Filters.from_args(request.args, APPROVED)
-    picks = decks.pick_list(
-        current_user, filters, request.args.get("page", 1, type=int), deck_id=deck_id
-    )
+        form.name.data = page.contents.deck.name
+        form.description.data = page.contents.deck.description
     return render_template(
-        "teacher/deck_edit.html", contents=contents, form=form, picks=picks, filters=picks.filters
+        "teacher/deck_edit.html",
+        contents=page.contents,
+        form=form,
+        picks=page.picks,
+        filters=page.picks.filters,
     ), status
 
 
@@ -373,12 +371,11 @@ def deck_questions(deck_id: int) -> object:
             if not ActionForm().validate_on_submit():
                 abort(400)
             contents = decks.deck_contents(current_user, deck_id)
+            chosen = [q for q in contents.questions if q.id in set(remove)]
+            if not chosen:
+                raise ServiceError("Select the questions to take out.")
             return render_template(
-                "teacher/deck_remove.html",
-                contents=contents,
-                chosen=[q for q in contents.questions if q.id in set(remove)],
-                form=form,
-                back=back,
+                "teacher/deck_remove.html", contents=contents, chosen=chosen, form=form, back=back
             )
         if not ActionForm().validate_on_submit():
             abort(400)

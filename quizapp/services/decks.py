@@ -188,3 +188,17 @@ def change_questions(
         db.session.rollback()
         raise ServiceError("The deck changed meanwhile; try again.") from None
     return len(to_add), len(to_remove)
+
+
+@dataclass(frozen=True)
+class DeckEditor:
+    """What a deck's editor shows: the deck's questions and a page of questions to add."""
+
+    contents: DeckContents
+    picks: review.Listing
+
+
+def editor(teacher: User, deck_id: int, filters: review.Filters, page: int = 1) -> DeckEditor:
+    """The deck's questions, and the questions the teacher may add (filtered, a page)."""
+    contents = deck_contents(teacher, deck_id)
+    return DeckEditor(contents, pick_list(teacher, filters, page, deck_id=contents.deck.id))

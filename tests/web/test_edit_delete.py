@@ -236,6 +236,9 @@ def test_adding_and_taking_out_questions(app: Flask, client: FlaskClient, world,
         )
         assert held == {"qs"}
         assert db.session.get(Question, "q0").status == APPROVED  # still in the bank
+    # taking out what is not in the deck asks nothing and changes nothing
+    r = client.post(url, data={"remove": ["q2"], "next": back}, follow_redirects=True)
+    assert "Select the questions to take out." in r.get_data(as_text=True)
     # a "next" outside this deck's editor is not followed
     r = client.post(url, data={"add": ["q2"], "next": "https://evil.example/"})
     assert r.headers["Location"] == f"/teach/decks/{world['own_deck']}/edit"
