@@ -68,6 +68,11 @@ def _current(page) -> str:  # type: ignore[no-untyped-def]
     return page.locator("li.qrow.current").get_attribute("id")
 
 
+def _ready(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait for review.js to have run on the page just loaded (it marks a current draft)."""
+    page.locator("li.qrow.current").wait_for()
+
+
 def test_review_queue_pages_with_the_keyboard(live_server: Live, browser) -> None:  # type: ignore[no-untyped-def]
     _teacher_with_drafts(live_server)
     page = browser.new_page()
@@ -75,6 +80,7 @@ def test_review_queue_pages_with_the_keyboard(live_server: Live, browser) -> Non
     _watch(page, violations)
     _log_in(page, live_server)
     page.goto(live_server.url + "/teach/review")
+    _ready(page)
     items = page.locator("li.qrow")
     assert items.count() == 25
     assert page.get_by_text("30 drafts: 1–25 on this page (1 of 2)").is_visible()
@@ -103,10 +109,12 @@ def test_review_queue_pages_with_the_keyboard(live_server: Live, browser) -> Non
     for _ in range(25):
         page.keyboard.press("j")
     page.wait_for_url(re.compile(r"page=2"))
+    _ready(page)
     assert page.locator("li.qrow").count() == 3
     assert page.get_by_text("28 drafts: 26–28 on this page (2 of 2)").is_visible()
     page.keyboard.press("k")  # and k before the first goes back
     page.wait_for_url(re.compile(r"page=1"))
+    _ready(page)
 
     # typing in the search box is not a shortcut
     page.get_by_label("Search").fill("envoy 05 jar")
@@ -114,6 +122,8 @@ def test_review_queue_pages_with_the_keyboard(live_server: Live, browser) -> Non
     assert _status(live_server, "f00-mcq") == DRAFT
     page.get_by_label("Search").fill("envoy 05")
     page.get_by_role("button", name="Filter").click()
+    page.wait_for_url(re.compile(r"q=envoy"))
+    _ready(page)
     assert page.locator("li.qrow").count() == 3
     page.keyboard.press("a")
     page.wait_for_url(re.compile(r"q=envoy.*#f05-short_answer$"))
