@@ -215,6 +215,28 @@ class DeckForm(FlaskForm):
     submit = SubmitField("Create deck")
 
 
+class DeckEditForm(FlaskForm):
+    """Rename and describe a deck."""
+
+    name = StringField("Deck name", validators=[DataRequired(), Length(max=200)])
+    description = TextAreaField("Description", validators=[Optional(), Length(max=2000)])
+    submit = SubmitField("Save name and description")
+
+
+class RenameClassForm(FlaskForm):
+    """Rename a class."""
+
+    name = StringField("Class name", validators=[DataRequired(), Length(max=120)])
+    submit = SubmitField("Rename")
+
+
+class ConfirmForm(FlaskForm):
+    """The second step of a change that deletes or removes: CSRF and an explicit yes."""
+
+    confirm = HiddenField(default="yes", validators=[InputRequired()])
+    submit = SubmitField("Confirm")
+
+
 class ActionForm(FlaskForm):
     """A bare form for POST buttons (approve, reject, retire, log out): CSRF only."""
 

@@ -67,8 +67,16 @@ class Classroom(db.Model):  # type: ignore[name-defined,misc]
     join_code: Mapped[str] = mapped_column(String(16), unique=True)
     teacher_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # an archived class takes no new students and leaves the teacher's list of current
+    # classes; its students, their access and its report stay
+    archived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     teacher: Mapped[User] = relationship()
+
+    @property
+    def archived(self) -> bool:
+        """True once the teacher has archived the class."""
+        return self.archived_at is not None
 
 
 class Enrollment(db.Model):  # type: ignore[name-defined,misc]
@@ -105,6 +113,9 @@ class Article(db.Model):  # type: ignore[name-defined,misc]
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
     fingerprint: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # a deleted article is a tombstone: its text is erased and it leaves every page;
+    # the row stays for the retired questions and quizzes that still refer to it
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     owner: Mapped[User | None] = relationship()
 
@@ -149,6 +160,9 @@ class Question(db.Model):  # type: ignore[name-defined,misc]
     origin: Mapped[str] = mapped_column(String(16), default="generated")
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
     version: Mapped[int] = mapped_column(default=1)
+    # how far the generator trusts the question (0-1), when the generator says; None
+    # for questions from before it did, and for those a teacher wrote or imported
+    confidence: Mapped[float | None] = mapped_column(nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from ..forms import AnswerForm, JoinClassForm, StartQuizForm
+from ..forms import AnswerForm, ConfirmForm, JoinClassForm, StartQuizForm
 from ..services import NotAllowed, ServiceError, classes, quizzes, study
 from . import deck_download, student_required
 
@@ -75,15 +75,22 @@ def deck_anki(deck_id: int) -> object:
 @bp.get("/quiz/<int:attempt_id>")
 @student_required
 def quiz(attempt_id: int) -> object:
-    """The next unanswered question, or the results when all are answered."""
+    """The next unanswered question, or the results when all are answered. Questions
+    withdrawn since the quiz started are skipped; ``?skip=N`` asks whether to skip N."""
     attempt = _attempt(attempt_id)
-    position = quizzes.next_position(attempt)
-    if position is None:
+    progress = quizzes.progress(attempt)
+    if progress.position is None:
         return redirect(url_for("student.results", attempt_id=attempt.id))
-    question = quizzes.question_at(attempt, position)
-    form = AnswerForm(position=str(position))
+    question = quizzes.question_at(attempt, progress.position)
+    form = AnswerForm(position=str(progress.position))
     return render_template(
-        "student/question.html", attempt=attempt, position=position, question=question, form=form
+        "student/question.html",
+        attempt=attempt,
+        position=progress.position,
+        progress=progress,
+        question=question,
+        form=form,
+        confirm_skip=request.args.get("skip", type=int) == progress.position,
     )
 
 
@@ -97,7 +104,21 @@ def answer(attempt_id: int) -> object:
         abort(400, "The answer form was incomplete or expired; go back and try again.")
     try:
         position = int(form.position.data or "")
-        quizzes.submit_answer(current_user, attempt.id, position, form.response.data or "")
+        quizzes.submit_answer(
+            current_user,
+            attempt.id,
+            position,
+            form.response.data or "",
+            skip=request.form.get("skip") == "1",
+        )
+    except quizzes.EmptyAnswer:
+        # nothing recorded: the question page asks "skip this question?"
+        return redirect(
+            url_for("student.quiz", attempt_id=attempt.id, skip=position, _anchor="skip")
+        )
+    except quizzes.Withdrawn as exc:
+        flash(str(exc), "info")
+        return redirect(url_for("student.quiz", attempt_id=attempt.id))
     except (ValueError, ServiceError):
         abort(400, "That question is not part of this quiz.")
     return redirect(url_for("student.feedback", attempt_id=attempt.id, position=position))
@@ -148,3 +169,23 @@ def join() -> object:
     else:
         flash("Enter the class code your teacher gave you.", "error")
     return redirect(url_for("student.decks"))
+
+
+@bp.route("/classes/<int:class_id>/leave", methods=["GET", "POST"])
+@student_required
+def leave(class_id: int) -> object:
+    """Say what leaving a class does; leave it once confirmed."""
+    form = ConfirmForm()
+    try:
+        if form.validate_on_submit():
+            done = classes.leave_class(current_user, class_id)
+            flash(f"You left {done.classroom.name}.", "success")
+            return redirect(url_for("student.decks"))
+        if request.method == "POST":
+            abort(400)
+        plan = classes.leaving_plan(current_user, class_id)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    return render_template("student/leave_class.html", plan=plan, form=form)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy import select
 
 from .. import charts
 from ..extensions import db
@@ -14,10 +15,13 @@ from ..forms import (
     ArticleForm,
     BulkArticlesForm,
     ClassForm,
+    ConfirmForm,
+    DeckEditForm,
     DeckForm,
     ImportForm,
     PreviewForm,
     QuestionForm,
+    RenameClassForm,
     SourceForm,
 )
 from ..models import APPROVED, DRAFT, JOB_DONE, REJECTED, RETIRED, ArticleJob, Question
@@ -30,6 +34,7 @@ from ..services import (
     jobs,
     library,
     quizzes,
+    review,
     sources,
     study,
 )
@@ -237,13 +242,62 @@ def article(article_id: int) -> str:
     )
 
 
-@bp.get("/review")
+@bp.route("/articles/<int:article_id>/delete", methods=["GET", "POST"])
 @teacher_required
-def review() -> str:
-    """Drafts waiting for review, with their source sentences."""
-    return render_template(
-        "teacher/review.html", questions=library.review_queue(current_user), action=ActionForm()
+def delete_article(article_id: int) -> object:
+    """Say what deleting the article does to what; delete it once confirmed."""
+    form = ConfirmForm()
+    try:
+        if form.validate_on_submit():
+            done = library.delete_article(current_user, article_id)
+            flash(
+                f"Deleted “{done.article.title}”: {done.deleted} question"
+                f"{'' if done.deleted == 1 else 's'} deleted, {done.kept} kept as retired.",
+                "success",
+            )
+            return redirect(url_for("teacher.articles"))
+        if request.method == "POST":
+            abort(400)
+        plan = library.deletion_plan(current_user, article_id)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    return render_template("teacher/delete_article.html", plan=plan, form=form)
+
+
+@bp.get("/review", endpoint="review")
+@teacher_required
+def review_queue() -> str:
+    """Drafts waiting for review, 25 a page, filtered and searched, one fact's together."""
+    filters = review.Filters.from_args(request.args, DRAFT)
+    listing = review.listing(
+        current_user, replace(filters, status=DRAFT), request.args.get("page", 1, type=int)
     )
+    return render_template("teacher/review.html", listing=listing, filters=listing.filters)
+
+
+@bp.route("/review/approve-all", methods=["GET", "POST"])
+@teacher_required
+def approve_all() -> object:
+    """Say how many drafts "approve all" approves; approve them once confirmed."""
+    form = ConfirmForm()
+    source = request.form if request.method == "POST" else request.args
+    filters = replace(review.Filters.from_args(source, DRAFT), status=DRAFT)
+    if form.validate_on_submit():
+        try:
+            approved = review.approve_all(
+                current_user, filters, request.form.get("expected", -1, type=int)
+            )
+        except ServiceError as exc:
+            flash(str(exc), "error")
+            return redirect(url_for("teacher.approve_all", **filters.args()))
+        flash(f"Approved {approved} question{'s' if approved != 1 else ''}.", "success")
+        return redirect(url_for("teacher.review", **filters.args()))
+    if request.method == "POST":
+        abort(400)
+    count = review.count_matching(current_user, filters)
+    return render_template("teacher/approve_all.html", filters=filters, count=count, form=form)
 
 
 @bp.post("/questions/status")
@@ -278,17 +332,10 @@ def set_status() -> object:
 @bp.get("/questions")
 @teacher_required
 def questions() -> str:
-    """Every question the teacher manages, filterable by status."""
-    status = request.args.get("status", APPROVED)
-    stmt = select(Question).where(
-        (Question.owner_id.is_(None)) | (Question.owner_id == current_user.id)
-    )
-    if status in (APPROVED, DRAFT, REJECTED, RETIRED):
-        stmt = stmt.where(Question.status == status)
-    rows = db.session.scalars(stmt.order_by(Question.updated_at.desc()).limit(500)).all()
-    return render_template(
-        "teacher/questions.html", questions=rows, status=status, action=ActionForm()
-    )
+    """Every question the teacher manages, by status, 25 a page, filtered and searched."""
+    filters = review.Filters.from_args(request.args, APPROVED)
+    listing = review.listing(current_user, filters, request.args.get("page", 1, type=int))
+    return render_template("teacher/questions.html", listing=listing, filters=listing.filters)
 
 
 @bp.route("/questions/new", methods=["GET", "POST"])
@@ -383,16 +430,94 @@ def deck_list() -> object:
             status = 400
         else:
             flash(f"Deck “{deck.name}” created.", "success")
-            return redirect(url_for("student.deck", deck_id=deck.id))
-    approved = decks.pickable_questions(current_user)
+            return redirect(url_for("teacher.edit_deck", deck_id=deck.id))
+    filters = review.Filters.from_args(request.args, APPROVED)
+    picks = decks.pick_list(current_user, filters, request.args.get("page", 1, type=int))
     return render_template(
         "teacher/decks.html",
         form=form,
         decks=decks.teacher_decks(current_user),
-        approved=approved,
+        picks=picks,
+        filters=picks.filters,
         all_decks=quizzes.visible_decks(current_user),
         formats=exports.FORMATS,
     ), status
+
+
+@bp.route("/decks/<int:deck_id>/edit", methods=["GET", "POST"])
+@teacher_required
+def edit_deck(deck_id: int) -> object:
+    """A deck's name, description and questions; a searchable list of questions to add."""
+    form = DeckEditForm()
+    status = 200
+    try:
+        if form.validate_on_submit():
+            decks.update_deck(
+                current_user, deck_id, form.name.data or "", form.description.data or ""
+            )
+            flash("Deck saved.", "success")
+            return redirect(url_for("teacher.edit_deck", deck_id=deck_id))
+        if form.errors:
+            status = 400
+        page = decks.editor(
+            current_user,
+            deck_id,
+            review.Filters.from_args(request.args, APPROVED),
+            request.args.get("page", 1, type=int),
+        )
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    if request.method == "GET":
+        form.name.data = page.contents.deck.name
+        form.description.data = page.contents.deck.description
+    return render_template(
+        "teacher/deck_edit.html",
+        contents=page.contents,
+        form=form,
+        picks=page.picks,
+        filters=page.picks.filters,
+    ), status
+
+
+@bp.post("/decks/<int:deck_id>/questions")
+@teacher_required
+def deck_questions(deck_id: int) -> object:
+    """Add the picked questions to a deck, or take questions out (after a confirmation
+    that says they stay in the bank with their history)."""
+    form = ConfirmForm()
+    add = request.form.getlist("add")
+    remove = request.form.getlist("remove")
+    back = safe_next(request.form.get("next")) or ""
+    if not back.startswith(f"/teach/decks/{deck_id}/edit"):
+        back = url_for("teacher.edit_deck", deck_id=deck_id)
+    try:
+        if remove and not form.validate_on_submit():
+            if not ActionForm().validate_on_submit():
+                abort(400)
+            contents = decks.deck_contents(current_user, deck_id)
+            chosen = [q for q in contents.questions if q.id in set(remove)]
+            if not chosen:
+                raise ServiceError("Select the questions to take out.")
+            return render_template(
+                "teacher/deck_remove.html", contents=contents, chosen=chosen, form=form, back=back
+            )
+        if not ActionForm().validate_on_submit():
+            abort(400)
+        added, removed = decks.change_questions(current_user, deck_id, add=add, remove=remove)
+    except NotAllowed:
+        abort(403)
+    except ServiceError as exc:
+        flash(str(exc), "error")
+        return redirect(back)
+    parts = []
+    if added:
+        parts.append(f"added {added} question{'s' if added != 1 else ''}")
+    if removed:
+        parts.append(f"took {removed} question{'s' if removed != 1 else ''} out")
+    flash("Deck changed: " + " and ".join(parts) + ".", "success")
+    return redirect(back)
 
 
 @bp.get("/decks/<int:deck_id>/export/<fmt>")
@@ -457,7 +582,10 @@ def class_list() -> object:
             flash(f"Class created. Its join code is {classroom.join_code}.", "success")
             return redirect(url_for("teacher.class_report", class_id=classroom.id))
     return render_template(
-        "teacher/classes.html", form=form, classes=classes.classes_of_teacher(current_user)
+        "teacher/classes.html",
+        form=form,
+        classes=classes.classes_of_teacher(current_user),
+        archived=classes.classes_of_teacher(current_user, archived=True),
     )
 
 
@@ -479,4 +607,81 @@ def class_report(class_id: int) -> str:
         questions=question_rows,
         studying=studying,
         reviews_chart=charts.reviews_per_day(studying.per_day),
+        rename_form=RenameClassForm(name=classroom.name),
+        action=ActionForm(),
     )
+
+
+@bp.post("/classes/<int:class_id>/rename")
+@teacher_required
+def rename_class(class_id: int) -> object:
+    """Give a class another name."""
+    form = RenameClassForm()
+    if not form.validate_on_submit():
+        flash("Give the class a name (at most 120 characters).", "error")
+        return redirect(url_for("teacher.class_report", class_id=class_id))
+    try:
+        classes.rename_class(current_user, class_id, form.name.data or "")
+    except NotAllowed:
+        abort(403)
+    except ServiceError as exc:
+        flash(str(exc), "error")
+    else:
+        flash("Class renamed.", "success")
+    return redirect(url_for("teacher.class_report", class_id=class_id))
+
+
+@bp.route("/classes/<int:class_id>/archive", methods=["GET", "POST"])
+@teacher_required
+def archive_class(class_id: int) -> object:
+    """Say what archiving does; archive once confirmed."""
+    form = ConfirmForm()
+    try:
+        if form.validate_on_submit():
+            classroom = classes.set_archived(current_user, class_id, True)
+            flash(f"{classroom.name} is archived; its code no longer works.", "success")
+            return redirect(url_for("teacher.class_list"))
+        if request.method == "POST":
+            abort(400)
+        classroom = classes.get_class(current_user, class_id)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    return render_template("teacher/archive_class.html", classroom=classroom, form=form)
+
+
+@bp.post("/classes/<int:class_id>/unarchive")
+@teacher_required
+def unarchive_class(class_id: int) -> object:
+    """Bring an archived class back: its code works again."""
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        classroom = classes.set_archived(current_user, class_id, False)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    flash(f"{classroom.name} is current again; its code works again.", "success")
+    return redirect(url_for("teacher.class_report", class_id=class_id))
+
+
+@bp.route("/classes/<int:class_id>/students/<int:student_id>/remove", methods=["GET", "POST"])
+@teacher_required
+def remove_student(class_id: int, student_id: int) -> object:
+    """Say what removing a student does; remove them once confirmed."""
+    form = ConfirmForm()
+    try:
+        if form.validate_on_submit():
+            done = classes.remove_student(current_user, class_id, student_id)
+            flash(f"{done.student.name} is no longer in {done.classroom.name}.", "success")
+            return redirect(url_for("teacher.class_report", class_id=class_id))
+        if request.method == "POST":
+            abort(400)
+        plan = classes.removal_plan(current_user, class_id, student_id)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    return render_template("teacher/remove_student.html", plan=plan, form=form)

@@ -79,8 +79,10 @@ def can_use_question(user: User, question: Question) -> bool:
 
 
 def visible_article_ids(user: User) -> Select[Any]:
-    """Ids of the articles the user may see (a subquery)."""
-    return select(Article.id).where(owner_visible(user, Article.owner_id))
+    """Ids of the articles the user may see (a subquery); deleted ones are gone."""
+    return select(Article.id).where(
+        owner_visible(user, Article.owner_id), Article.deleted_at.is_(None)
+    )
 
 
 def can_see_job(user: User, job: ArticleJob) -> bool:

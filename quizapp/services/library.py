@@ -7,10 +7,11 @@ import hashlib
 import re
 import secrets
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from question_bank import ArticleError, parse_article
@@ -21,7 +22,21 @@ from question_bank.pipeline import extract_facts
 from question_bank.questions import DistractorPool, generate_questions
 
 from ..extensions import db
-from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Article, Deck, Question, User
+from ..models import (
+    APPROVED,
+    DRAFT,
+    REJECTED,
+    RETIRED,
+    Answer,
+    Article,
+    Deck,
+    DeckQuestion,
+    Question,
+    QuizAttempt,
+    Review,
+    StudyCard,
+    User,
+)
 from ..types import utcnow
 from . import NotAllowed, ServiceError, access
 
@@ -101,7 +116,7 @@ def can_manage_question(user: User, question: Question) -> bool:
 def get_article(user: User, article_id: int) -> Article:
     """An article the user may read, or an error (NotAllowed for another's article)."""
     article = db.session.get(Article, article_id)
-    if article is None:
+    if article is None or article.deleted_at is not None:
         raise ServiceError("That article does not exist.")
     if not access.can_see_article(user, article):
         raise NotAllowed("That article belongs to another teacher.")
@@ -126,7 +141,7 @@ def articles_of(user: User) -> list[tuple[Article, int]]:
     rows = db.session.execute(
         select(Article, func.count(Question.id))
         .outerjoin(Question, Question.article_id == Article.id)
-        .where(access.owner_managed(user, Article.owner_id))
+        .where(access.owner_managed(user, Article.owner_id), Article.deleted_at.is_(None))
         .group_by(Article.id)
         .order_by(Article.created_at.desc())
     ).all()
@@ -145,7 +160,9 @@ def dashboard_counts(user: User) -> dict[str, int]:
     }
     counts["articles"] = int(
         db.session.scalar(
-            select(func.count(Article.id)).where(access.owner_managed(user, Article.owner_id))
+            select(func.count(Article.id)).where(
+                access.owner_managed(user, Article.owner_id), Article.deleted_at.is_(None)
+            )
         )
         or 0
     )
@@ -298,6 +315,7 @@ def _import(questions: Iterable[BankQuestion], article: Article) -> int:
                 status=DRAFT,
                 origin="generated",
                 owner_id=article.owner_id,
+                confidence=getattr(q, "confidence", None),
             )
         )
         added += 1
@@ -316,15 +334,6 @@ def import_seed_articles(seed_dir: str | Path) -> int:
             continue
         count += 1
     return count
-
-
-def review_queue(user: User) -> Sequence[Question]:
-    """Draft questions the teacher may review, oldest article first."""
-    return db.session.scalars(
-        select(Question)
-        .where(Question.status == DRAFT, access.owner_managed(user, Question.owner_id))
-        .order_by(Question.article_id, Question.created_at, Question.id)
-    ).all()
 
 
 def _managed(user: User, question_id: str) -> Question:
@@ -431,3 +440,117 @@ def edit_question(
         question.status = APPROVED
     db.session.commit()
     return question
+
+
+# -- deleting an article -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleDeletion:
+    """What deleting an article does, counted before it is done (and done as counted).
+
+    Questions nobody answered or studied are deleted; those with history (quiz answers,
+    flashcards, reviews) are kept, retired, so that history and scores stay whole."""
+
+    article: Article
+    drafts: int
+    unused: int
+    kept: int
+    kept_in_use: int
+    quizzes: int
+    decks: list[str]
+
+    @property
+    def deleted(self) -> int:
+        """Questions deleted: the drafts and the others nobody answered or studied."""
+        return self.drafts + self.unused
+
+
+def _with_history(question_ids: Sequence[str]) -> set[str]:
+    """The questions that have answers, flashcards or reviews."""
+    if not question_ids:
+        return set()
+    ids = list(question_ids)
+    found: set[str] = set()
+    for column in (Answer.question_id, StudyCard.question_id, Review.question_id):
+        found.update(db.session.scalars(select(column).where(column.in_(ids)).distinct()))
+    return found
+
+
+def _deletion(user: User, article_id: int) -> tuple[ArticleDeletion, list[Question], set[str]]:
+    """The plan, the article's questions and those with history."""
+    article = get_article(user, article_id)
+    if not access.can_manage(user, article):
+        raise NotAllowed("That article belongs to another teacher.")
+    if article.owner_id is None:
+        raise NotAllowed(
+            "Shared articles (the seeds) belong to every teacher; they cannot be deleted here."
+        )
+    questions = list(db.session.scalars(select(Question).where(Question.article_id == article.id)))
+    history = _with_history([q.id for q in questions])
+    deck_id = db.session.scalar(select(Deck.id).where(Deck.article_id == article.id))
+    quizzes = (
+        int(
+            db.session.scalar(
+                select(func.count(QuizAttempt.id)).where(QuizAttempt.deck_id == deck_id)
+            )
+            or 0
+        )
+        if deck_id is not None
+        else 0
+    )
+    decks = sorted(
+        set(
+            db.session.scalars(
+                select(Deck.name)
+                .join(DeckQuestion, DeckQuestion.deck_id == Deck.id)
+                .where(DeckQuestion.question_id.in_([q.id for q in questions]))
+            )
+        )
+    )
+    plan = ArticleDeletion(
+        article=article,
+        drafts=sum(1 for q in questions if q.id not in history and q.status == DRAFT),
+        unused=sum(1 for q in questions if q.id not in history and q.status != DRAFT),
+        kept=len(history),
+        kept_in_use=sum(1 for q in questions if q.id in history and q.status == APPROVED),
+        quizzes=quizzes,
+        decks=decks,
+    )
+    return plan, questions, history
+
+
+def deletion_plan(user: User, article_id: int) -> ArticleDeletion:
+    """What deleting the article would do (for the confirmation page)."""
+    return _deletion(user, article_id)[0]
+
+
+def delete_article(user: User, article_id: int) -> ArticleDeletion:
+    """Delete one of the teacher's articles, as :func:`deletion_plan` says.
+
+    The drafts and the questions nobody answered or studied are deleted (and leave the
+    teacher's decks). Questions with history are retired and kept. The article's text
+    is erased; its row stays as a tombstone (renamed key, no fingerprint, so the same
+    article can be added again) for the questions and quizzes that refer to it, and it
+    leaves every list, page and deck list with its deck."""
+    plan, questions, history = _deletion(user, article_id)
+    article = plan.article
+    doomed = [q.id for q in questions if q.id not in history]
+    now = utcnow()
+    try:
+        if doomed:
+            db.session.execute(delete(DeckQuestion).where(DeckQuestion.question_id.in_(doomed)))
+            db.session.execute(delete(Question).where(Question.id.in_(doomed)))
+        for q in questions:
+            if q.id in history and q.status in (APPROVED, DRAFT):
+                q.status = RETIRED
+                q.updated_at = now
+        article.deleted_at = now
+        article.text = ""
+        article.fingerprint = None
+        article.key = f"deleted-{article.id}-{article.key}"[:120]
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return plan

@@ -1,6 +1,13 @@
 """Quizzes: decks a student can see, starting a quiz, answering, results, history.
 
 Answers are append-only rows; every score is counted from them.
+
+A question leaves a quiz when it is withdrawn (retired, rejected, or deleted with its
+article) before the student answers it: it is skipped when the quiz is resumed and not
+counted. An answer already given stays and counts. So a quiz's length is the questions
+answered plus those still to answer that are approved, and its score is the right
+answers over that length; a finished quiz's score never changes. A skipped question
+(an empty answer the student confirmed) is an answer: it counts as wrong.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from ..extensions import db
 from ..models import (
     APPROVED,
     Answer,
+    Article,
     Deck,
     DeckQuestion,
     Question,
@@ -27,6 +35,15 @@ from ..models import (
 from . import NotAllowed, ServiceError, access, study
 
 MAX_QUIZ = 50
+SKIPPED = "skipped"
+
+
+class EmptyAnswer(ServiceError):
+    """An empty answer the student has not confirmed as a skip: nothing is recorded."""
+
+
+class Withdrawn(ServiceError):
+    """The question was withdrawn (retired, rejected or deleted) before it was answered."""
 
 
 def deck_question_ids(deck: Deck) -> list[str]:
@@ -77,17 +94,52 @@ def attempt_scores(student_id: int, deck_id: int | None = None) -> dict[int, tup
     return {row[0]: (int(row[1] or 0), int(row[2])) for row in db.session.execute(stmt)}
 
 
-def finished_attempts(student: User, deck_id: int | None = None) -> list[tuple[QuizAttempt, int]]:
-    """The student's completed quizzes (all questions answered) with their correct counts."""
+def quiz_lengths(attempts: Sequence[QuizAttempt]) -> dict[int, int]:
+    """attempt id -> its length: the questions answered, and those still to answer that
+    are approved (a question withdrawn before it was answered is not counted)."""
+    if not attempts:
+        return {}
+    answered: dict[int, set[int]] = {a.id: set() for a in attempts}
+    for attempt_id, position in db.session.execute(
+        select(Answer.attempt_id, Answer.position).where(Answer.attempt_id.in_(list(answered)))
+    ):
+        answered[attempt_id].add(position)
+    pending = {
+        qid for a in attempts for pos, qid in enumerate(a.question_ids) if pos not in answered[a.id]
+    }
+    live = (
+        set(
+            db.session.scalars(
+                select(Question.id).where(Question.id.in_(pending), Question.status == APPROVED)
+            )
+        )
+        if pending
+        else set()
+    )
+    return {
+        a.id: sum(
+            1 for pos, qid in enumerate(a.question_ids) if pos in answered[a.id] or qid in live
+        )
+        for a in attempts
+    }
+
+
+def finished_attempts(
+    student: User, deck_id: int | None = None
+) -> list[tuple[QuizAttempt, int, int]]:
+    """The student's completed quizzes (every question in them answered):
+    (attempt, correct answers, length)."""
     scores = attempt_scores(student.id, deck_id)
     stmt = select(QuizAttempt).where(QuizAttempt.student_id == student.id)
     if deck_id is not None:
         stmt = stmt.where(QuizAttempt.deck_id == deck_id)
+    attempts = list(db.session.scalars(stmt.order_by(QuizAttempt.started_at, QuizAttempt.id)))
+    lengths = quiz_lengths(attempts)
     out = []
-    for attempt in db.session.scalars(stmt.order_by(QuizAttempt.started_at, QuizAttempt.id)):
+    for attempt in attempts:
         correct, given = scores.get(attempt.id, (0, 0))
-        if given >= attempt.length:
-            out.append((attempt, correct))
+        if given >= lengths[attempt.id]:
+            out.append((attempt, correct, lengths[attempt.id]))
     return out
 
 
@@ -96,14 +148,15 @@ def visible_decks(user: User) -> list[DeckSummary]:
     out = []
     for deck in db.session.scalars(
         select(Deck)
-        .where(access.owner_visible(user, Deck.owner_id))
+        .outerjoin(Article, Article.id == Deck.article_id)
+        .where(access.owner_visible(user, Deck.owner_id), Article.deleted_at.is_(None))
         .order_by(Deck.created_at.desc(), Deck.id.desc())
     ):
         count = len(deck_question_ids(deck))
         if count == 0 and not user.is_teacher:
             continue
         done = finished_attempts(user, deck.id)
-        pct = [correct / a.length for a, correct in done if a.length]
+        pct = [correct / length for _, correct, length in done if length]
         out.append(DeckSummary(deck, count, pct[-1] if pct else None, max(pct) if pct else None))
     return out
 
@@ -111,7 +164,7 @@ def visible_decks(user: User) -> list[DeckSummary]:
 def get_deck(user: User, deck_id: int) -> Deck:
     """A deck the user may see."""
     deck = db.session.get(Deck, deck_id)
-    if deck is None:
+    if deck is None or (deck.article is not None and deck.article.deleted_at is not None):
         raise ServiceError("That deck does not exist.")
     if not can_see_deck(user, deck):
         raise NotAllowed("That deck belongs to another teacher.")
@@ -152,13 +205,39 @@ def answers_of(attempt: QuizAttempt) -> list[Answer]:
     )
 
 
-def next_position(attempt: QuizAttempt) -> int | None:
-    """The first unanswered question's position, or None when the quiz is finished."""
+@dataclass(frozen=True)
+class Progress:
+    """Where a quiz stands: its length (questions withdrawn before they were answered
+    left it), how many are answered, and the next question's position (None: finished)."""
+
+    length: int
+    answered: int
+    position: int | None
+
+    @property
+    def number(self) -> int:
+        """The next question's number as the student sees it ("Question 3 of 9")."""
+        return self.answered + 1
+
+
+def progress(attempt: QuizAttempt) -> Progress:
+    """The quiz's length, answers and next question; withdrawn questions are skipped."""
     done = {a.position for a in answers_of(attempt)}
-    for pos in range(attempt.length):
-        if pos not in done:
-            return pos
-    return None
+    pending = [qid for pos, qid in enumerate(attempt.question_ids) if pos not in done]
+    live = (
+        set(
+            db.session.scalars(
+                select(Question.id).where(Question.id.in_(pending), Question.status == APPROVED)
+            )
+        )
+        if pending
+        else set()
+    )
+    position = next(
+        (pos for pos, qid in enumerate(attempt.question_ids) if pos not in done and qid in live),
+        None,
+    )
+    return Progress(len(done) + sum(1 for q in pending if q in live), len(done), position)
 
 
 def question_at(attempt: QuizAttempt, position: int) -> Question:
@@ -171,18 +250,31 @@ def question_at(attempt: QuizAttempt, position: int) -> Question:
     return question
 
 
-def submit_answer(student: User, attempt_id: int, position: int, response: str) -> Answer:
+def submit_answer(
+    student: User, attempt_id: int, position: int, response: str, skip: bool = False
+) -> Answer:
     """Grade and record an answer, and count it as a review of the student's card. A
     second submission for the same question is not recorded again: the first answer
-    stands and is returned."""
+    stands and is returned.
+
+    An empty answer is recorded only when the student confirmed the skip (``skip``),
+    as a wrong answer with the reason "skipped"; otherwise :class:`EmptyAnswer` is
+    raised and nothing is recorded. A question withdrawn since the quiz started
+    raises :class:`Withdrawn`."""
     attempt = get_attempt(student, attempt_id)
-    question = question_at(attempt, position)
+    if not 0 <= position < attempt.length:
+        raise ServiceError("There is no such question in this quiz.")
     existing = db.session.scalar(
         select(Answer).where(Answer.attempt_id == attempt.id, Answer.position == position)
     )
     if existing is not None:
         return existing
+    question = db.session.get(Question, attempt.question_ids[position])
+    if question is None or question.status != APPROVED:
+        raise Withdrawn("Your teacher withdrew that question, so it is skipped.")
     response = (response or "").strip()[:1000]
+    if not response and not skip:
+        raise EmptyAnswer("The answer is empty.")
     result = grade(question.as_bank_dict(), response)
     answer = Answer(
         attempt_id=attempt.id,
@@ -192,7 +284,7 @@ def submit_answer(student: User, attempt_id: int, position: int, response: str) 
         position=position,
         response=response,
         correct=result.correct,
-        reason=result.reason,
+        reason=SKIPPED if not response else result.reason,
         expected=question.answer,
     )
     db.session.add(answer)
@@ -223,6 +315,7 @@ class Result:
     attempt: QuizAttempt
     answers: Sequence[Answer]
     questions: dict[str, Question]
+    length: int
 
     @property
     def correct(self) -> int:
@@ -231,8 +324,13 @@ class Result:
 
     @property
     def finished(self) -> bool:
-        """True when every question was answered."""
-        return len(self.answers) >= self.attempt.length
+        """True when every question still in the quiz was answered."""
+        return len(self.answers) >= self.length
+
+    @property
+    def withdrawn(self) -> int:
+        """Questions withdrawn before they were answered (left out of the score)."""
+        return self.attempt.length - self.length
 
 
 def result(student: User, attempt_id: int) -> Result:
@@ -243,20 +341,23 @@ def result(student: User, attempt_id: int) -> Result:
         q.id: q
         for q in db.session.scalars(select(Question).where(Question.id.in_(attempt.question_ids)))
     }
-    return Result(attempt, answers, questions)
+    return Result(attempt, answers, questions, progress(attempt).length)
 
 
-def history(student: User) -> list[tuple[QuizAttempt, int, int]]:
-    """Every quiz the student started: (attempt, correct, answered), newest first."""
+def history(student: User) -> list[tuple[QuizAttempt, int, int, int]]:
+    """Every quiz the student started: (attempt, correct, answered, length), newest first."""
     scores = attempt_scores(student.id)
-    attempts = db.session.scalars(
-        select(QuizAttempt)
-        .where(QuizAttempt.student_id == student.id)
-        .order_by(QuizAttempt.started_at.desc(), QuizAttempt.id.desc())
+    attempts = list(
+        db.session.scalars(
+            select(QuizAttempt)
+            .where(QuizAttempt.student_id == student.id)
+            .order_by(QuizAttempt.started_at.desc(), QuizAttempt.id.desc())
+        )
     )
-    return [(a, *scores.get(a.id, (0, 0))) for a in attempts]
+    lengths = quiz_lengths(attempts)
+    return [(a, *scores.get(a.id, (0, 0)), lengths[a.id]) for a in attempts]
 
 
 def unfinished(student: User) -> list[QuizAttempt]:
     """Quizzes the student left half-way, newest first (they can be resumed)."""
-    return [a for a, _, given in history(student) if given < a.length]
+    return [a for a, _, given, length in history(student) if given < length]
