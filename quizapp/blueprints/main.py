@@ -8,9 +8,12 @@ from markupsafe import Markup, escape
 
 from question_bank.articles import http_url
 
+from ..localtime import localtime_filter
 from ..services import NotAllowed, ServiceError, library
 
 bp = Blueprint("main", __name__)
+# every datetime on a page: in the current user's zone, which it names (UTC when anonymous)
+bp.add_app_template_filter(localtime_filter, "localtime")
 
 
 @bp.app_template_filter("http_url")

@@ -49,7 +49,6 @@ def _page(deck_id: int | None) -> str:
         state_names=srs.STATE_NAMES,
         show=request.args.get("show") == "1",
         study_url=_study_url(deck_id),
-        tz=srs.zone(current_user.timezone),
     )
 
 
