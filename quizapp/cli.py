@@ -35,7 +35,7 @@ def prepare_database(app: Flask, echo: bool = True, base_url: str | None = None)
 
 @click.command("run", params=run_command.params, help=run_command.help)
 @click.pass_context
-def run(ctx: click.Context, **kwargs: object) -> None:
+def run(ctx: click.Context, /, **kwargs: object) -> None:
     """Prepare the database, then start the development server."""
     app = ctx.ensure_object(ScriptInfo).load_app()
     host = str(kwargs.get("host") or "127.0.0.1")

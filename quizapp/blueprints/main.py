@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from markupsafe import Markup, escape
 
@@ -23,7 +24,7 @@ def http_url_filter(value: str | None) -> str | None:
 
 
 @bp.get("/")
-def index() -> object:
+def index() -> ResponseReturnValue:
     """Landing page, or the user's own start page."""
     if current_user.is_authenticated:
         return redirect(

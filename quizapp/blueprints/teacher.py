@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
@@ -38,7 +39,7 @@ def dashboard() -> str:
 
 @bp.route("/articles", methods=["GET", "POST"])
 @teacher_required
-def articles() -> object:
+def articles() -> ResponseReturnValue:
     """List articles; add one by pasting or uploading (drafts are generated)."""
     form = ArticleForm()
     status = 200
@@ -106,7 +107,7 @@ def review() -> str:
 
 @bp.post("/questions/status")
 @teacher_required
-def set_status() -> object:
+def set_status() -> ResponseReturnValue:
     """Approve, reject or retire one or many questions."""
     form = ActionForm()
     if not form.validate_on_submit():
@@ -151,7 +152,7 @@ def questions() -> str:
 
 @bp.route("/questions/new", methods=["GET", "POST"])
 @teacher_required
-def new_question() -> object:
+def new_question() -> ResponseReturnValue:
     """Write a question by hand (every kind, validated)."""
     form = QuestionForm()
     if form.validate_on_submit():
@@ -179,7 +180,7 @@ def new_question() -> object:
 
 @bp.route("/questions/<question_id>/edit", methods=["GET", "POST"])
 @teacher_required
-def edit_question(question_id: str) -> object:
+def edit_question(question_id: str) -> ResponseReturnValue:
     """Edit a question; it keeps its id. "Save and approve" approves it too."""
     question = db.session.get(Question, question_id)
     if question is None:
@@ -221,7 +222,7 @@ def edit_question(question_id: str) -> object:
 
 @bp.route("/decks", methods=["GET", "POST"])
 @teacher_required
-def deck_list() -> object:
+def deck_list() -> ResponseReturnValue:
     """The teacher's decks; create one from approved questions."""
     form = DeckForm()
     status = 200
@@ -255,7 +256,7 @@ def deck_list() -> object:
 
 @bp.get("/decks/<int:deck_id>/export/<fmt>")
 @teacher_required
-def export_deck(deck_id: int, fmt: str) -> object:
+def export_deck(deck_id: int, fmt: str) -> ResponseReturnValue:
     """One deck as GIFT, Moodle XML, CSV, TSV or an Anki package."""
     if fmt not in exports.FORMATS:
         abort(404)
@@ -264,7 +265,7 @@ def export_deck(deck_id: int, fmt: str) -> object:
 
 @bp.post("/export")
 @teacher_required
-def export_many() -> object:
+def export_many() -> ResponseReturnValue:
     """Several decks at once, in one file."""
     form = ActionForm()
     if not form.validate_on_submit():
@@ -286,7 +287,7 @@ def export_many() -> object:
 
 @bp.route("/import", methods=["GET", "POST"])
 @teacher_required
-def import_gift() -> object:
+def import_gift() -> ResponseReturnValue:
     """Upload a GIFT file; its questions arrive as drafts (all or nothing)."""
     form = ImportForm()
     if form.validate_on_submit():
@@ -303,7 +304,7 @@ def import_gift() -> object:
 
 @bp.route("/classes", methods=["GET", "POST"])
 @teacher_required
-def class_list() -> object:
+def class_list() -> ResponseReturnValue:
     """The teacher's classes and their join codes."""
     form = ClassForm()
     if form.validate_on_submit():

@@ -177,7 +177,7 @@ def submit_answer(student: User, attempt_id: int, position: int, response: str) 
     stands and is returned."""
     attempt = get_attempt(student, attempt_id)
     question = question_at(attempt, position)
-    existing = db.session.scalar(
+    existing: Answer | None = db.session.scalar(
         select(Answer).where(Answer.attempt_id == attempt.id, Answer.position == position)
     )
     if existing is not None:
@@ -205,7 +205,7 @@ def submit_answer(student: User, attempt_id: int, position: int, response: str) 
     except IntegrityError:
         # the same answer arrived twice at once: keep the first
         db.session.rollback()
-        first = db.session.scalar(
+        first: Answer | None = db.session.scalar(
             select(Answer).where(Answer.attempt_id == attempt.id, Answer.position == position)
         )
         if first is None:

@@ -224,7 +224,8 @@ def queue(student: User, deck_id: int | None = None, now: dt.datetime | None = N
     new_limit = max(0, student.new_per_day - _new_introduced(student, day))
     new_ids = _new_candidates(student, deck, day, new_limit)
     card = question = None
-    pick = (learning_now or reviews or [None])[0]
+    due_now = learning_now or reviews
+    pick = due_now[0] if due_now else None
     if pick is None and not new_ids and ahead:
         pick = ahead[0]
     if pick is not None:
@@ -497,7 +498,7 @@ def record_quiz_answer(student: User, answer: Answer, attempts: int = 3) -> Revi
         return None
     rating = srs.GOOD if answer.correct else srs.AGAIN
     for _ in range(attempts):
-        done = db.session.scalar(select(Review).where(Review.answer_id == answer.id))
+        done: Review | None = db.session.scalar(select(Review).where(Review.answer_id == answer.id))
         if done is not None:
             return done
         card = db.session.scalar(
@@ -659,6 +660,8 @@ def mastery(student: User) -> list[DeckMastery]:
             ).all()
         )
         for deck in db.session.scalars(select(Deck).where(Deck.article_id.in_(list(by_article)))):
+            if deck.article_id is None:  # never: these are the articles' decks
+                continue
             ids = by_article[deck.article_id]
             out.append(_mastery_row(deck, int(totals.get(deck.article_id, 0)), ids, stability))
     teacher_decks = db.session.scalars(
@@ -836,6 +839,7 @@ def class_study(teacher: User, classroom: Classroom, now: dt.datetime | None = N
             len(per_article[d.article_id][2]),
         )
         for d in db.session.scalars(select(Deck).where(Deck.article_id.in_(list(per_article))))
+        if d.article_id is not None  # always: these are the articles' decks
     ]
     decks.sort(key=lambda d: (d.retention if d.retention is not None else 1.0, d.deck.name))
     questions = {
