@@ -6,12 +6,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy import select
 
 from .. import charts
-from ..extensions import db
 from ..forms import ActionForm, ArticleForm, ClassForm, DeckForm, ImportForm, QuestionForm
-from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Question
+from ..models import APPROVED, DRAFT, REJECTED, RETIRED
 from ..services import NotAllowed, ServiceError, classes, decks, exports, library, quizzes, study
 from . import deck_download, send_download, teacher_required
 from .auth import safe_next
@@ -139,12 +137,7 @@ def set_status() -> ResponseReturnValue:
 def questions() -> str:
     """Every question the teacher manages, filterable by status."""
     status = request.args.get("status", APPROVED)
-    stmt = select(Question).where(
-        (Question.owner_id.is_(None)) | (Question.owner_id == current_user.id)
-    )
-    if status in (APPROVED, DRAFT, REJECTED, RETIRED):
-        stmt = stmt.where(Question.status == status)
-    rows = db.session.scalars(stmt.order_by(Question.updated_at.desc()).limit(500)).all()
+    rows = library.questions_of(current_user, status)
     return render_template(
         "teacher/questions.html", questions=rows, status=status, action=ActionForm()
     )
@@ -182,11 +175,12 @@ def new_question() -> ResponseReturnValue:
 @teacher_required
 def edit_question(question_id: str) -> ResponseReturnValue:
     """Edit a question; it keeps its id. "Save and approve" approves it too."""
-    question = db.session.get(Question, question_id)
-    if question is None:
-        abort(404)
-    if not library.can_manage_question(current_user, question):
+    try:
+        question = library.managed_question(current_user, question_id)
+    except NotAllowed:
         abort(403)
+    except ServiceError:
+        abort(404)
     form = QuestionForm(obj=None)
     if request.method == "GET":
         form.kind.data = question.kind

@@ -17,7 +17,7 @@ from question_bank.exporters import ExportError, ExportItem
 from ..extensions import db
 from ..models import DRAFT, Deck, Question, User
 from . import NotAllowed, ServiceError
-from .quizzes import can_see_deck, deck_question_ids
+from .deck_lookup import can_see_deck, deck_question_ids
 
 FORMATS = {
     "anki": ("apkg", "application/octet-stream"),

@@ -21,7 +21,7 @@ from question_bank.pipeline import extract_facts
 from question_bank.questions import DistractorPool, generate_questions
 
 from ..extensions import db
-from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Article, Deck, Question, User
+from ..models import APPROVED, DRAFT, REJECTED, RETIRED, STATUSES, Article, Deck, Question, User
 from ..types import utcnow
 from . import NotAllowed, ServiceError, access
 
@@ -295,6 +295,21 @@ def review_queue(user: User) -> Sequence[Question]:
         .where(Question.status == DRAFT, access.owner_managed(user, Question.owner_id))
         .order_by(Question.article_id, Question.created_at, Question.id)
     ).all()
+
+
+def questions_of(user: User, status: str, limit: int = 500) -> Sequence[Question]:
+    """The questions a teacher manages (own and shared), last changed first: those of one
+    status when ``status`` is one, else all of them; at most ``limit``."""
+    stmt = select(Question).where(access.owner_managed(user, Question.owner_id))
+    if status in STATUSES:
+        stmt = stmt.where(Question.status == status)
+    return db.session.scalars(stmt.order_by(Question.updated_at.desc()).limit(limit)).all()
+
+
+def managed_question(user: User, question_id: str) -> Question:
+    """A question the teacher may edit: ServiceError when there is none, NotAllowed when
+    it is another teacher's."""
+    return _managed(user, question_id)
 
 
 def _managed(user: User, question_id: str) -> Question:

@@ -16,37 +16,21 @@ from question_bank.grading import grade
 
 from ..extensions import db
 from ..models import (
-    APPROVED,
     Answer,
     Deck,
-    DeckQuestion,
     Question,
     QuizAttempt,
     User,
 )
 from . import NotAllowed, ServiceError, access, study
 
+# a deck and its questions come from deck_lookup (study needs them too, and must not
+# import this module); the names stay reachable here for existing callers
+from .deck_lookup import can_see_deck as can_see_deck
+from .deck_lookup import deck_question_ids as deck_question_ids
+from .deck_lookup import get_deck as get_deck
+
 MAX_QUIZ = 50
-
-
-def deck_question_ids(deck: Deck) -> list[str]:
-    """Approved questions of a deck, in a stable order."""
-    if deck.article_id is not None:
-        stmt = select(Question.id).where(
-            Question.article_id == deck.article_id, Question.status == APPROVED
-        )
-    else:
-        stmt = (
-            select(Question.id)
-            .join(DeckQuestion, DeckQuestion.question_id == Question.id)
-            .where(DeckQuestion.deck_id == deck.id, Question.status == APPROVED)
-        )
-    return list(db.session.scalars(stmt.order_by(Question.id)))
-
-
-def can_see_deck(user: User, deck: Deck) -> bool:
-    """Whether the user may see the deck (the access policy decides)."""
-    return access.can_see_deck(user, deck)
 
 
 @dataclass(frozen=True)
@@ -106,16 +90,6 @@ def visible_decks(user: User) -> list[DeckSummary]:
         pct = [correct / a.length for a, correct in done if a.length]
         out.append(DeckSummary(deck, count, pct[-1] if pct else None, max(pct) if pct else None))
     return out
-
-
-def get_deck(user: User, deck_id: int) -> Deck:
-    """A deck the user may see."""
-    deck = db.session.get(Deck, deck_id)
-    if deck is None:
-        raise ServiceError("That deck does not exist.")
-    if not can_see_deck(user, deck):
-        raise NotAllowed("That deck belongs to another teacher.")
-    return deck
 
 
 def start_quiz(student: User, deck_id: int, length: int) -> QuizAttempt:

@@ -33,7 +33,7 @@ from ..models import (
     User,
 )
 from ..types import utcnow
-from . import NotAllowed, ServiceError, access, classes, quizzes
+from . import NotAllowed, ServiceError, access, classes, deck_lookup
 
 MAX_NEW_PER_DAY = 999
 MAX_DURATION_MS = 60_000  # as Anki: a card left open longer counts as a minute
@@ -197,7 +197,7 @@ def queue(student: User, deck_id: int | None = None, now: dt.datetime | None = N
     """The next card to study: learning cards that are due, then today's reviews, then
     new cards up to the daily limit, then learning cards due within the next minutes."""
     now = now or utcnow()
-    deck = quizzes.get_deck(student, deck_id) if deck_id is not None else None
+    deck = deck_lookup.get_deck(student, deck_id) if deck_id is not None else None
     day = today(student, now)
     rows = db.session.execute(
         select(StudyCard.id, StudyCard.state, StudyCard.due)
@@ -411,7 +411,7 @@ def rate(
             raise ServiceError("That card does not exist.")
         if owned.student_id != student.id:
             raise NotAllowed("That card belongs to someone else.")
-    deck = quizzes.get_deck(student, deck_id) if deck_id is not None else None
+    deck = deck_lookup.get_deck(student, deck_id) if deck_id is not None else None
     question = db.session.scalar(
         select(Question).where(Question.id == question_id, _in_scope(student, deck))
     )
