@@ -190,7 +190,11 @@ def setup(token: str) -> ResponseReturnValue:
     if form.validate_on_submit():
         try:
             user = accounts.create_first_teacher(
-                token, form.email.data or "", form.name.data or "", form.password.data or ""
+                token,
+                form.email.data or "",
+                form.name.data or "",
+                form.password.data or "",
+                form.timezone.data or "UTC",
             )
         except ServiceError as exc:
             flash(str(exc), "error")

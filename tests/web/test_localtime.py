@@ -13,6 +13,7 @@ from sqlalchemy import select
 from quizapp.extensions import db
 from quizapp.localtime import format_local
 from quizapp.models import Answer, QuizAttempt, User
+from quizapp.services import accounts
 
 from .conftest import login
 
@@ -164,3 +165,41 @@ def test_a_user_without_a_zone_reads_utc_and_is_told_so(
         assert zone == "UTC"
     login(client, "s@example.org")
     assert "01 Jul 2026, 12:05 (UTC)" in client.get("/history").get_data(as_text=True)
+
+
+def test_the_first_teacher_keeps_the_browsers_zone(app: Flask, client: FlaskClient) -> None:
+    """The setup page sends the device's zone (zone.js) as registration does."""
+    with app.app_context():
+        token = accounts.issue_setup_token()
+    page = client.get(f"/setup/{token}").get_data(as_text=True)
+    assert 'name="timezone"' in page and "zone.js" in page
+    response = client.post(
+        f"/setup/{token}",
+        data={
+            "name": "Tess",
+            "email": "tess@example.org",
+            "password": "correct horse battery",
+            "confirm": "correct horse battery",
+            "timezone": "Asia/Kolkata",
+        },
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        zone = db.session.scalar(select(User.timezone).where(User.email == "tess@example.org"))
+    assert zone == "Asia/Kolkata"
+
+
+def test_create_teacher_takes_a_zone(app: Flask) -> None:
+    runner = app.test_cli_runner()
+    password = "correct horse battery\ncorrect horse battery\n"
+    result = runner.invoke(
+        args=["create-teacher", "t@example.org", "--timezone", "Europe/Paris"], input=password
+    )
+    assert result.exit_code == 0, result.output
+    wrong = runner.invoke(
+        args=["create-teacher", "u@example.org", "--timezone", "Europe/Pariss"], input=password
+    )
+    assert wrong.exit_code != 0 and "unknown time zone 'Europe/Pariss'" in wrong.output
+    with app.app_context():
+        zones = {e: z for e, z in db.session.execute(select(User.email, User.timezone))}
+    assert zones == {"t@example.org": "Europe/Paris"}
