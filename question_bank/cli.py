@@ -13,6 +13,7 @@ from typing import IO
 
 from tqdm import tqdm
 
+from .exporters import FORMATS as EXPORT_FORMATS
 from .model import KINDS, Article, Question
 from .nlp import ModelNotFoundError
 from .pipeline import process_articles
@@ -46,6 +47,8 @@ def _open_out(target: str | None) -> tuple[IO[str], str | None]:
     if not target:
         return sys.stdout, None
     directory = os.path.dirname(os.path.abspath(target))
+    if not os.path.isdir(directory):
+        raise FileNotFoundError(f"Cannot write {target}: the folder {directory} does not exist.")
     fd, tmp = tempfile.mkstemp(prefix=".bank-", suffix=".jsonl", dir=directory)
     return os.fdopen(fd, "w", encoding="utf-8"), tmp
 
@@ -72,7 +75,11 @@ def _generate(args: argparse.Namespace) -> int:
         return 2
     pending = plan_sources(args.files, settings)
     what = "facts" if args.facts else "questions"
-    out, tmp = _open_out(args.out)
+    try:
+        out, tmp = _open_out(args.out)
+    except OSError as exc:
+        print(f"question-bank: {exc}", file=sys.stderr)
+        return 2
     count = 0
     read = 0
     # a bar only for a person watching: never in a pipe, a log or a test's capture
@@ -124,9 +131,6 @@ def _generate(args: argparse.Namespace) -> int:
     return 1 if refused else 0
 
 
-EXPORT_FORMATS = ("anki", "gift", "moodle-xml", "csv", "tsv")
-
-
 def _read_bank(path: str) -> list[Question]:
     """Questions from a JSON Lines bank; a bad line is an error naming the line."""
     out: list[Question] = []
@@ -141,9 +145,20 @@ def _read_bank(path: str) -> list[Question]:
     return out
 
 
+def _export_target(args: argparse.Namespace) -> str:
+    """Where to write: ``--out``, or the deck's (or bank's) name as a file name in ``--out``
+    when that is a folder, or in the current folder when there is no ``--out``."""
+    from .exporters import export_filename
+
+    if args.out and not os.path.isdir(args.out):
+        return str(args.out)
+    stem = args.deck or os.path.splitext(os.path.basename(args.bank))[0]
+    return os.path.join(args.out or ".", export_filename(stem, args.format))
+
+
 def _export(args: argparse.Namespace) -> int:
-    """Write a bank (JSON Lines) as an Anki deck, GIFT, Moodle XML, CSV or TSV."""
-    from .exporters import ExportError, ExportItem
+    """Write a bank (JSON Lines) as an Anki deck, GIFT, Moodle XML, CSV, TSV or Quizlet text."""
+    from .exporters import ExportError, ExportItem, write_export
 
     try:
         questions = _read_bank(args.bank)
@@ -151,36 +166,25 @@ def _export(args: argparse.Namespace) -> int:
         print(f"question-bank: {exc}", file=sys.stderr)
         return 2
     items = [
-        ExportItem(question=q, deck=args.deck or q.article or "Questions", tags=())
+        ExportItem(
+            question=q,
+            deck=args.deck or q.article or "Questions",
+            tags=(),
+            article_title=q.article_title,
+            article_date=q.article_date,
+        )
         for q in questions
     ]
+    target = _export_target(args)
     try:
-        if args.format == "anki":
-            from .exporters.anki import write_apkg
-
-            write_apkg(items, args.out)
-        else:
-            if args.format == "gift":
-                from .exporters.gift import to_gift
-
-                text = to_gift(items)
-            elif args.format == "moodle-xml":
-                from .exporters.moodle import to_moodle_xml
-
-                text = to_moodle_xml(items)
-            else:
-                from .exporters.tabular import to_csv
-
-                text = to_csv(items, delimiter="\t" if args.format == "tsv" else ",")
-            directory = os.path.dirname(os.path.abspath(args.out))
-            fd, tmp = tempfile.mkstemp(prefix=".export-", dir=directory)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-            os.replace(tmp, args.out)
+        written = write_export(items, args.format, target)
     except ExportError as exc:
         print(f"question-bank: {exc}", file=sys.stderr)
         return 1
-    print(f"question-bank: wrote {len(items)} questions to {args.out}", file=sys.stderr)
+    except OSError as exc:
+        print(f"question-bank: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"question-bank: wrote {written} questions to {target}", file=sys.stderr)
     return 0
 
 
@@ -210,11 +214,18 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--pool", help="an existing bank (JSON Lines) to draw distractors from")
     gen.set_defaults(func=_generate)
     exp = sub.add_parser(
-        "export", help="export a bank as an Anki deck, GIFT, Moodle XML, CSV or TSV"
+        "export",
+        help="export a bank as an Anki deck, GIFT, Moodle XML, CSV or TSV (Anki's text "
+        "import), or Quizlet text",
     )
     exp.add_argument("format", choices=EXPORT_FORMATS)
     exp.add_argument("bank", help="a bank in JSON Lines (from question-bank generate)")
-    exp.add_argument("-o", "--out", required=True, help="the file to write")
+    exp.add_argument(
+        "-o",
+        "--out",
+        help="the file to write, or a folder to write it in (default: the current folder); "
+        "the file is then named after --deck, or the bank",
+    )
     exp.add_argument(
         "--deck", help="put every question in this deck (default: one deck per article)"
     )

@@ -202,3 +202,36 @@ ORGANISATION_NOUNS = frozenset(
     chamber brigade division corps battalion regiment federation association bureau
     """.split()
 )
+
+TRAVEL_GROUP_NOUNS = frozenset("delegation team mission group party entourage".split())
+
+TERM_VERBS = frozenset(
+    "release free exchange swap withdraw pull hand return transfer halt pause cap cut "
+    "reduce lift allow deliver".split()
+)
+
+DISTANCE_UNITS = frozenset("kilometre kilometer km mile metre meter yard foot".split())
+
+COMPOUND_COUNT_NOUNS = frozenset("phase stage step point part tier round".split())
+
+DURATION_UNITS = frozenset("second minute hour day week month year decade".split())
+
+PRESS_NOUNS = frozenset(
+    "correspondent reporter journalist interviewer presenter anchor editor columnist".split()
+)
+
+VISIT_VERBS = frozenset("visit travel come go tour".split())
+
+BARE_MODIFIERS = frozenset("deputy chief general vice acting senior".split())
+
+PARTICLES = frozenset("al el bin ibn van von de da di der le la du bint abu".split())
+
+REPORTING_VERBS = frozenset(
+    "say tell add note confirm state announce explain stress emphasize emphasise write".split()
+)
+
+TITLE_MODIFIERS = frozenset(
+    "top senior former acting interim caretaker chief deputy outgoing incoming veteran "
+    "foreign defence defense interior finance prime military presidential parliamentary "
+    "opposition".split()
+)

@@ -293,6 +293,10 @@ class Question:
     choices: tuple[str, ...]
     fact: dict[str, Any]
     source: Source
+    article_title: str | None = None
+    """The article's title, for a card's back (the generator sets it; optional)."""
+    article_date: str | None = None
+    """The article's date as ``YYYY-MM-DD``, when it has one."""
 
     def to_dict(self) -> dict[str, Any]:
         """The bank's JSON object for this question."""
@@ -306,6 +310,8 @@ class Question:
             "choices": list(self.choices),
             "fact": self.fact,
             "source": self.source.to_dict(),
+            "article_title": self.article_title,
+            "article_date": self.article_date,
         }
 
     @classmethod
@@ -321,7 +327,14 @@ class Question:
             choices=tuple(str(c) for c in data.get("choices") or ()),
             fact=dict(data.get("fact") or {}),
             source=Source.from_dict(data["source"]),
+            article_title=_optional_text(data.get("article_title")),
+            article_date=_optional_text(data.get("article_date")),
         )
+
+
+def _optional_text(value: Any) -> str | None:
+    """A bank line's optional text field: ``None`` when absent, null or blank."""
+    return str(value) if value not in (None, "") else None
 
 
 # ---- grading -------------------------------------------------------------------------

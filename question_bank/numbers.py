@@ -935,3 +935,28 @@ def parse_compound_count(text: str) -> tuple[float, str] | None:
     if not math.isfinite(value):
         return None
     return value, noun
+
+
+HEDGE_STARTS = frozenset(
+    "about around more over nearly almost approximately some up at roughly fewer less an".split()
+)
+
+SCALE_WORDS = frozenset("m mn bn b k million billion trillion thousand".split())
+
+CURRENCY_SIGNS = frozenset("$ € £ ¥ ₹ ₪ US$ A$ C$ HK$".split())
+
+CURRENCY_NOUNS = frozenset(
+    "dollars dollar pounds pound euros euro yen yuan won rupees rupee shekels francs rand "
+    "riyals dirhams".split()
+)
+
+HEDGE_WORDS = frozenset(
+    "about around nearly almost approximately some roughly over under more less fewer than "
+    "at least most up to an estimated as many much high".split()
+)
+
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion trillion dozen".split()
+)

@@ -11,7 +11,7 @@ For many articles, :func:`generate_bank` parses them in batches with
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from spacy.language import Language
@@ -42,7 +42,7 @@ def extract_facts(
 
 @dataclass(frozen=True)
 class ArticleResult:
-    """One article's facts and questions."""
+    """One article's facts and questions (which carry the article's title and date)."""
 
     article: Article
     facts: list[Fact]
@@ -69,8 +69,16 @@ def process_articles(
         docs = pipeline.pipe((a.nlp_text for a in batch), batch_size=batch_size)
         for article, doc in zip(batch, docs, strict=True):
             facts = extract_facts(article, doc)
-            questions = list(generate_questions(article, facts, pool, kinds))
+            questions = [
+                with_article(q, article) for q in generate_questions(article, facts, pool, kinds)
+            ]
             yield ArticleResult(article, facts, questions)
+
+
+def with_article(question: Question, article: Article) -> Question:
+    """The question carrying its article's title and date (for the bank line and cards)."""
+    date = article.date.isoformat() if article.date else None
+    return replace(question, article_title=article.display_title or None, article_date=date)
 
 
 def generate_bank(

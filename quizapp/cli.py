@@ -155,19 +155,27 @@ def import_articles_command(inputs: tuple[str, ...]) -> None:
 
 @click.command("export")
 @click.argument(
-    "fmt", metavar="FORMAT", type=click.Choice(["anki", "gift", "moodle-xml", "csv", "tsv"])
+    "fmt",
+    metavar="FORMAT",
+    type=click.Choice(["anki", "gift", "moodle-xml", "csv", "tsv", "quizlet"]),
 )
 @click.option(
     "--deck", "decks", type=int, multiple=True, required=True, help="a deck id (repeatable)"
 )
 @click.option(
-    "-o", "--out", required=True, type=click.Path(dir_okay=False), help="the file to write"
+    "-o",
+    "--out",
+    type=click.Path(),
+    help="the file to write, or a folder to write it in (default: the current folder), "
+    "named after the deck",
 )
 @with_appcontext
-def export_command(fmt: str, decks: tuple[int, ...], out: str) -> None:
-    """Export decks' approved questions (Anki, GIFT, Moodle XML, CSV or TSV)."""
+def export_command(fmt: str, decks: tuple[int, ...], out: str | None) -> None:
+    """Export decks' approved questions: Anki (.apkg), GIFT, Moodle XML, CSV or TSV (with
+    Anki's import header), or Quizlet text. Files are written with mode 0644."""
     import os
-    import tempfile
+
+    from question_bank.exporters import ExportError, write_file
 
     from .services import exports
 
@@ -175,12 +183,14 @@ def export_command(fmt: str, decks: tuple[int, ...], out: str) -> None:
         download = exports.export_decks(None, list(decks), fmt)  # the operator sees every deck
     except ServiceError as exc:
         raise click.ClickException(str(exc)) from None
-    folder = os.path.dirname(os.path.abspath(out))
-    fd, tmp = tempfile.mkstemp(prefix=".export-", dir=folder)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(download.data)
-    os.replace(tmp, out)
-    click.echo(f"Wrote {out} ({len(download.data):,} bytes).")
+    target = out if out and not os.path.isdir(out) else os.path.join(out or ".", download.filename)
+    try:
+        write_file(download.data, target)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"Cannot write {target}: {exc.strerror or exc}") from None
+    click.echo(f"Wrote {target} ({len(download.data):,} bytes).")
 
 
 def register_cli(app: Flask) -> None:

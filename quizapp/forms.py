@@ -31,6 +31,8 @@ from wtforms.validators import (
     Optional,
 )
 
+from .models import MAX_ANSWER, MAX_ANSWER_LIST, MAX_PROMPT, MAX_TAGS
+
 KIND_CHOICES = [
     SelectChoice("mcq", "Multiple choice"),
     SelectChoice("short_answer", "Short answer"),
@@ -137,13 +139,16 @@ class QuestionForm(FlaskForm):
     """Write or edit a question."""
 
     kind = SelectField("Kind", choices=KIND_CHOICES)
-    prompt = TextAreaField("Question", validators=[DataRequired(), Length(max=2000)])
-    answer = StringField("Correct answer", validators=[Length(max=500)])
-    accepted = TextAreaField("Other accepted answers (one per line)", validators=[Length(max=2000)])
-    distractors = TextAreaField(
-        "Wrong choices for multiple choice (one per line)", validators=[Length(max=2000)]
+    prompt = TextAreaField("Question", validators=[DataRequired(), Length(max=MAX_PROMPT)])
+    answer = StringField("Correct answer", validators=[Length(max=MAX_ANSWER)])
+    accepted = TextAreaField(
+        "Other accepted answers (one per line)", validators=[Length(max=MAX_ANSWER_LIST)]
     )
-    tags = StringField("Tags (comma-separated)", validators=[Length(max=300)])
+    distractors = TextAreaField(
+        "Wrong choices for multiple choice (one per line)",
+        validators=[Length(max=MAX_ANSWER_LIST)],
+    )
+    tags = StringField("Tags (comma-separated)", validators=[Length(max=MAX_TAGS)])
     submit = SubmitField("Save")
 
 

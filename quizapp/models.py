@@ -109,6 +109,21 @@ class Article(db.Model):  # type: ignore[name-defined,misc]
     owner: Mapped[User | None] = relationship()
 
 
+MAX_QUESTION_ID = 40
+"""The longest question id (the id column's size)."""
+
+# The question form's limits. The GIFT import checks them too, so that every question
+# in the bank can be opened and saved in the form.
+MAX_PROMPT = 2000
+"""The prompt."""
+MAX_ANSWER = 500
+"""The answer."""
+MAX_ANSWER_LIST = 2000
+"""The other accepted answers, or the wrong choices: one per line."""
+MAX_TAGS = 300
+"""The tags, comma-separated."""
+
+
 class Question(db.Model):  # type: ignore[name-defined,misc]
     """A question of the bank. Its id is stable: edits keep it; retiring keeps history."""
 
@@ -118,7 +133,7 @@ class Question(db.Model):  # type: ignore[name-defined,misc]
         Index("ix_question_status_created", "status", "created_at", "id"),
     )
 
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    id: Mapped[str] = mapped_column(String(MAX_QUESTION_ID), primary_key=True)
     article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id"), nullable=True)
     kind: Mapped[str] = mapped_column(String(16))
     prompt: Mapped[str] = mapped_column(Text)

@@ -31,7 +31,7 @@ from pathlib import Path
 import genanki
 
 from ..model import Question, find_blank
-from . import PARENT_DECK, ExportItem, require_items
+from . import FILE_MODE, ExportItem, deck_name, existing_folder, require_items
 
 # Model ids were drawn once at random from genanki's recommended range
 # [2**30, 2**31). Never change them: Anki matches note types by id, and a new id
@@ -158,13 +158,16 @@ class AnkiStats:
 def write_apkg(
     items: Iterable[ExportItem], path: str | Path, *, timestamp: float | None = None
 ) -> AnkiStats:
-    """Write the items as an Anki package at ``path``, atomically; raise ExportError if none.
+    """Write the items as an Anki package at ``path``, atomically, with mode 0644.
+
+    Raises ExportError when there is nothing to export or the folder is missing.
 
     ``timestamp`` (seconds since the epoch, default now) stamps the notes'
     modification time; Anki updates an existing note only from a newer one.
     A question id that appears twice is written once, in its first item's deck.
     """
     listed = require_items(items)
+    existing_folder(path)
     target = Path(path)
     stamp = time.time() if timestamp is None else timestamp
 
@@ -189,12 +192,6 @@ def write_apkg(
 
     _write_package(genanki.Package(list(decks.values())), target, stamp)
     return AnkiStats(notes=len(seen), decks=len(decks), kinds=dict(kinds))
-
-
-def deck_name(deck: str) -> str:
-    """The full Anki deck name of a deck: "News Quiz::<deck>" (the parent alone if blank)."""
-    cleaned = " ".join(deck.split())
-    return f"{PARENT_DECK}::{cleaned}" if cleaned else PARENT_DECK
 
 
 def deck_id(name: str) -> int:
@@ -353,7 +350,7 @@ def _write_package(package: genanki.Package, target: Path, timestamp: float) -> 
             with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
                 archive.write(db_path, "collection.anki2")
                 archive.writestr("media", "{}")
-        os.chmod(partial, 0o644)  # mkstemp makes it private; an export is for sharing
+        os.chmod(partial, FILE_MODE)  # mkstemp makes it private; an export is for sharing
         os.replace(partial, target)
     except BaseException:
         Path(partial).unlink(missing_ok=True)

@@ -217,6 +217,8 @@ class GiftQuestion:
     category: str | None = None
     title: str | None = field(default=None, compare=False)
     line: int = field(default=0, compare=False)
+    id_line: int = field(default=0, compare=False)
+    """The line of the ``[id:...]`` comment (0 without one)."""
 
 
 @dataclass(frozen=True)
@@ -368,10 +370,14 @@ def _read_answer(piece: _Src, mark: str, mcq: bool) -> _Answer:
 
 
 def _parse_question(
-    content: Sequence[tuple[int, str]], comments: str, category: str | None
+    content: Sequence[tuple[int, str]],
+    comments: Sequence[tuple[int, str]],
+    category: str | None,
 ) -> GiftQuestion:
-    """One question block (comment lines removed)."""
+    """One question block (comment lines removed; they are given apart, with their lines)."""
     first_line = content[0][0]
+    comment_text = "\n".join(line for _, line in comments)
+    id_lines = [n for n, line in comments if _ID_IN_COMMENT.search(line)]
     src = _decode(content).strip()
     title: str | None = None
     if src.find("::") == 0:
@@ -414,8 +420,8 @@ def _parse_question(
         raise GiftError(at, "essay questions ({}) are not supported")
     if answers.text[0] == "#" and not answers.literal[0]:
         raise GiftError(at, "numerical questions ({#...}) are not supported")
-    ids = _comment_values(_ID_IN_COMMENT, comments)
-    tags = tuple(_comment_values(_TAG_IN_COMMENT, comments))
+    ids = _comment_values(_ID_IN_COMMENT, comment_text)
+    tags = tuple(_comment_values(_TAG_IN_COMMENT, comment_text))
 
     def make(
         kind: str, answer: str, accepted: Sequence[str], choices: Sequence[str]
@@ -432,6 +438,7 @@ def _parse_question(
             category=category,
             title=title,
             line=first_line,
+            id_line=id_lines[0] if ids and id_lines else 0,
         )
 
     if answers.find("~") >= 0:
@@ -483,7 +490,7 @@ def parse_gift(text: str) -> list[GiftQuestion]:
     category: str | None = None
     for block in _blocks(text.split("\n")):
         is_comment = [line.strip(_TRIM).startswith("//") for _, line in block]
-        comments = "\n".join(line for (_, line), c in zip(block, is_comment, strict=True) if c)
+        comments = [entry for entry, c in zip(block, is_comment, strict=True) if c]
         content = [entry for entry, c in zip(block, is_comment, strict=True) if not c]
         if content and content[0][1].strip(_TRIM).startswith("$CATEGORY:"):
             number, line = content[0]

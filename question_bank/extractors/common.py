@@ -13,6 +13,7 @@ from ..lexicon import (
     LEADING_VERBS,
     OBJECT_CONTROL_VERBS,
     TITLE_HEADS,
+    TRAVEL_GROUP_NOUNS,
     VEHICLE_NOUNS,
 )
 from ..model import Cue
@@ -83,14 +84,11 @@ def _controller(verb: Token) -> Token | None:
     return next((c for c in governor.children if c.dep_ == "dobj"), None)
 
 
-_GROUP_NOUNS = frozenset("delegation team mission group party entourage".split())
-
-
 def _vehicle_passengers(verb: Token, analysis: Analysis) -> list[str]:
     """ "The plane carrying Pope Clement landed": the passengers travel; so does the
     leader of "a delegation led by the economy minister, X"."""
     for c in verb.children:
-        if c.dep_ == "nsubj" and c.lemma_.lower() in _GROUP_NOUNS:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in TRAVEL_GROUP_NOUNS:
             # "a delegation led by X", "a delegation of 31 companies led by X"
             for acl in c.subtree:
                 if (

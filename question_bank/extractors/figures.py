@@ -18,23 +18,31 @@ from spacy.tokens import Span, Token
 from ..analysis import Analysis
 from ..lexicon import (
     AGREEMENT_NOUNS,
+    COMPOUND_COUNT_NOUNS,
+    DISTANCE_UNITS,
+    DURATION_UNITS,
     FRACTION_WORDS,
     HUMAN_NOUNS,
     MONTHS,
     RELATIVE_DAYS,
+    TERM_VERBS,
     WEEKDAYS,
 )
 from ..model import Cue, Quantity, Term
-from ..numbers import Amount, parse_amount, parse_compound_count, parse_duration
+from ..numbers import (
+    CURRENCY_NOUNS,
+    CURRENCY_SIGNS,
+    HEDGE_STARTS,
+    HEDGE_WORDS,
+    NUMBER_WORDS,
+    SCALE_WORDS,
+    Amount,
+    parse_amount,
+    parse_compound_count,
+    parse_duration,
+)
 
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-DURATION_UNITS = frozenset("second minute hour day week month year decade".split())
-COMPOUND_COUNT_NOUNS = frozenset("phase stage step point part tier round".split())
-DISTANCE_UNITS = frozenset("kilometre kilometer km mile metre meter yard foot".split())
-TERM_VERBS = frozenset(
-    "release free exchange swap withdraw pull hand return transfer halt pause cap cut "
-    "reduce lift allow deliver".split()
-)
 _TIME = re.compile(r"\d+:\d+|\b\d+\s*(a\.?m\.?|p\.?m\.?)(?![a-z])", re.I)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -124,9 +132,9 @@ def _not_counts(sent: Span) -> Iterator[int]:
     doc = sent.doc
     for tok in sent:
         low = tok.lower_
-        if not (tok.like_num or low in _NUMBER_WORDS or "0" in tok.text):
+        if not (tok.like_num or low in NUMBER_WORDS or "0" in tok.text):
             continue  # most tokens are no number at all: nothing to look at
-        if low in _NUMBER_WORDS and tok.text[:1].isupper() and tok.i > sent.start:
+        if low in NUMBER_WORDS and tok.text[:1].isupper() and tok.i > sent.start:
             prev = doc[tok.i - 1]
             if prev.text[:1].isupper() or prev.lower_ in ("of", "the"):
                 yield tok.i
@@ -134,7 +142,7 @@ def _not_counts(sent: Span) -> Iterator[int]:
         nxt = doc[tok.i + 1 : tok.i + 3]
         fraction = [t for t in nxt if t.text != "-"][:1]
         if (
-            (low in _NUMBER_WORDS or tok.like_num)
+            (low in NUMBER_WORDS or tok.like_num)
             and fraction
             and (fraction[0].lower_ in FRACTION_WORDS)
         ):
@@ -198,19 +206,6 @@ def _beside_month(tok: Token, sent: Span) -> bool:
 
 _GLUED_CURRENCY = re.compile(r"^(?:[A-Z]{1,3}\$|R|Rs\.?)[0-9][0-9,.]*(?:bn|mn|m|k|tn|b)?$")
 _GLUED_SCALE = re.compile(r"^\d[\d,.]*(bn|mn|m|k|tn|b)$", re.IGNORECASE)
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million billion trillion dozen".split()
-)
-_HEDGE_WORDS = frozenset(
-    "about around nearly almost approximately some roughly over under more less fewer than "
-    "at least most up to an estimated as many much high".split()
-)
-_CURRENCY_WORDS = frozenset(
-    "dollars dollar pounds pound euros euro yen yuan won rupees rupee shekels francs rand "
-    "riyals dirhams".split()
-)
 
 
 def _numeric(tok: Token) -> bool:
@@ -222,7 +217,7 @@ def _numeric(tok: Token) -> bool:
         return True  # "HK$860", "R350", "US$2bn": a currency glued to its number
     if text[:1].isdigit():
         return bool(tok.like_num or _GLUED_SCALE.match(text) or re.match(r"^\d[\d,.]*%?$", text))
-    return tok.lower_ in _NUMBER_WORDS and tok.lower_ not in (
+    return tok.lower_ in NUMBER_WORDS and tok.lower_ not in (
         "hundred",
         "thousand",
         "million",
@@ -239,15 +234,13 @@ def _widen(tok: Token, sent: Span, used: set[int]) -> Span:
         end < sent.end
         and end not in used
         and (
-            doc[end].lower_ in _NUMBER_WORDS
-            or doc[end].lower_ in _SCALES
-            or (
-                doc[end].text == "-" and end + 1 < sent.end and doc[end + 1].lower_ in _NUMBER_WORDS
-            )
+            doc[end].lower_ in NUMBER_WORDS
+            or doc[end].lower_ in SCALE_WORDS
+            or (doc[end].text == "-" and end + 1 < sent.end and doc[end + 1].lower_ in NUMBER_WORDS)
             or (
                 doc[end].lower_ == "and"
                 and end + 1 < sent.end
-                and doc[end + 1].lower_ in _NUMBER_WORDS
+                and doc[end + 1].lower_ in NUMBER_WORDS
                 and doc[end - 1].lower_ in ("hundred", "thousand")
             )
             or doc[end].text in ("%",)
@@ -255,20 +248,20 @@ def _widen(tok: Token, sent: Span, used: set[int]) -> Span:
         )
     ):
         end += 1
-    if end < sent.end and doc[end].lower_ in _CURRENCY_WORDS:
+    if end < sent.end and doc[end].lower_ in CURRENCY_NOUNS:
         end += 1
     if (
         end + 1 < sent.end
         and doc[end].lower_ in ("us", "u.s.")
-        and doc[end + 1].lower_ in _CURRENCY_WORDS
+        and doc[end + 1].lower_ in CURRENCY_NOUNS
     ):
         end += 2
     while (
         start > sent.start
         and start - 1 not in used
         and (
-            doc[start - 1].text in _CURRENCY_SIGNS
-            or doc[start - 1].lower_ in _HEDGE_WORDS
+            doc[start - 1].text in CURRENCY_SIGNS
+            or doc[start - 1].lower_ in HEDGE_WORDS
             or (
                 doc[start - 1].lower_ in ("a", "an")
                 and doc[start].lower_ in ("dozen", "million", "billion")
@@ -291,7 +284,7 @@ def _duration(ent: Span) -> _Mention | None:
     low = ent.text.lower()
     if any(w.strip(",.") in MONTHS or w.strip(",.") in WEEKDAYS for w in low.split()):
         return None
-    first = next((t for t in ent if t.like_num or t.lower_ in _NUMBER_WORDS), None)
+    first = next((t for t in ent if t.like_num or t.lower_ in NUMBER_WORDS), None)
     if first is None:
         return None
     if re.search(r"\b(ago|later|earlier|next|this|coming)\b", low):
@@ -321,19 +314,15 @@ def _duration(ent: Span) -> _Mention | None:
     return _Mention(list(ent), amount, unit + ("s" if value != 1 else ""), ent.root)
 
 
-_CURRENCY_SIGNS = frozenset("$ € £ ¥ ₹ ₪ US$ A$ C$ HK$".split())
-_SCALES = frozenset("m mn bn b k million billion trillion thousand".split())
-
-
 def _amount_span(ent: Span) -> Span:
     """The entity widened to a currency sign before it and a scale word after it ("€300m")."""
     doc = ent.doc
     start, end = ent.start, ent.end
-    if start > ent.sent.start and doc[start - 1].text in _CURRENCY_SIGNS:
+    if start > ent.sent.start and doc[start - 1].text in CURRENCY_SIGNS:
         start -= 1
     while (
         end < ent.sent.end
-        and doc[end].lower_ in _SCALES
+        and doc[end].lower_ in SCALE_WORDS
         and (
             doc[end - 1].whitespace_ == "" or doc[end].lower_ in ("million", "billion", "trillion")
         )
@@ -351,9 +340,7 @@ def _parse_span(span: Span) -> tuple[Amount, Span] | None:
         if not tail or (
             i
             and not (
-                tail[0].like_num
-                or tail[0].text in _CURRENCY_SIGNS
-                or tail[0].lower_ in _HEDGE_STARTS
+                tail[0].like_num or tail[0].text in CURRENCY_SIGNS or tail[0].lower_ in HEDGE_STARTS
             )
         ):
             continue
@@ -361,11 +348,6 @@ def _parse_span(span: Span) -> tuple[Amount, Span] | None:
         if amount is not None:
             return amount, tail
     return None
-
-
-_HEDGE_STARTS = frozenset(
-    "about around more over nearly almost approximately some up at roughly fewer less an".split()
-)
 
 
 def _entity_mention(ent: Span) -> _Mention | None:
@@ -768,7 +750,7 @@ def _to_fact(
 def _without_hedge(tokens: list[Token]) -> list[Token]:
     """ "about 250" -> "250": the words that state the figure itself."""
     out = list(tokens)
-    while len(out) > 1 and not (out[0].like_num or out[0].text in _CURRENCY_SIGNS):
+    while len(out) > 1 and not (out[0].like_num or out[0].text in CURRENCY_SIGNS):
         out.pop(0)
     return out
 

@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..lexicon import AHEAD_WORDS, MEETING_NOUN_PREPS, MEETING_NOUNS, PARTITIVE_NOUNS, TRIP_NOUNS
+from ..lexicon import (
+    AHEAD_WORDS,
+    MEETING_NOUN_PREPS,
+    MEETING_NOUNS,
+    PARTITIVE_NOUNS,
+    PRESS_NOUNS,
+    TRIP_NOUNS,
+)
 from ..model import Meeting
 from ..wordings import HOST_VERBS, MEETING_NOUN_VERBS, MEETING_VERBS
 from .common import (
@@ -196,15 +203,10 @@ def _calls_for_action(verb: Token) -> bool:
     )
 
 
-_PRESS = frozenset(
-    "correspondent reporter journalist interviewer presenter anchor editor columnist".split()
-)
-
-
 def _press(person: str, sent: Span, analysis: Analysis) -> bool:
     """ "She spoke to our correspondent Kari Dahl": an interview, not a meeting."""
     titles = [t.title.lower() for t in analysis.titles if t.person == person]
-    if any(word in _PRESS for title in titles for word in title.split()):
+    if any(word in PRESS_NOUNS for title in titles for word in title.split()):
         return True
     tokens = analysis.name_tokens(person, sent)
     if not tokens:
@@ -212,7 +214,7 @@ def _press(person: str, sent: Span, analysis: Analysis) -> bool:
     i = tokens[0].i - 1
     while i >= sent.start and sent.doc[i].lower_ in ("the", "our", "a", "their", ","):
         i -= 1
-    return i >= sent.start and sent.doc[i].lower_ in _PRESS
+    return i >= sent.start and sent.doc[i].lower_ in PRESS_NOUNS
 
 
 def _mention_of(person: str, sent: Span, analysis: Analysis) -> list[Token] | None:

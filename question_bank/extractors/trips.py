@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..analysis import Analysis
-from ..lexicon import TRIP_NOUNS
+from ..lexicon import TRIP_NOUNS, VISIT_VERBS
 from ..model import Trip
 from ..numbers import parse_ordinal
 from .common import cue_for, possessor, prep_objects, subjects_of
@@ -49,9 +49,6 @@ def _trip_noun(ordinal: Token) -> Token | None:
             if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in TRIP_NOUNS:
                 return ordinal
     return None
-
-
-VISIT_VERBS = frozenset("visit travel come go tour".split())
 
 
 def _conjoined_trip(ordinal: Token) -> Token | None:

@@ -11,16 +11,11 @@ from ..lexicon import (
     PRONOUNS_FEMALE,
     PRONOUNS_FIRST,
     PRONOUNS_MALE,
+    REPORTING_VERBS,
     TITLE_SYNONYMS,
 )
 from .titles import TitleReading
-from .words import (
-    REPORTING_VERBS,
-    SUBJECT_DEPS,
-    could_be_title_reference,
-    quoted_tokens,
-    same_origin,
-)
+from .words import SUBJECT_DEPS, could_be_title_reference, quoted_tokens, same_origin
 
 
 @dataclass(frozen=True)

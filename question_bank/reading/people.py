@@ -15,8 +15,10 @@ from ..lexicon import (
     HONORIFICS,
     OFFICE_HEADS,
     ORGANISATION_NOUNS,
+    PARTICLES,
     RANKS,
     TITLE_HEADS,
+    TITLE_MODIFIERS,
     TITLE_TAILS,
     WEAK_TITLE_HEADS,
     WEEKDAYS,
@@ -24,9 +26,7 @@ from ..lexicon import (
 from .document import DocumentReading
 from .words import (
     NAME_PART,
-    PARTICLES,
     PLACE_LABELS,
-    TITLE_MODIFIERS,
     after_hyphen,
     comma_after_phrase,
     gender_from_honorific,

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from ..gazetteer import country_of_capital, is_country
 from ..lexicon import (
     APPOINTMENT_VERBS,
+    BARE_MODIFIERS,
     COPULAS,
     HONORIFICS,
     ORGANISATION_NOUNS,
@@ -18,12 +19,11 @@ from ..lexicon import (
     ROYAL_STYLES,
     SERVING_VERBS,
     TITLE_HEADS,
+    TITLE_MODIFIERS,
     WEAK_TITLE_HEADS,
 )
 from .people import PeopleReading
 from .words import (
-    BARE_MODIFIERS,
-    TITLE_MODIFIERS,
     clean_title,
     ends_of_phrase,
     is_past_title,

@@ -22,25 +22,10 @@ NAME_PART = re.compile(
 )
 
 
-TITLE_MODIFIERS = frozenset(
-    "top senior former acting interim caretaker chief deputy outgoing incoming veteran "
-    "foreign defence defense interior finance prime military presidential parliamentary "
-    "opposition".split()
-)
-
-
-REPORTING_VERBS = frozenset(
-    "say tell add note confirm state announce explain stress emphasize emphasise write".split()
-)
-
-
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
-
-
-PARTICLES = frozenset("al el bin ibn van von de da di der le la du bint abu".split())
 
 
 def no_name(text: str) -> bool:
@@ -93,9 +78,6 @@ def is_title_word(tok: Token) -> bool:
     """A title head word: Minister, spokesman, Secretary-General."""
     low = tok.lower_
     return low in TITLE_HEADS and low not in WEAK_TITLE_HEADS
-
-
-BARE_MODIFIERS = frozenset("deputy chief general vice acting senior".split())
 
 
 def ends_of_phrase(doc: Doc, i: int) -> bool:

@@ -6,10 +6,13 @@ import io
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
+from urllib.parse import quote
 
 from flask import Response, abort, flash, redirect, send_file, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as BaseResponse
+
+from question_bank.exporters import ascii_filename
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,10 +44,18 @@ def student_required(view: F) -> F:
 
 
 def send_download(data: bytes, filename: str, mimetype: str) -> Response:
-    """Send bytes as a file download."""
-    return send_file(
-        io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=filename
+    """Send bytes as a file download, its name in UTF-8 with an ASCII stand-in.
+
+    ``filename*`` (RFC 6266/5987) carries the name with its letters in any script;
+    ``filename`` is for old clients: accents dropped, "news-quiz" when nothing Latin
+    is left (Werkzeug's own stand-in for "Ειδήσεις.csv" would be ".csv").
+    """
+    response = send_file(io.BytesIO(data), mimetype=mimetype)
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{ascii_filename(filename)}"; '
+        f"filename*=UTF-8''{quote(filename, safe='')}"
     )
+    return response
 
 
 def deck_download(deck_id: int, fmt: str) -> BaseResponse:

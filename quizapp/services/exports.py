@@ -1,9 +1,8 @@
-"""Exports of approved questions (Anki, GIFT, Moodle XML, CSV) and GIFT import."""
+"""Exports of approved questions (Anki, GIFT, Moodle XML, CSV, TSV, Quizlet) and GIFT import."""
 
 from __future__ import annotations
 
 import os
-import re
 import secrets
 import tempfile
 from collections.abc import Sequence
@@ -12,20 +11,33 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from question_bank import Question as BankQuestion
-from question_bank.exporters import ExportError, ExportItem
+from question_bank.exporters import ExportError, ExportItem, export_filename, export_text
+from question_bank.exporters.gift import GiftError, GiftQuestion, parse_gift
 
 from ..extensions import db
-from ..models import DRAFT, Deck, Question, User
+from ..models import (
+    DRAFT,
+    MAX_ANSWER,
+    MAX_ANSWER_LIST,
+    MAX_PROMPT,
+    MAX_QUESTION_ID,
+    MAX_TAGS,
+    Deck,
+    Question,
+    User,
+)
 from . import NotAllowed, ServiceError
 from .deck_lookup import can_see_deck, deck_question_ids
 
 FORMATS = {
-    "anki": ("apkg", "application/octet-stream"),
-    "gift": ("gift.txt", "text/plain; charset=utf-8"),
-    "moodle-xml": ("xml", "application/xml"),
-    "csv": ("csv", "text/csv; charset=utf-8"),
-    "tsv": ("tsv", "text/tab-separated-values; charset=utf-8"),
+    "anki": "application/octet-stream",
+    "gift": "text/plain; charset=utf-8",
+    "moodle-xml": "application/xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "quizlet": "text/plain; charset=utf-8",
 }
+"""The MIME type of each export format (file names end as ``question_bank`` names them)."""
 MAX_GIFT_BYTES = 1_000_000
 
 
@@ -90,11 +102,8 @@ def export_decks(user: User | None, deck_ids: Sequence[int], fmt: str) -> Downlo
         raise NotAllowed("Teachers export to LMS formats; students download Anki decks.")
     decks = _decks(user, deck_ids)
     items = _items(decks)
-    suffix, mimetype = FORMATS[fmt]
-    stem = re.sub(r"[^A-Za-z0-9]+", "-", decks[0].name if len(decks) == 1 else "news-quiz").strip(
-        "-"
-    )
-    filename = f"{stem[:60] or 'news-quiz'}.{suffix}"
+    mimetype = FORMATS[fmt]
+    filename = export_filename(decks[0].name if len(decks) == 1 else None, fmt)
     try:
         if fmt == "anki":
             from question_bank.exporters.anki import write_apkg
@@ -104,27 +113,54 @@ def export_decks(user: User | None, deck_ids: Sequence[int], fmt: str) -> Downlo
                 write_apkg(items, path)
                 with open(path, "rb") as fh:
                     data = fh.read()
-        elif fmt == "gift":
-            from question_bank.exporters.gift import to_gift
-
-            data = to_gift(items).encode("utf-8")
-        elif fmt == "moodle-xml":
-            from question_bank.exporters.moodle import to_moodle_xml
-
-            data = to_moodle_xml(items).encode("utf-8")
         else:
-            from question_bank.exporters.tabular import to_csv
-
-            data = to_csv(items, delimiter="\t" if fmt == "tsv" else ",").encode("utf-8")
+            data = export_text(items, fmt).encode("utf-8")
     except ExportError as exc:
         raise ServiceError(str(exc)) from None
     return Download(data, filename, mimetype)
 
 
+def _form_length(text: str) -> int:
+    """A text's length as the question form counts it: a browser sends line breaks as CRLF."""
+    return len(text) + text.count("\n")
+
+
+def _not_importable(g: GiftQuestion) -> tuple[int, str] | None:
+    """The line and why a question read from GIFT cannot be stored as it is, or ``None``.
+
+    Its id must work in a web address (the edit page's), and its fields must fit the
+    question form, or the question could never be edited.
+    """
+    if g.id:
+        if "/" in g.id or g.id in (".", ".."):
+            return g.id_line or g.line, (
+                f"the id {g.id!r} cannot be part of a web address (no '/', not '.' or '..'), "
+                "so the question could not be edited; change or remove its [id:...]."
+            )
+        if len(g.id) > MAX_QUESTION_ID:
+            return g.id_line or g.line, (
+                f"the id is {len(g.id)} characters long; at most {MAX_QUESTION_ID} fit. "
+                "Shorten or remove its [id:...]."
+            )
+    distractors = "\n".join(c for c in g.choices if c != g.answer)
+    limits = (
+        ("question", _form_length(g.prompt), MAX_PROMPT),
+        ("answer", _form_length(g.answer), MAX_ANSWER),
+        ("list of other accepted answers", _form_length("\n".join(g.accepted)), MAX_ANSWER_LIST),
+        ("list of wrong choices", _form_length(distractors), MAX_ANSWER_LIST),
+        ("list of tags", len(", ".join(t for t in g.tags if t)), MAX_TAGS),
+    )
+    for what, length, limit in limits:
+        if length > limit:
+            return g.line, (
+                f"the {what} is {length:,} characters long; the question form allows at most "
+                f"{limit:,}."
+            )
+    return None
+
+
 def import_gift(teacher: User, data: bytes) -> int:
     """Add the questions of a GIFT file as drafts, all or nothing; returns how many."""
-    from question_bank.exporters.gift import GiftError, parse_gift
-
     if not teacher.is_teacher:
         raise NotAllowed("Only teachers import questions.")
     if len(data) > MAX_GIFT_BYTES:
@@ -139,6 +175,11 @@ def import_gift(teacher: User, data: bytes) -> int:
         raise ServiceError(f"The GIFT file was not imported: {exc}") from None
     if not parsed:
         raise ServiceError("The GIFT file holds no questions.")
+    for g in parsed:
+        problem = _not_importable(g)
+        if problem:
+            line, why = problem
+            raise ServiceError(f"The GIFT file was not imported: line {line}: {why}")
     added = 0
     for g in parsed:
         qid = (

@@ -627,8 +627,16 @@ def test_tabular_options() -> None:
     two = rows(to_tsv(items, tags=False), "\t")
     assert [len(r) for r in two] == [2, 2]
     anki = to_tsv(items, anki_header=True).splitlines()
-    assert anki[:3] == ["#separator:tab", "#html:false", "#tags column:3"]
-    assert len(anki) == 5
+    assert anki[:5] == [
+        "#separator:Tab",
+        "#html:false",
+        "#notetype:Basic",
+        "#tags column:3",
+        "#deck column:4",
+    ]
+    assert len(anki) == 7 and [len(r) for r in rows("\n".join(anki[5:]), "\t")] == [4, 4]
+    untagged = to_csv(items, tags=False, anki_header=True).splitlines()
+    assert untagged[3] == "#deck column:3" and "#tags column:3" not in untagged
 
 
 def test_seed_questions_as_tsv(seed_items: list[ExportItem]) -> None:

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import html
 import io
+import stat
 import xml.etree.ElementTree as ET
 import zipfile
+from pathlib import Path
+from urllib.parse import quote
 
-from flask import Flask
+import pytest
+from flask import Flask, url_for
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
+from werkzeug.http import parse_options_header
 
 from quizapp.extensions import db
 from quizapp.models import DRAFT, Deck, Question
 
+from ..anki_text import import_text
 from .conftest import login
 
 
@@ -132,3 +139,224 @@ def test_export_command(app: Flask, world, tmp_path) -> None:  # type: ignore[no
         args=["export", "gift", "--deck", "999", "-o", str(tmp_path / "x")]
     )
     assert missing.exit_code != 0 and "does not exist" in missing.output
+
+
+# ---- files that import with the consumer's defaults -----------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_csv_and_tsv_downloads_import_into_anki_with_its_defaults(
+    client: FlaskClient, world, tmp_path: Path, fmt: str
+) -> None:  # type: ignore[no-untyped-def]
+    login(client, "ta@example.org")
+    r = client.get(f"/teach/decks/{world['deck']}/export/{fmt}")
+    assert r.status_code == 200
+    text = r.get_data(as_text=True)
+    assert text.startswith("#separator:" + ("Comma" if fmt == "csv" else "Tab") + "\n#html:false\n")
+    path = tmp_path / f"deck.{fmt}"
+    path.write_bytes(r.data)
+    result = import_text(path, tmp_path / "anki")
+    assert result.is_html is False and result.skipped == 0
+    notes = sorted((n.fields[0], n.fields[1], sorted(n.tags), n.deck) for n in result.notes)
+    deck = "News Quiz::Talks in Oslo"
+    assert notes == [
+        (
+            "True or false? The minister flew to Oslo.",
+            "True",
+            ["art-1", "true_false", "visit"],
+            deck,
+        ),
+        ("Where did the minister fly?", "Oslo", ["art-1", "short_answer", "visit"], deck),
+        (
+            "Which city did the minister visit? A) Oslo; B) Bergen; C) Rome; D) Cairo",
+            "A) Oslo",
+            ["art-1", "mcq", "visit"],
+            deck,
+        ),
+    ]
+
+
+def test_quizlet_download_is_plain_term_and_definition(client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
+    login(client, "ta@example.org")
+    r = client.get(f"/teach/decks/{world['deck']}/export/quizlet")
+    assert r.status_code == 200
+    lines = r.get_data(as_text=True).splitlines()
+    assert len(lines) == 3 and all(len(line.split("\t")) == 2 for line in lines)
+    assert "Where did the minister fly?\tOslo" in lines
+    assert 'filename="Talks-in-Oslo.quizlet.txt"' in r.headers["Content-Disposition"]
+    page = client.get(f"/decks/{world['deck']}").get_data(as_text=True)
+    assert f"/teach/decks/{world['deck']}/export/quizlet" in page
+
+
+@pytest.mark.parametrize(
+    ("name", "stem", "fallback"),
+    [
+        ("Ειδήσεις: Ιανουάριος", "Ειδήσεις-Ιανουάριος", "news-quiz"),
+        ("ニュース 一月", "ニュース-一月", "news-quiz"),
+        ("Café politique", "Café-politique", "Cafe-politique"),
+    ],
+)
+def test_download_names_keep_the_deck_names_letters(
+    app: Flask, client: FlaskClient, world, name: str, stem: str, fallback: str
+) -> None:  # type: ignore[no-untyped-def]
+    with app.app_context():
+        db.session.get(Deck, world["deck"]).name = name
+        db.session.commit()
+    login(client, "ta@example.org")
+    for fmt, ending in (("csv", "csv"), ("gift", "gift.txt")):
+        r = client.get(f"/teach/decks/{world['deck']}/export/{fmt}")
+        header = r.headers["Content-Disposition"]
+        assert header == (
+            f'attachment; filename="{fallback}.{ending}"; '
+            f"filename*=UTF-8''{quote(stem + '.' + ending, safe='')}"
+        )
+        assert header.isascii()
+        # a reader of RFC 6266 (here Werkzeug's) takes filename* over filename
+        assert parse_options_header(header) == ("attachment", {"filename": f"{stem}.{ending}"})
+    r = client.get(f"/decks/{world['deck']}/anki")
+    assert f"filename*=UTF-8''{quote(stem + '.apkg', safe='')}" in r.headers["Content-Disposition"]
+
+
+def test_export_command_files_are_0644_and_named_after_the_deck(
+    app: Flask, world, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    with app.app_context():
+        db.session.get(Deck, world["deck"]).name = "Ειδήσεις"
+        db.session.commit()
+    runner = app.test_cli_runner()
+    for fmt, name in (("csv", "Ειδήσεις.csv"), ("anki", "Ειδήσεις.apkg")):
+        result = runner.invoke(
+            args=["export", fmt, "--deck", str(world["deck"]), "-o", str(tmp_path)]
+        )
+        assert result.exit_code == 0, result.output
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644
+    assert (tmp_path / "Ειδήσεις.csv").read_text(encoding="utf-8").startswith("#separator:Comma\n")
+    out = tmp_path / "given.tsv"
+    result = runner.invoke(args=["export", "tsv", "--deck", str(world["deck"]), "-o", str(out)])
+    assert result.exit_code == 0 and stat.S_IMODE(out.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_export_command_into_a_missing_folder_is_one_line(
+    app: Flask, world, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "no" / "such"
+    for fmt in ("csv", "anki"):
+        result = app.test_cli_runner().invoke(
+            args=["export", fmt, "--deck", str(world["deck"]), "-o", str(missing / "x")]
+        )
+        assert result.exit_code == 1
+        assert result.output == (
+            f"Error: Cannot write {missing / 'x'}: the folder {missing} does not exist.\n"
+        )
+        assert isinstance(result.exception, SystemExit)
+
+
+# ---- GIFT that the app could not edit --------------------------------------------------
+
+
+def _import(client: FlaskClient, gift: str):  # type: ignore[no-untyped-def]
+    return client.post(
+        "/teach/import",
+        data={"upload": (io.BytesIO(gift.encode()), "q.gift")},
+        content_type="multipart/form-data",
+    )
+
+
+def _count(app: Flask) -> int:
+    with app.app_context():
+        return int(db.session.scalar(select(func.count(Question.id))) or 0)
+
+
+WRONG = " ".join(f"~{'y' * 299}{i}" for i in range(7))  # 7 x 300 characters
+ACCEPTED = " ".join(f"=x{i:02}{'a' * 28}" for i in range(70))  # 70 x 31 characters
+TAGS = " ".join(f"[tag:t{i:03}]" for i in range(61))  # 61 x 4 characters
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        (
+            "// [id:unit1/q3]\n::Q:: Capital of Norway? {=Oslo}",
+            "line 4: the id 'unit1/q3' cannot be part of a web address",
+        ),
+        ("// [id:..]\n::Q:: Capital of Norway? {=Oslo}", "line 4: the id '..' cannot be part"),
+        (
+            f"// [id:{'x' * 41}]\n::Q:: Capital of Norway? {{=Oslo}}",
+            "line 4: the id is 41 characters long; at most 40 fit",
+        ),
+        (
+            f"// about Norway\n::Q:: {'W' * 1991}hy Norway? {{=Oslo}}",
+            "line 5: the question is 2,001 characters long; the question form allows at most 2,000",
+        ),
+        (
+            f"// huge\n::Q:: {'W' * 100_000}hy? {{=Oslo}}",
+            "line 5: the question is 100,003 characters long",
+        ),
+        (
+            f"// long answer\n::Q:: Which? {{={'O' * 501}}}",
+            "line 5: the answer is 501 characters long; the question form allows at most 500",
+        ),
+        (
+            f"// many answers\n::Q:: Which? {{=Oslo {ACCEPTED}}}",
+            # one per line in the form, and a browser sends each line break as two characters
+            "line 5: the list of other accepted answers is 2,308 characters long",
+        ),
+        (
+            f"// long choices\n::Q:: Which? {{=Oslo {WRONG}}}",
+            "line 5: the list of wrong choices is 2,112 characters long",
+        ),
+        (
+            f"// {TAGS}\n::Q:: Which? {{=Oslo}}",
+            "line 5: the list of tags is 364 characters long; the question form allows at most 300",
+        ),
+    ],
+)
+def test_gift_the_form_could_not_edit_is_refused_naming_the_line(
+    app: Flask, client: FlaskClient, world, question: str, words: str
+) -> None:  # type: ignore[no-untyped-def]
+    login(client, "ta@example.org")
+    before = _count(app)
+    gift = "::Fine:: Capital of Sweden? {=Stockholm}\n\n// a comment\n" + question + "\n"
+    r = _import(client, gift)
+    body = html.unescape(r.get_data(as_text=True))
+    assert r.status_code == 400
+    assert "The GIFT file was not imported: " + words in body
+    assert _count(app) == before
+
+
+def test_gift_at_the_form_limits_is_imported_and_editable(
+    app: Flask, client: FlaskClient, world
+) -> None:  # type: ignore[no-untyped-def]
+    login(client, "ta@example.org")
+    odd_ids = ["unit 1: q?#%2F&é", "x" * 40, "a.b", "50%"]
+    gift = "\n\n".join(
+        [f"// [id:{qid}]\n::Q:: Capital number {i}? {{=Oslo}}" for i, qid in enumerate(odd_ids)]
+        + [f"::Long:: {'W' * 1997}hy? {{={'O' * 500}}}"]
+    )
+    r = _import(client, gift + "\n")
+    assert r.status_code == 302, html.unescape(r.get_data(as_text=True))[:2000]
+    with app.app_context():
+        stored = {
+            q.id: q for q in db.session.scalars(select(Question).where(Question.origin == "gift"))
+        }
+        assert set(odd_ids) <= set(stored)
+        (long,) = [q for q in stored.values() if q.id not in odd_ids]
+        assert len(long.prompt) == 2000 and len(long.answer) == 500
+        with app.test_request_context():
+            urls = {qid: url_for("teacher.edit_question", question_id=qid) for qid in stored}
+    for qid, url in urls.items():
+        page = client.get(url)
+        assert page.status_code == 200, (qid, url)
+        r = client.post(
+            url,
+            data={
+                "kind": stored[qid].kind,
+                "prompt": stored[qid].prompt,
+                "answer": stored[qid].answer,
+                "accepted": "",
+                "distractors": "",
+                "tags": "",
+            },
+        )
+        assert r.status_code == 302, (qid, html.unescape(r.get_data(as_text=True))[:1500])
