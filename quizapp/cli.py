@@ -10,6 +10,7 @@ from flask.cli import FlaskGroup, ScriptInfo, run_command, with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import inspect
 
+from . import srs
 from .extensions import db
 from .services import ServiceError, accounts, library
 
@@ -35,7 +36,7 @@ def prepare_database(app: Flask, echo: bool = True, base_url: str | None = None)
 
 @click.command("run", params=run_command.params, help=run_command.help)
 @click.pass_context
-def run(ctx: click.Context, **kwargs: object) -> None:
+def run(ctx: click.Context, /, **kwargs: object) -> None:
     """Prepare the database, then start the development server."""
     app = ctx.ensure_object(ScriptInfo).load_app()
     host = str(kwargs.get("host") or "127.0.0.1")
@@ -56,13 +57,21 @@ def init_command() -> None:
 @click.command("create-teacher")
 @click.argument("email")
 @click.option("--name", default="Teacher", help="The teacher's display name.")
+@click.option(
+    "--timezone",
+    default="UTC",
+    show_default=True,
+    help="The teacher's IANA time zone (Europe/Paris): pages show times in it.",
+)
 @click.password_option()
 @with_appcontext
-def create_teacher_command(email: str, name: str, password: str) -> None:
+def create_teacher_command(email: str, name: str, timezone: str, password: str) -> None:
     """Create a teacher account."""
+    if timezone not in srs.timezone_names():
+        raise click.BadParameter(f"unknown time zone {timezone!r}", param_hint="--timezone")
     upgrade(directory=current_app.extensions["migrate"].directory)
     try:
-        accounts.create_teacher(email, name, password)
+        accounts.create_teacher(email, name, password, timezone)
     except ServiceError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Teacher {email} created.")

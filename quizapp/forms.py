@@ -17,7 +17,9 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.fields.choices import SelectChoice
+
+# WTForms 3.3's SelectChoice is newer than types-WTForms 3.2, the latest stubs
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import (
     URL,
     DataRequired,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from ..forms import AnswerForm, ConfirmForm, JoinClassForm, StartQuizForm
+from ..models import QuizAttempt
 from ..services import NotAllowed, ServiceError, classes, quizzes, study
 from . import deck_download, student_required
 
@@ -30,7 +32,7 @@ def decks() -> str:
 
 @bp.route("/decks/<int:deck_id>", methods=["GET", "POST"])
 @login_required
-def deck(deck_id: int) -> object:
+def deck(deck_id: int) -> ResponseReturnValue:
     """A deck's page; students start a quiz from it."""
     try:
         deck = quizzes.get_deck(current_user, deck_id)
@@ -55,7 +57,7 @@ def deck(deck_id: int) -> object:
     return render_template("student/deck.html", deck=deck, count=count, done=done, form=form)
 
 
-def _attempt(attempt_id: int):  # type: ignore[no-untyped-def]
+def _attempt(attempt_id: int) -> QuizAttempt:
     """The student's own quiz, or 403/404."""
     try:
         return quizzes.get_attempt(current_user, attempt_id)
@@ -67,14 +69,14 @@ def _attempt(attempt_id: int):  # type: ignore[no-untyped-def]
 
 @bp.get("/decks/<int:deck_id>/anki")
 @login_required
-def deck_anki(deck_id: int) -> object:
+def deck_anki(deck_id: int) -> ResponseReturnValue:
     """Download the deck's approved questions as an Anki package (.apkg)."""
     return deck_download(deck_id, "anki")
 
 
 @bp.get("/quiz/<int:attempt_id>")
 @student_required
-def quiz(attempt_id: int) -> object:
+def quiz(attempt_id: int) -> ResponseReturnValue:
     """The next unanswered question, or the results when all are answered. Questions
     withdrawn since the quiz started are skipped; ``?skip=N`` asks whether to skip N."""
     attempt = _attempt(attempt_id)
@@ -96,7 +98,7 @@ def quiz(attempt_id: int) -> object:
 
 @bp.post("/quiz/<int:attempt_id>/answer")
 @student_required
-def answer(attempt_id: int) -> object:
+def answer(attempt_id: int) -> ResponseReturnValue:
     """Record an answer (once: a repeat shows the first answer's feedback)."""
     attempt = _attempt(attempt_id)
     form = AnswerForm()
@@ -156,7 +158,7 @@ def history() -> str:
 
 @bp.post("/classes/join")
 @student_required
-def join() -> object:
+def join() -> ResponseReturnValue:
     """Join a teacher's class with its code."""
     form = JoinClassForm()
     if form.validate_on_submit():
@@ -173,7 +175,7 @@ def join() -> object:
 
 @bp.route("/classes/<int:class_id>/leave", methods=["GET", "POST"])
 @student_required
-def leave(class_id: int) -> object:
+def leave(class_id: int) -> ResponseReturnValue:
     """Say what leaving a class does; leave it once confirmed."""
     form = ConfirmForm()
     try:

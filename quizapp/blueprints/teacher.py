@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from markupsafe import Markup
 
 from .. import charts
-from ..extensions import db
 from ..forms import (
     ActionForm,
     ArticleForm,
@@ -24,7 +24,7 @@ from ..forms import (
     RenameClassForm,
     SourceForm,
 )
-from ..models import APPROVED, DRAFT, JOB_DONE, REJECTED, RETIRED, ArticleJob, Question
+from ..models import APPROVED, DRAFT, JOB_DONE, REJECTED, RETIRED, ArticleJob
 from ..services import (
     NotAllowed,
     ServiceError,
@@ -79,7 +79,7 @@ def _articles_page(
     ), status
 
 
-def _added(job: ArticleJob) -> object | None:
+def _added(job: ArticleJob) -> ResponseReturnValue | None:
     """Where to go once an article is handed in: its page when it is done, the job's
     page while it is generated in the background; None (with a message flashed)
     when it was not added."""
@@ -105,7 +105,7 @@ def _added(job: ArticleJob) -> object | None:
 
 @bp.route("/articles", methods=["GET", "POST"])
 @teacher_required
-def articles() -> object:
+def articles() -> ResponseReturnValue:
     """List articles; add one by pasting or uploading a .txt file (drafts are generated)."""
     form = ArticleForm()
     if not form.validate_on_submit():
@@ -133,7 +133,7 @@ def articles() -> object:
 
 @bp.post("/articles/preview")
 @teacher_required
-def preview_article() -> object:
+def preview_article() -> ResponseReturnValue:
     """Fetch a page or read a file, and show what was found, to check before adding."""
     source_form = SourceForm()
     if not source_form.validate_on_submit():
@@ -162,7 +162,7 @@ def preview_article() -> object:
 
 @bp.post("/articles/confirm")
 @teacher_required
-def confirm_article() -> object:
+def confirm_article() -> ResponseReturnValue:
     """Add the article the teacher checked on the preview, as it stands in the form."""
     form = PreviewForm()
     if form.validate_on_submit():
@@ -186,7 +186,7 @@ def confirm_article() -> object:
 
 @bp.post("/articles/bulk")
 @teacher_required
-def bulk_articles() -> object:
+def bulk_articles() -> ResponseReturnValue:
     """Several articles in one go: files, zips, URL lists and URLs; one report."""
     bulk_form = BulkArticlesForm()
     if not bulk_form.validate_on_submit():
@@ -244,7 +244,7 @@ def article(article_id: int) -> str:
 
 @bp.route("/articles/<int:article_id>/delete", methods=["GET", "POST"])
 @teacher_required
-def delete_article(article_id: int) -> object:
+def delete_article(article_id: int) -> ResponseReturnValue:
     """Say what deleting the article does to what; delete it once confirmed."""
     form = ConfirmForm()
     try:
@@ -279,7 +279,7 @@ def review_queue() -> str:
 
 @bp.route("/review/approve-all", methods=["GET", "POST"])
 @teacher_required
-def approve_all() -> object:
+def approve_all() -> ResponseReturnValue:
     """Say how many drafts "approve all" approves; approve them once confirmed."""
     form = ConfirmForm()
     source = request.form if request.method == "POST" else request.args
@@ -302,7 +302,7 @@ def approve_all() -> object:
 
 @bp.post("/questions/status")
 @teacher_required
-def set_status() -> object:
+def set_status() -> ResponseReturnValue:
     """Approve, reject or retire one or many questions."""
     form = ActionForm()
     if not form.validate_on_submit():
@@ -340,7 +340,7 @@ def questions() -> str:
 
 @bp.route("/questions/new", methods=["GET", "POST"])
 @teacher_required
-def new_question() -> object:
+def new_question() -> ResponseReturnValue:
     """Write a question by hand (every kind, validated)."""
     form = QuestionForm()
     if form.validate_on_submit():
@@ -368,13 +368,14 @@ def new_question() -> object:
 
 @bp.route("/questions/<question_id>/edit", methods=["GET", "POST"])
 @teacher_required
-def edit_question(question_id: str) -> object:
+def edit_question(question_id: str) -> ResponseReturnValue:
     """Edit a question; it keeps its id. "Save and approve" approves it too."""
-    question = db.session.get(Question, question_id)
-    if question is None:
-        abort(404)
-    if not library.can_manage_question(current_user, question):
+    try:
+        question = library.managed_question(current_user, question_id)
+    except NotAllowed:
         abort(403)
+    except ServiceError:
+        abort(404)
     form = QuestionForm(obj=None)
     if request.method == "GET":
         form.kind.data = question.kind
@@ -410,7 +411,7 @@ def edit_question(question_id: str) -> object:
 
 @bp.route("/decks", methods=["GET", "POST"])
 @teacher_required
-def deck_list() -> object:
+def deck_list() -> ResponseReturnValue:
     """The teacher's decks; create one from approved questions."""
     form = DeckForm()
     status = 200
@@ -446,7 +447,7 @@ def deck_list() -> object:
 
 @bp.route("/decks/<int:deck_id>/edit", methods=["GET", "POST"])
 @teacher_required
-def edit_deck(deck_id: int) -> object:
+def edit_deck(deck_id: int) -> ResponseReturnValue:
     """A deck's name, description and questions; a searchable list of questions to add."""
     form = DeckEditForm()
     status = 200
@@ -483,7 +484,7 @@ def edit_deck(deck_id: int) -> object:
 
 @bp.post("/decks/<int:deck_id>/questions")
 @teacher_required
-def deck_questions(deck_id: int) -> object:
+def deck_questions(deck_id: int) -> ResponseReturnValue:
     """Add the picked questions to a deck, or take questions out (after a confirmation
     that says they stay in the bank with their history)."""
     form = ConfirmForm()
@@ -522,7 +523,7 @@ def deck_questions(deck_id: int) -> object:
 
 @bp.get("/decks/<int:deck_id>/export/<fmt>")
 @teacher_required
-def export_deck(deck_id: int, fmt: str) -> object:
+def export_deck(deck_id: int, fmt: str) -> ResponseReturnValue:
     """One deck as GIFT, Moodle XML, CSV, TSV or an Anki package."""
     if fmt not in exports.FORMATS:
         abort(404)
@@ -531,7 +532,7 @@ def export_deck(deck_id: int, fmt: str) -> object:
 
 @bp.post("/export")
 @teacher_required
-def export_many() -> object:
+def export_many() -> ResponseReturnValue:
     """Several decks at once, in one file."""
     form = ActionForm()
     if not form.validate_on_submit():
@@ -553,7 +554,7 @@ def export_many() -> object:
 
 @bp.route("/import", methods=["GET", "POST"])
 @teacher_required
-def import_gift() -> object:
+def import_gift() -> ResponseReturnValue:
     """Upload a GIFT file; its questions arrive as drafts (all or nothing)."""
     form = ImportForm()
     if form.validate_on_submit():
@@ -570,7 +571,7 @@ def import_gift() -> object:
 
 @bp.route("/classes", methods=["GET", "POST"])
 @teacher_required
-def class_list() -> object:
+def class_list() -> ResponseReturnValue:
     """The teacher's classes and their join codes."""
     form = ClassForm()
     if form.validate_on_submit():
@@ -614,7 +615,7 @@ def class_report(class_id: int) -> str:
 
 @bp.post("/classes/<int:class_id>/rename")
 @teacher_required
-def rename_class(class_id: int) -> object:
+def rename_class(class_id: int) -> ResponseReturnValue:
     """Give a class another name."""
     form = RenameClassForm()
     if not form.validate_on_submit():
@@ -633,7 +634,7 @@ def rename_class(class_id: int) -> object:
 
 @bp.route("/classes/<int:class_id>/archive", methods=["GET", "POST"])
 @teacher_required
-def archive_class(class_id: int) -> object:
+def archive_class(class_id: int) -> ResponseReturnValue:
     """Say what archiving does; archive once confirmed."""
     form = ConfirmForm()
     try:
@@ -653,7 +654,7 @@ def archive_class(class_id: int) -> object:
 
 @bp.post("/classes/<int:class_id>/unarchive")
 @teacher_required
-def unarchive_class(class_id: int) -> object:
+def unarchive_class(class_id: int) -> ResponseReturnValue:
     """Bring an archived class back: its code works again."""
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -669,7 +670,7 @@ def unarchive_class(class_id: int) -> object:
 
 @bp.route("/classes/<int:class_id>/students/<int:student_id>/remove", methods=["GET", "POST"])
 @teacher_required
-def remove_student(class_id: int, student_id: int) -> object:
+def remove_student(class_id: int, student_id: int) -> ResponseReturnValue:
     """Say what removing a student does; remove them once confirmed."""
     form = ConfirmForm()
     try:

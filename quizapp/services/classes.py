@@ -38,7 +38,9 @@ def join_class(student: User, code: str) -> Classroom:
     if student.is_teacher:
         raise ServiceError("Teachers do not join classes; share the code with your students.")
     code = code.strip().upper().replace(" ", "")
-    classroom = db.session.scalar(select(Classroom).where(Classroom.join_code == code))
+    classroom: Classroom | None = db.session.scalar(
+        select(Classroom).where(Classroom.join_code == code)
+    )
     if classroom is None:
         raise ServiceError("No class has that code; check it with your teacher.")
     if classroom.archived:

@@ -53,6 +53,7 @@ from ..models import (
 )
 from ..types import utcnow
 from . import NotAllowed, ServiceError, access, library
+from .fetch_settings import source_settings
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -302,8 +303,6 @@ def _input(job: ArticleJob) -> tuple[str, str, dt.date | None, str]:
     if job.text is not None:
         return job.text, job.title, job.published, job.source_url or ""
     from question_bank.sources import load_url
-
-    from .sources import source_settings
 
     assert job.url, "a job has a text or a URL"
     article = load_url(job.url, source_settings())

@@ -336,6 +336,12 @@ def import_seed_articles(seed_dir: str | Path) -> int:
     return count
 
 
+def managed_question(user: User, question_id: str) -> Question:
+    """A question the teacher may edit: ServiceError when there is none, NotAllowed when
+    it is another teacher's."""
+    return _managed(user, question_id)
+
+
 def _managed(user: User, question_id: str) -> Question:
     """A question the teacher may change, or an error."""
     question = db.session.get(Question, question_id)

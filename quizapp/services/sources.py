@@ -10,12 +10,11 @@ library to read, and removed at the end of the request.
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import re
 import secrets
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from flask import current_app
@@ -33,6 +32,7 @@ from question_bank.sources import (
 
 from ..models import User
 from . import NotAllowed, ServiceError, jobs, library
+from .fetch_settings import source_settings
 
 PREVIEW_SUFFIXES = (".html", ".htm", ".pdf", ".docx", ".txt")
 """Files read one at a time, with a preview."""
@@ -51,41 +51,6 @@ class Preview:
     source_url: str
     site_name: str | None = None
     author: str | None = None
-
-
-def source_settings() -> SourceSettings:
-    """The library's fetch settings, with private addresses allowed when the app's
-    ``ALLOW_PRIVATE_URLS`` (``QUIZAPP_ALLOW_PRIVATE_URLS``) or the library's own
-    ``QUESTION_BANK_ALLOW_PRIVATE_URLS`` says so.
-
-    ``ALLOW_PRIVATE_URLS`` is true (``1``) to allow every private address, or a
-    comma-separated list of networks to allow only those. ``SOURCE_SETTINGS``, a
-    mapping of :class:`~question_bank.sources.SourceSettings` fields, changes the
-    limits (``{"max_download_bytes": 5_000_000, "total_timeout": 20}``).
-    """
-    settings = replace(
-        SourceSettings.from_env(), **(current_app.config.get("SOURCE_SETTINGS") or {})
-    )
-    value = current_app.config.get("ALLOW_PRIVATE_URLS")
-    if value is True or (isinstance(value, int) and value == 1):
-        return replace(settings, allow_private=True)
-    if isinstance(value, str) and value.strip():
-        text = value.strip().lower()
-        if text in ("1", "true", "yes", "on"):
-            return replace(settings, allow_private=True)
-        if text not in ("0", "false", "no", "off"):
-            try:
-                networks = tuple(
-                    ipaddress.ip_network(part.strip(), strict=False)
-                    for part in text.split(",")
-                    if part.strip()
-                )
-            except ValueError:
-                raise ServiceError(
-                    f"ALLOW_PRIVATE_URLS={value!r} is neither 1 nor a list of networks."
-                ) from None
-            return replace(settings, allowed_networks=settings.allowed_networks + networks)
-    return settings
 
 
 def _url_problem(url: str) -> str | None:

@@ -33,7 +33,7 @@ from ..models import (
     User,
 )
 from ..types import utcnow
-from . import NotAllowed, ServiceError, access, classes, quizzes
+from . import NotAllowed, ServiceError, access, classes, deck_lookup
 
 MAX_NEW_PER_DAY = 999
 MAX_DURATION_MS = 60_000  # as Anki: a card left open longer counts as a minute
@@ -197,7 +197,7 @@ def queue(student: User, deck_id: int | None = None, now: dt.datetime | None = N
     """The next card to study: learning cards that are due, then today's reviews, then
     new cards up to the daily limit, then learning cards due within the next minutes."""
     now = now or utcnow()
-    deck = quizzes.get_deck(student, deck_id) if deck_id is not None else None
+    deck = deck_lookup.get_deck(student, deck_id) if deck_id is not None else None
     day = today(student, now)
     rows = db.session.execute(
         select(StudyCard.id, StudyCard.state, StudyCard.due)
@@ -224,7 +224,8 @@ def queue(student: User, deck_id: int | None = None, now: dt.datetime | None = N
     new_limit = max(0, student.new_per_day - _new_introduced(student, day))
     new_ids = _new_candidates(student, deck, day, new_limit)
     card = question = None
-    pick = (learning_now or reviews or [None])[0]
+    due_now = learning_now or reviews
+    pick = due_now[0] if due_now else None
     if pick is None and not new_ids and ahead:
         pick = ahead[0]
     if pick is not None:
@@ -410,7 +411,7 @@ def rate(
             raise ServiceError("That card does not exist.")
         if owned.student_id != student.id:
             raise NotAllowed("That card belongs to someone else.")
-    deck = quizzes.get_deck(student, deck_id) if deck_id is not None else None
+    deck = deck_lookup.get_deck(student, deck_id) if deck_id is not None else None
     question = db.session.scalar(
         select(Question).where(Question.id == question_id, _in_scope(student, deck))
     )
@@ -497,7 +498,7 @@ def record_quiz_answer(student: User, answer: Answer, attempts: int = 3) -> Revi
         return None
     rating = srs.GOOD if answer.correct else srs.AGAIN
     for _ in range(attempts):
-        done = db.session.scalar(select(Review).where(Review.answer_id == answer.id))
+        done: Review | None = db.session.scalar(select(Review).where(Review.answer_id == answer.id))
         if done is not None:
             return done
         card = db.session.scalar(
@@ -659,6 +660,8 @@ def mastery(student: User) -> list[DeckMastery]:
             ).all()
         )
         for deck in db.session.scalars(select(Deck).where(Deck.article_id.in_(list(by_article)))):
+            if deck.article_id is None:  # never: these are the articles' decks
+                continue
             ids = by_article[deck.article_id]
             out.append(_mastery_row(deck, int(totals.get(deck.article_id, 0)), ids, stability))
     teacher_decks = db.session.scalars(
@@ -836,6 +839,7 @@ def class_study(teacher: User, classroom: Classroom, now: dt.datetime | None = N
             len(per_article[d.article_id][2]),
         )
         for d in db.session.scalars(select(Deck).where(Deck.article_id.in_(list(per_article))))
+        if d.article_id is not None  # always: these are the articles' decks
     ]
     decks.sort(key=lambda d: (d.retention if d.retention is not None else 1.0, d.deck.name))
     questions = {
