@@ -103,7 +103,7 @@ def test_class_page_tells_the_kinds_of_one_prompt_apart(
         db.session.commit()
     login(client, "ta@example.org")
     page = client.get(f"/teach/classes/{world['classroom']}").get_data(as_text=True)
-    table = page.split('class="list items"')[1].split("</table>")[0]
+    table = page.split('class="list cards items"')[1].split("</table>")[0]
     rows = re.findall(
         r"<tr[^>]*><td>(.*?)</td>\s*<td[^>]*>(.*?)</td><td[^>]*>(\d+)</td><td[^>]*>(\d+)%</td>\s*<td[^>]*>(.*?)</td></tr>",
         table,
