@@ -65,12 +65,23 @@ def normalize_same_length(text: str) -> str:
     text = text.translate(_SAME_LENGTH)
     turns = speaker_labels(text)
     if not turns:
-        return text
+        # a dateline is no part of the story's first sentence: blank it (offsets kept)
+        return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
     out = list(text)
     for start, end in turns:
         out[start:end] = _title_case(text[start:end])
     return "".join(out)
 
+
+# A dateline at the start of a paragraph: "TOKYO, Aug. 23 (Xinhua) -- ", "KATHMANDU, May 6: ",
+# "MANILA - ", "NEW DELHI: ", "BEIRUT (Reuters) - ".
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'\- ]{1,30}[A-Z.]"
+    r"(?:, ?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?))?"
+    r"(?: ?\([A-Za-z .]{1,30}\))?"
+    r" ?(?:--|[-–—:]) ?(?=[A-Z\"'])",
+    re.M,
+)
 
 # A transcript's speaker label: capitals at the start of a line, then a colon.
 _SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,60}(?:,[A-Z.'\- ]{2,60})?)(?=:\s)", re.M)

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from rapidfuzz import distance
 
+from .forms import same_place, titles_match
 from .gazetteer import is_city, is_firm_place
 from .model import REASONS, Grade, Question
 from .numbers import (
@@ -445,9 +446,30 @@ def grade_text(key: Keyed, response: str) -> Outcome:
                 return True, variant, "variant"
     if figure.numeric or _HAS_DIGIT.search(normalized):
         return False, None, "wrong"  # numbers and ordinals are never fuzzy
+    other_form = _same_office_or_place(key, response)
+    if other_form is not None:
+        return True, other_form, "variant"
     if _amount(response) is not None or _ordinal(response) is not None:
         return False, None, "wrong"
     return _close_spelling(key, response, normalized) or (False, None, "wrong")
+
+
+def _same_office_or_place(key: Keyed, response: str) -> str | None:
+    """The keyed form a response names in other words: a title with or without its country
+    or in another word order ("Treasury Secretary" for "Secretary of the Treasury"), or a
+    place by another of its names ("Turkey" for "Türkiye")."""
+    kind = key.fact.get("type")
+    if kind == "role":
+        title = key.fact.get("title")
+        if isinstance(title, str) and normalize(key.answer) == normalize(title):
+            for form in key.forms:
+                if titles_match(response, form):
+                    return form
+    if kind == "visit" or any(isinstance(p, str) for p in _strings(key.fact.get("places"))):
+        for form in key.forms:
+            if same_place(response, form):
+                return form
+    return None
 
 
 GRADERS: dict[str, Callable[[Keyed, str], Outcome]] = {

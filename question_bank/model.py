@@ -297,6 +297,9 @@ class Question:
     """The article's title, for a card's back (the generator sets it; optional)."""
     article_date: str | None = None
     """The article's date as ``YYYY-MM-DD``, when it has one."""
+    confidence: float = 1.0
+    """How far the generator trusts the question (0-1), from the patterns and checks
+    behind it; a teacher's question is 1."""
 
     def to_dict(self) -> dict[str, Any]:
         """The bank's JSON object for this question."""
@@ -312,6 +315,7 @@ class Question:
             "source": self.source.to_dict(),
             "article_title": self.article_title,
             "article_date": self.article_date,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -329,6 +333,7 @@ class Question:
             source=Source.from_dict(data["source"]),
             article_title=_optional_text(data.get("article_title")),
             article_date=_optional_text(data.get("article_date")),
+            confidence=float(data.get("confidence", 1.0)),
         )
 
 

@@ -27,12 +27,37 @@ class ModelNotFoundError(RuntimeError):
     """No usable spaCy English pipeline is installed."""
 
 
+_SENTENCE_ENDS = frozenset(".!?…:;")
+_CLOSERS = frozenset("\"')]”’")
+
+
 @Language.component("newline_sentences")
 def newline_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every line break: news lines never share a sentence."""
+    """Start a sentence after every line break: news lines never share a sentence. On one
+    line, a sentence starts only after a sentence's end (".", "?", "!", ":", ";", maybe
+    followed by a closing quote or bracket): the parser otherwise cuts "Chief of Army
+    Staff (COAS) | General X" in two."""
     for i, token in enumerate(doc[:-1]):
+        nxt = doc[i + 1]
         if "\n" in token.text or token.text_with_ws.endswith("\n"):
-            doc[i + 1].is_sent_start = True
+            # a hard-wrapped line goes on in lower case ("The\ntwo leaders discussed")
+            after = next((t for t in doc[i + 1 :] if not t.is_space), None)
+            before = next((t for t in reversed(doc[: i + 1]) if not t.is_space), None)
+            wrapped = (
+                after is not None
+                and before is not None
+                and after.text[:1].islower()
+                and before.text[-1:] not in _SENTENCE_ENDS
+                and "\n\n" not in doc[before.i : after.i].text_with_ws
+            )
+            if not wrapped:
+                nxt.is_sent_start = True
+            continue
+        j = i
+        while j > 0 and doc[j].text in _CLOSERS:
+            j -= 1  # '... go." The': look through closing quotes and brackets
+        if doc[j].text[-1:] not in _SENTENCE_ENDS and not nxt.is_space:
+            nxt.is_sent_start = False
     return doc
 
 

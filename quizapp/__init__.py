@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, render_template
+from flask import Flask, Response, render_template, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.exceptions import Forbidden
@@ -24,6 +24,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from .extensions import csrf, db, limiter, login_manager, migrate
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+ARTICLE_UPLOAD_ENDPOINTS = ("teacher.preview_article", "teacher.bulk_articles")
+"""Pages that take article files (PDFs, zips): ``ARTICLE_UPLOAD_MAX_BYTES`` applies."""
 
 # No inline script or style anywhere: scripts and styles are files under static/.
 CONTENT_SECURITY_POLICY = (
@@ -96,6 +98,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         # how many proxies in front of the app set X-Forwarded-For (0: none, trust no header)
         TRUSTED_PROXIES=0,
         CONTENT_SECURITY_POLICY=CONTENT_SECURITY_POLICY,
+        # articles by URL and file: private addresses (loopback, intranets) are
+        # refused unless this is 1, or a comma-separated list of networks
+        ALLOW_PRIVATE_URLS=False,
+        SOURCE_SETTINGS={},  # question_bank.sources.SourceSettings fields: fetch limits
+        ARTICLE_UPLOAD_MAX_BYTES=25 * 1024 * 1024,
+        ARTICLE_BULK_MAX=200,
+        # background generation: with a Redis URL, adding articles enqueues RQ jobs
+        # that `quizapp worker` runs; without one, they run in the request
+        REDIS_URL=None,
+        ARTICLE_QUEUE="articles",
+        ARTICLE_JOB_RETRIES=2,
+        ARTICLE_JOB_TIMEOUT=600,
+        ARTICLE_MAINTENANCE_INTERVAL=60,
+        JOB_PAGE_REFRESH=2,
     )
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("QUIZAPP")
@@ -110,6 +126,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
+    _article_upload_limit(app)  # before CSRF, which reads the form
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
@@ -150,6 +167,15 @@ def _engine_options(url: str) -> dict[str, Any]:
     if url.startswith("sqlite"):
         return {}
     return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 5}
+
+
+def _article_upload_limit(app: Flask) -> None:
+    """Let the article upload pages take files up to ``ARTICLE_UPLOAD_MAX_BYTES``."""
+
+    @app.before_request
+    def article_upload_limit() -> None:
+        if request.endpoint in ARTICLE_UPLOAD_ENDPOINTS:
+            request.max_content_length = app.config["ARTICLE_UPLOAD_MAX_BYTES"]
 
 
 def _add_security_headers(app: Flask) -> None:
@@ -231,7 +257,7 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(413)
     def too_large(error: Exception) -> tuple[str, int]:
-        limit = app.config["MAX_CONTENT_LENGTH"] // 1024 // 1024
+        limit = (request.max_content_length or app.config["MAX_CONTENT_LENGTH"]) // 1024 // 1024
         return page(413, "Too large", f"That upload is too large: the limit is {limit} MB.")
 
     @app.errorhandler(429)

@@ -69,7 +69,7 @@ def _nice_max(value: int) -> int:
     """A round axis maximum at or above ``value`` (1, 2, 5, 10, 20, 50...)."""
     if value <= 1:
         return 1
-    magnitude = 10 ** math.floor(math.log10(value))
+    magnitude = int(10 ** math.floor(math.log10(value)))
     for step in (1, 2, 5, 10):
         if value <= step * magnitude:
             return step * magnitude

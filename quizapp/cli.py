@@ -10,6 +10,7 @@ from flask.cli import FlaskGroup, ScriptInfo, run_command, with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import inspect
 
+from . import srs
 from .extensions import db
 from .services import ServiceError, accounts, library
 
@@ -35,7 +36,7 @@ def prepare_database(app: Flask, echo: bool = True, base_url: str | None = None)
 
 @click.command("run", params=run_command.params, help=run_command.help)
 @click.pass_context
-def run(ctx: click.Context, **kwargs: object) -> None:
+def run(ctx: click.Context, /, **kwargs: object) -> None:
     """Prepare the database, then start the development server."""
     app = ctx.ensure_object(ScriptInfo).load_app()
     host = str(kwargs.get("host") or "127.0.0.1")
@@ -56,13 +57,21 @@ def init_command() -> None:
 @click.command("create-teacher")
 @click.argument("email")
 @click.option("--name", default="Teacher", help="The teacher's display name.")
+@click.option(
+    "--timezone",
+    default="UTC",
+    show_default=True,
+    help="The teacher's IANA time zone (Europe/Paris): pages show times in it.",
+)
 @click.password_option()
 @with_appcontext
-def create_teacher_command(email: str, name: str, password: str) -> None:
+def create_teacher_command(email: str, name: str, timezone: str, password: str) -> None:
     """Create a teacher account."""
+    if timezone not in srs.timezone_names():
+        raise click.BadParameter(f"unknown time zone {timezone!r}", param_hint="--timezone")
     upgrade(directory=current_app.extensions["migrate"].directory)
     try:
-        accounts.create_teacher(email, name, password)
+        accounts.create_teacher(email, name, password, timezone)
     except ServiceError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Teacher {email} created.")
@@ -144,6 +153,31 @@ def import_articles_command(inputs: tuple[str, ...]) -> None:
         raise SystemExit(1)
 
 
+@click.command("worker")
+@click.option("--burst", is_flag=True, help="Stop once the queue is empty.")
+@with_appcontext
+def worker_command(burst: bool) -> None:
+    """Run a worker that generates the articles teachers add (needs QUIZAPP_REDIS_URL).
+
+    Start as many as you like, on any host that reaches the database and Redis. A
+    worker requeues the jobs of workers that died (at its start and every minute)."""
+    from .services import jobs
+
+    if not jobs.background():
+        raise click.ClickException(
+            "No Redis configured: set QUIZAPP_REDIS_URL (e.g. redis://127.0.0.1:6379/0). "
+            "Without it, articles are generated in the web request and no worker is needed."
+        )
+    from redis.exceptions import RedisError
+
+    from .worker import work
+
+    try:
+        work(burst=burst)
+    except RedisError as exc:
+        raise click.ClickException(f"Redis at {current_app.config['REDIS_URL']}: {exc}") from None
+
+
 @click.command("export")
 @click.argument(
     "fmt",
@@ -191,6 +225,7 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(create_teacher_command)
     app.cli.add_command(reset_password_command)
     app.cli.add_command(import_articles_command)
+    app.cli.add_command(worker_command)
 
 
 def _create() -> Flask:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileAllowed, FileField, FileRequired
+from flask_wtf.file import FileAllowed, FileField, FileRequired, MultipleFileField
 from wtforms import (
     BooleanField,
     DateField,
@@ -17,7 +17,9 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.fields.choices import SelectChoice
+
+# WTForms 3.3's SelectChoice is newer than types-WTForms 3.2, the latest stubs
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import (
     URL,
     DataRequired,
@@ -138,6 +140,53 @@ class ArticleForm(FlaskForm):
     submit = SubmitField("Add the article and generate questions")
 
 
+class SourceForm(FlaskForm):
+    """A teacher gives a web page's address or a file; its article is shown to check."""
+
+    url = StringField(
+        "Web address",
+        validators=[Optional(), Length(max=2000, message="That address is too long.")],
+    )
+    upload = FileField(
+        "…or a file",
+        validators=[
+            FileAllowed(
+                ["html", "htm", "pdf", "docx", "txt"],
+                "Choose a saved web page (.html), a PDF, a Word file (.docx) or a .txt file.",
+            )
+        ],
+    )
+    submit = SubmitField("Fetch and preview")
+
+
+class PreviewForm(FlaskForm):
+    """The article read from a page or a file, as the teacher confirms (and edits) it."""
+
+    name = HiddenField(validators=[Optional(), Length(max=500)])
+    title = StringField("Title", validators=[Optional(), Length(max=300)])
+    published = DateField("Date (optional)", validators=[Optional()])
+    source_url = StringField("Source URL", validators=[Optional(), Length(max=500)])
+    text = TextAreaField(
+        "Article text",
+        validators=[
+            DataRequired(message="The article has no text."),
+            Length(max=100_000, message="The article is too long: at most 100,000 characters."),
+        ],
+    )
+    submit = SubmitField("Add the article and generate questions")
+
+
+class BulkArticlesForm(FlaskForm):
+    """Several articles at once: files (zips and lists of URLs too) and URLs."""
+
+    uploads = MultipleFileField("Files: .txt, .html, .pdf, .docx, or .zip of them")
+    urls = TextAreaField(
+        "Links to pages, one per line",
+        validators=[Optional(), Length(max=200_000, message="Too many addresses at once.")],
+    )
+    submit = SubmitField("Add them all")
+
+
 class QuestionForm(FlaskForm):
     """Write or edit a question."""
 
@@ -171,6 +220,28 @@ class DeckForm(FlaskForm):
         "Add every approved question with this tag", validators=[Optional(), Length(max=60)]
     )
     submit = SubmitField("Create deck")
+
+
+class DeckEditForm(FlaskForm):
+    """Rename and describe a deck."""
+
+    name = StringField("Deck name", validators=[DataRequired(), Length(max=200)])
+    description = TextAreaField("Description", validators=[Optional(), Length(max=2000)])
+    submit = SubmitField("Save name and description")
+
+
+class RenameClassForm(FlaskForm):
+    """Rename a class."""
+
+    name = StringField("Class name", validators=[DataRequired(), Length(max=120)])
+    submit = SubmitField("Rename")
+
+
+class ConfirmForm(FlaskForm):
+    """The second step of a change that deletes or removes: CSRF and an explicit yes."""
+
+    confirm = HiddenField(default="yes", validators=[InputRequired()])
+    submit = SubmitField("Confirm")
 
 
 class ActionForm(FlaskForm):

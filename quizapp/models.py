@@ -67,8 +67,16 @@ class Classroom(db.Model):  # type: ignore[name-defined,misc]
     join_code: Mapped[str] = mapped_column(String(16), unique=True)
     teacher_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # an archived class takes no new students and leaves the teacher's list of current
+    # classes; its students, their access and its report stay
+    archived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     teacher: Mapped[User] = relationship()
+
+    @property
+    def archived(self) -> bool:
+        """True once the teacher has archived the class."""
+        return self.archived_at is not None
 
 
 class Enrollment(db.Model):  # type: ignore[name-defined,misc]
@@ -105,6 +113,9 @@ class Article(db.Model):  # type: ignore[name-defined,misc]
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
     fingerprint: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # a deleted article is a tombstone: its text is erased and it leaves every page;
+    # the row stays for the retired questions and quizzes that still refer to it
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     owner: Mapped[User | None] = relationship()
 
@@ -149,6 +160,9 @@ class Question(db.Model):  # type: ignore[name-defined,misc]
     origin: Mapped[str] = mapped_column(String(16), default="generated")
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
     version: Mapped[int] = mapped_column(default=1)
+    # how far the generator trusts the question (0-1), when the generator says; None
+    # for questions from before it did, and for those a teacher wrote or imported
+    confidence: Mapped[float | None] = mapped_column(nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -295,3 +309,62 @@ class Review(db.Model):  # type: ignore[name-defined,misc]
     difficulty: Mapped[float | None] = mapped_column(nullable=True)
     due: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     scheduler: Mapped[str] = mapped_column(String(32))
+
+
+JOB_QUEUED = "queued"
+JOB_GENERATING = "generating"
+JOB_DONE = "done"
+JOB_FAILED = "failed"
+JOB_STATES = (JOB_QUEUED, JOB_GENERATING, JOB_DONE, JOB_FAILED)
+
+
+class ArticleJob(db.Model):  # type: ignore[name-defined,misc]
+    """One article on its way into the bank: fetched (for a URL), then generated.
+
+    The row is the job's state for the pages (queued, generating, done, failed with
+    ``error``); RQ only carries its id. A job ends ``done`` with the article it added
+    (``article_id``, ``drafts``) or the article it duplicates (``duplicate_of_id``).
+    A job whose input was refused before it could run (an unreadable file in a bulk
+    upload) is stored ``failed``, so that the bulk report can name it; no article,
+    question or deck is ever stored for a failed job.
+    """
+
+    __tablename__ = "article_job"
+    __table_args__ = (
+        Index("ix_article_job_owner_created", "owner_id", "created_at"),
+        Index("ix_article_job_state", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
+    batch: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(String(500))
+    """What the teacher gave: a URL, a file name (``week.zip:story.html``) or "pasted text"."""
+    url: Mapped[str | None] = mapped_column(String(2000), nullable=True)
+    """A page to fetch in the job; None when the text is given."""
+    title: Mapped[str] = mapped_column(String(300), default="")
+    published: Mapped[dt.date | None] = mapped_column(nullable=True)
+    source_url: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """The text to generate from; emptied once the article holds it."""
+    state: Mapped[str] = mapped_column(String(16), default=JOB_QUEUED)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    rq_id: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    worker: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    """``host:pid`` of the process that last ran the job."""
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id"), nullable=True)
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("article.id"), nullable=True)
+    drafts: Mapped[int | None] = mapped_column(nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    started_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    article: Mapped[Article | None] = relationship(foreign_keys=[article_id])
+    duplicate_of: Mapped[Article | None] = relationship(foreign_keys=[duplicate_of_id])
+
+    @property
+    def pending(self) -> bool:
+        """Whether the job has not ended yet (queued or generating)."""
+        return self.state in (JOB_QUEUED, JOB_GENERATING)

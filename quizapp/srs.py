@@ -66,7 +66,7 @@ def _utc(when: dt.datetime) -> dt.datetime:
 
 def _to_fsrs(current: CardState, now: dt.datetime) -> fsrs.Card:
     """The ``fsrs`` package's card for a state (a new card is due now)."""
-    if current.is_new:
+    if current.state is None:  # new
         return fsrs.Card(card_id=0, due=now)
     return fsrs.Card(
         card_id=0,

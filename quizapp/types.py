@@ -33,6 +33,7 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         """Attach UTC to what SQLite hands back without a zone."""
         if value is None:
             return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC)
+        when: dt.datetime = value
+        if when.tzinfo is None:
+            return when.replace(tzinfo=dt.UTC)
+        return when.astimezone(dt.UTC)

@@ -375,7 +375,7 @@ def _entity_mention(ent: Span) -> _Mention | None:
         return None  # "shortly after four on Saturday": a time of day
     if _YEAR.match(digits[-1].text) and not amount.currency and len(ent) == 1:
         return None
-    before = doc[ent.start - 1] if ent.start > 0 else None
+    before = next((t for t in reversed(doc[: ent.start]) if not t.is_space), None)
     after = doc[ent.end] if ent.end < len(doc) else None
     if (
         before is not None

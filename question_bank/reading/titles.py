@@ -213,6 +213,13 @@ class TitleReading(PeopleReading):
                 break
             i -= 1
         royal = self._royal_title(i + 1, name_start, person)
+        if (
+            i - 2 >= sent_start
+            and doc[i].text == ")"
+            and doc[i - 2].text == "("
+            and doc[i - 1].is_upper
+        ):
+            i -= 3  # "Chief of Army Staff (COAS) General X": the alias in brackets
         if i < sent_start:
             return royal
         if not (is_title_word(doc[i]) or doc[i].lower_ in RANKS) and not ends_of_phrase(doc, i):
@@ -495,6 +502,12 @@ class TitleReading(PeopleReading):
             if not person or title_tok.i in self._token_person:
                 continue
             if title_tok.lower_ not in TITLE_HEADS or title_tok.lower_ in WEAK_TITLE_HEADS:
+                continue
+            if title_tok.i < person_tok.i and any(
+                c.dep_ == "conj" and title_tok.i < c.i < person_tok.i for c in title_tok.children
+            ):
+                # "Deputy Prime Minister ... and visiting Minister of Japan, X": the name
+                # follows the last of the coordinated titles, not the first
                 continue
             span = np_without_clauses(title_tok)
             text = self._render_title(span)

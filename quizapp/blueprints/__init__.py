@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from urllib.parse import quote
 
 from flask import Response, abort, flash, redirect, send_file, url_for
 from flask_login import current_user, login_required
+from werkzeug.wrappers import Response as BaseResponse
 
 from question_bank.exporters import ascii_filename
 
@@ -26,7 +27,7 @@ def teacher_required(view: F) -> F:
             abort(403)
         return view(*args, **kwargs)
 
-    return wrapped  # type: ignore[return-value]
+    return cast(F, wrapped)
 
 
 def student_required(view: F) -> F:
@@ -39,7 +40,7 @@ def student_required(view: F) -> F:
             abort(403)
         return view(*args, **kwargs)
 
-    return wrapped  # type: ignore[return-value]
+    return cast(F, wrapped)
 
 
 def send_download(data: bytes, filename: str, mimetype: str) -> Response:
@@ -57,7 +58,7 @@ def send_download(data: bytes, filename: str, mimetype: str) -> Response:
     return response
 
 
-def deck_download(deck_id: int, fmt: str) -> Response:
+def deck_download(deck_id: int, fmt: str) -> BaseResponse:
     """A deck exported in a format, sent as a download; or why not (403, or a message)."""
     from ..services import NotAllowed, ServiceError, exports
 

@@ -18,6 +18,7 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_limiter import RouteLimit
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
@@ -90,7 +91,7 @@ def _throttled(key: str, key_func: Callable[[], str], refused_only: bool = True)
 
 @bp.route("/register", methods=["GET", "POST"])
 @_throttled("REGISTER_LIMIT_PER_ADDRESS", get_remote_address, refused_only=False)
-def register() -> object:
+def register() -> ResponseReturnValue:
     """A student creates an account (and may join a class at once)."""
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
@@ -126,7 +127,7 @@ def register() -> object:
 @bp.route("/login", methods=["GET", "POST"])
 @_throttled("LOGIN_LIMIT_PER_ACCOUNT", _email_and_address)
 @_throttled("LOGIN_LIMIT_PER_ADDRESS", get_remote_address)
-def login() -> object:
+def login() -> ResponseReturnValue:
     """Log in with email and password."""
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
@@ -145,7 +146,7 @@ def login() -> object:
 
 @bp.post("/logout")
 @login_required
-def logout() -> object:
+def logout() -> ResponseReturnValue:
     """Log out everywhere: every session of the user ends, remember-me cookies included.
 
     A POST with a CSRF token, so no link can log you out."""
@@ -161,7 +162,7 @@ def logout() -> object:
 @bp.route("/account/password", methods=["GET", "POST"])
 @login_required
 @_throttled("PASSWORD_CHANGE_LIMIT", _user_and_address)
-def change_password() -> object:
+def change_password() -> ResponseReturnValue:
     """Change one's password: every other session of the user ends, this one stays."""
     form = PasswordForm()
     if form.validate_on_submit():
@@ -181,7 +182,7 @@ def change_password() -> object:
 
 
 @bp.route("/setup/<token>", methods=["GET", "POST"])
-def setup(token: str) -> object:
+def setup(token: str) -> ResponseReturnValue:
     """Create the first teacher account with the link `quizapp run` printed."""
     if not accounts.setup_token_valid(token):
         abort(404)
@@ -189,7 +190,11 @@ def setup(token: str) -> object:
     if form.validate_on_submit():
         try:
             user = accounts.create_first_teacher(
-                token, form.email.data or "", form.name.data or "", form.password.data or ""
+                token,
+                form.email.data or "",
+                form.name.data or "",
+                form.password.data or "",
+                form.timezone.data or "UTC",
             )
         except ServiceError as exc:
             flash(str(exc), "error")

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from markupsafe import Markup, escape
 
 from question_bank.articles import http_url
 
+from ..localtime import localtime_filter
 from ..services import NotAllowed, ServiceError, library
 
 bp = Blueprint("main", __name__)
+# every datetime on a page: in the current user's zone, which it names (UTC when anonymous)
+bp.add_app_template_filter(localtime_filter, "localtime")
 
 
 @bp.app_template_filter("http_url")
@@ -20,7 +24,7 @@ def http_url_filter(value: str | None) -> str | None:
 
 
 @bp.get("/")
-def index() -> object:
+def index() -> ResponseReturnValue:
     """Landing page, or the user's own start page."""
     if current_user.is_authenticated:
         return redirect(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
-from ..forms import AnswerForm, JoinClassForm, StartQuizForm
+from ..forms import AnswerForm, ConfirmForm, JoinClassForm, StartQuizForm
+from ..models import QuizAttempt
 from ..services import NotAllowed, ServiceError, classes, quizzes, study
 from . import deck_download, student_required
 
@@ -30,7 +32,7 @@ def decks() -> str:
 
 @bp.route("/decks/<int:deck_id>", methods=["GET", "POST"])
 @login_required
-def deck(deck_id: int) -> object:
+def deck(deck_id: int) -> ResponseReturnValue:
     """A deck's page; students start a quiz from it."""
     try:
         deck = quizzes.get_deck(current_user, deck_id)
@@ -55,7 +57,7 @@ def deck(deck_id: int) -> object:
     return render_template("student/deck.html", deck=deck, count=count, done=done, form=form)
 
 
-def _attempt(attempt_id: int):  # type: ignore[no-untyped-def]
+def _attempt(attempt_id: int) -> QuizAttempt:
     """The student's own quiz, or 403/404."""
     try:
         return quizzes.get_attempt(current_user, attempt_id)
@@ -67,15 +69,16 @@ def _attempt(attempt_id: int):  # type: ignore[no-untyped-def]
 
 @bp.get("/decks/<int:deck_id>/anki")
 @login_required
-def deck_anki(deck_id: int) -> object:
+def deck_anki(deck_id: int) -> ResponseReturnValue:
     """Download the deck's approved questions as an Anki package (.apkg)."""
     return deck_download(deck_id, "anki")
 
 
 @bp.get("/quiz/<int:attempt_id>")
 @student_required
-def quiz(attempt_id: int) -> object:
-    """The next unanswered question, or the results when all are answered."""
+def quiz(attempt_id: int) -> ResponseReturnValue:
+    """The next unanswered question, or the results when all are answered. Questions
+    withdrawn since the quiz started are skipped; ``?skip=N`` asks whether to skip N."""
     try:
         page = quizzes.next_question(current_user, attempt_id)
     except NotAllowed:
@@ -84,14 +87,18 @@ def quiz(attempt_id: int) -> object:
         abort(404)
     if page is None:
         return redirect(url_for("student.results", attempt_id=attempt_id))
-    # the answer form's two hidden fields are written in the template (an AnswerForm
+    # the answer form's hidden fields are written in the template (an AnswerForm
     # costs more to build and render than the rest of the page)
-    return render_template("student/question.html", page=page)
+    return render_template(
+        "student/question.html",
+        page=page,
+        confirm_skip=request.args.get("skip", type=int) == page.position,
+    )
 
 
 @bp.post("/quiz/<int:attempt_id>/answer")
 @student_required
-def answer(attempt_id: int) -> object:
+def answer(attempt_id: int) -> ResponseReturnValue:
     """Record an answer (once: a repeat shows the first answer's feedback)."""
     form = AnswerForm()
     if not form.validate_on_submit():
@@ -99,11 +106,25 @@ def answer(attempt_id: int) -> object:
         abort(400, "The answer form was incomplete or expired; go back and try again.")
     try:
         position = int(form.position.data or "")
-        quizzes.submit_answer(current_user, attempt_id, position, form.response.data or "")
+        quizzes.submit_answer(
+            current_user,
+            attempt_id,
+            position,
+            form.response.data or "",
+            skip=request.form.get("skip") == "1",
+        )
     except NotAllowed:
         abort(403)
     except quizzes.NoSuchQuiz:
         abort(404)
+    except quizzes.EmptyAnswer:
+        # nothing recorded: the question page asks "skip this question?"
+        return redirect(
+            url_for("student.quiz", attempt_id=attempt_id, skip=position, _anchor="skip")
+        )
+    except quizzes.Withdrawn as exc:
+        flash(str(exc), "info")
+        return redirect(url_for("student.quiz", attempt_id=attempt_id))
     except (ValueError, ServiceError):
         abort(400, "That question is not part of this quiz.")
     return redirect(url_for("student.feedback", attempt_id=attempt_id, position=position))
@@ -139,7 +160,7 @@ def history() -> str:
 
 @bp.post("/classes/join")
 @student_required
-def join() -> object:
+def join() -> ResponseReturnValue:
     """Join a teacher's class with its code."""
     form = JoinClassForm()
     if form.validate_on_submit():
@@ -152,3 +173,23 @@ def join() -> object:
     else:
         flash("Enter the class code your teacher gave you.", "error")
     return redirect(url_for("student.decks"))
+
+
+@bp.route("/classes/<int:class_id>/leave", methods=["GET", "POST"])
+@student_required
+def leave(class_id: int) -> ResponseReturnValue:
+    """Say what leaving a class does; leave it once confirmed."""
+    form = ConfirmForm()
+    try:
+        if form.validate_on_submit():
+            done = classes.leave_class(current_user, class_id)
+            flash(f"You left {done.classroom.name}.", "success")
+            return redirect(url_for("student.decks"))
+        if request.method == "POST":
+            abort(400)
+        plan = classes.leaving_plan(current_user, class_id)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    return render_template("student/leave_class.html", plan=plan, form=form)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from .. import charts, srs
@@ -15,10 +16,11 @@ from . import student_required
 bp = Blueprint("study", __name__)
 
 
-def _study_url(deck_id: int | None, **args: object) -> str:
+def _study_url(deck_id: int | None) -> str:
+    """The study page of one deck, or of all decks."""
     if deck_id is None:
-        return url_for("study.all_decks", **args)
-    return url_for("study.deck", deck_id=deck_id, **args)
+        return url_for("study.all_decks")
+    return url_for("study.deck", deck_id=deck_id)
 
 
 def _page(deck_id: int | None) -> str:
@@ -49,7 +51,6 @@ def _page(deck_id: int | None) -> str:
         state_names=srs.STATE_NAMES,
         show=request.args.get("show") == "1",
         study_url=_study_url(deck_id),
-        tz=srs.zone(current_user.timezone),
     )
 
 
@@ -69,10 +70,10 @@ def deck(deck_id: int) -> str:
 
 @bp.post("/study/rate")
 @student_required
-def rate() -> object:
+def rate() -> ResponseReturnValue:
     """Record a rating, then show the next card (a repeat is recorded once)."""
     form = RatingForm()
-    deck_id = int(form.deck.data) if (form.deck.data or "").isdigit() else None
+    deck_id = int(form.deck.data) if form.deck.data and form.deck.data.isdigit() else None
     if not form.validate_on_submit():
         abort(400, "The rating form was incomplete or expired; go back and try again.")
     try:
@@ -101,10 +102,12 @@ def rate() -> object:
 
 @bp.route("/study/settings", methods=["GET", "POST"])
 @student_required
-def settings() -> object:
+def settings() -> ResponseReturnValue:
     """Time zone, new cards a day, desired retention."""
     form = StudySettingsForm(obj=current_user)
-    form.timezone.choices = list(srs.timezone_names())
+    # plain names are choices whose value is their label; types-WTForms 3.2 knows only
+    # (value, label) tuples, which WTForms 3.3 deprecates
+    form.timezone.choices = list(srs.timezone_names())  # type: ignore[arg-type]
     if form.validate_on_submit():
         try:
             study.update_settings(

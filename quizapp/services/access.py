@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, or_, select
 
 from ..extensions import db
-from ..models import Article, Classroom, Deck, Enrollment, Question, User
+from ..models import Article, ArticleJob, Classroom, Deck, Enrollment, Question, User
 
 
 def teachers_of(student_id: int) -> Select[Any]:
@@ -79,5 +79,17 @@ def can_use_question(user: User, question: Question) -> bool:
 
 
 def visible_article_ids(user: User) -> Select[Any]:
-    """Ids of the articles the user may see (a subquery)."""
-    return select(Article.id).where(owner_visible(user, Article.owner_id))
+    """Ids of the articles the user may see (a subquery); deleted ones are gone."""
+    return select(Article.id).where(
+        owner_visible(user, Article.owner_id), Article.deleted_at.is_(None)
+    )
+
+
+def can_see_job(user: User, job: ArticleJob) -> bool:
+    """An article job (queued, generating or ended) is seen by the teacher who made it alone."""
+    return user.is_teacher and job.owner_id == user.id
+
+
+def own_jobs(user: User) -> ColumnElement[bool]:
+    """A condition on article jobs: the ones this teacher made."""
+    return ArticleJob.owner_id == user.id

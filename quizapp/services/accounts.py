@@ -65,17 +65,23 @@ def _create(email: str, name: str, password: str, role: str) -> User:
     return user
 
 
+def _zone(name: str) -> str:
+    """A known IANA time zone name, else UTC."""
+    return name if name in srs.timezone_names() else "UTC"
+
+
 def register_student(email: str, name: str, password: str, timezone: str = "UTC") -> User:
     """Create a student account; an unknown time zone name falls back to UTC."""
     user = _create(email, name, password, STUDENT)
-    user.timezone = timezone if timezone in srs.timezone_names() else "UTC"
+    user.timezone = _zone(timezone)
     db.session.commit()
     return user
 
 
-def create_teacher(email: str, name: str, password: str) -> User:
-    """Create a teacher account (CLI and setup link)."""
+def create_teacher(email: str, name: str, password: str, timezone: str = "UTC") -> User:
+    """Create a teacher account (CLI); an unknown time zone name falls back to UTC."""
     user = _create(email, name, password, TEACHER)
+    user.timezone = _zone(timezone)
     db.session.commit()
     return user
 
@@ -191,13 +197,16 @@ def setup_token_valid(token: str) -> bool:
     return row is not None and row.used_at is None
 
 
-def create_first_teacher(token: str, email: str, name: str, password: str) -> User:
+def create_first_teacher(
+    token: str, email: str, name: str, password: str, timezone: str = "UTC"
+) -> User:
     """Use a setup token to create the first teacher; the token then stops working."""
     if not setup_token_valid(token):
         raise ServiceError("This setup link has expired or was already used.")
     row = db.session.scalar(select(SetupToken).where(SetupToken.token_hash == _digest(token)))
     assert row is not None
     user = _create(email, name, password, TEACHER)
+    user.timezone = _zone(timezone)
     row.used_at = utcnow()
     db.session.commit()
     return user

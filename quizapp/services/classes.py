@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import secrets
-from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..models import Answer, Classroom, Enrollment, Question, User
-from . import NotAllowed, ServiceError
+from ..types import utcnow
+from . import NotAllowed, ServiceError, access, items
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -38,9 +38,15 @@ def join_class(student: User, code: str) -> Classroom:
     if student.is_teacher:
         raise ServiceError("Teachers do not join classes; share the code with your students.")
     code = code.strip().upper().replace(" ", "")
-    classroom = db.session.scalar(select(Classroom).where(Classroom.join_code == code))
+    classroom: Classroom | None = db.session.scalar(
+        select(Classroom).where(Classroom.join_code == code)
+    )
     if classroom is None:
         raise ServiceError("No class has that code; check it with your teacher.")
+    if classroom.archived:
+        raise ServiceError(
+            f"{classroom.name} is archived and takes no new students; ask your teacher."
+        )
     exists = db.session.scalar(
         select(Enrollment.id).where(
             Enrollment.classroom_id == classroom.id, Enrollment.student_id == student.id
@@ -66,11 +72,17 @@ def classes_of_student(student: User) -> list[Classroom]:
     )
 
 
-def classes_of_teacher(teacher: User) -> list[Classroom]:
-    """A teacher's own classes."""
+def classes_of_teacher(teacher: User, archived: bool = False) -> list[Classroom]:
+    """A teacher's own current classes (or the archived ones)."""
+    archived_at = Classroom.archived_at
     return list(
         db.session.scalars(
-            select(Classroom).where(Classroom.teacher_id == teacher.id).order_by(Classroom.name)
+            select(Classroom)
+            .where(
+                Classroom.teacher_id == teacher.id,
+                archived_at.is_not(None) if archived else archived_at.is_(None),
+            )
+            .order_by(Classroom.name)
         )
     )
 
@@ -110,20 +122,25 @@ class StudentRow:
 
 @dataclass(frozen=True)
 class QuestionRow:
-    """How a class did on one question: a bad question stands out."""
+    """How a class did on one question (item analysis): a bad question stands out."""
 
     question: Question
-    answers: int
-    correct: int
+    figures: items.ItemFigures
+
+    @property
+    def answers(self) -> int:
+        """How many answers the class gave to it."""
+        return self.figures.answers
 
     @property
     def share(self) -> float:
-        """Share of the answers that were right."""
-        return self.correct / self.answers if self.answers else 0.0
+        """Facility: the share of the answers that were right."""
+        return self.figures.facility or 0.0
 
 
 def report(teacher: User, class_id: int) -> tuple[Classroom, list[StudentRow], list[QuestionRow]]:
-    """Each student's scores and activity, and per question the share answered right."""
+    """Each student's scores and activity, and per question its facility and discrimination
+    (see :mod:`.items`); only answers to questions the teacher manages are counted."""
     classroom = get_class(teacher, class_id)
     students = students_of(classroom)
     ids = [s.id for s in students]
@@ -139,35 +156,153 @@ def report(teacher: User, class_id: int) -> tuple[Classroom, list[StudentRow], l
                     func.sum(func.cast(Answer.correct, db.Integer)),
                     func.max(Answer.created_at),
                 )
-                .where(Answer.student_id.in_(ids))
+                .join(Question, Question.id == Answer.question_id)
+                .where(Answer.student_id.in_(ids), access.owner_managed(teacher, Question.owner_id))
                 .group_by(Answer.student_id)
             )
         }
         for s in students:
             quizzes, answers, correct, last = stats.get(s.id, (0, 0, 0, None))
             rows.append(StudentRow(s, int(quizzes), int(answers), int(correct or 0), last))
-    per_question: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    if ids:
-        for qid, n, c in db.session.execute(
-            select(
-                Answer.question_id,
-                func.count(Answer.id),
-                func.sum(func.cast(Answer.correct, db.Integer)),
-            )
-            .where(Answer.student_id.in_(ids))
-            .group_by(Answer.question_id)
-        ):
-            per_question[qid] = [int(n), int(c or 0)]
+    # item analysis over the questions this teacher manages (own and shared): another
+    # teacher's private questions, answered in their class, stay out of this report
+    figures = (
+        items.analyse(
+            db.session.execute(
+                select(Answer.student_id, Answer.question_id, Answer.correct)
+                .join(Question, Question.id == Answer.question_id)
+                .where(
+                    Answer.student_id.in_(ids),
+                    access.owner_managed(teacher, Question.owner_id),
+                )
+            ).all()
+        )
+        if ids
+        else {}
+    )
     questions = {
-        q.id: q
-        for q in db.session.scalars(select(Question).where(Question.id.in_(list(per_question))))
+        q.id: q for q in db.session.scalars(select(Question).where(Question.id.in_(list(figures))))
     }
     qrows = sorted(
-        (
-            QuestionRow(questions[qid], n, c)
-            for qid, (n, c) in per_question.items()
-            if qid in questions
-        ),
-        key=lambda r: (r.share, -r.answers),
+        (QuestionRow(questions[qid], f) for qid, f in figures.items() if qid in questions),
+        key=lambda r: (r.share, -r.answers, r.question.prompt, r.question.kind),
     )
     return classroom, rows, qrows
+
+
+# -- changing a class ----------------------------------------------------------------------
+
+
+def rename_class(teacher: User, class_id: int, name: str) -> Classroom:
+    """Give one of the teacher's classes another name."""
+    classroom = get_class(teacher, class_id)
+    name = name.strip()
+    if not name or len(name) > 120:
+        raise ServiceError("Give the class a name (at most 120 characters).")
+    classroom.name = name
+    db.session.commit()
+    return classroom
+
+
+def set_archived(teacher: User, class_id: int, archived: bool) -> Classroom:
+    """Archive a class (its code stops working; its students, their access to the
+    teacher's decks and its report stay), or bring it back."""
+    classroom = get_class(teacher, class_id)
+    classroom.archived_at = (classroom.archived_at or utcnow()) if archived else None
+    db.session.commit()
+    return classroom
+
+
+@dataclass(frozen=True)
+class Leaving:
+    """What a student leaving a class (or removed from it) means for the data."""
+
+    classroom: Classroom
+    student: User
+    answers: int
+    other_classes: int  # the student's other classes with the same teacher
+
+    @property
+    def keeps_access(self) -> bool:
+        """Whether the student still sees the teacher's decks through another class."""
+        return self.other_classes > 0
+
+
+def _leaving(classroom: Classroom, student_id: int) -> Leaving:
+    """The plan for one member of a class (ServiceError when not a member)."""
+    student = db.session.scalar(
+        select(User)
+        .join(Enrollment, Enrollment.student_id == User.id)
+        .where(Enrollment.classroom_id == classroom.id, User.id == student_id)
+    )
+    if student is None:
+        raise ServiceError("That student is not in this class.")
+    answers = db.session.scalar(
+        select(func.count(Answer.id)).where(Answer.student_id == student_id)
+    )
+    others = db.session.scalar(
+        select(func.count(Enrollment.id))
+        .join(Classroom, Classroom.id == Enrollment.classroom_id)
+        .where(
+            Enrollment.student_id == student_id,
+            Classroom.teacher_id == classroom.teacher_id,
+            Classroom.id != classroom.id,
+        )
+    )
+    return Leaving(classroom, student, int(answers or 0), int(others or 0))
+
+
+def removal_plan(teacher: User, class_id: int, student_id: int) -> Leaving:
+    """What removing a student from one of the teacher's classes means."""
+    return _leaving(get_class(teacher, class_id), student_id)
+
+
+def remove_student(teacher: User, class_id: int, student_id: int) -> Leaving:
+    """Take a student out of one of the teacher's classes. Their answers, flashcards and
+    reviews stay theirs; they leave the class report, and see the teacher's decks only
+    through another class of the teacher."""
+    plan = removal_plan(teacher, class_id, student_id)
+    _unenrol(plan)
+    return plan
+
+
+def _membership(student: User, class_id: int) -> Classroom:
+    """A class the student is in (NotAllowed for one they are not in)."""
+    classroom = db.session.get(Classroom, class_id)
+    if classroom is None:
+        raise ServiceError("That class does not exist.")
+    member = db.session.scalar(
+        select(Enrollment.id).where(
+            Enrollment.classroom_id == classroom.id, Enrollment.student_id == student.id
+        )
+    )
+    if member is None:
+        raise NotAllowed("You are not in that class.")
+    return classroom
+
+
+def leaving_plan(student: User, class_id: int) -> Leaving:
+    """What leaving one of the student's classes means."""
+    return _leaving(_membership(student, class_id), student.id)
+
+
+def leave_class(student: User, class_id: int) -> Leaving:
+    """The student leaves one of their classes; their history stays theirs."""
+    plan = leaving_plan(student, class_id)
+    _unenrol(plan)
+    return plan
+
+
+def _unenrol(plan: Leaving) -> None:
+    """Delete the enrollment (the only row that goes)."""
+    try:
+        db.session.execute(
+            delete(Enrollment).where(
+                Enrollment.classroom_id == plan.classroom.id,
+                Enrollment.student_id == plan.student.id,
+            )
+        )
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise

@@ -27,7 +27,7 @@ from ..models import (
     User,
 )
 from . import NotAllowed, ServiceError
-from .quizzes import can_see_deck, deck_question_ids
+from .deck_lookup import can_see_deck, deck_question_ids
 
 FORMATS = {
     "anki": "application/octet-stream",

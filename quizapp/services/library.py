@@ -6,11 +6,12 @@ import datetime as dt
 import hashlib
 import re
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from question_bank import ArticleError, parse_article
@@ -21,12 +22,27 @@ from question_bank.pipeline import extract_facts
 from question_bank.questions import DistractorPool, generate_questions
 
 from ..extensions import db
-from ..models import APPROVED, DRAFT, REJECTED, RETIRED, Article, Deck, Question, User
+from ..models import (
+    APPROVED,
+    DRAFT,
+    REJECTED,
+    RETIRED,
+    Answer,
+    Article,
+    Deck,
+    DeckQuestion,
+    Question,
+    QuizAttempt,
+    Review,
+    StudyCard,
+    User,
+)
 from ..types import utcnow
 from . import NotAllowed, ServiceError, access
 
 MAX_ARTICLE_CHARS = 100_000
 MAX_TITLE = 300
+MAX_SOURCE = 500
 # the header lines of an article file (question_bank.articles reads the same keys)
 _HEADER_LINE = re.compile(r"^\s*(title|date|source|url)\s*:", re.IGNORECASE)
 
@@ -100,7 +116,7 @@ def can_manage_question(user: User, question: Question) -> bool:
 def get_article(user: User, article_id: int) -> Article:
     """An article the user may read, or an error (NotAllowed for another's article)."""
     article = db.session.get(Article, article_id)
-    if article is None:
+    if article is None or article.deleted_at is not None:
         raise ServiceError("That article does not exist.")
     if not access.can_see_article(user, article):
         raise NotAllowed("That article belongs to another teacher.")
@@ -125,7 +141,7 @@ def articles_of(user: User) -> list[tuple[Article, int]]:
     rows = db.session.execute(
         select(Article, func.count(Question.id))
         .outerjoin(Question, Question.article_id == Article.id)
-        .where(access.owner_managed(user, Article.owner_id))
+        .where(access.owner_managed(user, Article.owner_id), Article.deleted_at.is_(None))
         .group_by(Article.id)
         .order_by(Article.created_at.desc())
     ).all()
@@ -144,26 +160,27 @@ def dashboard_counts(user: User) -> dict[str, int]:
     }
     counts["articles"] = int(
         db.session.scalar(
-            select(func.count(Article.id)).where(access.owner_managed(user, Article.owner_id))
+            select(func.count(Article.id)).where(
+                access.owner_managed(user, Article.owner_id), Article.deleted_at.is_(None)
+            )
         )
         or 0
     )
     return counts
 
 
-def add_article(
-    owner: User | None,
+def check_article(
     text: str | bytes,
     title: str = "",
     published: dt.date | None = None,
     source_url: str = "",
-    key: str | None = None,
-) -> tuple[Article, int]:
-    """Store an article and its generated questions as drafts, all or nothing.
+) -> tuple[str, str, str]:
+    """The checks :func:`add_article` makes before it generates anything.
 
-    Returns the article and how many draft questions it gave. Raises
-    :class:`ServiceError` with a message for empty, binary, oversized or
-    non-prose text; nothing is stored then.
+    Returns the text, title and source cleaned. Raises :class:`ServiceError` with a
+    message for empty, binary, oversized or non-prose text, a title that is too long,
+    a source that is no web address, or a header date that cannot be read (unless a
+    date is given). Duplicates are found when the article is added.
     """
     if isinstance(text, bytes):
         try:
@@ -179,7 +196,37 @@ def add_article(
         raise ServiceError(f"The title is too long (at most {MAX_TITLE} characters).")
     if source_url and http_url(source_url) is None:
         raise ServiceError("The source must be a web address starting with http:// or https://.")
-    source_url = source_url.strip()
+    if len(source_url.strip()) > MAX_SOURCE:
+        raise ServiceError(f"The source URL is too long (at most {MAX_SOURCE} characters).")
+    try:
+        parsed = parse_article(text, "check")
+    except ArticleError as exc:
+        raise ServiceError(f"The article was refused: {exc.problem}.") from None
+    if parsed.warnings and not published:
+        raise ServiceError("The article was refused: " + "; ".join(parsed.warnings) + ".")
+    return text, title, source_url.strip()
+
+
+def add_article(
+    owner: User | None,
+    text: str | bytes,
+    title: str = "",
+    published: dt.date | None = None,
+    source_url: str = "",
+    key: str | None = None,
+    on_stored: Callable[[Article, int], None] | None = None,
+) -> tuple[Article, int]:
+    """Store an article and its generated questions as drafts, all or nothing.
+
+    Returns the article and how many draft questions it gave. Raises
+    :class:`ServiceError` with a message for empty, binary, oversized or
+    non-prose text (see :func:`check_article`), and :class:`DuplicateArticle` for
+    an article already in the bank; nothing is stored then. Generation runs
+    before anything is written. ``on_stored(article, drafts)`` is called after
+    the rows are added and before the commit, in the same transaction: what it
+    writes is committed with them, and if it raises, nothing is stored.
+    """
+    text, title, source_url = check_article(text, title, published, source_url)
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
     key = key or f"{_slug(title or text[:80])}-{digest}"
     same_key = db.session.scalar(select(Article).where(Article.key == key))
@@ -192,8 +239,6 @@ def add_article(
         parsed = parse_article(text, key)
     except ArticleError as exc:
         raise ServiceError(f"The article was refused: {exc.problem}.") from None
-    if parsed.warnings and not published:
-        raise ServiceError("The article was refused: " + "; ".join(parsed.warnings) + ".")
     fingerprint = article_fingerprint(parsed.text)
     same_text = _same_article(owner, fingerprint)
     if same_text is not None:
@@ -232,6 +277,8 @@ def add_article(
             Deck(name=article.title[:200], article_id=article.id, owner_id=article.owner_id)
         )
         added = _import(generated, article)
+        if on_stored is not None:
+            on_stored(article, added)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -268,6 +315,7 @@ def _import(questions: Iterable[BankQuestion], article: Article) -> int:
                 status=DRAFT,
                 origin="generated",
                 owner_id=article.owner_id,
+                confidence=getattr(q, "confidence", None),
             )
         )
         added += 1
@@ -288,13 +336,10 @@ def import_seed_articles(seed_dir: str | Path) -> int:
     return count
 
 
-def review_queue(user: User) -> Sequence[Question]:
-    """Draft questions the teacher may review, oldest article first."""
-    return db.session.scalars(
-        select(Question)
-        .where(Question.status == DRAFT, access.owner_managed(user, Question.owner_id))
-        .order_by(Question.article_id, Question.created_at, Question.id)
-    ).all()
+def managed_question(user: User, question_id: str) -> Question:
+    """A question the teacher may edit: ServiceError when there is none, NotAllowed when
+    it is another teacher's."""
+    return _managed(user, question_id)
 
 
 def _managed(user: User, question_id: str) -> Question:
@@ -401,3 +446,117 @@ def edit_question(
         question.status = APPROVED
     db.session.commit()
     return question
+
+
+# -- deleting an article -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleDeletion:
+    """What deleting an article does, counted before it is done (and done as counted).
+
+    Questions nobody answered or studied are deleted; those with history (quiz answers,
+    flashcards, reviews) are kept, retired, so that history and scores stay whole."""
+
+    article: Article
+    drafts: int
+    unused: int
+    kept: int
+    kept_in_use: int
+    quizzes: int
+    decks: list[str]
+
+    @property
+    def deleted(self) -> int:
+        """Questions deleted: the drafts and the others nobody answered or studied."""
+        return self.drafts + self.unused
+
+
+def _with_history(question_ids: Sequence[str]) -> set[str]:
+    """The questions that have answers, flashcards or reviews."""
+    if not question_ids:
+        return set()
+    ids = list(question_ids)
+    found: set[str] = set()
+    for column in (Answer.question_id, StudyCard.question_id, Review.question_id):
+        found.update(db.session.scalars(select(column).where(column.in_(ids)).distinct()))
+    return found
+
+
+def _deletion(user: User, article_id: int) -> tuple[ArticleDeletion, list[Question], set[str]]:
+    """The plan, the article's questions and those with history."""
+    article = get_article(user, article_id)
+    if not access.can_manage(user, article):
+        raise NotAllowed("That article belongs to another teacher.")
+    if article.owner_id is None:
+        raise NotAllowed(
+            "Shared articles (the seeds) belong to every teacher; they cannot be deleted here."
+        )
+    questions = list(db.session.scalars(select(Question).where(Question.article_id == article.id)))
+    history = _with_history([q.id for q in questions])
+    deck_id = db.session.scalar(select(Deck.id).where(Deck.article_id == article.id))
+    quizzes = (
+        int(
+            db.session.scalar(
+                select(func.count(QuizAttempt.id)).where(QuizAttempt.deck_id == deck_id)
+            )
+            or 0
+        )
+        if deck_id is not None
+        else 0
+    )
+    decks = sorted(
+        set(
+            db.session.scalars(
+                select(Deck.name)
+                .join(DeckQuestion, DeckQuestion.deck_id == Deck.id)
+                .where(DeckQuestion.question_id.in_([q.id for q in questions]))
+            )
+        )
+    )
+    plan = ArticleDeletion(
+        article=article,
+        drafts=sum(1 for q in questions if q.id not in history and q.status == DRAFT),
+        unused=sum(1 for q in questions if q.id not in history and q.status != DRAFT),
+        kept=len(history),
+        kept_in_use=sum(1 for q in questions if q.id in history and q.status == APPROVED),
+        quizzes=quizzes,
+        decks=decks,
+    )
+    return plan, questions, history
+
+
+def deletion_plan(user: User, article_id: int) -> ArticleDeletion:
+    """What deleting the article would do (for the confirmation page)."""
+    return _deletion(user, article_id)[0]
+
+
+def delete_article(user: User, article_id: int) -> ArticleDeletion:
+    """Delete one of the teacher's articles, as :func:`deletion_plan` says.
+
+    The drafts and the questions nobody answered or studied are deleted (and leave the
+    teacher's decks). Questions with history are retired and kept. The article's text
+    is erased; its row stays as a tombstone (renamed key, no fingerprint, so the same
+    article can be added again) for the questions and quizzes that refer to it, and it
+    leaves every list, page and deck list with its deck."""
+    plan, questions, history = _deletion(user, article_id)
+    article = plan.article
+    doomed = [q.id for q in questions if q.id not in history]
+    now = utcnow()
+    try:
+        if doomed:
+            db.session.execute(delete(DeckQuestion).where(DeckQuestion.question_id.in_(doomed)))
+            db.session.execute(delete(Question).where(Question.id.in_(doomed)))
+        for q in questions:
+            if q.id in history and q.status in (APPROVED, DRAFT):
+                q.status = RETIRED
+                q.updated_at = now
+        article.deleted_at = now
+        article.text = ""
+        article.fingerprint = None
+        article.key = f"deleted-{article.id}-{article.key}"[:120]
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return plan

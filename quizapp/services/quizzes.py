@@ -1,6 +1,13 @@
 """Quizzes: decks a student can see, starting a quiz, answering, results, history.
 
 Answers are append-only rows; every score is counted from them.
+
+A question leaves a quiz when it is withdrawn (retired, rejected, or deleted with its
+article) before the student answers it: it is skipped when the quiz is resumed and not
+counted. An answer already given stays and counts. So a quiz's length is the questions
+answered plus those still to answer that are approved, and its score is the right
+answers over that length; a finished quiz's score never changes. A skipped question
+(an empty answer the student confirmed) is an answer: it counts as wrong.
 """
 
 from __future__ import annotations
@@ -20,8 +27,8 @@ from ..extensions import db
 from ..models import (
     APPROVED,
     Answer,
+    Article,
     Deck,
-    DeckQuestion,
     Question,
     QuizAttempt,
     User,
@@ -29,27 +36,22 @@ from ..models import (
 from ..types import utcnow
 from . import NotAllowed, ServiceError, access, study
 
+# a deck and its questions come from deck_lookup (study needs them too, and must not
+# import this module); the names stay reachable here for existing callers
+from .deck_lookup import can_see_deck as can_see_deck
+from .deck_lookup import deck_question_ids as deck_question_ids
+from .deck_lookup import get_deck as get_deck
+
 MAX_QUIZ = 50
+SKIPPED = "skipped"
 
 
-def deck_question_ids(deck: Deck) -> list[str]:
-    """Approved questions of a deck, in a stable order."""
-    if deck.article_id is not None:
-        stmt = select(Question.id).where(
-            Question.article_id == deck.article_id, Question.status == APPROVED
-        )
-    else:
-        stmt = (
-            select(Question.id)
-            .join(DeckQuestion, DeckQuestion.question_id == Question.id)
-            .where(DeckQuestion.deck_id == deck.id, Question.status == APPROVED)
-        )
-    return list(db.session.scalars(stmt.order_by(Question.id)))
+class EmptyAnswer(ServiceError):
+    """An empty answer the student has not confirmed as a skip: nothing is recorded."""
 
 
-def can_see_deck(user: User, deck: Deck) -> bool:
-    """Whether the user may see the deck (the access policy decides)."""
-    return access.can_see_deck(user, deck)
+class Withdrawn(ServiceError):
+    """The question was withdrawn (retired, rejected or deleted) before it was answered."""
 
 
 @dataclass(frozen=True)
@@ -80,17 +82,52 @@ def attempt_scores(student_id: int, deck_id: int | None = None) -> dict[int, tup
     return {row[0]: (int(row[1] or 0), int(row[2])) for row in db.session.execute(stmt)}
 
 
-def finished_attempts(student: User, deck_id: int | None = None) -> list[tuple[QuizAttempt, int]]:
-    """The student's completed quizzes (all questions answered) with their correct counts."""
+def quiz_lengths(attempts: Sequence[QuizAttempt]) -> dict[int, int]:
+    """attempt id -> its length: the questions answered, and those still to answer that
+    are approved (a question withdrawn before it was answered is not counted)."""
+    if not attempts:
+        return {}
+    answered: dict[int, set[int]] = {a.id: set() for a in attempts}
+    for attempt_id, position in db.session.execute(
+        select(Answer.attempt_id, Answer.position).where(Answer.attempt_id.in_(list(answered)))
+    ):
+        answered[attempt_id].add(position)
+    pending = {
+        qid for a in attempts for pos, qid in enumerate(a.question_ids) if pos not in answered[a.id]
+    }
+    live = (
+        set(
+            db.session.scalars(
+                select(Question.id).where(Question.id.in_(pending), Question.status == APPROVED)
+            )
+        )
+        if pending
+        else set()
+    )
+    return {
+        a.id: sum(
+            1 for pos, qid in enumerate(a.question_ids) if pos in answered[a.id] or qid in live
+        )
+        for a in attempts
+    }
+
+
+def finished_attempts(
+    student: User, deck_id: int | None = None
+) -> list[tuple[QuizAttempt, int, int]]:
+    """The student's completed quizzes (every question in them answered):
+    (attempt, correct answers, length)."""
     scores = attempt_scores(student.id, deck_id)
     stmt = select(QuizAttempt).where(QuizAttempt.student_id == student.id)
     if deck_id is not None:
         stmt = stmt.where(QuizAttempt.deck_id == deck_id)
+    attempts = list(db.session.scalars(stmt.order_by(QuizAttempt.started_at, QuizAttempt.id)))
+    lengths = quiz_lengths(attempts)
     out = []
-    for attempt in db.session.scalars(stmt.order_by(QuizAttempt.started_at, QuizAttempt.id)):
+    for attempt in attempts:
         correct, given = scores.get(attempt.id, (0, 0))
-        if given >= attempt.length:
-            out.append((attempt, correct))
+        if given >= lengths[attempt.id]:
+            out.append((attempt, correct, lengths[attempt.id]))
     return out
 
 
@@ -99,26 +136,17 @@ def visible_decks(user: User) -> list[DeckSummary]:
     out = []
     for deck in db.session.scalars(
         select(Deck)
-        .where(access.owner_visible(user, Deck.owner_id))
+        .outerjoin(Article, Article.id == Deck.article_id)
+        .where(access.owner_visible(user, Deck.owner_id), Article.deleted_at.is_(None))
         .order_by(Deck.created_at.desc(), Deck.id.desc())
     ):
         count = len(deck_question_ids(deck))
         if count == 0 and not user.is_teacher:
             continue
         done = finished_attempts(user, deck.id)
-        pct = [correct / a.length for a, correct in done if a.length]
+        pct = [correct / length for _, correct, length in done if length]
         out.append(DeckSummary(deck, count, pct[-1] if pct else None, max(pct) if pct else None))
     return out
-
-
-def get_deck(user: User, deck_id: int) -> Deck:
-    """A deck the user may see."""
-    deck = db.session.get(Deck, deck_id)
-    if deck is None:
-        raise ServiceError("That deck does not exist.")
-    if not can_see_deck(user, deck):
-        raise NotAllowed("That deck belongs to another teacher.")
-    return deck
 
 
 def start_quiz(student: User, deck_id: int, length: int) -> QuizAttempt:
@@ -172,10 +200,29 @@ _QUIZ = select(QuizAttempt.student_id, QuizAttempt.deck_id, QuizAttempt.question
     QuizAttempt.id == bindparam("attempt")
 )
 _POSITIONS = select(Answer.position).where(Answer.attempt_id == bindparam("attempt"))
+# the question to show, and how many of the quiz's unanswered questions are still
+# approved (a question withdrawn before it is answered leaves the quiz)
 _SHOWN = (
-    select(Question.kind, Question.prompt, Question.choices, Deck.name)
+    select(
+        Question.kind,
+        Question.prompt,
+        Question.choices,
+        Question.status,
+        Deck.name,
+        select(func.count(Question.id))
+        .where(
+            Question.id.in_(bindparam("pending", expanding=True)),
+            Question.status == APPROVED,
+        )
+        .scalar_subquery()
+        .label("live"),
+    )
     .join(Deck, Deck.id == bindparam("deck"))
     .where(Question.id == bindparam("qid"))
+)
+# the unanswered questions still approved (only when the next one was withdrawn)
+_LIVE = select(Question.id).where(
+    Question.id.in_(bindparam("pending", expanding=True)), Question.status == APPROVED
 )
 _KEY = select(
     Question.id,
@@ -186,16 +233,24 @@ _KEY = select(
     Question.choices,
     Question.fact,
     Question.version,
+    Question.status,
 ).where(Question.id == bindparam("qid"))
 _INSERT_ANSWER = insert(Answer)
 _GIVEN = select(Answer.id, Answer.correct).where(
     Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position")
+)
+# a quiz's questions are distinct, so an answer's question_id marks its question answered
+_ANSWERED_HERE = (
+    select(Answer.id)
+    .where(Answer.attempt_id == bindparam("attempt"), Answer.question_id == Question.id)
+    .exists()
 )
 _FEEDBACK = (
     select(
         Answer.correct,
         Answer.response,
         Answer.expected,
+        Answer.reason,
         Question.prompt,
         Question.source_sentence,
         Question.article_id,
@@ -205,6 +260,18 @@ _FEEDBACK = (
         .where(Answer.attempt_id == bindparam("attempt"))
         .scalar_subquery()
         .label("answered"),
+        select(func.count(Answer.id))
+        .where(Answer.attempt_id == bindparam("attempt"), Answer.position < bindparam("position"))
+        .scalar_subquery()
+        .label("before"),
+        select(func.count(Question.id))
+        .where(
+            Question.id.in_(bindparam("qids", expanding=True)),
+            Question.status == APPROVED,
+            ~_ANSWERED_HERE,
+        )
+        .scalar_subquery()
+        .label("live"),
     )
     .outerjoin(Question, Question.id == Answer.question_id)
     .where(Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position"))
@@ -245,6 +312,39 @@ def answers_of(attempt: QuizAttempt) -> list[Answer]:
 
 
 @dataclass(frozen=True)
+class Progress:
+    """Where a quiz stands: its length (questions withdrawn before they were answered
+    left it), how many are answered, and the next question's position (None: finished)."""
+
+    length: int
+    answered: int
+    position: int | None
+
+    @property
+    def number(self) -> int:
+        """The next question's number as the student sees it ("Question 3 of 9")."""
+        return self.answered + 1
+
+
+def _progress(question_ids: Sequence[str], done: set[int], live: set[str]) -> Progress:
+    """Progress from the answered positions and the approved unanswered questions."""
+    pending = [qid for pos, qid in enumerate(question_ids) if pos not in done]
+    position = next(
+        (pos for pos, qid in enumerate(question_ids) if pos not in done and qid in live),
+        None,
+    )
+    return Progress(len(done) + sum(1 for q in pending if q in live), len(done), position)
+
+
+def progress(attempt: QuizAttempt) -> Progress:
+    """The quiz's length, answers and next question; withdrawn questions are skipped."""
+    done = {a.position for a in answers_of(attempt)}
+    pending = [qid for pos, qid in enumerate(attempt.question_ids) if pos not in done]
+    live = set(_run(_LIVE, pending=pending).scalars()) if pending else set()
+    return _progress(attempt.question_ids, done, live)
+
+
+@dataclass(frozen=True)
 class Shown:
     """A question as the question page shows it."""
 
@@ -259,26 +359,49 @@ class QuestionPage:
 
     attempt_id: int
     position: int
-    length: int
+    progress: Progress
     deck_name: str
     question: Shown
 
+    @property
+    def number(self) -> int:
+        """The question's number as the student sees it."""
+        return self.progress.number
+
+    @property
+    def length(self) -> int:
+        """The quiz's length (without questions withdrawn before they were answered)."""
+        return self.progress.length
+
 
 def next_question(student: User, attempt_id: int) -> QuestionPage | None:
-    """The quiz's first unanswered question, or None when every question is answered.
+    """The quiz's first unanswered question that is still approved, or None when there is
+    none left. A question withdrawn (retired, rejected, deleted) before it was answered is
+    skipped and leaves the quiz's length.
 
-    A question retired after the quiz started is still asked: a quiz's questions are
-    fixed when it starts."""
+    Two statements in the usual case (the answered positions; the next question with
+    the count of approved unanswered ones); a third when the next one was withdrawn."""
     quiz = _quiz(student, attempt_id)
     done = set(_run(_POSITIONS, attempt=attempt_id).scalars())
-    position = next((pos for pos in range(quiz.length) if pos not in done), None)
-    if position is None:
+    pending = [qid for pos, qid in enumerate(quiz.question_ids) if pos not in done]
+    if not pending:
         return None
-    row = _run(_SHOWN, deck=quiz.deck_id, qid=quiz.question_ids[position]).first()
-    if row is None:
-        raise ServiceError("That question no longer exists.")
+    position = next(pos for pos in range(quiz.length) if pos not in done)
+    row = _run(_SHOWN, deck=quiz.deck_id, qid=quiz.question_ids[position], pending=pending).first()
+    if row is None or row.status != APPROVED:
+        # the next question was withdrawn: find the first one still approved
+        state = _progress(quiz.question_ids, done, set(_run(_LIVE, pending=pending).scalars()))
+        if state.position is None:
+            return None
+        position = state.position
+        row = _run(
+            _SHOWN, deck=quiz.deck_id, qid=quiz.question_ids[position], pending=pending
+        ).first()
+        if row is None:
+            return None
+    state = Progress(len(done) + int(row.live), len(done), position)
     return QuestionPage(
-        attempt_id, position, quiz.length, row.name, Shown(row.kind, row.prompt, row.choices)
+        attempt_id, position, state, row.name, Shown(row.kind, row.prompt, row.choices)
     )
 
 
@@ -305,18 +428,32 @@ class Recorded:
     duplicate: bool = False
 
 
-def submit_answer(student: User, attempt_id: int, position: int, response: str) -> Recorded:
+def submit_answer(
+    student: User, attempt_id: int, position: int, response: str, skip: bool = False
+) -> Recorded:
     """Grade and record an answer, and count it as a review of the student's card, in one
     commit. A second submission for the same question (a double click, or a retry after
     a dropped connection) is not recorded again: the first answer stands and is returned.
+
+    An empty answer is recorded only when the student confirmed the skip (``skip``),
+    as a wrong answer with the reason "skipped"; otherwise :class:`EmptyAnswer` is
+    raised and nothing is recorded. A question withdrawn since the quiz started
+    raises :class:`Withdrawn` (unless it was answered before it was withdrawn).
     """
     quiz = _quiz(student, attempt_id)
     if not 0 <= position < quiz.length:
         raise ServiceError("There is no such question in this quiz.")
     question = _run(_KEY, qid=quiz.question_ids[position]).first()
-    if question is None:
-        raise ServiceError("That question no longer exists.")
     response = (response or "").strip()[:1000]
+    withdrawn = question is None or question.status != APPROVED
+    if withdrawn or (not response and not skip):
+        # rare paths: an answer given before stands (a retry); otherwise nothing is recorded
+        given = _run(_GIVEN, attempt=attempt_id, position=position).first()
+        if given is not None:
+            return Recorded(given.id, position, given.correct, duplicate=True)
+        if withdrawn:
+            raise Withdrawn("Your teacher withdrew that question, so it is skipped.")
+        raise EmptyAnswer("The answer is empty.")
     result = grade(_grading_key(question), response)
     answer = {
         "attempt_id": attempt_id,
@@ -326,7 +463,7 @@ def submit_answer(student: User, attempt_id: int, position: int, response: str) 
         "position": position,
         "response": response,
         "correct": result.correct,
-        "reason": result.reason,
+        "reason": result.reason if response else SKIPPED,
         "expected": question.answer,
         "created_at": utcnow(),
     }
@@ -370,24 +507,29 @@ class Feedback:
 
     attempt_id: int
     position: int
+    number: int
     length: int
     answered: int
     correct: bool
+    skipped: bool
     response: str
     expected: str
     question: Source | None
 
     @property
     def finished(self) -> bool:
-        """True when every question of the quiz is answered."""
+        """True when every question still in the quiz is answered."""
         return self.answered >= self.length
 
 
 def feedback(student: User, attempt_id: int, position: int) -> Feedback:
-    """The answer given at a position of one of the student's quizzes, its question and
-    whether the quiz is finished (one query)."""
+    """The answer given at a position of one of the student's quizzes, its question, its
+    number, the quiz's length (without questions withdrawn before they were answered)
+    and whether the quiz is finished (one query)."""
     quiz = _quiz(student, attempt_id)
-    row = _run(_FEEDBACK, attempt=attempt_id, position=position).first()
+    row = _run(
+        _FEEDBACK, attempt=attempt_id, position=position, qids=list(quiz.question_ids)
+    ).first()
     if row is None:
         raise ServiceError("That question has not been answered yet.")
     source = None
@@ -395,12 +537,15 @@ def feedback(student: User, attempt_id: int, position: int) -> Feedback:
         source = Source(
             row.prompt, row.source_sentence, row.article_id, row.source_start, row.source_end
         )
+    answered = int(row.answered)
     return Feedback(
         attempt_id,
         position,
-        quiz.length,
-        int(row.answered),
+        int(row.before) + 1,
+        answered + int(row.live),
+        answered,
         bool(row.correct),
+        row.reason == SKIPPED,
         row.response,
         row.expected,
         source,
@@ -414,6 +559,7 @@ class Result:
     attempt: QuizAttempt
     answers: Sequence[Answer]
     questions: dict[str, Question]
+    length: int
 
     @property
     def correct(self) -> int:
@@ -422,8 +568,13 @@ class Result:
 
     @property
     def finished(self) -> bool:
-        """True when every question was answered."""
-        return len(self.answers) >= self.attempt.length
+        """True when every question still in the quiz was answered."""
+        return len(self.answers) >= self.length
+
+    @property
+    def withdrawn(self) -> int:
+        """Questions withdrawn before they were answered (left out of the score)."""
+        return self.attempt.length - self.length
 
 
 def result(student: User, attempt_id: int) -> Result:
@@ -434,20 +585,23 @@ def result(student: User, attempt_id: int) -> Result:
         q.id: q
         for q in db.session.scalars(select(Question).where(Question.id.in_(attempt.question_ids)))
     }
-    return Result(attempt, answers, questions)
+    return Result(attempt, answers, questions, progress(attempt).length)
 
 
-def history(student: User) -> list[tuple[QuizAttempt, int, int]]:
-    """Every quiz the student started: (attempt, correct, answered), newest first."""
+def history(student: User) -> list[tuple[QuizAttempt, int, int, int]]:
+    """Every quiz the student started: (attempt, correct, answered, length), newest first."""
     scores = attempt_scores(student.id)
-    attempts = db.session.scalars(
-        select(QuizAttempt)
-        .where(QuizAttempt.student_id == student.id)
-        .order_by(QuizAttempt.started_at.desc(), QuizAttempt.id.desc())
+    attempts = list(
+        db.session.scalars(
+            select(QuizAttempt)
+            .where(QuizAttempt.student_id == student.id)
+            .order_by(QuizAttempt.started_at.desc(), QuizAttempt.id.desc())
+        )
     )
-    return [(a, *scores.get(a.id, (0, 0))) for a in attempts]
+    lengths = quiz_lengths(attempts)
+    return [(a, *scores.get(a.id, (0, 0)), lengths[a.id]) for a in attempts]
 
 
 def unfinished(student: User) -> list[QuizAttempt]:
     """Quizzes the student left half-way, newest first (they can be resumed)."""
-    return [a for a, _, given in history(student) if given < a.length]
+    return [a for a, _, given, length in history(student) if given < length]

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from flask import current_app
 from sqlalchemy import Select, and_, bindparam, exists, func, insert, or_, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 
 from .. import srs
@@ -32,7 +33,7 @@ from ..models import (
     User,
 )
 from ..types import utcnow
-from . import NotAllowed, ServiceError, access, classes, quizzes
+from . import NotAllowed, ServiceError, access, classes, deck_lookup
 
 MAX_NEW_PER_DAY = 999
 MAX_DURATION_MS = 60_000  # as Anki: a card left open longer counts as a minute
@@ -196,7 +197,7 @@ def queue(student: User, deck_id: int | None = None, now: dt.datetime | None = N
     """The next card to study: learning cards that are due, then today's reviews, then
     new cards up to the daily limit, then learning cards due within the next minutes."""
     now = now or utcnow()
-    deck = quizzes.get_deck(student, deck_id) if deck_id is not None else None
+    deck = deck_lookup.get_deck(student, deck_id) if deck_id is not None else None
     day = today(student, now)
     rows = db.session.execute(
         select(StudyCard.id, StudyCard.state, StudyCard.due)
@@ -223,7 +224,8 @@ def queue(student: User, deck_id: int | None = None, now: dt.datetime | None = N
     new_limit = max(0, student.new_per_day - _new_introduced(student, day))
     new_ids = _new_candidates(student, deck, day, new_limit)
     card = question = None
-    pick = (learning_now or reviews or [None])[0]
+    due_now = learning_now or reviews
+    pick = due_now[0] if due_now else None
     if pick is None and not new_ids and ahead:
         pick = ahead[0]
     if pick is not None:
@@ -342,6 +344,14 @@ _UPDATE_CARD = update(StudyCard).where(StudyCard.id == bindparam("card"))
 _INSERT_REVIEW = insert(Review)
 
 
+def _new_id(result: CursorResult[Any]) -> int:
+    """The primary key an INSERT gave its row."""
+    key = result.inserted_primary_key
+    if key is None:  # never for a single-row INSERT
+        raise RuntimeError("The INSERT returned no primary key.")
+    return int(key[0])
+
+
 def _apply(
     student: User,
     question_id: str,
@@ -381,7 +391,7 @@ def _apply(
             _INSERT_CARD,
             {**values, "student_id": student.id, "question_id": question_id, "created_at": now},
         )
-        card_id = int(inserted.inserted_primary_key[0])
+        card_id = _new_id(inserted)
     else:
         card_id = card.id
         conn.execute(_UPDATE_CARD, {**values, "card": card_id})
@@ -406,7 +416,7 @@ def _apply(
             "scheduler": srs.SCHEDULER_VERSION,
         },
     )
-    return int(review.inserted_primary_key[0])
+    return _new_id(review)
 
 
 def _recorded(student: User, question_id: str, seq: int) -> Review | None:
@@ -445,7 +455,7 @@ def rate(
             raise ServiceError("That card does not exist.")
         if owned.student_id != student.id:
             raise NotAllowed("That card belongs to someone else.")
-    deck = quizzes.get_deck(student, deck_id) if deck_id is not None else None
+    deck = deck_lookup.get_deck(student, deck_id) if deck_id is not None else None
     question = db.session.scalar(
         select(Question).where(Question.id == question_id, _in_scope(student, deck))
     )
@@ -547,7 +557,7 @@ def record_quiz_answer(
         return None
     rating = srs.GOOD if correct else srs.AGAIN
     for _ in range(attempts):
-        done = db.session.scalar(select(Review).where(Review.answer_id == answer_id))
+        done: Review | None = db.session.scalar(select(Review).where(Review.answer_id == answer_id))
         if done is not None:
             return done
         card = db.session.connection().execute(_CARD, {"student": student.id, "qid": question_id})
@@ -714,6 +724,8 @@ def mastery(student: User) -> list[DeckMastery]:
             ).all()
         )
         for deck in db.session.scalars(select(Deck).where(Deck.article_id.in_(list(by_article)))):
+            if deck.article_id is None:  # never: these are the articles' decks
+                continue
             ids = by_article[deck.article_id]
             out.append(_mastery_row(deck, int(totals.get(deck.article_id, 0)), ids, stability))
     teacher_decks = db.session.scalars(
@@ -891,6 +903,7 @@ def class_study(teacher: User, classroom: Classroom, now: dt.datetime | None = N
             len(per_article[d.article_id][2]),
         )
         for d in db.session.scalars(select(Deck).where(Deck.article_id.in_(list(per_article))))
+        if d.article_id is not None  # always: these are the articles' decks
     ]
     decks.sort(key=lambda d: (d.retention if d.retention is not None else 1.0, d.deck.name))
     questions = {

@@ -167,3 +167,38 @@ def test_people_include_an_office_holder_the_model_called_an_organisation(nlp) -
     assert "Darius Tehrani" in a.persons
     assert not [p for p in a.persons if p.startswith("Holloway")]
     assert ("Darius Tehrani", "Iran's new president") in {(m.person, m.title) for m in a.titles}
+
+
+def test_datelines_are_blanked_for_reading_and_offsets_kept() -> None:
+    for text in (
+        "TOKYO, Aug. 23 (Xinhua) -- President Lee visited Japan.",
+        "KATHMANDU, May 6: Deputy Prime Minister Ram Thapa met the envoy.",
+        "MANILA - Japan's Defence Minister arrived.",
+        "BEIRUT (Reuters) - A strike hit the port.",
+    ):
+        read = normalize_same_length(text)
+        assert len(read) == len(text) and read.strip()[:1].isupper()
+        assert read.split()[0] not in ("TOKYO,", "KATHMANDU,", "MANILA", "BEIRUT")
+    assert normalize_same_length("US President Biden said.") == "US President Biden said."
+
+
+def test_sentences_break_only_at_a_sentence_end_or_a_new_line(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "He will call on Prime Minister Omar Khan and Chief of Army Staff (COAS) General "
+        'Rafael Ortiz on Monday. "We will go." The\ntwo leaders met.\n\nA new paragraph.'
+    )
+    assert [s.text.strip() for s in doc.sents] == [
+        "He will call on Prime Minister Omar Khan and Chief of Army Staff (COAS) General "
+        "Rafael Ortiz on Monday.",
+        '"We will go."',
+        "The\ntwo leaders met.",
+        "A new paragraph.",
+    ]
+
+
+def test_a_name_after_coordinated_titles_takes_the_nearest(read) -> None:  # type: ignore[no-untyped-def]
+    a = read(
+        "Deputy Prime Minister and Minister for Foreign Affairs Ram Thapa and visiting "
+        "Minister for Foreign Affairs of Japan, Aiko Tanaka, held talks on Sunday."
+    )
+    assert ("Aiko Tanaka", "Deputy Prime Minister") not in {(m.person, m.title) for m in a.titles}

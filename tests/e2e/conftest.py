@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -29,29 +30,42 @@ class Live:
 
 
 @pytest.fixture
-def live_server(tmp_path: Path) -> Iterator[Live]:
-    """The app served over HTTP on 127.0.0.1 with a fresh SQLite database."""
-    app = create_app(
-        {
-            "SECRET_KEY": "e2e-secret",
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'e2e.sqlite'}",
-            "IMPORT_SEEDS": False,
-            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
-        }
-    )
-    with app.app_context():
-        from flask_migrate import upgrade
+def serve_app(tmp_path: Path) -> Iterator[Callable[..., Live]]:
+    """Serve the app over HTTP on 127.0.0.1 with a fresh SQLite database and extra
+    settings; every server started is stopped at the end."""
+    servers: list[tuple[Any, Flask]] = []
 
-        upgrade(directory=app.extensions["migrate"].directory)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Live(f"http://127.0.0.1:{server.server_port}", app)
-    finally:
+    def serve(**config: Any) -> Live:
+        app = create_app(
+            {
+                "SECRET_KEY": "e2e-secret",
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / f'e2e{len(servers)}.sqlite'}",
+                "IMPORT_SEEDS": False,
+                "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+                **config,
+            }
+        )
+        with app.app_context():
+            from flask_migrate import upgrade
+
+            upgrade(directory=app.extensions["migrate"].directory)
+        server = make_server("127.0.0.1", 0, app, threaded=True)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        servers.append((server, app))
+        return Live(f"http://127.0.0.1:{server.server_port}", app)
+
+    yield serve
+    for server, app in servers:
         server.shutdown()
         with app.app_context():
             db.engine.dispose()
+
+
+@pytest.fixture
+def live_server(serve_app: Callable[..., Live]) -> Live:
+    """The app served over HTTP on 127.0.0.1 with a fresh SQLite database."""
+    return serve_app()
 
 
 @pytest.fixture

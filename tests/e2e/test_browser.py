@@ -29,6 +29,8 @@ def test_teacher_and_student_end_to_end(live_server: Live, browser) -> None:  # 
     teacher.get_by_label("Password", exact=True).fill("correct horse battery")
     teacher.get_by_label("Repeat the password").fill("correct horse battery")
     teacher.get_by_role("button", name="Create the teacher account").click()
+    # wait for the page the redirect leads to (content() read mid-load can be empty)
+    teacher.get_by_role("heading", name="Review drafts").wait_for()
     assert "Review drafts" in teacher.content()
 
     # --- add an article: drafts are generated

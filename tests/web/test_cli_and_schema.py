@@ -56,7 +56,7 @@ def test_quizapp_console_script_help() -> None:
         [str(exe), "--help"], capture_output=True, text=True, check=False, env={**os.environ}
     )
     assert result.returncode == 0, result.stderr
-    for command in ("run", "init", "create-teacher", "import-articles", "db"):
+    for command in ("run", "init", "create-teacher", "import-articles", "worker", "db"):
         assert command in result.stdout
 
 
@@ -92,5 +92,66 @@ def test_upgrading_to_the_study_schema_keeps_the_data(tmp_path: Path) -> None:
         db.session.remove()
         downgrade(directory=directory, revision="0bdf1b24ef51")
         assert db.session.execute(text("SELECT name FROM user")).scalar() == "Ann"
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_teacher_tools_migration_keeps_the_data_both_ways(tmp_path: Path) -> None:
+    """0004_teacher_tools adds question confidence, class archiving and article deletion
+    to a database with rows that refer to each other, and drops them again."""
+    from flask_migrate import downgrade, upgrade
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "k",
+            "IMPORT_SEEDS": False,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'old.sqlite'}",
+        }
+    )
+    directory = app.extensions["migrate"].directory
+    with app.app_context():
+        upgrade(directory=directory, revision="62834274e9c6")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO user (id, email, name, password_hash, role, created_at) VALUES "
+                    "(1, 't@example.org', 'Tess', 'x', 'teacher', '2026-01-01 00:00:00')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO article (id, key, title, text, owner_id, created_at) "
+                    "VALUES (1, 'a', 'A', 'text', 1, '2026-01-01 00:00:00')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO classroom (id, name, join_code, teacher_id, created_at) "
+                    "VALUES (1, 'C', 'CODE2345', 1, '2026-01-01 00:00:00')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO question (id, article_id, kind, prompt, answer, accepted, "
+                    "choices, fact, tags, status, origin, owner_id, version, created_at, "
+                    "updated_at) VALUES ('q', 1, 'cloze', 'p ___', 'a', '[]', '[]', '{}', "
+                    "'[]', 'approved', 'generated', 1, 1, '2026-01-01 00:00:00', "
+                    "'2026-01-01 00:00:00')"
+                )
+            )
+        upgrade(directory=directory)
+        row = db.session.execute(
+            text(
+                "SELECT q.confidence, a.deleted_at, c.archived_at FROM question q "
+                "JOIN article a ON a.id = q.article_id JOIN classroom c ON c.teacher_id = a.owner_id"
+            )
+        ).one()
+        assert tuple(row) == (None, None, None)
+        db.session.remove()
+        downgrade(directory=directory, revision="62834274e9c6")
+        assert db.session.execute(text("SELECT count(*) FROM question")).scalar() == 1
+        columns = {r[1] for r in db.session.execute(text("PRAGMA table_info(question)"))}
+        assert "confidence" not in columns
         db.session.remove()
         db.engine.dispose()

@@ -36,7 +36,7 @@ def test_decks_show_approved_counts_and_scores(app: Flask, client: FlaskClient, 
     login(client, "s@example.org")
     page = client.get("/decks").get_data(as_text=True)
     assert "Talks in Oslo" in page
-    assert "<td>3</td>" in page  # the draft is not counted
+    assert '<td data-label="Questions">3</td>' in page  # the draft is not counted
     attempt = start(client, world["deck"])
     answer_all(client, attempt, app)
     page = client.get("/decks").get_data(as_text=True)
@@ -125,7 +125,19 @@ def test_class_join_by_code(app: Flask, client: FlaskClient, world) -> None:  # 
     assert "No class has that code" in response.get_data(as_text=True)
     response = client.post("/classes/join", data={"code": " joinme22 "}, follow_redirects=True)
     assert "You joined Year 10" in response.get_data(as_text=True)
-    client.post("/classes/join", data={"code": "JOINME22"})  # twice is harmless
+    # twice is harmless: the same message, one membership, the teacher's deck still open
+    again = client.post("/classes/join", data={"code": "JOINME22"}, follow_redirects=True)
+    assert again.status_code == 200 and "You joined Year 10" in again.get_data(as_text=True)
+    with app.app_context():
+        from quizapp.models import Enrollment
+
+        rows = db.session.scalars(
+            select(Enrollment).where(Enrollment.classroom_id == world["classroom"])
+        ).all()
+        assert sorted(e.student_id for e in rows) == sorted(
+            [world["student"], world["other_student"]]
+        )
+    assert client.get(f"/decks/{world['deck']}").status_code == 200
 
 
 def test_answers_survive_a_restart(app: Flask, client: FlaskClient, world, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -149,3 +161,150 @@ def test_answers_survive_a_restart(app: Flask, client: FlaskClient, world, tmp_p
     finally:
         with again.app_context():
             db.engine.dispose()
+
+
+def _retire(app: Flask, qid: str, status: str = "retired") -> None:
+    from quizapp.models import Question
+
+    with app.app_context():
+        db.session.get(Question, qid).status = status
+        db.session.commit()
+
+
+def _order(app: Flask, attempt: int) -> list[str]:
+    with app.app_context():
+        return list(db.session.get(QuizAttempt, attempt).question_ids)
+
+
+def test_a_question_withdrawn_during_a_quiz_is_skipped(
+    app: Flask, client: FlaskClient, world
+) -> None:  # type: ignore[no-untyped-def]
+    login(client, "s@example.org")
+    attempt = start(client, world["deck"], 3)
+    first, second, third = _order(app, attempt)
+    with app.app_context():
+        from quizapp.models import Question
+
+        right = db.session.get(Question, first).answer
+    client.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": right})
+    _retire(app, second, "retired")
+    page = client.get(f"/quiz/{attempt}").get_data(as_text=True)
+    # the retired question is skipped: the third one is next, as question 2 of 2
+    assert "Question 2 of 2" in page
+    assert 'name="position" type="hidden" value="2"' in page
+    # an answer sent for the withdrawn question (a page left open) is not recorded
+    r = client.post(f"/quiz/{attempt}/answer", data={"position": 1, "response": "x"})
+    assert r.headers["Location"].endswith(f"/quiz/{attempt}")
+    assert "withdrew that question" in client.get(r.headers["Location"]).get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Answer.id))) == 1
+    _retire(app, third, "rejected")
+    assert client.get(f"/quiz/{attempt}").headers["Location"].endswith("/results")
+    results = client.get(f"/quiz/{attempt}/results").get_data(as_text=True)
+    assert "You scored <strong>1 / 1</strong> (100%)" in results
+    assert "withdrew 2 questions of this quiz" in results
+    history = client.get("/history").get_data(as_text=True)
+    assert "1 / 1" in history and ">Review</a>" in history and ">Resume</a>" not in history
+
+
+def test_an_answered_question_withdrawn_later_still_counts(
+    app: Flask, client: FlaskClient, world
+) -> None:  # type: ignore[no-untyped-def]
+    login(client, "s@example.org")
+    attempt = start(client, world["deck"], 3)
+    answer_all(client, attempt, app, right=False)
+    _retire(app, _order(app, attempt)[0])
+    results = client.get(f"/quiz/{attempt}/results").get_data(as_text=True)
+    assert "You scored <strong>0 / 3</strong>" in results  # a finished quiz keeps its score
+    assert "withdrew" not in results
+    assert "0 / 3" in client.get(f"/decks/{world['deck']}").get_data(as_text=True)
+
+
+def test_a_quiz_whose_questions_were_all_withdrawn(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
+    login(client, "s@example.org")
+    attempt = start(client, world["deck"], 2)
+    for qid in _order(app, attempt):
+        _retire(app, qid)
+    assert client.get(f"/quiz/{attempt}").headers["Location"].endswith("/results")
+    results = client.get(f"/quiz/{attempt}/results").get_data(as_text=True)
+    assert "Every question of this quiz was withdrawn" in results
+    assert "Continue where you left off" not in client.get("/decks").get_data(as_text=True)
+
+
+def test_an_empty_answer_asks_to_skip_first(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
+    login(client, "s@example.org")
+    attempt = start(client, world["deck"], 1)
+    r = client.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": "   "})
+    assert r.status_code == 302
+    assert r.headers["Location"].endswith(f"/quiz/{attempt}?skip=0#skip")
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Answer.id))) == 0  # nothing recorded yet
+    page = client.get(r.headers["Location"]).get_data(as_text=True)
+    assert "Skip this question?" in page and "counts as a wrong answer" in page
+    assert '<input type="hidden" name="skip" value="1">' in page
+    # without the question in the URL, no question is asked
+    assert "Skip this question?" not in client.get(f"/quiz/{attempt}").get_data(as_text=True)
+    r = client.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": "", "skip": "1"})
+    assert r.headers["Location"].endswith(f"/quiz/{attempt}/feedback/0")
+    assert "Skipped." in client.get(r.headers["Location"]).get_data(as_text=True)
+    with app.app_context():
+        row = db.session.scalar(select(Answer))
+        assert (row.response, row.correct, row.reason) == ("", False, "skipped")
+    results = client.get(f"/quiz/{attempt}/results").get_data(as_text=True)
+    assert "You scored <strong>0 / 1</strong>" in results and "✗ Skipped" in results
+
+
+def test_skip_confirmation_does_not_skip_a_typed_answer(
+    app: Flask, client: FlaskClient, world
+) -> None:  # type: ignore[no-untyped-def]
+    login(client, "s@example.org")
+    attempt = start(client, world["deck"], 1)
+    qid = _order(app, attempt)[0]
+    with app.app_context():
+        from quizapp.models import Question
+
+        right = db.session.get(Question, qid).answer
+    client.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": right, "skip": "1"})
+    with app.app_context():
+        row = db.session.scalar(select(Answer))
+        assert row.correct and row.reason != "skipped"
+
+
+def test_withdrawn_questions_and_retries_on_the_fast_answer_path(
+    app: Flask, client: FlaskClient, world
+) -> None:  # type: ignore[no-untyped-def]
+    """The skip rules on perf's answer path: an answer given before its question was
+    withdrawn stands when the POST is retried (also empty), the feedback page counts
+    without the withdrawn question, and a retried skip records nothing twice."""
+    login(client, "s@example.org")
+    attempt = start(client, world["deck"], 3)
+    first, second, _third = _order(app, attempt)
+    with app.app_context():
+        from quizapp.models import Question
+
+        right = db.session.get(Question, first).answer
+    r = client.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": right})
+    assert r.headers["Location"].endswith(f"/quiz/{attempt}/feedback/0")
+    _retire(app, first)
+    _retire(app, second)
+    # a retry of the first answer (even an empty one) shows the first answer's feedback
+    for response in (right, ""):
+        again = client.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": response})
+        assert again.headers["Location"].endswith(f"/quiz/{attempt}/feedback/0")
+    page = client.get(f"/quiz/{attempt}/feedback/0").get_data(as_text=True)
+    assert "Right!" in page and "Question 1 of 2" in page and "Next question" in page
+    page = client.get(f"/quiz/{attempt}").get_data(as_text=True)
+    assert "Question 2 of 2" in page and 'name="position" type="hidden" value="2"' in page
+    assert "Skip this question?" not in page
+    for _ in range(2):  # a confirmed skip, sent twice
+        r = client.post(
+            f"/quiz/{attempt}/answer", data={"position": 2, "response": " ", "skip": "1"}
+        )
+        assert r.headers["Location"].endswith(f"/quiz/{attempt}/feedback/2")
+    page = client.get(f"/quiz/{attempt}/feedback/2").get_data(as_text=True)
+    assert "Skipped." in page and "Question 2 of 2" in page and "See your score" in page
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Answer.id))) == 2
+    assert client.get(f"/quiz/{attempt}").headers["Location"].endswith("/results")
+    results = client.get(f"/quiz/{attempt}/results").get_data(as_text=True)
+    assert "You scored <strong>1 / 2</strong>" in results

@@ -7,6 +7,7 @@ import re
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import Article
@@ -108,6 +109,98 @@ ROUTES = [
     # rating question q0 (in teacher A's decks): not for a student outside A's classes
     ("POST", "/study/rate", {"anon": 302, "teacher": 403, "other_student": 403}),
     ("GET", "/progress", {"anon": 302, "student": 200, "teacher": 403, "other_teacher": 403}),
+    # -- the teacher's everyday tools (issue 11, items 6 to 9). A POST that deletes or
+    # removes lists its owner last: the rows before it must find the content still there.
+    ("GET", "/teach/review?q=x&kind=mcq&page=2", {"anon": 302, "student": 403, "teacher": 200}),
+    ("GET", "/teach/questions?status=retired&q=x", {"student": 403, "other_teacher": 200}),
+    (
+        "GET",
+        "/teach/review/approve-all",
+        {"anon": 302, "student": 403, "other_student": 403, "teacher": 200, "other_teacher": 200},
+    ),
+    # approving all of one's own drafts: "expected" is missing, so nothing changes (302 back)
+    ("POST", "/teach/review/approve-all", {"anon": 302, "student": 403, "teacher": 302}),
+    (
+        "GET",
+        "/teach/articles/{article}/delete",
+        {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 200},
+    ),
+    (
+        "GET",
+        "/teach/articles/{shared_article}/delete",
+        {"anon": 302, "student": 403, "teacher": 403, "other_teacher": 403},
+    ),
+    (
+        "POST",
+        "/teach/articles/{shared_article}/delete",
+        {"anon": 302, "student": 403, "teacher": 403, "other_teacher": 403},
+    ),
+    (
+        "POST",
+        "/teach/articles/{article}/delete",
+        {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 302},
+    ),
+    (
+        "GET",
+        "/teach/decks/{own_deck}/edit",
+        {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 200},
+    ),
+    # an article's deck holds its article's questions: not edited by hand, shared or not
+    ("GET", "/teach/decks/{deck}/edit", {"teacher": 403, "other_teacher": 403}),
+    ("GET", "/teach/decks/{shared_deck}/edit", {"teacher": 403, "other_teacher": 403}),
+    (
+        "POST",
+        "/teach/decks/{own_deck}/edit",
+        {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 302},
+    ),
+    # adding q1 (teacher A's) to A's deck
+    (
+        "POST",
+        "/teach/decks/{own_deck}/questions",
+        {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 302},
+    ),
+    ("POST", "/teach/decks/{shared_deck}/questions", {"teacher": 403, "other_teacher": 403}),
+    (
+        "POST",
+        "/teach/classes/{classroom}/rename",
+        {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 302},
+    ),
+    (
+        "GET",
+        "/teach/classes/{classroom}/archive",
+        {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 200},
+    ),
+    (
+        "POST",
+        "/teach/classes/{classroom}/archive",
+        {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 302},
+    ),
+    (
+        "POST",
+        "/teach/classes/{classroom}/unarchive",
+        {"anon": 302, "student": 403, "other_teacher": 403, "teacher": 302},
+    ),
+    (
+        "GET",
+        "/teach/classes/{classroom}/students/{student}/remove",
+        {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 200},
+    ),
+    (
+        "POST",
+        "/teach/classes/{classroom}/students/{student}/remove",
+        {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 302},
+    ),
+    # leaving: only a member of the class; teachers never
+    (
+        "GET",
+        "/classes/{classroom}/leave",
+        {"anon": 302, "other_student": 403, "teacher": 403, "other_teacher": 403, "student": 200},
+    ),
+    (
+        "POST",
+        "/classes/{classroom}/leave",
+        {"anon": 302, "other_student": 403, "teacher": 403, "other_teacher": 403, "student": 302},
+    ),
 ]
 EMAILS = {
     "student": "s@example.org",
@@ -143,6 +236,9 @@ def test_authorization_matrix(app: Flask, world, shared, attempt, method, path, 
         "question": "q0",
         "seq": 0,
         "rating": 3,
+        "confirm": "yes",
+        "add": ["q1"],
+        "description": "",
     }
     for role, status in expected.items():
         client = app.test_client()
@@ -191,8 +287,30 @@ def test_csrf_is_required_on_every_form(csrf_app: Flask, world) -> None:  # type
         ("/teach/questions/new", {"kind": "short_answer", "prompt": "p", "answer": "a"}),
         ("/teach/classes", {"name": "C"}),
         ("/teach/decks", {"name": "D", "ids": ["q0"]}),
+        ("/teach/review/approve-all", {"confirm": "yes", "expected": "1"}),
+        (f"/teach/articles/{world['article']}/delete", {"confirm": "yes"}),
+        (f"/teach/decks/{world['own_deck']}/edit", {"name": "D"}),
+        (f"/teach/decks/{world['own_deck']}/questions", {"add": ["q1"]}),
+        (f"/teach/decks/{world['own_deck']}/questions", {"remove": ["q0"], "confirm": "yes"}),
+        (f"/teach/classes/{world['classroom']}/rename", {"name": "C"}),
+        (f"/teach/classes/{world['classroom']}/archive", {"confirm": "yes"}),
+        (f"/teach/classes/{world['classroom']}/unarchive", {}),
+        (
+            f"/teach/classes/{world['classroom']}/students/{world['student']}/remove",
+            {"confirm": "yes"},
+        ),
     ]:
         assert teacher.post(url, data=data).status_code == 400, url
+    assert (
+        client.post(f"/classes/{world['classroom']}/leave", data={"confirm": "yes"}).status_code
+        == 400
+    )
+    with csrf_app.app_context():
+        from quizapp.models import Article, DeckQuestion, Enrollment
+
+        assert db.session.get(Article, world["article"]).deleted_at is None
+        assert db.session.scalar(select(func.count(Enrollment.id))) == 1
+        assert db.session.scalar(select(func.count(DeckQuestion.id))) == 1
 
 
 def test_article_text_is_escaped(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,353 @@
+"""The forms of an answer a student may rightly write: names, titles and places.
+
+One module decides them for both sides: the question writer lists them as a question's
+accepted answers (and checks that its source sentence states one of them), and the
+grader uses the same rules for titles and places. It imports nothing heavy.
+
+- A person: the full name, the surname (with its particle: "Al Thani", "al-Busaidi"),
+  and the other names the article itself uses for them ("Prince Mohammed", "Ms Seo",
+  "King Felipe VI").
+- A title: with or without the country or nationality ("Prime Minister",
+  "Israeli Prime Minister", "Prime Minister of Israel"), and in its other word order
+  ("Treasury Secretary" is "Secretary of the Treasury").
+- A place: with or without "the", and its common other names ("Türkiye", "Turkey").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import pairwise
+
+from .lexicon import HONORIFICS, TITLE_HEADS
+
+__all__ = [
+    "joined_places",
+    "name_forms",
+    "offices_overlap",
+    "place_forms",
+    "same_place",
+    "surname",
+    "title_forms",
+    "titles_match",
+]
+
+_SUFFIX = re.compile(r"^(?:jr\.?|sr\.?|[ivx]{1,4})$", re.IGNORECASE)
+_PARTICLES = frozenset(
+    "al el bin ibn bint abu ben van von der den de da di du del della dos das le la st".split()
+)
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name without a trailing suffix ("Jr.", "VI")."""
+    words = name.split()
+    while len(words) > 1 and _SUFFIX.match(words[-1]):
+        words.pop()
+    return words
+
+
+def surname(name: str) -> str:
+    """The surname with its particle ("Antony Blinken" -> "Blinken", "Tamim Al Thani" ->
+    "Al Thani"); a one-word name is itself."""
+    words = _name_words(name)
+    if len(words) >= 3 and words[-2].lower().rstrip("-") in _PARTICLES:
+        return " ".join(words[-2:])
+    return words[-1]
+
+
+_CALLERS = frozenset(w.rstrip(".") for w in HONORIFICS) | TITLE_HEADS | {"pm", "fm", "dpm"}
+
+
+def name_forms(name: str, text: str = "") -> tuple[str, ...]:
+    """Every way to write a person's name that a grader should accept.
+
+    The full name, the surname (and the part after a hyphen in it), the surname's last
+    word after a particle ("Thani" of "Al Thani"), and, when the article's ``text`` is
+    given, the names it uses itself: a name word it writes after an honorific or a title
+    without the next name word ("Ms Seo" for Seo Eun-ji, "Prince Mohammed" for Mohammed
+    bin Salman), and the name written after an honorific ("King Felipe VI").
+    """
+    out = [name]
+    words = _name_words(name)
+    if len(words) > 1 or words[0] != name:
+        out.append(" ".join(words))
+        last = surname(name)
+        out.append(last)
+        tail = last.split()[-1]
+        if tail != last:
+            out.append(tail)
+        if "-" in tail and len(tail.split("-")[-1]) >= 3:
+            out.append(tail.split("-")[-1])
+    if text:
+        out.extend(_forms_in_text(name, words, text))
+    return tuple(dict.fromkeys(f for f in out if f.strip()))
+
+
+@lru_cache(maxsize=8192)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A compiled pattern, kept (name patterns repeat across a bank's articles)."""
+    return re.compile(pattern)
+
+
+def _forms_in_text(name: str, words: list[str], text: str) -> list[str]:
+    """Names the article uses for the person: a name word it writes on its own ("Kamikawa"
+    for Kamikawa Yoko, "Ms Seo" for Seo Eun-ji, "Prince Mohammed" for Mohammed bin
+    Salman), and the name after an honorific or title ("King Felipe VI")."""
+    out: list[str] = []
+    caller = r"(?P<caller>\b[A-Z][A-Za-z]{1,12}\.?)\s+"
+    for m in _compiled(caller + re.escape(name) + r"\b").finditer(text):
+        if m.group("caller").rstrip(".").lower() in _CALLERS:
+            out.append(f"{m.group('caller')} {name}")
+    for i, word in enumerate(words):
+        if len(word) < 3 or not word[:1].isupper() or word.lower() in _PARTICLES:
+            continue
+        before = rf"(?<!{re.escape(words[i - 1])}\s)" if i > 0 else ""
+        after = rf"(?!\s+{re.escape(words[i + 1])})" if i + 1 < len(words) else ""
+        alone = _compiled(rf"{before}(?<![\w-]){re.escape(word)}(?![\w-]){after}")
+        for m in alone.finditer(text):
+            out.append(word)
+            lead = re.search(
+                r"\b([A-Z][A-Za-z]{1,12}\.?)\s+$", text[max(0, m.start() - 16) : m.start()]
+            )
+            if lead and lead.group(1).rstrip(".").lower() in _CALLERS:
+                out.append(f"{lead.group(1)} {word}")
+    return out
+
+
+# ---- titles ------------------------------------------------------------------------
+
+# Words that make up titles themselves: any other capitalised word in a title is its
+# country, nationality or organisation ("Israeli", "Japan", "Tairawhiti").
+_TITLE_WORDS = frozenset(
+    """
+    foreign affairs prime deputy vice first second acting interim defense defence finance
+    interior home justice health education trade economy economic development energy
+    environment climate agriculture labour labor transport culture information
+    treasury state secretary minister president premier chancellor general attorney
+    national security adviser advisor chief executive officer operating financial
+    special envoy ambassador senior top spokesman spokeswoman spokesperson head leader
+    director commissioner high representative under assistant permanent
+    crown king queen prince princess emir sultan monarch ruler supreme
+    army navy air force commander staff joint chiefs council cabinet government
+    public works industry commerce planning immigration tourism sports youth women
+    social welfare legal legislative parliamentary parliament speaker house senate
+    majority minority whip party opposition co-chair chair chairman chairwoman
+    managing governing board central bank coach manager captain mayor governor
+    ceo cfo coo cto president-elect secretary-general spokesperson envoy representative
+    negotiator mediator diplomat adviser deputy lawmaker senator mp
+    and for of the on at in to
+    """.split()
+)
+_SYNONYMS = (
+    (r"\bforeign affairs\b", "foreign"),
+    (r"\bexternal affairs\b", "foreign"),
+    (r"\bdefence\b", "defense"),
+    (r"\blabour\b", "labor"),
+    (r"\badvisor\b", "adviser"),
+    (r"\bspokes(?:man|woman|person)\b", "spokesperson"),
+    (r"\bchief executive officer\b", "ceo"),
+    (r"\bchief executive\b", "ceo"),
+    (r"\bchairman\b|\bchairwoman\b|\bchairperson\b", "chair"),
+    (r"\bgovernment president\b", "prime minister"),
+    (r"\bhead of government\b", "prime minister"),
+    (r"\bpm\b", "prime minister"),
+    (r"\bfm\b", "foreign minister"),
+)
+
+
+@lru_cache(maxsize=16384)
+def _plain(text: str) -> str:
+    """Lower case, accents and punctuation dropped (apostrophes too), single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    s = re.sub(r"['’]s\b", "", s)
+    s = re.sub(r"[^\w\s-]", " ", s).replace("-", " ")
+    return " ".join(s.split())
+
+
+@lru_cache(maxsize=4096)
+def _title_parts(title: str) -> tuple[str, frozenset[str]]:
+    """A title's office in a canonical word order, and its qualifiers (country, body).
+
+    "Minister for Foreign Affairs of Japan" -> ("foreign minister", {"japan"});
+    "Secretary of the Treasury" -> ("treasury secretary", {}); "Japan's Foreign Minister"
+    -> ("foreign minister", {"japan"}).
+    """
+    raw = title.strip()
+    qualifiers: set[str] = set()
+    possessor = re.match(r"^(.+?)['’]s\s+(.+)$", raw)
+    if possessor:
+        qualifiers.update(_plain(possessor.group(1)).split())
+        raw = possessor.group(2)
+    words = _plain(raw).split()
+    kept = [w for w in words if w in _TITLE_WORDS or w.isdigit()]
+    qualifiers.update(w for w in words if w not in _TITLE_WORDS and not w.isdigit())
+    fillers = {"the", "of", "for", "and", "on", "at", "in", "to"}
+    while kept and kept[-1] in fillers:
+        kept.pop()
+    while kept and kept[0] in fillers:
+        kept.pop(0)
+    phrase = " ".join(kept)
+    # "X of the Y", "X for Y" -> "Y X": "secretary of the treasury" -> "treasury secretary"
+    m = re.match(r"^(.+?) (?:of|for) (?:the )?(.+)$", phrase)
+    if m:
+        phrase = f"{m.group(2)} {m.group(1)}"
+    phrase = re.sub(r"\b(?:the|of|for|and|on|at|in|to)\b", " ", phrase)
+    phrase = " ".join(phrase.split())
+    for pattern, repl in _SYNONYMS:
+        phrase = re.sub(pattern, repl, phrase)
+    return " ".join(phrase.split()), frozenset(qualifiers)
+
+
+_DEMONYMS = {
+    "french": "france",
+    "dutch": "netherlands",
+    "british": "britain",
+    "uk": "britain",
+    "swiss": "switzerland",
+    "greek": "greece",
+    "turkish": "turkey",
+    "turkiye": "turkey",
+    "filipino": "philippines",
+    "philippine": "philippines",
+    "thai": "thailand",
+    "welsh": "wales",
+    "danish": "denmark",
+    "swedish": "sweden",
+    "finnish": "finland",
+    "polish": "poland",
+    "norwegian": "norway",
+    "irish": "ireland",
+    "emirati": "uae",
+    "american": "us",
+    "usa": "us",
+    "america": "us",
+    "spanish": "spain",
+    "scottish": "scotland",
+    "english": "england",
+    "chinese": "china",
+    "japanese": "japan",
+    "lebanese": "lebanon",
+    "nepali": "nepal",
+    "nepalese": "nepal",
+    "sudanese": "sudan",
+    "portuguese": "portugal",
+}
+
+
+def _qualifier_agrees(a: str, b: str) -> bool:
+    """A country and its nationality agree ("japan", "japanese"; "israel", "israeli";
+    "france", "french")."""
+    a, b = _DEMONYMS.get(a, a), _DEMONYMS.get(b, b)
+    if a == b or a in b or b in a:
+        return True
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= 4 or (common >= 3 and min(len(a), len(b)) <= 6)
+
+
+def titles_match(response: str, title: str) -> bool:
+    """Whether a response names the same office as ``title``, with or without its country.
+
+    The country or nationality may be left out; one that is given must agree with the
+    title's ("Russian President" is not "Ukrainian President").
+    """
+    office, quals = _title_parts(title)
+    r_office, r_quals = _title_parts(response)
+    if not office:
+        return _plain(response) == _plain(title)
+    if office != r_office:
+        return False
+    return all(any(_qualifier_agrees(q, k) for k in quals) for q in r_quals)
+
+
+def offices_overlap(a: str, b: str) -> bool:
+    """Whether one title's office is part of the other's ("spokesperson" and "Government
+    spokesman"; "Minister" and "Foreign Minister"): never both choices of one question."""
+    oa, ob = set(_title_parts(a)[0].split()), set(_title_parts(b)[0].split())
+    if not oa or not ob:
+        return _plain(a) == _plain(b)
+    return oa <= ob or ob <= oa
+
+
+def title_forms(title: str) -> tuple[str, ...]:
+    """Written forms of a title a student may give: as written, and without its country."""
+    out = [title]
+    office, quals = _title_parts(title)
+    bare = re.sub(r"^.*?['’]s\s+", "", title)
+    if bare != title:
+        out.append(bare)
+    if quals:
+        words = [w for w in title.split() if _plain(w) not in quals or not w[:1].isupper()]
+        stripped = " ".join(words)
+        stripped = re.sub(r"\s+(?:of|for)(?:\s+the)?$", "", stripped).strip(" ,")
+        if stripped and _title_parts(stripped)[0] == office:
+            out.append(stripped)
+    return tuple(dict.fromkeys(out))
+
+
+# ---- places ------------------------------------------------------------------------
+
+_PLACE_NAMES: tuple[tuple[str, ...], ...] = (
+    ("Türkiye", "Turkey"),
+    ("United States", "US", "U.S.", "USA", "U.S.A.", "America", "United States of America"),
+    ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
+    ("United Arab Emirates", "UAE", "U.A.E.", "Emirates"),
+    ("Côte d'Ivoire", "Ivory Coast"),
+    ("Czechia", "Czech Republic"),
+    ("Myanmar", "Burma"),
+    ("Eswatini", "Swaziland"),
+    ("Cabo Verde", "Cape Verde"),
+    ("Timor-Leste", "East Timor"),
+    ("North Macedonia", "Macedonia"),
+    ("Netherlands", "Holland"),
+    ("Russia", "Russian Federation"),
+    ("South Korea", "Republic of Korea"),
+    ("North Korea", "DPRK"),
+    ("Democratic Republic of the Congo", "DR Congo", "DRC"),
+    ("Central African Republic", "CAR"),
+    ("Kyiv", "Kiev"),
+    ("Gaza", "Gaza Strip"),
+    ("Vatican", "Vatican City", "Holy See"),
+    ("Palestine", "Palestinian territories"),
+)
+_PLACE_INDEX = {_plain(n): group for group in _PLACE_NAMES for n in group}
+
+
+@lru_cache(maxsize=4096)
+def place_forms(place: str) -> tuple[str, ...]:
+    """A place as written, without "the", and its common other names."""
+    out = [place]
+    bare = re.sub(r"^the\s+", "", place, flags=re.IGNORECASE)
+    if bare != place:
+        out.append(bare)
+    out.extend(_PLACE_INDEX.get(_plain(bare), ()))
+    return tuple(dict.fromkeys(out))
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two names are one place ("Turkey", "Türkiye"; "the US", "United States")."""
+    pa = _plain(re.sub(r"^the\s+", "", a, flags=re.IGNORECASE))
+    pb = _plain(re.sub(r"^the\s+", "", b, flags=re.IGNORECASE))
+    if pa == pb:
+        return True
+    group = _PLACE_INDEX.get(pa)
+    return group is not None and group is _PLACE_INDEX.get(pb)
+
+
+def joined_places(places: Iterable[str], text: str) -> list[str]:
+    """Neighbouring places the text writes as one name ("Trinidad and Tobago")."""
+    items = list(places)
+    out: list[str] = []
+    from .gazetteer import is_city, is_country
+
+    for a, b in pairwise(items):
+        joined = f"{a} and {b}"
+        if joined in text and (is_country(joined) or is_city(joined)):
+            out.append(joined)
+    return out

@@ -1,0 +1,1105 @@
+"""Drafts of questions, one builder per fact type: wording, answer, forms, choices.
+
+A draft is a question before the article-wide checks of :mod:`.filters`: it carries its
+template and slots (the anchor is chosen last, so that it never prints the answer), the
+forms a grader accepts, its choices and a confidence from the checks behind it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
+
+from ..forms import (
+    joined_places,
+    name_forms,
+    offices_overlap,
+    place_forms,
+    title_forms,
+    titles_match,
+)
+from ..model import BLANK, Article, Cue, Fact, Meeting, Quantity, Role, Term, Trip, Visit
+from ..numbers import (
+    format_number,
+    number_variants,
+    number_word,
+    ordinal_suffix,
+    ordinal_variants,
+    ordinal_word,
+    parse_ordinal,
+)
+from .anchors import Anchor, anchor_candidates, choose_anchor, display
+from .distractors import (
+    FALLBACK_TITLES,
+    DistractorPool,
+    figure_distractors,
+    looks_like_name,
+    pick,
+    seeded,
+    title_rank,
+)
+from .places import KIND_PLURALS, KIND_WORDS, contains_or_within, peers, place_kind, with_the
+from .templates import Template, template
+from .text import (
+    contains,
+    has_relative_time,
+    is_boilerplate,
+    mentions_any,
+    quote_for_prompt,
+    trim_around,
+    when_phrase,
+)
+
+_CANCELLED = re.compile(
+    r"\b(?:cancel(?:l)?ed|cancel(?:l)?ing|called off|calls off|postponed|scrapped|"
+    r"shelved|abandoned)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Draft:
+    """A question before the article-wide checks."""
+
+    fact: Fact
+    kind: str
+    template: Template
+    slots: dict[str, str]
+    answer: str
+    accepted: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+    """Words the anchor must not print: the answer's forms, or a statement's detail."""
+    confidence: float = 1.0
+    title_question: bool = False
+    quoted: bool = False
+    """A true/false statement that prints its source sentence."""
+    blanked: bool = False
+    """A cloze or multiple choice that blanks a word of its source sentence."""
+    fallback: bool = False
+    """Asked only when no other question of its fact survives the checks."""
+    key_forms: tuple[str, ...] = ()
+    """The forms of the key itself, when the prompt accepts other right answers too."""
+    prompt: str = ""
+    anchor: Anchor | None = None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The key and the accepted forms."""
+        return (self.answer, *self.accepted)
+
+
+@dataclass
+class Context:
+    """What the builders know besides the fact: the article, all its facts, the pool."""
+
+    article: Article
+    facts: list[Fact]
+    pool: DistractorPool
+
+    @property
+    def date(self) -> dt.date | None:
+        """The article's date, or None."""
+        return self.article.date
+
+    @cached_property
+    def tense_of(self) -> dict[int, str]:
+        """Each fact's tense: "done", "planned" or "cancelled" (by the fact's sentence)."""
+        out: dict[int, str] = {}
+        for f in self.facts:
+            if _CANCELLED.search(f.source.sentence) and isinstance(f, Visit | Meeting | Trip):
+                out[id(f)] = "cancelled"
+            else:
+                out[id(f)] = "planned" if f.planned else "done"
+        return out
+
+    def tense(self, fact: Fact) -> str:
+        """The tense of one fact."""
+        return self.tense_of.get(id(fact), "planned" if fact.planned else "done")
+
+    @cached_property
+    def anchors(self) -> list[Anchor]:
+        """The ways to name this article, best first."""
+        return anchor_candidates(self.article, self.facts, self.tense_of)
+
+    @cached_property
+    def sentences(self) -> list[str]:
+        """The article's sentences (roughly: split after . ! ? and at line ends)."""
+        parts = re.split(
+            r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[A-Z“\"'])|\n+", self.article.text
+        )
+        return [p for p in parts if p.strip()]
+
+    def forms_of(self, person: str) -> tuple[str, ...]:
+        """Every form of a person's name the article supports."""
+        return _cached_forms(self, person)
+
+    def with_person(self, person: str) -> list[str]:
+        """The sentences that name a person (by a form of the name)."""
+        forms = [f for f in self.forms_of(person) if len(f) >= 3]
+        return [s for s in self.sentences if any(_word_in(f, s) for f in forms)]
+
+    @cached_property
+    def people(self) -> list[str]:
+        """Everyone the article's facts name, in order."""
+        out: list[str] = []
+        for f in self.facts:
+            names: Iterable[str] = ()
+            if isinstance(f, Meeting):
+                names = f.participants
+            elif isinstance(f, Visit | Trip):
+                names = (f.traveler,)
+            elif isinstance(f, Role):
+                names = (f.person,)
+            for n in names:
+                if n not in out:
+                    out.append(n)
+        return out
+
+    @cached_property
+    def roles(self) -> list[Role]:
+        """The article's role facts."""
+        return [f for f in self.facts if isinstance(f, Role)]
+
+    def rank_of(self, person: str) -> str | None:
+        """A person's title rank from the article, else from the bank."""
+        for r in self.roles:
+            if r.person == person:
+                return title_rank(r.title)
+        return self.pool.ranks.get(person)
+
+    def partners(self, person: str) -> set[str]:
+        """Everyone the article says a person met."""
+        out: set[str] = set()
+        for f in self.facts:
+            if isinstance(f, Meeting) and person in f.participants:
+                out.update(p for p in f.participants if p != person)
+        return out
+
+    def visited(self, traveler: str, tense: str | None = None) -> list[str]:
+        """Every place the article says a traveller visits (in one tense, if given)."""
+        out: list[str] = []
+        for f in self.facts:
+            if isinstance(f, Visit) and f.traveler == traveler and tense in (None, self.tense(f)):
+                out.extend(p for p in f.places if p not in out and _is_place_word(p))
+        return out
+
+    @cached_property
+    def figures(self) -> set[float]:
+        """Every figure the article's facts give."""
+        return {
+            float(f.value)
+            for f in self.facts
+            if isinstance(f, Term | Quantity) and f.value is not None
+        }
+
+
+_FORMS_CACHE: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _cached_forms(ctx: Context, person: str) -> tuple[str, ...]:
+    key = (id(ctx), person)
+    found = _FORMS_CACHE.get(key)
+    if found is None:
+        if len(_FORMS_CACHE) > 2000:
+            _FORMS_CACHE.clear()
+        found = name_forms(person, ctx.article.text)
+        _FORMS_CACHE[key] = found
+    return found
+
+
+def _word_in(needle: str, haystack: str) -> bool:
+    """Whole-word, case-sensitive containment."""
+    return needle in haystack and _whole_word(needle).search(haystack) is not None
+
+
+@lru_cache(maxsize=8192)
+def _whole_word(needle: str) -> re.Pattern[str]:
+    """A compiled whole-word pattern for a needle."""
+    return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
+
+
+def _seed_key(tag: str, ctx: Context, f: Fact) -> str:
+    """A seed for a fact's random choices that is the same on every run (a fact's key may
+    hold a set, whose order changes with Python's hash seed)."""
+    from .generate import question_id
+
+    return f"{tag}:{question_id(ctx.article.id, f, tag)}"
+
+
+def possessive(name: str) -> str:
+    """ "Kamikawa Yoko's", "Abbas'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+# ---- cloze ---------------------------------------------------------------------------
+
+
+def cloze(
+    fact: Fact,
+    ctx: Context,
+    start: int,
+    text: str,
+    accepted: Iterable[str],
+    confidence: float,
+    kind: str = "cloze",
+    tpl: Template | None = None,
+    choices: tuple[str, ...] = (),
+) -> Draft | None:
+    """A draft that blanks ``text`` at offset ``start`` of the fact's sentence."""
+    s = fact.source.sentence
+    rel = start - fact.source.start
+    if rel < 0 or s[rel : rel + len(text)] != text:
+        return None
+    blanked = s[:rel] + BLANK + s[rel + len(text) :]
+    quote = quote_for_prompt(blanked, ctx.date, fact.planned)
+    at = quote.find(BLANK)
+    if at < 0:
+        return None
+    forms = tuple(a for a in dict.fromkeys(accepted) if a and a != text)
+    t = tpl or template("any", "cloze", "any", "blank")
+    return Draft(
+        fact,
+        kind,
+        t,
+        {"quote": quote},
+        text,
+        forms if kind == "cloze" else (),
+        choices,
+        avoid=(text, *forms),
+        confidence=t.confidence * confidence,
+        blanked=True,
+    )
+
+
+# ---- trips -----------------------------------------------------------------------------
+
+
+def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
+    """Which trip it is: question, choices, statement, cloze."""
+    tense = ctx.tense(f)
+    digits = bool(f.cue and f.cue.text[:1].isdigit())
+    write = ordinal_suffix if digits else ordinal_word
+    word = write(f.ordinal)
+    accepted = tuple(v for v in ordinal_variants(f.ordinal) if v != word)
+    noun = f.noun if f.noun in ("trip", "visit", "tour") else "trip"
+    dest = f.destination or ""
+    if dest and place_kind(dest) == "vague" and dest.lower() != "the region":
+        countries = [p for p in ctx.visited(f.traveler) if place_kind(p) == "country"]
+        dest = countries[0] if len(countries) == 1 else ""
+    since = f.since or ""
+    sentence = f.source.sentence
+    garbled = bool(since) and (
+        re.search(rf"\bsince\b[^.;]{{0,40}}{re.escape(since)}", sentence, re.IGNORECASE) is None
+        or has_relative_time(since)
+        or re.match(r"^(?:earlier|later|this|last|ago)\b", since, re.IGNORECASE) is not None
+    )
+    out: list[Draft] = []
+    c = 1.0 if f.cue else 0.9
+    if f.cue:
+        d = cloze(f, ctx, f.cue.start, f.cue.text, (f.cue.text, *ordinal_variants(f.ordinal)), c)
+        if d:
+            out.append(d)
+    if garbled:
+        return out  # "since earlier this year" lost its event: only the sentence says it
+    in_sentence = {
+        n for n in (parse_ordinal(w) for w in re.findall(r"[\w-]+", sentence)) if n is not None
+    }
+    wrong = [write(n) for n in (f.ordinal + d for d in (1, -1, 2, -2, 3, 4)) if n >= 1]
+    wrong = [w for w in wrong if parse_ordinal(w) not in in_sentence]
+    slots = {
+        "noun": noun,
+        "to": f" to {with_the(dest)}" if dest else "",
+        "since": f" since {since}" if since else "",
+        "traveler": display(f.traveler),
+        "traveler_poss": possessive(display(f.traveler)),
+    }
+    q = template("trip", "question", tense, "which")
+    avoid = (word, *accepted)
+    out.append(
+        Draft(f, "short_answer", q, slots, word, accepted, avoid=avoid, confidence=q.confidence * c)
+    )
+    if len(wrong) >= 3:
+        choices = (word, *wrong[:3])
+        out.append(
+            Draft(f, "mcq", q, slots, word, (), choices, avoid=avoid, confidence=q.confidence * c)
+        )
+    st = template("trip", "statement", tense, "ordinal")
+    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
+    ordinal = word if truth else wrong[0]
+    out.append(
+        Draft(
+            f,
+            "true_false",
+            st,
+            {**slots, "ordinal": ordinal},
+            "True" if truth else "False",
+            (),
+            ("True", "False"),
+            avoid=(word, ordinal),
+            confidence=st.confidence * c,
+        )
+    )
+    return out
+
+
+# ---- meetings --------------------------------------------------------------------------
+
+
+def _people_distractors(
+    ctx: Context, person: str, exclude: set[str], key: str
+) -> tuple[list[str], float]:
+    """People who are certainly not the answer: from the article (never named in a sentence
+    with ``person``), then from the bank, of the key's rank first."""
+    together = " ".join(ctx.with_person(person))
+    rank = ctx.rank_of(key)
+    local = [
+        p
+        for p in ctx.people
+        if p not in exclude
+        and p != person
+        and looks_like_name(p)
+        and not any(len(x) >= 3 and _word_in(x, together) for x in ctx.forms_of(p))
+    ]
+    pooled = [
+        p
+        for p in reversed(ctx.pool.persons)
+        if p not in ctx.people and p not in exclude and looks_like_name(p)
+    ]
+    if rank:
+        pooled.sort(key=lambda p: ctx.pool.ranks.get(p) != rank)
+        local.sort(key=lambda p: ctx.rank_of(p) != rank)
+    chosen = pick([*local, *pooled], [key, person, *exclude])
+    from_bank = sum(1 for c in chosen if c not in local)
+    return chosen, 1.0 - 0.04 * from_bank
+
+
+def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
+    """Who met whom: question, choices, statement, cloze."""
+    tense = ctx.tense(f)
+    a, b = f.participants[0], f.participants[1]
+    # ask from the side whose only partner is the other: the prompt then has one answer
+    if len(ctx.partners(a)) > 1 and len(ctx.partners(b)) == 1:
+        a, b = b, a
+    partners = ctx.partners(a) | {b}
+    accepted = tuple(
+        dict.fromkeys(x for p in [b, *sorted(partners - {b})] for x in ctx.forms_of(p))
+    )
+    accepted = tuple(x for x in accepted if x != b)
+    slots = {
+        "asker": display(a),
+        "other": display(b),
+        "where": f" in {f.place}" if f.place and not mentions_any(f.place, ctx.forms_of(b)) else "",
+        "when": (" " + w) if (w := when_phrase(f.when, ctx.date, f.planned)) else "",
+    }
+    conf = 0.85 if a.upper() == a or b.upper() == b else 1.0
+    out: list[Draft] = []
+    if f.cue:
+        person = next((p for p in f.participants if f.cue.text in ctx.forms_of(p)), None)
+        if person is not None:
+            d = cloze(f, ctx, f.cue.start, f.cue.text, ctx.forms_of(person), conf)
+            if d:
+                out.append(d)
+    q = template("meeting", "question", tense, "who")
+    avoid = (b, *ctx.forms_of(b))
+    out.append(
+        Draft(
+            f,
+            "short_answer",
+            q,
+            slots,
+            b,
+            accepted,
+            avoid=avoid,
+            confidence=q.confidence * conf,
+            key_forms=ctx.forms_of(b),
+        )
+    )
+    wrong, wconf = _people_distractors(ctx, a, partners, b)
+    if len(wrong) >= 3:
+        ch = template("meeting", "choice", tense, "which")
+        out.append(
+            Draft(
+                f,
+                "mcq",
+                ch,
+                slots,
+                b,
+                (),
+                (b, *wrong),
+                avoid=avoid,
+                confidence=ch.confidence * conf * wconf,
+            )
+        )
+    st = template("meeting", "statement", tense, "met")
+    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
+    other = b if truth else wrong[0]
+    out.append(
+        Draft(
+            f,
+            "true_false",
+            st,
+            {**slots, "other": display(other)},
+            "True" if truth else "False",
+            (),
+            ("True", "False"),
+            avoid=(*ctx.forms_of(b), other),
+            confidence=st.confidence * conf,
+        )
+    )
+    return out
+
+
+# ---- visits ----------------------------------------------------------------------------
+
+
+def _place_distractors(ctx: Context, f: Visit, key: str, kind: str) -> tuple[list[str], float]:
+    """Places of the key's kind that the traveller certainly did not visit."""
+    visited = ctx.visited(f.traveler)
+    with_traveler = " ".join(ctx.with_person(f.traveler))
+    text = ctx.article.text
+
+    def fine(p: str) -> bool:
+        return (
+            place_kind(p) == kind
+            and not any(contains_or_within(p, v) for v in visited)
+            and not any(_word_in(x, with_traveler) for x in place_forms(p))
+        )
+
+    local = [
+        p
+        for g in ctx.facts
+        if isinstance(g, Visit) and g.traveler != f.traveler
+        for p in g.places
+        if fine(p)
+    ]
+    rng = seeded(f"places:{ctx.article.id}:{key}")
+    near = [
+        p
+        for p in peers(key, kind)[:25]
+        if fine(p) and not any(_word_in(x, text) for x in place_forms(p))
+    ][:8]
+    rng.shuffle(near)  # the nearest eight, in an order the key's position does not tell
+    chosen = pick(dict.fromkeys([*local, *near]), [key, *visited])
+    return chosen, 1.0
+
+
+def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
+    """Who went where: question, choices, statement, cloze."""
+    tense = ctx.tense(f)
+    kinds = {p: place_kind(p) for p in f.places}
+    good = [
+        p
+        for p in f.places
+        if kinds[p] in ("country", "city", "region", "place") and _is_place_word(p)
+    ]
+    if not good:
+        return []
+    rng = seeded(_seed_key("visit", ctx, f))
+    firm = [p for p in good if kinds[p] != "place"] or good
+    answer = firm[rng.randrange(len(firm))]
+    kind = kinds[answer]
+    visited = ctx.visited(f.traveler, tense)
+    when = when_phrase(f.when, ctx.date, f.planned)
+    right = visited if not when else [p for p in good if p in visited or p == answer]
+    accepted_places = [answer, *[p for p in right if p != answer]]
+    accepted = tuple(
+        dict.fromkeys(
+            x
+            for p in [*accepted_places, *joined_places(f.places, ctx.article.text)]
+            for x in place_forms(p)
+        )
+    )
+    accepted = tuple(x for x in accepted if x != answer)
+    many = len(right) > 1
+    what = KIND_WORDS.get(kind, "place")
+    if many:
+        kinds_all = {kinds.get(p) or place_kind(p) for p in right}
+        what = KIND_PLURALS.get(kind, "places") if len(kinds_all) == 1 else "places"
+    slots = {
+        "traveler": display(f.traveler),
+        "what": what,
+        "whats": KIND_PLURALS.get(kind, "places"),
+        "when": f" {when}" if when else "",
+        "name_one": " Name one." if many else "",
+        "place": answer,
+    }
+    conf = 1.0 if kind != "place" else 0.8
+    out: list[Draft] = []
+    if f.cue:
+        blank = f.cue.text
+        forms = [blank, *place_forms(blank)]
+        d = cloze(f, ctx, f.cue.start, blank, forms, conf)
+        if d:
+            out.append(d)
+    avoid = tuple(dict.fromkeys(x for p in visited for x in place_forms(p)))
+    q = template("visit", "question", tense, "which")
+    own = tuple(x for p in f.places for x in place_forms(p))
+    out.append(
+        Draft(
+            f,
+            "short_answer",
+            q,
+            slots,
+            answer,
+            accepted,
+            avoid=avoid,
+            confidence=q.confidence * conf,
+            key_forms=own,
+        )
+    )
+    wrong: list[str] = []
+    if kind in ("country", "city", "region"):
+        wrong, wconf = _place_distractors(ctx, f, answer, kind)
+        if len(wrong) >= 3:
+            ch = template("visit", "choice", tense, "which")
+            out.append(
+                Draft(
+                    f,
+                    "mcq",
+                    ch,
+                    slots,
+                    answer,
+                    (),
+                    (answer, *wrong),
+                    avoid=avoid,
+                    confidence=ch.confidence * conf * wconf,
+                )
+            )
+    st = template("visit", "statement", tense, "visited")
+    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
+    place = answer if truth else wrong[0]
+    out.append(
+        Draft(
+            f,
+            "true_false",
+            st,
+            {**slots, "place": with_the(place)},
+            "True" if truth else "False",
+            (),
+            ("True", "False"),
+            avoid=(*avoid, place),
+            confidence=st.confidence * conf,
+        )
+    )
+    return out
+
+
+def _is_place_word(p: str) -> bool:
+    """A place name, not a title word or a lower-case word read as one."""
+    from ..lexicon import TITLE_HEADS
+
+    bare = re.sub(r"^the\s+", "", p, flags=re.IGNORECASE)
+    return (
+        bare[:1].isupper()
+        and bare.lower() not in TITLE_HEADS
+        and not bare.lower().startswith(("president", "minister", "secretary"))
+    )
+
+
+# ---- roles -----------------------------------------------------------------------------
+
+_QUALIFIED = re.compile(
+    r"['’]s\b|\b(?:of|for)\s+(?:the\s+)?[A-Z]|^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)\b"
+)
+
+
+_TITLE_WORDS_BEFORE = frozenset(
+    "visiting former acting the then outgoing incoming new late us u.s. uk eu un".split()
+)
+_TITLE_OPENERS = frozenset(
+    "foreign deputy vice chief senior special top acting interim former prime state "
+    "government defense defence finance trade national general executive managing".split()
+)
+
+
+def _the(title: str) -> str:
+    """The title with "the" in front, unless it has a possessor ("Joe Biden's adviser")."""
+    return title if re.search(r"['’]s\b", title) else f"the {title}"
+
+
+def role_drafts(f: Role, ctx: Context) -> list[Draft]:
+    """Who holds which title: a "who was" question when the title says whose it is and one
+    person holds it, else "what position did X hold"; statement; cloze of the name."""
+    holders = {
+        r.person
+        for r in ctx.roles
+        if titles_match(r.title, f.title) or titles_match(f.title, r.title)
+    }
+    qualified = bool(_QUALIFIED.search(f.title)) and len(f.title.split()) >= 2
+    rank = title_rank(f.title)
+    conf = 0.8 if rank == "head" else 1.0
+    if f.person.upper() == f.person:
+        conf *= 0.8
+    person_forms = ctx.forms_of(f.person)
+    t_forms = title_forms(f.title)
+    out: list[Draft] = []
+    # cloze: blank the person's name beside the title
+    sentence = f.source.sentence
+    bare = [x for x in person_forms if x.split()[0] in f.person.split()]
+    written = [x for x in bare if len(x) >= 3 and _word_in(x, sentence)]
+    if written:
+        name = max(written, key=len)
+        at = sentence.find(name)
+        if f.cue:
+            near = [m.start() for m in re.finditer(re.escape(name), sentence)]
+            rel = f.cue.start - f.source.start
+            at = min(near, key=lambda i: abs(i - rel))
+        d = cloze(f, ctx, f.source.start + at, name, person_forms, conf)
+        if d:
+            d.title_question = True
+            d.avoid = (*d.avoid, *t_forms)
+            out.append(d)
+    head = rank == "head"
+    first = f.title.split()[0]
+    garbled = first[:1].islower() and first.lower() not in _TITLE_OPENERS
+    if f.cue is not None and f.cue.text == f.title:
+        # "Electronics For Imaging CEO": a title cut out of a longer name is no key
+        before = f.source.sentence[: f.cue.start - f.source.start].split()
+        if before and before[-1][:1].isupper() and before[-1].lower() not in _TITLE_WORDS_BEFORE:
+            garbled = garbled or (len(before) > 1 and not before[-2].endswith((".", ":", '"', "”")))
+    # a head's title is general knowledge and a cut title is no key: their questions
+    # stand in only when the name cloze does not survive the checks
+    spare = garbled or (head and bool(out))
+    if qualified and holders == {f.person} and not head:
+        slots = {"the_title": _the(f.title), "person": display(f.person)}
+        q = template("role", "question", "any", "who")
+        avoid = (*person_forms,)
+        out.append(
+            Draft(
+                f,
+                "short_answer",
+                q,
+                slots,
+                f.person,
+                tuple(x for x in person_forms if x != f.person),
+                avoid=avoid,
+                confidence=q.confidence * conf,
+                title_question=True,
+            )
+        )
+        wrong = [p for p in _people_for_title(ctx, f) if p not in holders]
+        chosen = pick(wrong, [f.person])
+        if len(chosen) >= 3 and not head:
+            ch = template("role", "choice", "any", "who")
+            out.append(
+                Draft(
+                    f,
+                    "mcq",
+                    ch,
+                    slots,
+                    f.person,
+                    (),
+                    (f.person, *chosen),
+                    avoid=avoid,
+                    confidence=ch.confidence * conf * 0.95,
+                    title_question=True,
+                )
+            )
+    else:
+        slots = {"person": display(f.person), "the_title": _the(f.title)}
+        q = template("role", "question", "any", "position")
+        avoid = (*t_forms, *person_forms)
+        out.append(
+            Draft(
+                f,
+                "short_answer",
+                q,
+                slots,
+                f.title,
+                tuple(x for x in t_forms if x != f.title),
+                avoid=avoid,
+                confidence=q.confidence * conf,
+                title_question=True,
+            )
+        )
+        own = [r.title for r in ctx.roles if r.person == f.person]
+        titles = _titles_of_rank(ctx, rank, own)
+        if len(titles) >= 3 and not head:
+            ch = template("role", "choice", "any", "position")
+            out.append(
+                Draft(
+                    f,
+                    "mcq",
+                    ch,
+                    slots,
+                    f.title,
+                    (),
+                    (f.title, *titles[:3]),
+                    avoid=avoid,
+                    confidence=ch.confidence * conf * 0.9,
+                    title_question=True,
+                )
+            )
+    if spare:
+        for d in out[1:]:
+            d.fallback = True
+    if head or garbled:
+        return [d for d in out if d.kind != "mcq"]
+    # statement: swap the person for someone of the same rank, or keep it true
+    st = template("role", "statement", "any", "was")
+    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5
+    person = f.person
+    if not truth:
+        others = [p for p in _people_for_title(ctx, f) if p not in holders]
+        others = [
+            p
+            for p in others
+            if not any(titles_match(r.title, f.title) for r in ctx.roles if r.person == p)
+            and not any(len(x) >= 3 and _word_in(x, f.title) for x in p.split())
+        ]
+        chosen = pick(others, [f.person], limit=1)
+        if chosen:
+            person = chosen[0]
+        else:
+            truth = True
+    out.append(
+        Draft(
+            f,
+            "true_false",
+            st,
+            {"person": display(person), "the_title": _the(f.title)},
+            "True" if truth else "False",
+            (),
+            ("True", "False"),
+            avoid=(*person_forms, person),
+            confidence=st.confidence * conf,
+            title_question=True,
+        )
+    )
+    return out
+
+
+def _people_for_title(ctx: Context, f: Role) -> list[str]:
+    """People of the article with a title of the same rank first, then others from it."""
+    rank = title_rank(f.title)
+    same = [r.person for r in ctx.roles if r.person != f.person and title_rank(r.title) == rank]
+    rest = [p for p in ctx.people if p != f.person and p not in same]
+    pooled = [
+        p
+        for p in reversed(ctx.pool.persons)
+        if ctx.pool.ranks.get(p) == rank and p not in ctx.people
+    ]
+    return [p for p in dict.fromkeys([*same, *rest, *pooled]) if looks_like_name(p)]
+
+
+def _titles_of_rank(ctx: Context, rank: str, own: list[str]) -> list[str]:
+    """Titles of a rank that none of ``own`` matches: the article's first, then the bank's,
+    then common ones."""
+    found = [r.title for r in ctx.roles if title_rank(r.title) == rank]
+    pooled = [t for t in list(reversed(ctx.pool.titles))[:60] if title_rank(t) == rank]
+    out: list[str] = []
+    for t in [*found, *pooled, *FALLBACK_TITLES[rank]]:
+        if any(offices_overlap(t, o) for o in [*own, *out]):
+            continue
+        out.append(t)
+    return out
+
+
+# ---- figures ---------------------------------------------------------------------------
+
+_DURATIONS = ("second", "minute", "hour", "day", "week", "month", "year")
+_ASK = re.compile(
+    r"^how (?:many|much) [\w\s'’,-]+? (?:did|does|do|will|would|was|were|is|are|has|have|had|"
+    r"can|could|should|might|must|may)\b[\w\s'’,-]*$",
+    re.IGNORECASE,
+)
+
+
+def _duration_unit(f: Term | Quantity) -> str | None:
+    """ "day" for a four-day ceasefire or "60 days"."""
+    unit = f.unit.lower().rstrip("s")
+    return unit if unit in _DURATIONS else None
+
+
+def _figure_kind(f: Term | Quantity) -> str:
+    """ "percent", "duration", "money" or "count"."""
+    text = f"{f.unit} {f.cue.text if f.cue else ''}".lower()
+    if "percent" in text or "%" in text or "per cent" in text:
+        return "percent"
+    if _duration_unit(f):
+        return "duration"
+    if re.search(r"[$€£¥₹₪]|dollar|euro|pound|yuan|rupee|yen", text):
+        return "money"
+    return "count"
+
+
+def _currency_sign(text: str) -> str:
+    """The currency sign a figure was written with ("$", "€"), or nothing."""
+    m = re.match(r"^\s*((?:US|A|C|HK)?[$€£¥₹₪])", text)
+    return m.group(1) if m else ""
+
+
+def _duration_text(value: float, unit: str, words: bool = True) -> str:
+    """ "four days" (as "four-day" is written), "72 hours"."""
+    word = number_word(int(value)) if words and float(value).is_integer() else None
+    return f"{word or format_number(value)} {unit}{'' if value == 1 else 's'}"
+
+
+_NUMBER_WORDS = (
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    "eighty|ninety|hundred|dozen"
+)
+_NUMBER_IN_TEXT = re.compile(
+    r"\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|\b(?:(?:"
+    + _NUMBER_WORDS
+    + r")(?:[\s-](?:and\s)?)?)+",
+    re.IGNORECASE,
+)
+
+
+def swap_number(original: str, value: float) -> str | None:
+    """Write another number where the original one stands, in the same style.
+
+    "four-day" -> "five-day"; "more than 36,600" -> "more than 27,400"; "$1.5 billion" ->
+    "$750 million"; "two Russian women" -> "three Russian women".
+    """
+    m = _NUMBER_IN_TEXT.search(original)
+    if m is None:
+        return None
+    written = m.group(0)
+    trailing = ""
+    if written.endswith(("-", " ")):
+        trailing = written[len(written.rstrip(" -")) :]
+        written = written.rstrip(" -")
+    if written[:1].isalpha():
+        word = number_word(int(value)) if float(value).is_integer() else None
+        new = word or format_number(value)
+        if written[:1].isupper():
+            new = new[:1].upper() + new[1:]
+    else:
+        new = format_number(value)
+        if re.search(r"\d,\d{3}", written) and float(value).is_integer() and value < 1e6:
+            new = f"{int(value):,}"
+    return original[: m.start()] + new + trailing + original[m.start() + len(m.group(0)) :]
+
+
+def _lasts(f: Term, sentence: str, cue_rel: int, cue_len: int) -> bool:
+    """Whether the sentence says the agreement itself lasts the figure: "a four-day truce",
+    "a truce of four days", "the ceasefire will last 60 days"."""
+    agreement = re.escape(f.agreement.lower())
+    after = sentence[cue_rel + cue_len : cue_rel + cue_len + 30].lower()
+    before = sentence[max(0, cue_rel - 50) : cue_rel].lower()
+    if re.match(rf"^[\s-]*(?:\w+[\s-]+)?{agreement}\b", after):
+        return True
+    return (
+        re.search(rf"\b{agreement}\b[^,.;]{{0,25}}\b(?:of|lasting|last|lasts|for)\s*$", before)
+        is not None
+    )
+
+
+def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
+    """A figure: a question when the sentence tells what it counts, choices, a blank, a
+    statement that quotes the sentence (true, or with another figure)."""
+    if f.value is None or f.cue is None:
+        return []
+    value = float(f.value)
+    cue = f.cue
+    trimmed = cue.text.rstrip("'’\"”,;:. ")
+    if trimmed != cue.text and trimmed:
+        cue = Cue(trimmed, cue.start, cue.start + len(trimmed))  # "eight hours'" -> "eight hours"
+    sentence = f.source.sentence
+    rel = cue.start - f.source.start
+    kind = _figure_kind(f)
+    unit = _duration_unit(f)
+    words = cue.text[:1].isalpha()
+    sign = _currency_sign(cue.text)
+    rng = seeded(_seed_key(f"figure:{cue.start}", ctx, f))
+    in_sentence = set()
+    for m in _NUMBER_IN_TEXT.finditer(sentence):
+        from ..numbers import parse_amount
+
+        a = parse_amount(m.group(0))
+        if a is not None:
+            in_sentence.add(float(a.value))
+    wrong_values = figure_distractors(
+        value, kind, rng, avoid={*ctx.figures, *in_sentence} - {value}
+    )
+
+    def display(v: float) -> str:
+        if unit:
+            return _duration_text(v, unit, words)
+        if kind == "percent":
+            return f"{format_number(v)}%"
+        if words and float(v).is_integer() and number_word(int(v)):
+            return number_word(int(v)) or format_number(v)
+        return sign + format_number(v)
+
+    shown = format_number(value)
+    variants = [display(value), shown, *number_variants(value), cue.text]
+    if unit:
+        variants += [f"{shown} {unit}s", f"{shown}-{unit}", _duration_text(value, unit, False)]
+    if sign:
+        variants.append(sign + shown)
+    if kind == "percent":
+        variants += [f"{shown}%", f"{shown} percent", f"{shown} per cent"]
+    out: list[Draft] = []
+    conf = 0.95 if f.approx else 1.0
+    month = (
+        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    )
+    around = sentence[max(0, rel - 12) : rel + len(cue.text) + 14]
+    is_day = re.search(rf"{month}\s*$", sentence[max(0, rel - 12) : rel]) or re.match(
+        rf"^\s*(?:[–-]\s*\d{{1,2}}\s+)?{month}\b", sentence[rel + len(cue.text) :]
+    )
+    # cloze
+    d = cloze(f, ctx, cue.start, cue.text, variants, conf * (0.5 if is_day else 1.0))
+    if d:
+        out.append(d)
+    if is_day or not around:
+        return out  # a day of a month is a date, not a figure to drill
+    # a question that says what the figure counts
+    question: tuple[Template, dict[str, str]] | None = None
+    ask = (f.ask or "").strip().rstrip("?")
+    ask = re.sub(
+        r"\b(The|A|An|This|That|These|Those|Its|Their|His|Her)\b",
+        lambda m: m.group(1).lower(),
+        ask[:1].lower() + ask[1:],
+    )
+    if ask and _ASK.match(ask):
+        tpl = template("number", "question", "any", "ask")
+        question = (tpl, {"ask": ask, "roughly": "roughly " if f.approx else ""})
+    elif isinstance(f, Term) and unit and _lasts(f, sentence, rel, len(cue.text)):
+        tpl = template("number", "question", "any", "lasting")
+        question = (tpl, {"agreement": f.agreement})
+    elif (
+        isinstance(f, Term)
+        and f.unit in ("phase", "stage", "step", "part")
+        and re.search(rf"{re.escape(cue.text)}[\s-]*{f.unit}", sentence)
+        and f.agreement.lower() in sentence.lower()
+    ):
+        tpl = template("number", "question", "any", "parts")
+        question = (tpl, {"units": f.unit + "s", "agreement": f.agreement})
+    answer = display(value)
+    accepted = tuple(v for v in dict.fromkeys(variants) if v != answer)
+    if question is not None:
+        tpl, slots = question
+        out.append(
+            Draft(
+                f,
+                "short_answer",
+                tpl,
+                slots,
+                answer,
+                accepted,
+                avoid=(answer, *accepted),
+                confidence=tpl.confidence * conf,
+            )
+        )
+        shown_wrong = list(dict.fromkeys(display(w) for w in wrong_values if display(w) != answer))
+        if len(shown_wrong) >= 3:
+            out.append(
+                Draft(
+                    f,
+                    "mcq",
+                    tpl,
+                    slots,
+                    answer,
+                    (),
+                    (answer, *shown_wrong[:3]),
+                    avoid=(answer, *accepted),
+                    confidence=tpl.confidence * conf,
+                )
+            )
+    else:
+        swapped = [
+            s for s in (swap_number(cue.text, w) for w in wrong_values) if s and s != cue.text
+        ]
+        swapped = list(dict.fromkeys(swapped))
+        if len(swapped) >= 3:
+            tpl = template("number", "choice", "any", "blank")
+            d = cloze(
+                f,
+                ctx,
+                cue.start,
+                cue.text,
+                (),
+                conf,
+                kind="mcq",
+                tpl=tpl,
+                choices=(cue.text, *swapped[:3]),
+            )
+            if d:
+                d.avoid = (cue.text, *accepted)
+                out.append(d)
+    # statement: the sentence, true or with another figure
+    st = template("number", "statement", "any", "quote")
+    truth = rng.random() < 0.5
+    s = sentence
+    if not truth:
+        replacement = next((swap_number(cue.text, w) for w in wrong_values), None)
+        if replacement is None:
+            truth = True
+        else:
+            s = sentence[:rel] + replacement + sentence[rel + len(cue.text) :]
+    quote = quote_for_prompt(s, ctx.date, f.planned)
+    if len(quote.split()) <= 45:
+        out.append(
+            Draft(
+                f,
+                "true_false",
+                st,
+                {"quote": quote},
+                "True" if truth else "False",
+                (),
+                ("True", "False"),
+                avoid=(cue.text,),
+                confidence=st.confidence * conf,
+                quoted=True,
+            )
+        )
+    return out
+
+
+BUILDERS: dict[str, Callable[[Fact, Context], list[Draft]]] = {
+    "trip": trip_drafts,  # type: ignore[dict-item]
+    "meeting": meeting_drafts,  # type: ignore[dict-item]
+    "visit": visit_drafts,  # type: ignore[dict-item]
+    "role": role_drafts,  # type: ignore[dict-item]
+    "term": number_drafts,  # type: ignore[dict-item]
+    "quantity": number_drafts,  # type: ignore[dict-item]
+}
+"""One draft builder per fact type."""
+
+
+PROMPT_WORDS = 55
+"""A prompt with a quoted sentence is cut to about this many words."""
+
+
+def render(d: Draft, ctx: Context) -> Draft:
+    """Choose the anchor (one that prints none of the words to avoid) and write the prompt."""
+    anchor = choose_anchor(ctx.anchors, d.avoid)
+    slots = dict(d.slots)
+    quote = slots.get("quote", "")
+    at = quote.find(BLANK)
+    if at >= 0:
+        # the whole prompt stays within about 55 words: the quote is cut at clause ends
+        room = PROMPT_WORDS - len(d.template.render(anchor=anchor.text, quote="").split())
+        slots["quote"] = trim_around(quote, at, at + len(BLANK), limit=max(12, min(40, room)))
+    body = d.template.render(anchor=anchor.text, **slots)
+    prompt = f"True or false? {body}" if d.kind == "true_false" else body
+    if d.kind == "true_false" and not prompt.endswith((".", "?", "!", "”", '"')):
+        prompt += "."
+    trust = anchor.confidence
+    sentence = d.fact.source.sentence
+    if is_boilerplate(sentence):
+        trust *= 0.5  # a caption or credit line
+    elif not re.search(r"[.!?”\"')’]\s*$", sentence):
+        trust *= 0.75  # a headline or a cut sentence
+    return replace(d, slots=slots, prompt=prompt, anchor=anchor, confidence=d.confidence * trust)
+
+
+def stated_by_sentence(d: Draft) -> bool:
+    """The key, in one of its own accepted forms, is written in the fact's source sentence.
+
+    The forms are the ones a grader accepts (:func:`question_bank.forms.name_forms` for a
+    person), so a sentence never "states" a person by a word the grader would not take.
+    """
+    if d.kind == "true_false":
+        return True
+    sentence = d.fact.source.sentence
+    return any(contains(sentence, x) for x in (d.key_forms or d.forms))

@@ -1,0 +1,204 @@
+"""Article-wide checks on the drafts: what a teacher would strike out, and what must stay.
+
+In order:
+
+1. no question whose key (or an accepted form) is printed in its own prompt;
+2. one figure gives one fact: a second fact read from the same words of a sentence
+   asks nothing more;
+3. no exact duplicates;
+4. one prompt, one key: drafts of one kind with the same prompt keep the first, which
+   accepts every right answer (a multiple choice never offers two right answers);
+5. a true/false statement never prints a sentence that another question blanks out;
+6. title questions are at most a quarter of the article's questions;
+7. prompts over 60 words go;
+
+a stand-in question (a head of state's title) stays only when its fact has no other, and
+a fact never loses its last question to checks 5-7 (a fact the generator found
+stays in the bank, with its most trusted question).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .build import Draft
+from .text import fold, mentions_any, words
+
+TITLE_SHARE = 0.25
+"""Title questions may make up at most this share of an article's questions."""
+
+MAX_WORDS = 60
+"""Longer prompts are dropped (a cloze may quote a sentence up to about 40 words)."""
+
+
+def answer_in_prompt(d: Draft) -> bool:
+    """Whether a question prints its own key or an accepted form of it."""
+    if d.kind == "true_false":
+        return False
+    return mentions_any(d.prompt, list(d.forms))
+
+
+def bad_choices(d: Draft) -> bool:
+    """A multiple choice with fewer than four distinct choices, or one that an accepted
+    form of the key also matches."""
+    if d.kind != "mcq":
+        return False
+    folded = [fold(c) for c in d.choices]
+    key = fold(d.answer)
+    return len(folded) < 4 or len(set(folded)) != len(folded) or folded.count(key) != 1
+
+
+def apply_filters(drafts: list[Draft]) -> list[Draft]:
+    """The drafts a teacher would keep, in their order (see the module's docstring)."""
+    kept = [d for d in drafts if not answer_in_prompt(d) and not bad_choices(d)]
+    kept = _one_fact_per_figure(kept)
+    kept = _no_duplicates(kept)
+    kept = _one_key_per_prompt(kept)
+    kept = _fallbacks_only_alone(kept)
+    protected = _last_of_fact(kept)
+    kept = _no_printed_blanks(kept, protected)
+    kept = _title_share(kept)
+    kept = [d for d in kept if words(d.prompt) <= MAX_WORDS or d in _last_of_fact(kept)]
+    return _restore_lost_facts(drafts, kept)
+
+
+def _restore_lost_facts(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
+    """A fact that lost every question gets back its most trusted one that prints no key,
+    has sound choices and repeats no kept prompt (a true/false statement, most often)."""
+    have = {_fact_id(d) for d in kept}
+    prompts = {(d.kind, fold(d.prompt)) for d in kept}
+    back: dict[int, Draft] = {}
+    for d in drafts:
+        if _fact_id(d) in have or answer_in_prompt(d) or bad_choices(d):
+            continue
+        if (d.kind, fold(d.prompt)) in prompts:
+            continue
+        best = back.get(_fact_id(d))
+        if best is None or d.confidence > best.confidence:
+            back[_fact_id(d)] = d
+    if not back:
+        return kept
+    chosen = {id(d) for d in back.values()}
+    chosen |= {id(d) for d in kept}
+    return [d for d in drafts if id(d) in chosen]
+
+
+def _fallbacks_only_alone(drafts: list[Draft]) -> list[Draft]:
+    """A stand-in question stays only when its fact has no other question."""
+    has_main = {_fact_id(d) for d in drafts if not d.fallback}
+    out: list[Draft] = []
+    spare: set[int] = set()
+    for d in drafts:
+        if d.fallback:
+            if _fact_id(d) in has_main or _fact_id(d) in spare:
+                continue
+            spare.add(_fact_id(d))
+        out.append(d)
+    return out
+
+
+def _fact_id(d: Draft) -> int:
+    return id(d.fact)
+
+
+def _last_of_fact(drafts: list[Draft]) -> list[Draft]:
+    """For each fact, its draft with the highest confidence (kept whatever the checks say)."""
+    best: dict[int, Draft] = {}
+    for d in drafts:
+        b = best.get(_fact_id(d))
+        if b is None or d.confidence > b.confidence:
+            best[_fact_id(d)] = d
+    return list(best.values())
+
+
+def _one_fact_per_figure(drafts: list[Draft]) -> list[Draft]:
+    """Facts read from the same figure of a sentence: the first asks, the others keep one
+    question each only when they are different facts to the scorer (never a duplicate)."""
+    owner: dict[tuple[int, int], int] = {}
+    for d in drafts:
+        cue = d.fact.cue
+        if d.fact.type in ("term", "quantity") and cue is not None:
+            owner.setdefault((cue.start, cue.end), _fact_id(d))
+    out: list[Draft] = []
+    seen_other: set[int] = set()
+    for d in drafts:
+        cue = d.fact.cue
+        if d.fact.type in ("term", "quantity") and cue is not None:
+            first = owner[(cue.start, cue.end)]
+            if first != _fact_id(d):
+                # the same figure read twice: keep only a statement for the second reading
+                if d.kind != "true_false" or _fact_id(d) in seen_other:
+                    continue
+                seen_other.add(_fact_id(d))
+        out.append(d)
+    return out
+
+
+def _no_duplicates(drafts: list[Draft]) -> list[Draft]:
+    """Drop a draft whose kind, prompt and key an earlier one already has."""
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Draft] = []
+    for d in drafts:
+        key = (d.kind, fold(d.prompt), fold(d.answer))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return out
+
+
+def _one_key_per_prompt(drafts: list[Draft]) -> list[Draft]:
+    """Same kind and prompt, different keys: keep the first, accepting the others' keys."""
+    groups: dict[tuple[str, str], list[Draft]] = defaultdict(list)
+    for d in drafts:
+        groups[(d.kind, fold(d.prompt))].append(d)
+    drop: set[int] = set()
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        first = group[0]
+        keys = {fold(g.answer) for g in group}
+        if len(keys) == 1:
+            continue
+        for other in group[1:]:
+            drop.add(id(other))
+        if first.kind in ("short_answer", "cloze"):
+            extra = [x for g in group[1:] for x in g.forms if x not in first.forms]
+            first.accepted = (*first.accepted, *extra)
+        elif first.kind == "mcq":
+            others = {fold(x) for g in group[1:] for x in g.forms}
+            if any(fold(c) in others for c in first.choices if c != first.answer):
+                drop.add(id(first))
+    return [d for d in drafts if id(d) not in drop]
+
+
+def _no_printed_blanks(drafts: list[Draft], protected: list[Draft]) -> list[Draft]:
+    """A statement that quotes a sentence some other question blanks gives that answer away."""
+    blanked = {(d.fact.source.start, d.fact.source.end) for d in drafts if d.blanked}
+    keep_ids = {id(d) for d in protected}
+    out = []
+    for d in drafts:
+        span = (d.fact.source.start, d.fact.source.end)
+        if d.quoted and span in blanked and id(d) not in keep_ids:
+            continue
+        out.append(d)
+    return out
+
+
+def _title_share(drafts: list[Draft]) -> list[Draft]:
+    """Drop the least trusted title questions until they are at most a quarter of the
+    article's questions, never a fact's last question."""
+    out = list(drafts)
+    while True:
+        titles = [d for d in out if d.title_question]
+        if not titles or len(titles) <= TITLE_SHARE * len(out):
+            return out
+        per_fact: dict[int, int] = defaultdict(int)
+        for d in out:
+            per_fact[_fact_id(d)] += 1
+        removable = [d for d in titles if per_fact[_fact_id(d)] > 1]
+        if not removable:
+            return out
+        # the fact with most questions left loses its least trusted one first
+        worst = min(removable, key=lambda d: (-per_fact[_fact_id(d)], d.confidence))
+        out.remove(worst)

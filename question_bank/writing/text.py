@@ -1,0 +1,278 @@
+"""Text helpers of the question writer: folding, datelines, relative times, quoting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from functools import lru_cache
+
+# ---- comparing -----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=32768)
+def fold(text: str) -> str:
+    """Lower case, accents and punctuation dropped, spaces squeezed (as a reader compares)."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"(?<=\d)[,.](?=\d{3}\b)", "", text)
+    text = re.sub(r"[^\w%$]+", " ", text)
+    return " ".join(text.split())
+
+
+def contains(haystack: str, needle: str) -> bool:
+    """Whether ``needle`` occurs in ``haystack`` as whole words, after folding."""
+    n = fold(needle)
+    if not n:
+        return False
+    # folded text is words between single spaces: whole words are a padded substring
+    return f" {n} " in f" {fold(haystack)} "
+
+
+def mentions_any(haystack: str, needles: tuple[str, ...] | list[str]) -> bool:
+    """Whether any needle of two or more letters occurs in the haystack as whole words."""
+    return any(len(fold(n)) >= 2 and contains(haystack, n) for n in needles)
+
+
+def words(text: str) -> int:
+    """How many words a text has."""
+    return len(text.split())
+
+
+# ---- datelines, credits, speaker labels ----------------------------------------------
+
+_DATELINE = re.compile(
+    r"""^\s*(?:
+        \((?:CNN|AP|AFP|Reuters|Xinhua|PTI|IANS|ANI|dpa|UNI)\)\s*(?:--|[—–:-])\s*
+      | (?:AFP|AP|Reuters|Xinhua|PTI|IANS)\s+(?:--|[—–-])\s+
+      | [A-Z][A-Za-z.'’]+(?:[\s/][A-Z][A-Za-z.'’]+){0,3}
+        (?:,\s*[A-Z][A-Za-z.]+(?:\s\d{1,2})?)?
+        \s*(?:\([A-Za-z ]+\))?\s*(?:--|[—–:]|(?<=\w)-|(?<=\)\s)-|(?<=\))-)\s+
+      | [A-Z]{3,}(?:[\s/][A-Z]{3,}){0,3}\s+-\s+
+      | [A-Z][A-Z .,'’-]{2,}:\s+
+      | [A-Z]{3,}(?:\s[A-Z]{3,})*\s*\n\s*
+    )""",
+    re.VERBOSE,
+)
+_NOT_DATELINE = re.compile(r"^(?:According|However|Meanwhile|But|And|The|In|On|At)\b")
+
+
+def strip_dateline(sentence: str) -> str:
+    """A sentence without its dateline, credit or speaker label ("KATHMANDU, May 6: ...")."""
+    m = _DATELINE.match(sentence)
+    if not m or _NOT_DATELINE.match(sentence):
+        return sentence
+    rest = sentence[m.end() :]
+    if len(rest.split()) < 3 or (not rest[:1].isalnum() and rest[:1] not in "“\"'‘"):
+        return sentence
+    return rest[:1].upper() + rest[1:]
+
+
+def is_boilerplate(line: str) -> bool:
+    """A credit, caption or label line: never an anchor."""
+    return bool(
+        re.search(
+            r"REUTERS/|AFP/|\bPhoto(?:graph)?:|©|\bFile photo\b|^\s*By\s|^Updated:|"
+            r"^Live updates|^\(\w+\)$|\s[—–-]\s*(?:Bloomberg|Reuters|AFP|AP|Getty)\b|"
+            r"\bPhoto\b.*\b(?:AFP|Reuters|AP|Getty)\b|"
+            r"\b(?:Press Service|Press Office|News Agency|Staff Reporter|Correspondent)$",
+            line,
+        )
+    )
+
+
+# ---- relative times --------------------------------------------------------------------
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = "|".join(WEEKDAYS)
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|noon))?"
+_RELATIVE = re.compile(
+    rf"""(?ix)
+    (?P<prep>\b(?:on|last|next|this|later|early|late|since|by|until|from)\s+)?
+    (?P<day>\b(?:{_WEEKDAY})\b){_PART_OF_DAY}
+    | \b(?P<word>today|tonight|yesterday|tomorrow)\b
+    | \b(?P<span>(?:this|next|last|earlier\s+this|later\s+this)\s+(?:week|month|weekend|year)
+      |this\s+(?:morning|afternoon|evening))\b
+    | \b(?P<night>last\s+night)\b
+    """
+)
+_ABSOLUTE = re.compile(
+    r"\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\s+\d{1,2}\b|\b\d{1,2}\s+(january|february|march|april|may"
+    r"|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+
+
+def has_relative_time(text: str) -> bool:
+    """Whether a text says "today", "on Monday", "next week" and the like."""
+    return _RELATIVE.search(text) is not None
+
+
+def has_absolute_date(text: str) -> bool:
+    """Whether a text gives a year or a day of a month."""
+    return _ABSOLUTE.search(text) is not None
+
+
+def format_date(date: dt.date) -> str:
+    """ "6 May 2024"."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def resolve_day(date: dt.date, weekday: str, planned: bool) -> dt.date:
+    """The date a weekday names in a report of ``date``: the coming one for a plan, else the
+    last one (the report's own day when it is that weekday, the next day rather than six
+    days back)."""
+    target = WEEKDAYS.index(weekday.lower())
+    delta = (target - date.weekday()) % 7
+    if planned:
+        return date + dt.timedelta(days=delta)
+    back = (date.weekday() - target) % 7
+    if back == 6:
+        # "on Sunday" in a report dated Saturday is the next day (the story was updated
+        # after its date); a week back would be "last Sunday"
+        return date + dt.timedelta(days=1)
+    return date - dt.timedelta(days=back)
+
+
+def _span_phrase(span: str, date: dt.date) -> str:
+    """ "this week" -> "in the week of 6 May 2024"; "next month" -> "in June 2024"."""
+    s = " ".join(span.lower().split())
+    unit = s.split()[-1]
+    if unit in ("morning", "afternoon", "evening"):
+        return f"on the {unit} of {format_date(date)}"
+    if unit == "year":
+        year = date.year + (1 if s.startswith("next") else -1 if s.startswith("last") else 0)
+        lead = (
+            "earlier in"
+            if s.startswith("earlier")
+            else "later in"
+            if s.startswith("later")
+            else "in"
+        )
+        return f"{lead} {year}"
+    if unit == "month":
+        month = date.month + (1 if s.startswith("next") else -1 if s.startswith("last") else 0)
+        year = date.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        return f"in {dt.date(year, month, 1):%B %Y}"
+    which = "the week after" if s.startswith("next") else "the week before"
+    if s.startswith(("this", "earlier", "later")):
+        which = "the week of"
+    noun = "weekend" if unit == "weekend" else "week"
+    return f"in {which.replace('week', noun)} {format_date(date)}"
+
+
+def resolve_relative(text: str, date: dt.date | None, planned: bool = False) -> str:
+    """Relative times made absolute with the report's date, or left out without one.
+
+    "on Monday" -> "on 23 January 2023"; "next week" -> "in the week after 6 May 2024";
+    without a date, "will on Saturday arrive" -> "will arrive".
+    """
+
+    def sub(m: re.Match[str]) -> str:
+        if date is None:
+            return ""
+        if m.group("day"):
+            when = resolve_day(date, m.group("day"), planned)
+            prep = (m.group("prep") or "").strip().lower()
+            keep = prep if prep in ("since", "by", "until", "from") else "on"
+            return f"{keep} {format_date(when)}"
+        if m.group("word"):
+            shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+            when = date + dt.timedelta(days=shift[m.group("word").lower()])
+            night = "on the night of " if m.group("word").lower() == "tonight" else "on "
+            return f"{night}{format_date(when)}"
+        if m.group("night"):
+            return f"on the night of {format_date(date - dt.timedelta(days=1))}"
+        return _span_phrase(m.group("span"), date)
+
+    out = _RELATIVE.sub(sub, text)
+    out = re.sub(r"\s+([,.;:!?])", r"\1", out)
+    out = re.sub(r",\s*,", ",", out)
+    out = re.sub(r"^\s*,\s*", "", out)
+    return " ".join(out.split())
+
+
+def when_phrase(when: str | None, date: dt.date | None, planned: bool) -> str:
+    """A fact's time for a prompt: absolute when it can be, "" when it is relative and
+    undated. "on 2019" becomes "in 2019"."""
+    if not when:
+        return ""
+    w = " ".join(when.split())
+    w = re.sub(
+        r"^on\s+(?=(?:1[89]|20)\d\d\b|(?:january|february|march|april|may|june|july|"
+        r"august|september|october|november|december)\s+(?:last|next|this)\b)",
+        "in ",
+        w,
+        flags=re.IGNORECASE,
+    )
+    if re.search(r"\b(?:last|next|this)\s+year\b", w, re.IGNORECASE):
+        if date is None:
+            return ""
+        year = date.year + (1 if "next" in w.lower() else -1 if "last" in w.lower() else 0)
+        w = re.sub(r"\s*\b(?:last|next|this)\s+year\b", f" {year}", w, flags=re.IGNORECASE)
+    if not re.match(
+        r"^(?:on|in|at|by|from|during|since|until|before|after|earlier|later|the)\b",
+        w,
+        re.IGNORECASE,
+    ) and not has_relative_time(w):
+        w = f"on {w}"
+    if re.match(r"^the\s+weekend$", w, re.IGNORECASE):
+        w = "this weekend"
+    if has_relative_time(w):
+        if date is None:
+            return ""
+        w = resolve_relative(w, date, planned)
+    return w.strip()
+
+
+def quote_for_prompt(sentence: str, date: dt.date | None, planned: bool = False) -> str:
+    """A source sentence as a prompt quotes it: no dateline, relative times made absolute
+    (in brackets after the word, so the quote stays the article's) or left out."""
+    s = strip_dateline(" ".join(sentence.split())).lstrip(",;: ")
+    if date is None:
+        return resolve_relative(s, None, planned)
+
+    def bracket(m: re.Match[str]) -> str:
+        resolved = resolve_relative(m.group(0), date, planned)
+        return f"{m.group(0)} [{re.sub(r'^(?:on|in) ', '', resolved)}]"
+
+    return _RELATIVE.sub(bracket, s)
+
+
+def trim_around(sentence: str, keep_from: int, keep_to: int, limit: int = 40) -> str:
+    """The sentence cut at clause boundaries to about ``limit`` words around a span."""
+    if words(sentence) <= limit:
+        return sentence
+    cuts = [0] + [m.end() for m in re.finditer(r"[,;:—–]\s+|\s+[—–-]\s+", sentence)]
+    ends = [m.start() for m in re.finditer(r"[,;:—–]\s+|\s+[—–-]\s+", sentence)] + [len(sentence)]
+    best: tuple[int, int] | None = None
+    for a in cuts:
+        if a > keep_from:
+            break
+        for b in ends:
+            if b < keep_to:
+                continue
+            if words(sentence[a:b]) <= limit and (best is None or b - a > best[1] - best[0]):
+                best = (a, b)
+    if best is None:
+        # no clause fits: a window of words around the span, cut at word ends
+        left = sentence[:keep_from]
+        right = sentence[keep_to:]
+        room = max(4, limit - len(sentence[keep_from:keep_to].split()))
+        before = left.split()
+        after = right.split()
+        head = before[len(before) - room // 2 :] if len(before) > room // 2 else before
+        tail = after[: room - len(head)]
+        start = len(left) - len(" ".join(head)) - (len(left) - len(left.rstrip()))
+        piece = sentence[max(0, start) : keep_to]
+        if tail:
+            ends = [m.end() for m in re.finditer(r"\S+", right)]
+            piece = sentence[max(0, start) : keep_to + ends[len(tail) - 1]]
+        lead = "…" if len(head) < len(before) else ""
+        trail = "…" if len(tail) < len(after) else ""
+        return lead + piece.strip() + trail
+    a, b = best
+    piece = sentence[a:b].strip()
+    return ("…" if a > 0 else "") + piece + ("…" if b < len(sentence) else "")

@@ -1,0 +1,5 @@
+"""``python -m quizapp``: the ``quizapp`` command."""
+
+from quizapp.cli import main
+
+main()

@@ -1,0 +1,657 @@
+"""The question writer's rules, each on sentences and articles written for the test.
+
+Most tests build the facts by hand (no spaCy), so they test the writer alone; a few run
+the whole pipeline. The events are invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+import pytest
+
+from question_bank import Article, Question, parse_article
+from question_bank.forms import name_forms, offices_overlap, place_forms, title_forms, titles_match
+from question_bank.grading import grade
+from question_bank.model import Cue, Meeting, Quantity, Role, Source, Term, Visit
+from question_bank.writing import DistractorPool, generate_questions
+from question_bank.writing.anchors import anchor_candidates, choose_anchor, detect_headline
+from question_bank.writing.distractors import figure_distractors, pick, seeded
+from question_bank.writing.filters import TITLE_SHARE
+from question_bank.writing.places import contains_or_within, place_kind, with_the
+from question_bank.writing.templates import TEMPLATES
+from question_bank.writing.text import (
+    contains,
+    quote_for_prompt,
+    resolve_relative,
+    strip_dateline,
+    trim_around,
+    when_phrase,
+)
+
+# ---- helpers -----------------------------------------------------------------------
+
+
+def article(text: str, **meta: str) -> Article:
+    header = "".join(f"{k.title()}: {v}\n" for k, v in meta.items())
+    return parse_article(header + ("\n" if header else "") + text, "w")
+
+
+def src(a: Article, sentence: str) -> Source:
+    start = a.text.index(sentence)
+    return Source(sentence, start, start + len(sentence))
+
+
+def cue(a: Article, sentence: str, words: str) -> Cue:
+    start = a.text.index(sentence) + sentence.index(words)
+    return Cue(words, start, start + len(words))
+
+
+def ask(a: Article, facts: list, pool: DistractorPool | None = None) -> list[Question]:  # type: ignore[type-arg]
+    return list(generate_questions(a, facts, pool))
+
+
+def of_kind(questions: list[Question], kind: str, fact_type: str | None = None) -> list[Question]:
+    return [
+        q
+        for q in questions
+        if q.kind == kind and (fact_type is None or q.fact["type"] == fact_type)
+    ]
+
+
+FOLD = re.compile(r"[^\w%$]+")
+
+
+def printed(prompt: str, forms: tuple[str, ...]) -> bool:
+    return any(len(f) >= 2 and contains(prompt, f) for f in forms)
+
+
+# An invented story, used by several tests.
+VISIT_TEXT = (
+    "Novak visits Oslo for fishing talks\n\n"
+    "Croatian Foreign Minister Lea Novak arrived in Oslo on Monday for two days of talks.\n"
+    "Ms Novak met Norwegian Prime Minister Erik Lunde at his office.\n"
+    "She also held talks with Trade Minister Ingrid Berg.\n"
+    "The two countries signed three agreements on fishing quotas.\n"
+    "Government spokesman Tomas Holm said the visit was the first by a Croatian minister "
+    "since 2015.\n"
+    "Norway will raise its quota by 12 percent under the deal.\n"
+)
+
+
+def visit_story(**meta: str) -> tuple[Article, list]:  # type: ignore[type-arg]
+    a = article(VISIT_TEXT, **meta)
+    s1 = "Croatian Foreign Minister Lea Novak arrived in Oslo on Monday for two days of talks."
+    s2 = "Ms Novak met Norwegian Prime Minister Erik Lunde at his office."
+    s3 = "She also held talks with Trade Minister Ingrid Berg."
+    s4 = "The two countries signed three agreements on fishing quotas."
+    s5 = (
+        "Government spokesman Tomas Holm said the visit was the first by a Croatian minister "
+        "since 2015."
+    )
+    s6 = "Norway will raise its quota by 12 percent under the deal."
+    facts = [
+        Role(
+            source=src(a, s1),
+            cue=cue(a, s1, "Croatian Foreign Minister"),
+            person="Lea Novak",
+            title="Croatian Foreign Minister",
+        ),
+        Visit(
+            source=src(a, s1),
+            cue=cue(a, s1, "Oslo"),
+            traveler="Lea Novak",
+            places=("Oslo",),
+            when="on Monday",
+        ),
+        Meeting(
+            source=src(a, s2),
+            cue=cue(a, s2, "Erik Lunde"),
+            participants=("Lea Novak", "Erik Lunde"),
+        ),
+        Role(
+            source=src(a, s2),
+            cue=cue(a, s2, "Norwegian Prime Minister"),
+            person="Erik Lunde",
+            title="Norwegian Prime Minister",
+        ),
+        Meeting(
+            source=src(a, s3),
+            cue=cue(a, s3, "Ingrid Berg"),
+            participants=("Lea Novak", "Ingrid Berg"),
+        ),
+        Role(
+            source=src(a, s3),
+            cue=cue(a, s3, "Trade Minister"),
+            person="Ingrid Berg",
+            title="Trade Minister",
+        ),
+        Term(
+            source=src(a, s4),
+            cue=cue(a, s4, "three"),
+            agreement="agreement",
+            text="signed three agreements",
+            value=3,
+            unit="agreements signed",
+            ask="How many agreements did the two countries sign",
+        ),
+        Role(
+            source=src(a, s5),
+            cue=cue(a, s5, "Government spokesman"),
+            person="Tomas Holm",
+            title="Government spokesman",
+        ),
+        Quantity(
+            source=src(a, s6),
+            cue=cue(a, s6, "12 percent"),
+            value=12,
+            unit="percent",
+            text="raise its quota by 12 percent",
+        ),
+    ]
+    return a, facts
+
+
+# ---- templates -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tpl", TEMPLATES, ids=lambda t: t.key)
+def test_every_template_renders_its_example(tpl) -> None:  # type: ignore[no-untyped-def]
+    assert tpl.render(**tpl.example) == tpl.rendered
+    assert 0 < tpl.confidence <= 1
+    body = tpl.rendered.split(", ", 1)[-1]
+    assert len(body.split()) <= 35
+
+
+def test_every_fact_type_has_each_tense_where_tense_matters() -> None:
+    keys = {t.key.rsplit(".", 1)[0] for t in TEMPLATES}
+    for fact in ("trip", "meeting", "visit"):
+        for kind in ("question", "statement"):
+            for tense in ("done", "planned", "cancelled"):
+                assert f"{fact}.{kind}.{tense}" in keys
+
+
+# ---- anchors -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        (
+            "KATHMANDU, May 6: The minister arrived in the capital.",
+            "The minister arrived in the capital.",
+        ),
+        (
+            "TEHRAN, Iran – Iran's minister met his counterpart.",
+            "Iran's minister met his counterpart.",
+        ),
+        (
+            "New Delhi: Prime Minister Omar Said will arrive today.",
+            "Prime Minister Omar Said will arrive today.",
+        ),
+        (
+            "ISLAMABAD, Jan. 28 (Xinhua) -- Visiting Minister Lea Novak held talks.",
+            "Visiting Minister Lea Novak held talks.",
+        ),
+        (
+            "(CNN) — The world agreed to a new climate deal.",
+            "The world agreed to a new climate deal.",
+        ),
+        (
+            "Pretoria- Deputy President Omar Said will host talks.",
+            "Deputy President Omar Said will host talks.",
+        ),
+        (
+            "US-China talks resumed in Geneva on trade.",
+            "US-China talks resumed in Geneva on trade.",
+        ),
+    ],
+)
+def test_datelines_and_credits_are_stripped(line: str, rest: str) -> None:
+    assert strip_dateline(line) == rest
+
+
+def test_a_headline_is_found_but_never_a_credit_caption_or_label() -> None:
+    assert detect_headline("Novak visits Oslo for fishing talks\n\nThe minister said.") == (
+        "Novak visits Oslo for fishing talks"
+    )
+    for top in (
+        "Kremlin Press Service\nPresident Omar Said met the envoy in Cairo on the sidelines.",
+        "Live updates: Follow the latest news on the talks\nThe minister said.",
+        "Lea Novak\nThe minister said so on the record.",
+        "BANGUI\nThe militias signed a deal to disarm on the same day.",
+        "The minister arrived in Oslo on Monday for talks with her counterpart.\nMore text.",
+    ):
+        assert detect_headline(top) is None, top
+
+
+def test_the_anchor_names_the_event_and_date_and_never_the_key() -> None:
+    a, facts = visit_story(Date="2025-03-12")
+    questions = ask(a, facts)
+    assert questions
+    for q in questions:
+        assert "12 March 2025" in q.prompt or "(March 2025)" in q.prompt  # day = the key 12
+        assert "report “Croatian Foreign Minister" not in q.prompt  # never the first sentence
+        if q.kind != "true_false":
+            assert not printed(q.prompt, (q.answer, *q.accepted)), q.prompt
+    oslo = [q for q in questions if q.answer == "Oslo"]
+    assert oslo and all("Oslo" not in q.prompt for q in oslo)
+
+
+def test_without_a_headline_an_event_label_is_used() -> None:
+    text = VISIT_TEXT.split("\n\n", 1)[1]
+    a, facts = visit_story()
+    a = article(text)
+    facts = [
+        type(f)(
+            **{
+                **f.__dict__,
+                "source": src(a, f.source.sentence),
+                "cue": cue(a, f.source.sentence, f.cue.text),
+            }
+        )
+        for f in facts
+    ]
+    anchors = anchor_candidates(a, facts, {})
+    assert anchors[0].text == "According to the report on Lea Novak's visit to Oslo"
+    # asked where she went, the anchor must not say it
+    chosen = choose_anchor(anchors, ("Oslo",))
+    assert "Oslo" not in chosen.text and "Lea Novak" in chosen.text
+
+
+def test_a_headline_that_prints_the_key_is_masked_or_replaced() -> None:
+    a, facts = visit_story()
+    chosen = choose_anchor(anchor_candidates(a, facts, {}), ("Oslo",))
+    assert "Oslo" not in chosen.text
+    assert chosen.text.startswith("According to the report")
+
+
+# ---- times ---------------------------------------------------------------------------
+
+
+def test_relative_days_become_dates_with_the_article_date() -> None:
+    wednesday = dt.date(2025, 3, 12)
+    assert resolve_relative("She arrived on Monday.", wednesday) == "She arrived on 10 March 2025."
+    assert resolve_relative("She will leave on Friday.", wednesday, planned=True) == (
+        "She will leave on 14 March 2025."
+    )
+    assert resolve_relative("They met today.", wednesday) == "They met on 12 March 2025."
+    saturday = dt.date(2024, 11, 23)  # a story dated Saturday, updated after the gavel fell
+    assert resolve_relative("The deal was agreed on Sunday.", saturday) == (
+        "The deal was agreed on 24 November 2024."
+    )
+    assert resolve_relative("He flies next week.", wednesday, planned=True) == (
+        "He flies in the week after 12 March 2025."
+    )
+    assert when_phrase("on Monday", wednesday, planned=False) == "on 10 March 2025"
+    assert when_phrase("on 2019", None, planned=False) == "in 2019"
+    assert when_phrase("on November last year", wednesday, planned=False) == "in November 2024"
+
+
+def test_without_a_date_no_bare_relative_time_is_printed() -> None:
+    assert resolve_relative("The minister will on Saturday arrive in Oslo.", None) == (
+        "The minister will arrive in Oslo."
+    )
+    assert when_phrase("on Monday", None, planned=True) == ""
+    a, facts = visit_story()
+    for q in ask(a, facts):
+        assert not re.search(r"\b(?:on Monday|today|tomorrow|this week)\b", q.prompt), q.prompt
+
+
+def test_a_quoted_sentence_keeps_its_words_and_gains_the_date() -> None:
+    quoted = quote_for_prompt("KATHMANDU, May 6: The talks ended on Sunday.", dt.date(2024, 5, 6))
+    assert quoted == "The talks ended on Sunday [5 May 2024]."
+
+
+def test_a_long_sentence_is_cut_around_its_blank() -> None:
+    long = (
+        "During the minister's state visit to the island, on 6-8 December, the president "
+        "announced that the country would offer an assistance package of _____ to help with "
+        "farming projects as well as the reconstruction of roads and bridges damaged by the "
+        "storms of the previous year in the north of the island."
+    )
+    at = long.index("_____")
+    cut = trim_around(long, at, at + 5, limit=20)
+    assert "_____" in cut and len(cut.split()) <= 21
+    assert cut.startswith("…") and cut.endswith("…")
+    short = "The talks, held in Oslo, ended with _____ agreements."
+    assert trim_around(short, short.index("_____"), short.index("_____") + 5, limit=40) == short
+
+
+# ---- filters -------------------------------------------------------------------------
+
+
+def test_no_key_in_its_prompt_and_one_question_per_fact_and_kind() -> None:
+    a, facts = visit_story(Date="2025-03-12")
+    questions = ask(a, facts)
+    per = Counter((repr(q.fact), q.kind) for q in questions)
+    assert max(per.values()) == 1
+    for q in questions:
+        if q.kind != "true_false":
+            assert not printed(q.prompt, (q.answer, *q.accepted)), (q.prompt, q.answer)
+    assert len({(q.kind, q.prompt, q.answer) for q in questions}) == len(questions)
+
+
+def test_title_questions_are_at_most_a_quarter_unless_a_fact_would_lose_its_last() -> None:
+    a, facts = visit_story(Date="2025-03-12")
+    questions = ask(a, facts)
+    roles = [q for q in questions if q.fact["type"] == "role"]
+    role_facts = {q.fact["person"] for q in roles}
+    assert role_facts == {"Lea Novak", "Erik Lunde", "Ingrid Berg", "Tomas Holm"}  # none lost
+    assert len(roles) <= max(TITLE_SHARE * len(questions), len(role_facts))
+
+
+def test_a_head_of_government_gets_no_who_is_question() -> None:
+    a, facts = visit_story(Date="2025-03-12")
+    lunde = [q for q in ask(a, facts) if q.fact.get("person") == "Erik Lunde"]
+    assert lunde
+    assert not any(q.kind in ("mcq", "true_false") for q in lunde)
+    assert not any(q.prompt.endswith("who was the Norwegian Prime Minister?") for q in lunde)
+
+
+def test_one_figure_gives_one_fact_worth_of_questions() -> None:
+    a, facts = visit_story()
+    s6 = "Norway will raise its quota by 12 percent under the deal."
+    twin = Quantity(
+        source=src(a, s6),
+        cue=cue(a, s6, "12 percent"),
+        value=12,
+        unit="percent raise",
+        text="raise its quota by 12 percent",
+    )
+    questions = ask(a, [*facts, twin])
+    on_figure = [q for q in questions if q.fact.get("value") == 12 and q.kind != "true_false"]
+    assert len({q.kind for q in on_figure}) == len(on_figure)
+
+
+def test_the_same_prompt_never_has_two_keys() -> None:
+    a = article(
+        "Minister Lea Novak met Omar Said in Cairo. Minister Lea Novak met Anna Lindqvist in Cairo. "
+        "Both meetings were short, officials said to reporters."
+    )
+    s1 = "Minister Lea Novak met Omar Said in Cairo."
+    s2 = "Minister Lea Novak met Anna Lindqvist in Cairo."
+    facts = [
+        Meeting(
+            source=src(a, s1), cue=cue(a, s1, "Omar Said"), participants=("Lea Novak", "Omar Said")
+        ),
+        Meeting(
+            source=src(a, s2),
+            cue=cue(a, s2, "Anna Lindqvist"),
+            participants=("Lea Novak", "Anna Lindqvist"),
+        ),
+    ]
+    questions = ask(a, facts)
+    by_prompt: dict[tuple[str, str], set[str]] = {}
+    for q in questions:
+        by_prompt.setdefault((q.kind, q.prompt), set()).add(q.answer)
+    assert all(len(keys) == 1 for keys in by_prompt.values())
+    # each meeting is still asked, and every right answer is accepted where asked of Novak
+    assert {tuple(q.fact["participants"]) for q in questions} == {
+        ("Lea Novak", "Omar Said"),
+        ("Lea Novak", "Anna Lindqvist"),
+    }
+    for q in of_kind(questions, "short_answer"):
+        if "Lea Novak meet" in q.prompt:
+            assert grade(q, "Omar Said").correct and grade(q, "Anna Lindqvist").correct
+
+
+# ---- accepted answers ------------------------------------------------------------------
+
+
+def test_names_the_article_uses_are_accepted() -> None:
+    text = (
+        "Crown Prince Mohammed bin Tariq met the envoy. Prince Mohammed said the talks went well. "
+        "King Felipe VI hosted a dinner. Emir Tamim bin Hamad Al Thani arrived later."
+    )
+    assert {"Mohammed", "Prince Mohammed", "bin Tariq", "Tariq"} <= set(
+        name_forms("Mohammed bin Tariq", text)
+    )
+    assert {"King Felipe VI", "Felipe"} <= set(name_forms("Felipe VI", text))
+    assert {"Al Thani", "Thani"} <= set(name_forms("Tamim bin Hamad Al Thani", text))
+    assert "Busaidi" in name_forms("Sayyid Badr al-Busaidi")
+
+
+def test_titles_with_and_without_the_country_and_in_either_order() -> None:
+    assert titles_match("Foreign Minister", "Minister for Foreign Affairs of Japan")
+    assert titles_match("Japanese Foreign Minister", "Minister for Foreign Affairs of Japan")
+    assert not titles_match("Nepalese Foreign Minister", "Minister for Foreign Affairs of Japan")
+    assert titles_match("Treasury Secretary", "Secretary of the Treasury")
+    assert titles_match("Prime Minister", "Israeli Prime Minister")
+    assert titles_match("French President", "President of France")
+    assert not titles_match("Russian President", "Ukrainian President")
+    assert not titles_match("Finance Minister", "Foreign Minister")
+    assert offices_overlap("spokesperson", "Government spokesman")  # never two choices
+    assert not offices_overlap("Finance Minister", "Foreign Minister")
+    assert "Prime Minister" in title_forms("Israeli Prime Minister")
+    assert "Foreign Secretary" in title_forms("Nepal's Foreign Secretary")
+
+
+def test_places_by_their_other_names_and_nothing_malformed() -> None:
+    assert {"Türkiye", "Turkey"} <= set(place_forms("Turkey"))
+    assert "United States" in place_forms("the United States")
+    assert not any(
+        f.lower().startswith("the the") or f == "the Turkey" for f in place_forms("Turkey")
+    )
+    q = {
+        "kind": "short_answer",
+        "answer": "Türkiye",
+        "accepted": [],
+        "choices": [],
+        "fact": {"type": "visit", "traveler": "Lea Novak", "places": ["Türkiye"]},
+    }
+    assert grade(q, "Turkey").correct and grade(q, "Turkiye").correct
+    assert not grade(q, "Greece").correct
+
+
+def test_typed_titles_are_graded_by_office() -> None:
+    q = {
+        "kind": "short_answer",
+        "answer": "Secretary of the Treasury",
+        "accepted": [],
+        "choices": [],
+        "fact": {"type": "role", "person": "Ana Ruiz", "title": "Secretary of the Treasury"},
+    }
+    assert grade(q, "Treasury Secretary").correct
+    assert not grade(q, "Secretary of State").correct
+
+
+def test_every_generated_form_is_graded_right() -> None:
+    a, facts = visit_story(Date="2025-03-12")
+    for q in ask(a, facts):
+        for form in (q.answer, *q.accepted):
+            assert grade(q, form).correct, (q.prompt, form)
+
+
+# ---- distractors ----------------------------------------------------------------------
+
+
+def test_places_read_as_a_sentence_writes_them() -> None:
+    assert with_the("US") == "the US" and with_the("Netherlands") == "the Netherlands"
+    assert with_the("Oman") == "Oman" and with_the("the Gulf") == "the Gulf"
+    assert quote_for_prompt(", Hamas agree to a truce today", None) == "Hamas agree to a truce"
+
+
+def test_place_kinds_and_containment() -> None:
+    assert place_kind("Oman") == "country"
+    assert place_kind("Muscat") == "city"
+    assert place_kind("the Middle East") == "region"
+    assert place_kind("the region") == "vague"
+    assert contains_or_within("Muscat", "Oman") and contains_or_within("Oman", "Muscat")
+    assert not contains_or_within("Muscat", "Qatar")
+
+
+def test_choices_are_of_the_keys_kind_and_never_overlap() -> None:
+    a, facts = visit_story(Date="2025-03-12")
+    [mcq] = of_kind(ask(a, facts), "mcq", "visit")
+    assert mcq.answer == "Oslo"
+    assert all(place_kind(c) == "city" for c in mcq.choices)
+    assert not any(contains_or_within(c, "Oslo") for c in mcq.choices if c != "Oslo")
+    assert not any(c in VISIT_TEXT for c in mcq.choices if c != "Oslo")
+
+
+def test_people_choices_never_repeat_a_name() -> None:
+    assert pick(
+        ["Raza Gilani", "Omar Said", "Anna Lindqvist", "Kenji Sato"], ["Syed Yousuf Raza Gilani"]
+    ) == ["Omar Said", "Anna Lindqvist", "Kenji Sato"]
+
+
+def test_meeting_choices_come_from_the_article_first_and_are_never_partners() -> None:
+    a, facts = visit_story(Date="2025-03-12")
+    pool = DistractorPool()
+    pool.add("persons", ["Paul Reyes", "Kenji Sato", "Mara Cole", "Ivo Petrov"])
+    for q in of_kind(ask(a, facts, pool), "mcq", "meeting"):
+        asker = "Lea Novak" if "Lea Novak" in q.prompt else None
+        wrong = set(q.choices) - {q.answer}
+        if asker:
+            assert not wrong & {"Erik Lunde", "Ingrid Berg"}
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        (12, "percent"),
+        (45, "percent"),
+        (2.5, "percent"),
+        (3, "count"),
+        (36600, "count"),
+        (45, "duration"),
+        (1_500_000_000, "money"),
+    ],
+)
+def test_figures_spread_by_their_kind(value: float, kind: str) -> None:
+    wrong = figure_distractors(value, kind, seeded(f"{value}{kind}"), avoid=[value + 1])
+    assert len(wrong) >= 3
+    assert value not in wrong and value + 1 not in wrong  # nor another figure of the article
+    if kind == "percent":
+        assert all(0 < w <= 100 for w in wrong)
+        if value >= 10:
+            assert all(abs(w - value) % 5 == 0 for w in wrong)
+    if kind == "count" and value <= 12:
+        assert all(abs(w - value) <= 5 for w in wrong)
+    if value > 1000:
+        assert all(value / 5 <= w <= value * 5 for w in wrong)
+
+
+def test_a_figure_choice_is_never_another_figure_of_the_article() -> None:
+    a, facts = visit_story(Date="2025-03-12")
+    for q in ask(a, facts):
+        if q.kind == "mcq" and q.fact["type"] in ("term", "quantity"):
+            assert "three" not in [c for c in q.choices if c != q.answer] or q.fact["value"] == 3
+
+
+# ---- true/false -------------------------------------------------------------------------
+
+
+def test_false_statements_swap_in_someone_from_the_article_and_are_false() -> None:
+    a, facts = visit_story(Date="2025-03-12")
+    people = {"Lea Novak", "Erik Lunde", "Ingrid Berg", "Tomas Holm"}
+    met = {frozenset(f.participants) for f in facts if isinstance(f, Meeting)}
+    for q in of_kind(ask(a, facts), "true_false"):
+        if q.fact["type"] == "meeting" and q.answer == "False":
+            m = re.search(r", (.+?) (?:met|was due to meet) (.+?)(?: on \d.*)?\.$", q.prompt)
+            assert m, q.prompt
+            assert frozenset(m.groups()) not in met
+        if q.fact["type"] == "role" and q.answer == "False":
+            m = re.search(r", (.+?) was (?:the )?(.+)\.$", q.prompt)
+            assert m and m.group(1) in people, q.prompt
+            assert not any(
+                isinstance(f, Role) and f.person == m.group(1) and titles_match(m.group(2), f.title)
+                for f in facts
+            )
+
+
+def test_a_true_statement_never_prints_a_sentence_another_question_blanks() -> None:
+    a, facts = visit_story(Date="2025-03-12")
+    questions = ask(a, facts)
+    blanked = {q.source.sentence for q in questions if "_____" in q.prompt}
+    for q in of_kind(questions, "true_false"):
+        if q.source.sentence in q.prompt and q.answer == "True":
+            assert q.source.sentence not in blanked
+
+
+# ---- how long a deal lasts ------------------------------------------------------------------
+
+
+def _term(
+    text: str, sentence: str, words: str, agreement: str, value: float, unit: str
+) -> tuple[Article, list]:  # type: ignore[type-arg]
+    a = article(text)
+    return a, [
+        Term(
+            source=src(a, sentence),
+            cue=cue(a, sentence, words),
+            agreement=agreement,
+            text=sentence,
+            value=value,
+            unit=unit,
+        )
+    ]
+
+
+def test_a_duration_is_the_deals_length_only_when_the_text_says_so() -> None:
+    s = "The two sides agreed to a four-day truce that starts at dawn."
+    a, facts = _term(
+        s + " Aid trucks will follow, officials said on the radio.",
+        s,
+        "four-day",
+        "truce",
+        4,
+        "day",
+    )
+    assert any(q.prompt.endswith("how long was the truce to last?") for q in ask(a, facts))
+    s = "The gavel fell on the deal more than 30 hours after the deadline had passed."
+    a, facts = _term(
+        s + " Delegates cheered in the hall, officials said.", s, "30 hours", "deal", 30, "hours"
+    )
+    assert not any("how long" in q.prompt for q in ask(a, facts))
+
+
+# ---- confidence ------------------------------------------------------------------------------
+
+
+def test_every_question_carries_a_confidence_in_its_bank_line() -> None:
+    a, facts = visit_story(Date="2025-03-12")
+    questions = ask(a, facts)
+    for q in questions:
+        assert 0 < q.confidence <= 1
+        line = q.to_dict()
+        assert line["confidence"] == q.confidence
+        assert Question.from_dict(line) == q
+    # the same figure, named only as "the report" (no date, headline or event), is trusted less
+    s = "The two countries signed three agreements on fishing quotas."
+    text = s + " Officials from both sides praised the result in the capital."
+    facts2 = [
+        Term(
+            source=src(article(text), s),
+            cue=cue(article(text), s, "three"),
+            agreement="agreement",
+            text=s,
+            value=3,
+            unit="agreements",
+        )
+    ]
+    bare = ask(article(text), facts2)
+    dated = ask(article(text, Date="2025-03-12"), facts2)
+    assert bare and dated
+    assert max(q.confidence for q in bare) < min(q.confidence for q in dated)
+
+
+# ---- the sentence states the key in a form the grader accepts ---------------------------------
+
+
+def test_a_name_part_the_grader_would_not_accept_does_not_state_the_answer() -> None:
+    """The counter-example hypothesis found: a name whose only word in the sentence is one
+    the accepted forms lack. No short answer is written from it."""
+    text = "Anna Lindqvist Foreign Minister Cairo met. Anna Lindqvist Cairo Omar Said Omar Said."
+    a = article(text + " The ministers spoke to reporters about the talks in the capital.")
+    s = "Anna Lindqvist Foreign Minister Cairo met."
+    fact = Meeting(
+        source=src(a, s), cue=None, participants=("Omar Said", "Anna Lindqvist Cairo Omar")
+    )
+    for q in ask(a, [fact]):
+        assert q.kind == "true_false" or any(
+            contains(q.source.sentence, f) for f in (q.answer, *q.accepted)
+        ), (q.answer, q.accepted)
