@@ -115,9 +115,7 @@ def main() -> None:
     from quizapp import create_app
     from quizapp.extensions import db
 
-    app = create_app(
-        {"IMPORT_SEEDS": False, "SECRET_KEY": "profile-secret", "RATELIMIT_ENABLED": False}
-    )
+    app = create_app({"IMPORT_SEEDS": False, "SECRET_KEY": "profile-secret"})
     meter = Meter(app)
     with app.app_context():
         event.listen(db.engine, "before_cursor_execute", meter.on_statement)
