@@ -67,7 +67,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     instance.mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(
         SQLALCHEMY_DATABASE_URI=_database_url(app),
-        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
+        SQLALCHEMY_ENGINE_OPTIONS=_engine_options(_database_url(app)),
         MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -155,6 +155,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
+def _engine_options(url: str) -> dict[str, Any]:
+    """Pool settings by database (override any of them with, for example,
+    ``QUIZAPP_SQLALCHEMY_ENGINE_OPTIONS__pool_size=20``).
+
+    PostgreSQL: pre-ping each connection as it leaves the pool, so that after a database
+    restart the pool reconnects by itself instead of failing a request per stale
+    connection; keep up to 10 connections per worker, so that a gthread worker with up
+    to 10 threads never opens and closes connections under load (a new connection
+    costs the server a process). SQLite: a local file, nothing to ping."""
+    if url.startswith("sqlite"):
+        return {}
+    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 5}
+
+
 def _article_upload_limit(app: Flask) -> None:
     """Let the article upload pages take files up to ``ARTICLE_UPLOAD_MAX_BYTES``."""
 
@@ -195,11 +209,36 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     cursor.close()
 
 
+def _register_database_down(app: Flask) -> None:
+    """503 while the database cannot be reached (a restart, a failover, a full pool, or
+    SQLite locked past its busy timeout). Nothing of the request was saved; the page says
+    so and asks to try again. The pool reconnects by itself once the database is back
+    (pre-ping), so no restart of the app is needed.
+
+    The page is rendered without the context processors and does not extend base.html:
+    both read the logged-in user, which may need the database that just failed."""
+    import contextlib
+
+    from sqlalchemy import exc
+
+    @app.errorhandler(exc.OperationalError)
+    @app.errorhandler(exc.InterfaceError)
+    @app.errorhandler(exc.TimeoutError)
+    def database_down(error: Exception) -> tuple[str, int, dict[str, str]]:
+        app.logger.warning("database unavailable: %s", error)
+        with contextlib.suppress(exc.SQLAlchemyError):  # the connection may be gone
+            db.session.rollback()
+        body = app.jinja_env.get_template("unavailable.html").render()
+        return body, 503, {"Retry-After": "5"}
+
+
 def _register_errors(app: Flask) -> None:
     """Friendly error pages; a failed request rolls the session back."""
 
     def page(code: int, title: str, message: str) -> tuple[str, int]:
         return render_template("error.html", code=code, title=title, message=message), code
+
+    _register_database_down(app)
 
     @app.errorhandler(400)
     def bad_request(error: Exception) -> tuple[str, int]:

@@ -79,20 +79,20 @@ def deck_anki(deck_id: int) -> ResponseReturnValue:
 def quiz(attempt_id: int) -> ResponseReturnValue:
     """The next unanswered question, or the results when all are answered. Questions
     withdrawn since the quiz started are skipped; ``?skip=N`` asks whether to skip N."""
-    attempt = _attempt(attempt_id)
-    progress = quizzes.progress(attempt)
-    if progress.position is None:
-        return redirect(url_for("student.results", attempt_id=attempt.id))
-    question = quizzes.question_at(attempt, progress.position)
-    form = AnswerForm(position=str(progress.position))
+    try:
+        page = quizzes.next_question(current_user, attempt_id)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    if page is None:
+        return redirect(url_for("student.results", attempt_id=attempt_id))
+    # the answer form's hidden fields are written in the template (an AnswerForm
+    # costs more to build and render than the rest of the page)
     return render_template(
         "student/question.html",
-        attempt=attempt,
-        position=progress.position,
-        progress=progress,
-        question=question,
-        form=form,
-        confirm_skip=request.args.get("skip", type=int) == progress.position,
+        page=page,
+        confirm_skip=request.args.get("skip", type=int) == page.position,
     )
 
 
@@ -100,45 +100,47 @@ def quiz(attempt_id: int) -> ResponseReturnValue:
 @student_required
 def answer(attempt_id: int) -> ResponseReturnValue:
     """Record an answer (once: a repeat shows the first answer's feedback)."""
-    attempt = _attempt(attempt_id)
     form = AnswerForm()
     if not form.validate_on_submit():
+        _attempt(attempt_id)  # someone else's quiz is 403 (a missing one 404) before 400
         abort(400, "The answer form was incomplete or expired; go back and try again.")
     try:
         position = int(form.position.data or "")
         quizzes.submit_answer(
             current_user,
-            attempt.id,
+            attempt_id,
             position,
             form.response.data or "",
             skip=request.form.get("skip") == "1",
         )
+    except NotAllowed:
+        abort(403)
+    except quizzes.NoSuchQuiz:
+        abort(404)
     except quizzes.EmptyAnswer:
         # nothing recorded: the question page asks "skip this question?"
         return redirect(
-            url_for("student.quiz", attempt_id=attempt.id, skip=position, _anchor="skip")
+            url_for("student.quiz", attempt_id=attempt_id, skip=position, _anchor="skip")
         )
     except quizzes.Withdrawn as exc:
         flash(str(exc), "info")
-        return redirect(url_for("student.quiz", attempt_id=attempt.id))
+        return redirect(url_for("student.quiz", attempt_id=attempt_id))
     except (ValueError, ServiceError):
         abort(400, "That question is not part of this quiz.")
-    return redirect(url_for("student.feedback", attempt_id=attempt.id, position=position))
+    return redirect(url_for("student.feedback", attempt_id=attempt_id, position=position))
 
 
 @bp.get("/quiz/<int:attempt_id>/feedback/<int:position>")
 @student_required
 def feedback(attempt_id: int, position: int) -> str:
     """Right or wrong, the right answer and the source sentence."""
-    attempt = _attempt(attempt_id)
-    res = quizzes.result(current_user, attempt.id)
-    given = next((a for a in res.answers if a.position == position), None)
-    if given is None:
+    try:
+        given = quizzes.feedback(current_user, attempt_id, position)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
         abort(404)
-    question = res.questions.get(given.question_id)
-    return render_template(
-        "student/feedback.html", attempt=attempt, answer=given, question=question, result=res
-    )
+    return render_template("student/feedback.html", given=given, question=given.question)
 
 
 @bp.get("/quiz/<int:attempt_id>/results")

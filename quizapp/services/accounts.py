@@ -7,7 +7,7 @@ import re
 import secrets
 
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import srs
@@ -100,6 +100,11 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
+# Built once: every request loads its user, and building the statement (its cache key)
+# cost more than running it.
+_SESSION_USER = select(User).where(User.id == bindparam("id"))
+
+
 def user_for_session(login_id: str) -> User | None:
     """The user a session or remember-me cookie names, while its session version holds.
 
@@ -108,7 +113,7 @@ def user_for_session(login_id: str) -> User | None:
     user_id, _, version = login_id.partition(":")
     if not user_id.isdigit() or not version.isdigit():
         return None
-    user: User | None = db.session.get(User, int(user_id))
+    user: User | None = db.session.execute(_SESSION_USER, {"id": int(user_id)}).scalar()
     if user is None or user.session_version != int(version):
         return None
     return user

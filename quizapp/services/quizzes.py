@@ -15,8 +15,10 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from flask import current_app
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from question_bank.grading import grade
@@ -31,6 +33,7 @@ from ..models import (
     QuizAttempt,
     User,
 )
+from ..types import utcnow
 from . import NotAllowed, ServiceError, access, study
 
 # a deck and its questions come from deck_lookup (study needs them too, and must not
@@ -161,14 +164,142 @@ def start_quiz(student: User, deck_id: int, length: int) -> QuizAttempt:
     return attempt
 
 
+class NoSuchQuiz(ServiceError):
+    """The quiz does not exist (views answer 404)."""
+
+
 def get_attempt(student: User, attempt_id: int) -> QuizAttempt:
     """One of the student's own quizzes (another student's is not allowed)."""
     attempt = db.session.get(QuizAttempt, attempt_id)
     if attempt is None:
-        raise ServiceError("That quiz does not exist.")
+        raise NoSuchQuiz("That quiz does not exist.")
     if attempt.student_id != student.id:
         raise NotAllowed("That quiz belongs to someone else.")
     return attempt
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """What never changes in a started quiz: its student, deck and questions."""
+
+    id: int
+    student_id: int
+    deck_id: int
+    question_ids: tuple[str, ...]
+
+    @property
+    def length(self) -> int:
+        """How many questions the quiz has."""
+        return len(self.question_ids)
+
+
+# The answer path's statements, built once: building a statement and computing its
+# cache key cost more than running it. They run on the session's connection (Core),
+# in the session's transaction, without the ORM's per-row work.
+_QUIZ = select(QuizAttempt.student_id, QuizAttempt.deck_id, QuizAttempt.question_ids).where(
+    QuizAttempt.id == bindparam("attempt")
+)
+_POSITIONS = select(Answer.position).where(Answer.attempt_id == bindparam("attempt"))
+# the question to show, and how many of the quiz's unanswered questions are still
+# approved (a question withdrawn before it is answered leaves the quiz)
+_SHOWN = (
+    select(
+        Question.kind,
+        Question.prompt,
+        Question.choices,
+        Question.status,
+        Deck.name,
+        select(func.count(Question.id))
+        .where(
+            Question.id.in_(bindparam("pending", expanding=True)),
+            Question.status == APPROVED,
+        )
+        .scalar_subquery()
+        .label("live"),
+    )
+    .join(Deck, Deck.id == bindparam("deck"))
+    .where(Question.id == bindparam("qid"))
+)
+# the unanswered questions still approved (only when the next one was withdrawn)
+_LIVE = select(Question.id).where(
+    Question.id.in_(bindparam("pending", expanding=True)), Question.status == APPROVED
+)
+_KEY = select(
+    Question.id,
+    Question.kind,
+    Question.prompt,
+    Question.answer,
+    Question.accepted,
+    Question.choices,
+    Question.fact,
+    Question.version,
+    Question.status,
+).where(Question.id == bindparam("qid"))
+_INSERT_ANSWER = insert(Answer)
+_GIVEN = select(Answer.id, Answer.correct).where(
+    Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position")
+)
+# a quiz's questions are distinct, so an answer's question_id marks its question answered
+_ANSWERED_HERE = (
+    select(Answer.id)
+    .where(Answer.attempt_id == bindparam("attempt"), Answer.question_id == Question.id)
+    .exists()
+)
+_FEEDBACK = (
+    select(
+        Answer.correct,
+        Answer.response,
+        Answer.expected,
+        Answer.reason,
+        Question.prompt,
+        Question.source_sentence,
+        Question.article_id,
+        Question.source_start,
+        Question.source_end,
+        select(func.count(Answer.id))
+        .where(Answer.attempt_id == bindparam("attempt"))
+        .scalar_subquery()
+        .label("answered"),
+        select(func.count(Answer.id))
+        .where(Answer.attempt_id == bindparam("attempt"), Answer.position < bindparam("position"))
+        .scalar_subquery()
+        .label("before"),
+        select(func.count(Question.id))
+        .where(
+            Question.id.in_(bindparam("qids", expanding=True)),
+            Question.status == APPROVED,
+            ~_ANSWERED_HERE,
+        )
+        .scalar_subquery()
+        .label("live"),
+    )
+    .outerjoin(Question, Question.id == Answer.question_id)
+    .where(Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position"))
+)
+# started quizzes never change: each worker keeps the ones it has read
+_QUIZ_CACHE_SIZE = 20_000
+
+
+def _run(stmt: Any, **params: Any) -> Any:
+    """Execute a prebuilt statement on the session's connection and transaction."""
+    return db.session.connection().execute(stmt, params)
+
+
+def _quiz(student: User, attempt_id: int) -> Quiz:
+    """One of the student's own quizzes (read once per worker: a quiz never changes)."""
+    cache: dict[int, Quiz] = current_app.extensions.setdefault("quizapp.quizzes", {})
+    quiz = cache.get(attempt_id)
+    if quiz is None:
+        row = _run(_QUIZ, attempt=attempt_id).first()
+        if row is None:
+            raise NoSuchQuiz("That quiz does not exist.")
+        quiz = Quiz(attempt_id, row.student_id, row.deck_id, tuple(row.question_ids))
+        if len(cache) >= _QUIZ_CACHE_SIZE:
+            cache.clear()
+        cache[attempt_id] = quiz
+    if quiz.student_id != student.id:
+        raise NotAllowed("That quiz belongs to someone else.")
+    return quiz
 
 
 def answers_of(attempt: QuizAttempt) -> list[Answer]:
@@ -195,92 +326,230 @@ class Progress:
         return self.answered + 1
 
 
-def progress(attempt: QuizAttempt) -> Progress:
-    """The quiz's length, answers and next question; withdrawn questions are skipped."""
-    done = {a.position for a in answers_of(attempt)}
-    pending = [qid for pos, qid in enumerate(attempt.question_ids) if pos not in done]
-    live = (
-        set(
-            db.session.scalars(
-                select(Question.id).where(Question.id.in_(pending), Question.status == APPROVED)
-            )
-        )
-        if pending
-        else set()
-    )
+def _progress(question_ids: Sequence[str], done: set[int], live: set[str]) -> Progress:
+    """Progress from the answered positions and the approved unanswered questions."""
+    pending = [qid for pos, qid in enumerate(question_ids) if pos not in done]
     position = next(
-        (pos for pos, qid in enumerate(attempt.question_ids) if pos not in done and qid in live),
+        (pos for pos, qid in enumerate(question_ids) if pos not in done and qid in live),
         None,
     )
     return Progress(len(done) + sum(1 for q in pending if q in live), len(done), position)
 
 
-def question_at(attempt: QuizAttempt, position: int) -> Question:
-    """The question at a position of a quiz."""
-    if not 0 <= position < attempt.length:
-        raise ServiceError("There is no such question in this quiz.")
-    question = db.session.get(Question, attempt.question_ids[position])
-    if question is None:
-        raise ServiceError("That question no longer exists.")
-    return question
+def progress(attempt: QuizAttempt) -> Progress:
+    """The quiz's length, answers and next question; withdrawn questions are skipped."""
+    done = {a.position for a in answers_of(attempt)}
+    pending = [qid for pos, qid in enumerate(attempt.question_ids) if pos not in done]
+    live = set(_run(_LIVE, pending=pending).scalars()) if pending else set()
+    return _progress(attempt.question_ids, done, live)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A question as the question page shows it."""
+
+    kind: str
+    prompt: str
+    choices: list[str]
+
+
+@dataclass(frozen=True)
+class QuestionPage:
+    """The next question of a quiz."""
+
+    attempt_id: int
+    position: int
+    progress: Progress
+    deck_name: str
+    question: Shown
+
+    @property
+    def number(self) -> int:
+        """The question's number as the student sees it."""
+        return self.progress.number
+
+    @property
+    def length(self) -> int:
+        """The quiz's length (without questions withdrawn before they were answered)."""
+        return self.progress.length
+
+
+def next_question(student: User, attempt_id: int) -> QuestionPage | None:
+    """The quiz's first unanswered question that is still approved, or None when there is
+    none left. A question withdrawn (retired, rejected, deleted) before it was answered is
+    skipped and leaves the quiz's length.
+
+    Two statements in the usual case (the answered positions; the next question with
+    the count of approved unanswered ones); a third when the next one was withdrawn."""
+    quiz = _quiz(student, attempt_id)
+    done = set(_run(_POSITIONS, attempt=attempt_id).scalars())
+    pending = [qid for pos, qid in enumerate(quiz.question_ids) if pos not in done]
+    if not pending:
+        return None
+    position = next(pos for pos in range(quiz.length) if pos not in done)
+    row = _run(_SHOWN, deck=quiz.deck_id, qid=quiz.question_ids[position], pending=pending).first()
+    if row is None or row.status != APPROVED:
+        # the next question was withdrawn: find the first one still approved
+        state = _progress(quiz.question_ids, done, set(_run(_LIVE, pending=pending).scalars()))
+        if state.position is None:
+            return None
+        position = state.position
+        row = _run(
+            _SHOWN, deck=quiz.deck_id, qid=quiz.question_ids[position], pending=pending
+        ).first()
+        if row is None:
+            return None
+    state = Progress(len(done) + int(row.live), len(done), position)
+    return QuestionPage(
+        attempt_id, position, state, row.name, Shown(row.kind, row.prompt, row.choices)
+    )
+
+
+def _grading_key(row: Any) -> dict[str, Any]:
+    """What the grader reads of a question (question_bank's bank shape, no source)."""
+    return {
+        "id": row.id,
+        "kind": row.kind,
+        "prompt": row.prompt,
+        "answer": row.answer,
+        "accepted": list(row.accepted or []),
+        "choices": list(row.choices or []),
+        "fact": dict(row.fact or {}),
+    }
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An answer as recorded: ``duplicate`` when it had been recorded before."""
+
+    id: int
+    position: int
+    correct: bool
+    duplicate: bool = False
 
 
 def submit_answer(
     student: User, attempt_id: int, position: int, response: str, skip: bool = False
-) -> Answer:
-    """Grade and record an answer, and count it as a review of the student's card. A
-    second submission for the same question is not recorded again: the first answer
-    stands and is returned.
+) -> Recorded:
+    """Grade and record an answer, and count it as a review of the student's card, in one
+    commit. A second submission for the same question (a double click, or a retry after
+    a dropped connection) is not recorded again: the first answer stands and is returned.
 
     An empty answer is recorded only when the student confirmed the skip (``skip``),
     as a wrong answer with the reason "skipped"; otherwise :class:`EmptyAnswer` is
     raised and nothing is recorded. A question withdrawn since the quiz started
-    raises :class:`Withdrawn`."""
-    attempt = get_attempt(student, attempt_id)
-    if not 0 <= position < attempt.length:
+    raises :class:`Withdrawn` (unless it was answered before it was withdrawn).
+    """
+    quiz = _quiz(student, attempt_id)
+    if not 0 <= position < quiz.length:
         raise ServiceError("There is no such question in this quiz.")
-    existing: Answer | None = db.session.scalar(
-        select(Answer).where(Answer.attempt_id == attempt.id, Answer.position == position)
-    )
-    if existing is not None:
-        return existing
-    question = db.session.get(Question, attempt.question_ids[position])
-    if question is None or question.status != APPROVED:
-        raise Withdrawn("Your teacher withdrew that question, so it is skipped.")
+    question = _run(_KEY, qid=quiz.question_ids[position]).first()
     response = (response or "").strip()[:1000]
-    if not response and not skip:
+    withdrawn = question is None or question.status != APPROVED
+    if withdrawn or (not response and not skip):
+        # rare paths: an answer given before stands (a retry); otherwise nothing is recorded
+        given = _run(_GIVEN, attempt=attempt_id, position=position).first()
+        if given is not None:
+            return Recorded(given.id, position, given.correct, duplicate=True)
+        if withdrawn:
+            raise Withdrawn("Your teacher withdrew that question, so it is skipped.")
         raise EmptyAnswer("The answer is empty.")
-    result = grade(question.as_bank_dict(), response)
-    answer = Answer(
-        attempt_id=attempt.id,
-        student_id=student.id,
-        question_id=question.id,
-        question_version=question.version,
-        position=position,
-        response=response,
-        correct=result.correct,
-        reason=SKIPPED if not response else result.reason,
-        expected=question.answer,
-    )
-    db.session.add(answer)
+    result = grade(_grading_key(question), response)
+    answer = {
+        "attempt_id": attempt_id,
+        "student_id": student.id,
+        "question_id": question.id,
+        "question_version": question.version,
+        "position": position,
+        "response": response,
+        "correct": result.correct,
+        "reason": result.reason if response else SKIPPED,
+        "expected": question.answer,
+        "created_at": utcnow(),
+    }
     try:
-        db.session.flush()
-        # the review goes in the same commit; if it cannot (a rating of the same card
-        # at the same instant), the answer is committed alone and the review retried
-        reviewed = study.review_quiz_answer(student, question, answer)
-        db.session.commit()
-    except IntegrityError:
-        # the same answer arrived twice at once: keep the first
-        db.session.rollback()
-        first: Answer | None = db.session.scalar(
-            select(Answer).where(Answer.attempt_id == attempt.id, Answer.position == position)
+        # (attempt, position) is unique: a repeat fails here, before its review
+        answer_id = int(_run(_INSERT_ANSWER, **answer).inserted_primary_key[0])
+        study.review_quiz_answer(
+            student, question.id, question.version, answer_id, result.correct, answer["created_at"]
         )
-        if first is None:
-            raise
-        return first
-    if not reviewed:
-        study.record_quiz_answer(student, answer)
-    return answer
+        db.session.commit()
+        return Recorded(answer_id, position, result.correct)
+    except IntegrityError:
+        db.session.rollback()
+    first = _run(_GIVEN, attempt=attempt_id, position=position).first()
+    db.session.commit()
+    if first is not None:
+        # the same answer arrived before (a retry), or at the same time: the first stands
+        return Recorded(first.id, position, first.correct, duplicate=True)
+    # the answer is new, but a rating of the same card got in first: the answer is
+    # committed alone, and its review retried on the card's new state
+    answer_id = int(_run(_INSERT_ANSWER, **answer).inserted_primary_key[0])
+    db.session.commit()
+    study.record_quiz_answer(student, answer_id, question.id, result.correct, answer["created_at"])
+    return Recorded(answer_id, position, result.correct)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The question a feedback page shows, with the sentence it cites."""
+
+    prompt: str
+    source_sentence: str | None
+    article_id: int | None
+    source_start: int | None
+    source_end: int | None
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """One recorded answer of a quiz, as its feedback page shows it."""
+
+    attempt_id: int
+    position: int
+    number: int
+    length: int
+    answered: int
+    correct: bool
+    skipped: bool
+    response: str
+    expected: str
+    question: Source | None
+
+    @property
+    def finished(self) -> bool:
+        """True when every question still in the quiz is answered."""
+        return self.answered >= self.length
+
+
+def feedback(student: User, attempt_id: int, position: int) -> Feedback:
+    """The answer given at a position of one of the student's quizzes, its question, its
+    number, the quiz's length (without questions withdrawn before they were answered)
+    and whether the quiz is finished (one query)."""
+    quiz = _quiz(student, attempt_id)
+    row = _run(
+        _FEEDBACK, attempt=attempt_id, position=position, qids=list(quiz.question_ids)
+    ).first()
+    if row is None:
+        raise ServiceError("That question has not been answered yet.")
+    source = None
+    if row.prompt is not None:
+        source = Source(
+            row.prompt, row.source_sentence, row.article_id, row.source_start, row.source_end
+        )
+    answered = int(row.answered)
+    return Feedback(
+        attempt_id,
+        position,
+        int(row.before) + 1,
+        answered + int(row.live),
+        answered,
+        bool(row.correct),
+        row.reason == SKIPPED,
+        row.response,
+        row.expected,
+        source,
+    )
 
 
 @dataclass(frozen=True)

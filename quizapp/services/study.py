@@ -13,17 +13,17 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from flask import current_app
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, bindparam, exists, func, insert, or_, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 
 from .. import srs
 from ..extensions import db
 from ..models import (
     APPROVED,
-    Answer,
     Classroom,
     Deck,
     DeckQuestion,
@@ -300,7 +300,21 @@ class Rated:
     duplicate: bool = False
 
 
-def _state(card: StudyCard | None) -> srs.CardState:
+class _CardLike(Protocol):
+    """A card's scheduling columns: a StudyCard, or a row of :data:`_CARD`."""
+
+    id: int
+    state: int
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: dt.datetime
+    last_review: dt.datetime | None
+    reps: int
+    lapses: int
+
+
+def _state(card: _CardLike | None) -> srs.CardState:
     if card is None:
         return srs.CardState()
     return srs.CardState(
@@ -313,66 +327,96 @@ def _state(card: StudyCard | None) -> srs.CardState:
     )
 
 
+# Built once: a statement's cache key is then computed once, not on every answer.
+_CARD = select(
+    StudyCard.id,
+    StudyCard.state,
+    StudyCard.step,
+    StudyCard.stability,
+    StudyCard.difficulty,
+    StudyCard.due,
+    StudyCard.last_review,
+    StudyCard.reps,
+    StudyCard.lapses,
+).where(StudyCard.student_id == bindparam("student"), StudyCard.question_id == bindparam("qid"))
+_INSERT_CARD = insert(StudyCard)
+_UPDATE_CARD = update(StudyCard).where(StudyCard.id == bindparam("card"))
+_INSERT_REVIEW = insert(Review)
+
+
+def _new_id(result: CursorResult[Any]) -> int:
+    """The primary key an INSERT gave its row."""
+    key = result.inserted_primary_key
+    if key is None:  # never for a single-row INSERT
+        raise RuntimeError("The INSERT returned no primary key.")
+    return int(key[0])
+
+
 def _apply(
     student: User,
-    question: Question,
-    card: StudyCard | None,
+    question_id: str,
+    question_version: int,
+    card: _CardLike | None,
     rating: int,
     now: dt.datetime,
     source: str,
     answer_id: int | None = None,
     duration_ms: int | None = None,
-) -> Review:
-    """Move the card on by one rating and append the review (the caller commits)."""
+) -> int:
+    """Move the card on by one rating and append the review; returns the review's id.
+
+    The caller commits. Written with Core statements (one INSERT or UPDATE of the card,
+    one INSERT of the review): the quiz answer path runs this on every answer. A card
+    loaded in the session is stale until that commit expires it."""
     before = _state(card)
     after = srs.review(
         before, rating, now, desired_retention=student.desired_retention, fuzz=_fuzz()
     )
+    seq = card.reps if card is not None else 0
+    values: dict[str, Any] = {
+        "state": after.state or srs.LEARNING,
+        "step": after.step,
+        "stability": after.stability,
+        "difficulty": after.difficulty,
+        "due": after.due or now,
+        "last_review": after.last_review,
+        "reps": seq + 1,
+        "lapses": (card.lapses if card is not None else 0)
+        + (before.state == srs.REVIEW and rating == srs.AGAIN),
+        "scheduler": srs.SCHEDULER_VERSION,
+    }
+    conn = db.session.connection()
     if card is None:
-        card = StudyCard(
-            student_id=student.id,
-            question_id=question.id,
-            state=after.state,
-            due=after.due,
-            reps=0,
-            lapses=0,
-            scheduler=srs.SCHEDULER_VERSION,
-            created_at=now,
+        inserted = conn.execute(
+            _INSERT_CARD,
+            {**values, "student_id": student.id, "question_id": question_id, "created_at": now},
         )
-        db.session.add(card)
-        db.session.flush()
-    seq = card.reps
-    card.state = after.state or srs.LEARNING
-    card.step = after.step
-    card.stability = after.stability
-    card.difficulty = after.difficulty
-    card.due = after.due or now
-    card.last_review = after.last_review
-    card.reps = seq + 1
-    if before.state == srs.REVIEW and rating == srs.AGAIN:
-        card.lapses += 1
-    card.scheduler = srs.SCHEDULER_VERSION
-    review = Review(
-        card_id=card.id,
-        student_id=student.id,
-        question_id=question.id,
-        question_version=question.version,
-        seq=seq,
-        rating=rating,
-        source=source,
-        answer_id=answer_id,
-        reviewed_at=now,
-        duration_ms=duration_ms,
-        state_before=before.state,
-        state_after=card.state,
-        stability=card.stability,
-        difficulty=card.difficulty,
-        due=card.due,
-        scheduler=srs.SCHEDULER_VERSION,
+        card_id = _new_id(inserted)
+    else:
+        card_id = card.id
+        conn.execute(_UPDATE_CARD, {**values, "card": card_id})
+    review = conn.execute(
+        _INSERT_REVIEW,
+        {
+            "card_id": card_id,
+            "student_id": student.id,
+            "question_id": question_id,
+            "question_version": question_version,
+            "seq": seq,
+            "rating": rating,
+            "source": source,
+            "answer_id": answer_id,
+            "reviewed_at": now,
+            "duration_ms": duration_ms,
+            "state_before": before.state,
+            "state_after": values["state"],
+            "stability": values["stability"],
+            "difficulty": values["difficulty"],
+            "due": values["due"],
+            "scheduler": srs.SCHEDULER_VERSION,
+        },
     )
-    db.session.add(review)
-    db.session.flush()
-    return review
+    return _new_id(review)
 
 
 def _recorded(student: User, question_id: str, seq: int) -> Review | None:
@@ -452,7 +496,16 @@ def rate(
     if duration_ms is not None:
         duration_ms = max(0, min(int(duration_ms), MAX_DURATION_MS))
     try:
-        review = _apply(student, question, card, rating, now, "study", duration_ms=duration_ms)
+        review_id = _apply(
+            student,
+            question.id,
+            question.version,
+            card,
+            rating,
+            now,
+            "study",
+            duration_ms=duration_ms,
+        )
         db.session.commit()
     except IntegrityError:
         # the same rating arrived twice at once: the first one stands
@@ -461,7 +514,7 @@ def rate(
         if first is None:
             raise
         return Rated(first, duplicate=True)
-    return Rated(review)
+    return Rated(db.session.get_one(Review, review_id))
 
 
 def _is_due(card: StudyCard, now: dt.datetime, day: srs.StudyDay) -> bool:
@@ -470,49 +523,60 @@ def _is_due(card: StudyCard, now: dt.datetime, day: srs.StudyDay) -> bool:
     return card.due <= now + srs.LEARN_AHEAD
 
 
-def review_quiz_answer(student: User, question: Question, answer: Answer) -> bool:
+def review_quiz_answer(
+    student: User,
+    question_id: str,
+    question_version: int,
+    answer_id: int,
+    correct: bool,
+    when: dt.datetime,
+) -> None:
     """Add the review a quiz answer makes (wrong is Again, right is Good) to the answer's
-    own transaction, inside a savepoint. False when a rating of the same card got in
-    first: the caller commits the answer and calls :func:`record_quiz_answer`."""
-    card = db.session.scalar(
-        select(StudyCard).where(
-            StudyCard.student_id == student.id, StudyCard.question_id == question.id
-        )
-    )
-    rating = srs.GOOD if answer.correct else srs.AGAIN
-    try:
-        with db.session.begin_nested():
-            _apply(student, question, card, rating, answer.created_at, "quiz", answer.id)
-    except IntegrityError:
-        return False
-    return True
+    own transaction; the caller commits. If a rating of the same card got in first, this
+    (or the commit) raises IntegrityError: the caller rolls back, commits the answer alone
+    and calls :func:`record_quiz_answer`."""
+    card = db.session.connection().execute(_CARD, {"student": student.id, "qid": question_id})
+    rating = srs.GOOD if correct else srs.AGAIN
+    _apply(student, question_id, question_version, card.first(), rating, when, "quiz", answer_id)
 
 
-def record_quiz_answer(student: User, answer: Answer, attempts: int = 3) -> Review | None:
+def record_quiz_answer(
+    student: User,
+    answer_id: int,
+    question_id: str,
+    correct: bool,
+    when: dt.datetime,
+    attempts: int = 3,
+) -> Review | None:
     """Count a committed quiz answer as a review of its card, in its own transaction.
 
     The answer is kept even if this fails; a concurrent rating of the same card is
     retried on the card's new state."""
-    question = db.session.get(Question, answer.question_id)
+    question = db.session.get(Question, question_id)
     if question is None:
         return None
-    rating = srs.GOOD if answer.correct else srs.AGAIN
+    rating = srs.GOOD if correct else srs.AGAIN
     for _ in range(attempts):
-        done: Review | None = db.session.scalar(select(Review).where(Review.answer_id == answer.id))
+        done: Review | None = db.session.scalar(select(Review).where(Review.answer_id == answer_id))
         if done is not None:
             return done
-        card = db.session.scalar(
-            select(StudyCard).where(
-                StudyCard.student_id == student.id, StudyCard.question_id == question.id
-            )
-        )
+        card = db.session.connection().execute(_CARD, {"student": student.id, "qid": question_id})
         try:
-            review = _apply(student, question, card, rating, answer.created_at, "quiz", answer.id)
+            review_id = _apply(
+                student,
+                question_id,
+                question.version,
+                card.first(),
+                rating,
+                when,
+                "quiz",
+                answer_id,
+            )
             db.session.commit()
         except IntegrityError:
             db.session.rollback()
             continue
-        return review
+        return db.session.get(Review, review_id)
     return None
 
 

@@ -268,3 +268,43 @@ def test_skip_confirmation_does_not_skip_a_typed_answer(
     with app.app_context():
         row = db.session.scalar(select(Answer))
         assert row.correct and row.reason != "skipped"
+
+
+def test_withdrawn_questions_and_retries_on_the_fast_answer_path(
+    app: Flask, client: FlaskClient, world
+) -> None:  # type: ignore[no-untyped-def]
+    """The skip rules on perf's answer path: an answer given before its question was
+    withdrawn stands when the POST is retried (also empty), the feedback page counts
+    without the withdrawn question, and a retried skip records nothing twice."""
+    login(client, "s@example.org")
+    attempt = start(client, world["deck"], 3)
+    first, second, _third = _order(app, attempt)
+    with app.app_context():
+        from quizapp.models import Question
+
+        right = db.session.get(Question, first).answer
+    r = client.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": right})
+    assert r.headers["Location"].endswith(f"/quiz/{attempt}/feedback/0")
+    _retire(app, first)
+    _retire(app, second)
+    # a retry of the first answer (even an empty one) shows the first answer's feedback
+    for response in (right, ""):
+        again = client.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": response})
+        assert again.headers["Location"].endswith(f"/quiz/{attempt}/feedback/0")
+    page = client.get(f"/quiz/{attempt}/feedback/0").get_data(as_text=True)
+    assert "Right!" in page and "Question 1 of 2" in page and "Next question" in page
+    page = client.get(f"/quiz/{attempt}").get_data(as_text=True)
+    assert "Question 2 of 2" in page and 'name="position" type="hidden" value="2"' in page
+    assert "Skip this question?" not in page
+    for _ in range(2):  # a confirmed skip, sent twice
+        r = client.post(
+            f"/quiz/{attempt}/answer", data={"position": 2, "response": " ", "skip": "1"}
+        )
+        assert r.headers["Location"].endswith(f"/quiz/{attempt}/feedback/2")
+    page = client.get(f"/quiz/{attempt}/feedback/2").get_data(as_text=True)
+    assert "Skipped." in page and "Question 2 of 2" in page and "See your score" in page
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Answer.id))) == 2
+    assert client.get(f"/quiz/{attempt}").headers["Location"].endswith("/results")
+    results = client.get(f"/quiz/{attempt}/results").get_data(as_text=True)
+    assert "You scored <strong>1 / 2</strong>" in results
