@@ -113,6 +113,13 @@ def articles() -> ResponseReturnValue:
     upload = form.upload.data
     text: str | bytes = form.text.data or ""
     if upload and getattr(upload, "filename", ""):
+        if isinstance(text, str) and text.strip():
+            flash(
+                "Choose a file or paste the text, not both: nothing was added. "
+                "Clear one of them and send again.",
+                "error",
+            )
+            return _articles_page(400, form=form)
         text = upload.read()
     if not text or (isinstance(text, str) and not text.strip()):
         flash("Paste the article's text or choose a .txt file.", "error")

@@ -177,8 +177,7 @@ def test_every_table_action_is_on_a_phones_screen(live_server: Live, browser) ->
     _fits(teacher)
     assert _cells_shown(teacher, "table.list") >= 20
     _actions_on_screen(teacher, "table.list")
-    # questions and decks: cards with labelled numbers (the questions table carries the
-    # item analysis since the teacher tools)
+    # questions and decks: cards with labelled numbers
     assert _labels(teacher, "table.list.cards tbody tr") == [
         "Kind",
         "Answers",
@@ -194,7 +193,6 @@ def test_every_table_action_is_on_a_phones_screen(live_server: Live, browser) ->
         assert scroller.evaluate("el => el.scrollWidth > el.clientWidth")
         name = scroller.locator("tbody td").first
         last = scroller.locator("tbody td").last
-        # (the students table's name cell also holds the "Remove…" link)
         assert name.inner_text().startswith("Samantha Long-Surname")
         before = name.bounding_box()
         assert before is not None and before["x"] >= 0

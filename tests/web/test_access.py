@@ -215,3 +215,14 @@ def test_a_plain_credit_source_header_is_accepted_but_never_linked(
     with app.app_context():
         art = db.session.scalar(select(Article).where(Article.title.contains("Lindqvist")))
         assert art is not None and art.source_url is None
+
+
+def test_a_file_and_pasted_text_together_are_refused_and_nothing_is_stored(
+    app: Flask, client: FlaskClient, world
+) -> None:  # type: ignore[no-untyped-def]
+    login(client, "ta@example.org")
+    before = _count(app, Article)
+    data = {"text": ARTICLE, "upload": (io.BytesIO(ARTICLE.encode()), "story.txt")}
+    r = client.post("/teach/articles", data=data, content_type="multipart/form-data")
+    assert r.status_code == 400 and "not both" in r.get_data(as_text=True)
+    assert _count(app, Article) == before
