@@ -239,11 +239,14 @@ _INSERT_ANSWER = insert(Answer)
 _GIVEN = select(Answer.id, Answer.correct).where(
     Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position")
 )
-# a quiz's questions are distinct, so an answer's question_id marks its question answered
-_ANSWERED_HERE = (
-    select(Answer.id)
-    .where(Answer.attempt_id == bindparam("attempt"), Answer.question_id == Question.id)
-    .exists()
+# The quiz's questions still approved, and those of them already answered: a quiz's
+# questions are distinct and each is answered at most once, so the difference is the
+# unanswered questions still approved (two counts, no per-question subquery).
+_ANSWERED_APPROVED = (
+    select(func.count(Answer.id))
+    .join(Question, Question.id == Answer.question_id)
+    .where(Answer.attempt_id == bindparam("attempt"), Question.status == APPROVED)
+    .scalar_subquery()
 )
 _FEEDBACK = (
     select(
@@ -264,14 +267,12 @@ _FEEDBACK = (
         .where(Answer.attempt_id == bindparam("attempt"), Answer.position < bindparam("position"))
         .scalar_subquery()
         .label("before"),
-        select(func.count(Question.id))
-        .where(
-            Question.id.in_(bindparam("qids", expanding=True)),
-            Question.status == APPROVED,
-            ~_ANSWERED_HERE,
-        )
-        .scalar_subquery()
-        .label("live"),
+        (
+            select(func.count(Question.id))
+            .where(Question.id.in_(bindparam("qids", expanding=True)), Question.status == APPROVED)
+            .scalar_subquery()
+            - _ANSWERED_APPROVED
+        ).label("live"),
     )
     .outerjoin(Question, Question.id == Answer.question_id)
     .where(Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position"))
