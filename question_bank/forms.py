@@ -136,7 +136,7 @@ _TITLE_WORDS = frozenset(
     majority minority whip party opposition co-chair chair chairman chairwoman
     managing governing board central bank coach manager captain mayor governor
     ceo cfo coo cto president-elect secretary-general spokesperson envoy representative
-    negotiator mediator diplomat adviser deputy lawmaker senator mp
+    negotiator mediator diplomat adviser deputy lawmaker senator mp pm fm dpm
     and for of the on at in to
     """.split()
 )
@@ -152,6 +152,7 @@ _SYNONYMS = (
     (r"\bchairman\b|\bchairwoman\b|\bchairperson\b", "chair"),
     (r"\bgovernment president\b", "prime minister"),
     (r"\bhead of government\b", "prime minister"),
+    (r"\bdpm\b", "deputy prime minister"),
     (r"\bpm\b", "prime minister"),
     (r"\bfm\b", "foreign minister"),
 )

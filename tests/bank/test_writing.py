@@ -655,3 +655,12 @@ def test_a_name_part_the_grader_would_not_accept_does_not_state_the_answer() -> 
         assert q.kind == "true_false" or any(
             contains(q.source.sentence, f) for f in (q.answer, *q.accepted)
         ), (q.answer, q.accepted)
+
+
+def test_title_abbreviations_name_the_same_office() -> None:
+    from question_bank.forms import offices_overlap, titles_match
+
+    # "Wang Yi was the FM" is no false statement when he is the Chinese foreign minister
+    assert offices_overlap("FM", "Chinese Foreign Minister")
+    assert titles_match("FM", "Foreign Minister") and titles_match("DPM", "Deputy Prime Minister")
+    assert not titles_match("PM", "Foreign Minister")
