@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -222,6 +222,32 @@ def _whole_word(needle: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
 
 
+def _mcq(
+    f: Fact,
+    tpl: Template,
+    slots: dict[str, str],
+    key: str,
+    wrong: Sequence[str],
+    *,
+    avoid: tuple[str, ...],
+    confidence: float,
+    title_question: bool = False,
+) -> Draft:
+    """A multiple-choice draft: the key first among its choices, the shuffle comes later."""
+    return Draft(
+        f,
+        "mcq",
+        tpl,
+        slots,
+        key,
+        (),
+        (key, *wrong),
+        avoid=avoid,
+        confidence=confidence,
+        title_question=title_question,
+    )
+
+
 def _seed_key(tag: str, ctx: Context, f: Fact) -> str:
     """A seed for a fact's random choices that is the same on every run (a fact's key may
     hold a set, whose order changes with Python's hash seed)."""
@@ -422,14 +448,12 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
     if len(wrong) >= 3:
         ch = template("meeting", "choice", tense, "which")
         out.append(
-            Draft(
+            _mcq(
                 f,
-                "mcq",
                 ch,
                 slots,
                 b,
-                (),
-                (b, *wrong),
+                wrong,
                 avoid=avoid,
                 confidence=ch.confidence * conf * wconf,
             )
@@ -557,14 +581,12 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
         if len(wrong) >= 3:
             ch = template("visit", "choice", tense, "which")
             out.append(
-                Draft(
+                _mcq(
                     f,
-                    "mcq",
                     ch,
                     slots,
                     answer,
-                    (),
-                    (answer, *wrong),
+                    wrong,
                     avoid=avoid,
                     confidence=ch.confidence * conf * wconf,
                 )
@@ -686,14 +708,12 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
         if len(chosen) >= 3 and not head:
             ch = template("role", "choice", "any", "who")
             out.append(
-                Draft(
+                _mcq(
                     f,
-                    "mcq",
                     ch,
                     slots,
                     f.person,
-                    (),
-                    (f.person, *chosen),
+                    chosen,
                     avoid=avoid,
                     confidence=ch.confidence * conf * 0.95,
                     title_question=True,
@@ -721,14 +741,12 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
         if len(titles) >= 3 and not head:
             ch = template("role", "choice", "any", "position")
             out.append(
-                Draft(
+                _mcq(
                     f,
-                    "mcq",
                     ch,
                     slots,
                     f.title,
-                    (),
-                    (f.title, *titles[:3]),
+                    titles[:3],
                     avoid=avoid,
                     confidence=ch.confidence * conf * 0.9,
                     title_question=True,
@@ -993,14 +1011,12 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
         shown_wrong = list(dict.fromkeys(display(w) for w in wrong_values if display(w) != answer))
         if len(shown_wrong) >= 3:
             out.append(
-                Draft(
+                _mcq(
                     f,
-                    "mcq",
                     tpl,
                     slots,
                     answer,
-                    (),
-                    (answer, *shown_wrong[:3]),
+                    shown_wrong[:3],
                     avoid=(answer, *accepted),
                     confidence=tpl.confidence * conf,
                 )
