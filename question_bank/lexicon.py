@@ -203,6 +203,13 @@ ORGANISATION_NOUNS = frozenset(
     """.split()
 )
 
+# Nouns whose "in X" names what they are about, not where anyone is: "a truce in
+# Karabakh", "the war in Ukraine", "peace in the Middle East".
+SITUATION_NOUNS = frozenset(
+    "truce ceasefire cease-fire war conflict peace fighting crisis situation violence "
+    "tension tensions dispute hostilities stability security unrest insurgency".split()
+)
+
 TRAVEL_GROUP_NOUNS = frozenset("delegation team mission group party entourage".split())
 
 TERM_VERBS = frozenset(

@@ -12,6 +12,7 @@ from ..lexicon import (
     INCLUDING_WORDS,
     LEADING_VERBS,
     OBJECT_CONTROL_VERBS,
+    SITUATION_NOUNS,
     TITLE_HEADS,
     TRAVEL_GROUP_NOUNS,
     VEHICLE_NOUNS,
@@ -46,13 +47,15 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
             return passengers
         subj = [c for c in cur.children if c.dep_ in SUBJECTS]
         if subj:
-            head = subj[0]
-            if head.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
-                head = cur.head
             people: list[str] = []
-            for p in np_people(head, analysis):
-                if p not in people:
-                    people.append(p)
+            # two subjects on one verb are a coordination the parser split: "Minister
+            # X and visiting Minister Y held talks"
+            for head in subj:
+                if head.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
+                    head = cur.head
+                for p in np_people(head, analysis):
+                    if p not in people:
+                        people.append(p)
             return people
         agent = _agent(cur, analysis)
         if agent:
@@ -212,6 +215,15 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
         other = analysis.person_at(tok)
         if other and other not in out and tok.pos_ == "PROPN":
             out.append(other)
+    if head.lower_ in TITLE_HEADS:
+        # "Minister for Foreign Affairs Narayankaji Shrestha": the parser may make the
+        # holder's name the object of the title's "for"
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+                for obj in prep.children:
+                    other = analysis.person_at(obj) if obj.pos_ == "PROPN" else None
+                    if obj.dep_ == "pobj" and other and other not in out:
+                        out.append(other)
     for child in head.children:
         if child.dep_ == "conj" or (
             child.dep_ == "appos" and child.i in {c.i for c in head.children}
@@ -312,6 +324,13 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 )
             ):
                 continue  # "Huye, in the Southern Province": where Huye is, not a stop
+            if (
+                prep is not None
+                and prep.lower_ in ("in", "over")
+                and prep.i >= 1
+                and doc[prep.i - 1].lemma_.lower() in SITUATION_NOUNS
+            ):
+                continue  # "an agreement on a truce in Karabakh": what it is about
             if analysis.is_place(tok) and tok.ent_iob_ == "B":
                 ent = analysis.entity_starting(tok)
                 if ent is not None and not _modifies_other_noun(ent, analysis):

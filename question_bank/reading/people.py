@@ -214,7 +214,7 @@ class PeopleReading(DocumentReading):
             tokens = [subject]
             while tokens[0].i > 0 and doc[tokens[0].i - 1].pos_ == "PROPN":
                 tokens.insert(0, doc[tokens[0].i - 1])
-            while tokens and tokens[0].lower_ in HONORIFICS | TITLE_HEADS:
+            while tokens and tokens[0].lower_ in HONORIFICS | TITLE_HEADS | TITLE_TAILS:
                 tokens.pop(0)
             if not (
                 2 <= len(tokens) <= 4
@@ -255,6 +255,7 @@ class PeopleReading(DocumentReading):
                     and prev.is_alpha
                     and prev.lower_ not in HONORIFICS
                     and prev.lower_ not in TITLE_HEADS
+                    and prev.lower_ not in TITLE_TAILS  # "Minister for Foreign Affairs X Y"
                     and prev.ent_type_ not in ("GPE", "LOC", "NORP", "DATE")
                     and (prev.ent_type_ != "ORG" or same_short_entity(prev, tok))
                     and prev.i not in taken
@@ -267,6 +268,7 @@ class PeopleReading(DocumentReading):
                     and doc[first - 1].text[:1].isupper()
                     and doc[first - 1].lower_ not in HONORIFICS
                     and doc[first - 1].lower_ not in TITLE_HEADS
+                    and doc[first - 1].lower_ not in TITLE_TAILS
                     and doc[first - 1].ent_type_ in ("", "PERSON")
                     and prev.i - first < 2
                 ):
@@ -296,6 +298,7 @@ class PeopleReading(DocumentReading):
                     and prev.lower_ not in HONORIFICS
                     and prev.lower_ not in TITLE_HEADS
                     and prev.lower_ not in TITLE_MODIFIERS
+                    and prev.lower_ not in TITLE_TAILS  # "for Foreign Affairs Narayankaji X"
                     and prev.lower_ not in WEEKDAYS
                 ):
                     break
@@ -570,6 +573,12 @@ class PeopleReading(DocumentReading):
                 comma = comma_after_phrase(tok)
                 if comma is not None:
                     start, after_phrase = comma + 1, True
+            if not after_phrase and start < len(doc) and doc[start].lower_ in ("of", "for"):
+                # "Minister for Foreign Affairs Arjun Thapa": the name follows the office's
+                # field (ending in a word such as "Affairs" or "Trade") with no comma
+                tail = self._office_field_end(start + 1)
+                if tail is not None:
+                    start, after_phrase = tail, False
             if not after_phrase and start < len(doc) and doc[start].text == ",":
                 start += 1  # "Qatar's emir, Sheikh Tamim"
                 if not any(c.dep_ == "appos" for c in tok.children):
@@ -602,6 +611,23 @@ class PeopleReading(DocumentReading):
             out.append((start, end, join_tokens(tokens), gender_from_honorific(doc, start)))
             taken.update(range(start, end))
         return out
+
+    def _office_field_end(self, i: int) -> int | None:
+        """Where a name may start after an office's field ("Foreign Affairs", "Trade and
+        Industry"): the index after its last field word, or None."""
+        doc = self.doc
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        last = None
+        for j in range(i, min(i + 5, len(doc))):
+            tok = doc[j]
+            if tok.lower_ in TITLE_TAILS and tok.text[:1].isupper():
+                last = j
+            elif not (tok.text[:1].isupper() and tok.is_alpha) and tok.lower_ != "and":
+                break
+        if last is None or last + 1 >= len(doc) or doc[last + 1].pos_ != "PROPN":
+            return None
+        return last + 1
 
     def person_at(self, token: Token) -> str | None:
         """The person a token names or refers to, if any."""

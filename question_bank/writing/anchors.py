@@ -111,16 +111,18 @@ def _prominence(facts: list[Fact]) -> dict[str, int]:
 
 
 def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
-    """Short labels of the article's central events: its visits, meetings and trips, those
-    of its main people first, labels that say where or with whom before bare ones."""
+    """Short labels of the article's central events: its visits, meetings and trips in the
+    order the article tells them (news tells the story's event first), those of its main
+    people first within one sentence, labels that say where or with whom before bare
+    ones."""
     weight = _prominence(facts)
 
-    def main(f: Fact) -> int:
+    def main(f: Fact) -> tuple[int, int]:
         if isinstance(f, Visit | Trip):
-            return -weight.get(f.traveler, 0)
+            return f.source.start, -weight.get(f.traveler, 0)
         if isinstance(f, Meeting):
-            return -max(weight.get(p, 0) for p in f.participants)
-        return 0
+            return f.source.start, -max(weight.get(p, 0) for p in f.participants)
+        return f.source.start, 0
 
     labels: list[str] = []
     for f in sorted(facts, key=main):
@@ -187,11 +189,12 @@ def anchor_candidates(
     slug = slug_headline(article.source, article.text)
     if slug:
         headline(slug, "address", 0.85)
+    if when:
+        # a dated report reads better than a headline with words cut out of it
+        out.append(Anchor(f"According to the report of {when}", 0.9, "date"))
     for head in heads[:1]:
         suffix = f" ({when})" if when and not has_absolute_date(head) else ""
         out.append(Anchor(f"According to the report “{head}”{suffix}", 0.8, "masked"))
-    if when:
-        out.append(Anchor(f"According to the report of {when}", 0.9, "date"))
     out.append(Anchor("According to the report", 0.5, "bare"))
     return out
 

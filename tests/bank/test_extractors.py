@@ -982,3 +982,34 @@ def test_durations_inside_a_longer_date_phrase(facts) -> None:
     )
     values = sorted(f.to_dict()["value"] for f in found if f.type in ("term", "quantity"))
     assert values == [2, 22]
+
+
+def test_a_place_a_truce_or_war_is_about_is_no_destination(facts) -> None:
+    found = facts(
+        "Mirela Dragan told President Tomas Ivanek during the ceremony of signing an "
+        "agreement on a truce in Valdoria that the fighting was over. Later, Ms Dragan "
+        "travelled to Vienna."
+    )
+    visits = {(f["traveler"], tuple(f["places"])) for f in of_type(found, "visit")}
+    assert visits == {("Mirela Dragan", ("Vienna",))}
+
+
+def test_joint_subjects_with_long_titles_meet(facts) -> None:
+    found = facts(
+        "Deputy Prime Minister and Minister for Foreign Affairs Arjun Thapa Magar and "
+        "visiting Minister for Foreign Affairs of Japan, Sato Haruka, held bilateral talks "
+        "on Sunday. Thapa Magar said the talks went well."
+    )
+    meetings = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Arjun Thapa Magar", "Sato Haruka"}) in meetings
+    people = {f["person"] for f in of_type(found, "role")}
+    assert not any(p.startswith("Affairs") for p in people)
+
+
+def test_two_subjects_the_parser_split_both_take_part(facts) -> None:
+    found = facts(
+        "Foreign Minister Arjun Thapa Magar and visiting Japanese Foreign Minister Sato "
+        "Haruka held bilateral talks on Sunday."
+    )
+    meetings = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert meetings == {frozenset({"Arjun Thapa Magar", "Sato Haruka"})}
