@@ -150,6 +150,10 @@ def _since(noun: Token, analysis: Analysis) -> str | None:
                 or (window[end].pos_ in ("VERB", "AUX") and end > 0)
             ):
                 end += 1
+            while end < min(len(window), 10) and (
+                window[end].pos_ == "PROPN" and window[end - 1].pos_ in ("PROPN", "PART")
+            ):
+                end += 1  # a name is never cut: "as Japan's Foreign Affairs Minister"
             while end and window[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
                 end -= 1  # "since his victory in [the spring]"
             if end:

@@ -327,6 +327,8 @@ class PeopleReading(DocumentReading):
             for sp in spans
             if not is_firm_place(sp[2])
             and not is_descriptor(sp[2])
+            # "Russian Foreign Ministry", "the Defence Council": a body, never a person
+            and sp[2].split()[-1].lower() not in ORGANISATION_NOUNS
             and not no_name(sp[2])
             and (sp[0] in self._named_by_title or not self._mostly_organisation(sp[2]))
             and (

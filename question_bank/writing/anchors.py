@@ -142,11 +142,28 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
         elif isinstance(f, Trip):
             noun = f.noun if f.noun in ("trip", "visit", "tour") else "trip"
             who = display(f.traveler)
-            if f.destination and place_kind(f.destination) != "vague":
-                labels.append(f"{who}'s {adj}{noun} to {f.destination}")
-                labels.append(f"the {adj}{noun} to {f.destination}")
+            dest = f.destination
+            if dest and place_kind(dest) == "vague":
+                dest = country_before(facts, f)  # "his second visit to the country"
+            if dest:
+                labels.append(f"{who}'s {adj}{noun} to {with_the(dest)}")
+                labels.append(f"the {adj}{noun} to {with_the(dest)}")
             labels.append(f"{who}'s {adj}{noun}")
     return list(dict.fromkeys(labels))
+
+
+def country_before(facts: list[Fact], f: Trip) -> str | None:
+    """The one country of the traveller's visit told last before (or in) the trip's
+    sentence, or None."""
+    best = None
+    for g in facts:
+        if g.source.start > f.source.start:
+            break
+        if isinstance(g, Visit) and g.traveler == f.traveler:
+            countries = [p for p in g.places if place_kind(p) == "country"]
+            if len(countries) == 1:
+                best = countries[0]
+    return best
 
 
 def display(name: str) -> str:

@@ -31,7 +31,7 @@ from ..numbers import (
     ordinal_word,
     parse_ordinal,
 )
-from .anchors import Anchor, anchor_candidates, choose_anchor, display
+from .anchors import Anchor, anchor_candidates, choose_anchor, country_before, display
 from .distractors import (
     FALLBACK_TITLES,
     DistractorPool,
@@ -41,7 +41,16 @@ from .distractors import (
     seeded,
     title_rank,
 )
-from .places import KIND_PLURALS, KIND_WORDS, contains_or_within, peers, place_kind, with_the
+from .places import (
+    KIND_PLURALS,
+    KIND_WORDS,
+    contains_or_within,
+    country_names,
+    country_of_city,
+    peers,
+    place_kind,
+    with_the,
+)
 from .templates import Template, template
 from .text import (
     contains,
@@ -314,8 +323,9 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
     noun = f.noun if f.noun in ("trip", "visit", "tour") else "trip"
     dest = f.destination or ""
     if dest and place_kind(dest) == "vague" and dest.lower() != "the region":
-        countries = [p for p in ctx.visited(f.traveler) if place_kind(p) == "country"]
-        dest = countries[0] if len(countries) == 1 else ""
+        # "his second visit to the country": the country the traveller was last said to
+        # visit, up to this sentence
+        dest = country_before(ctx.facts, f) or ""
     since = f.since or ""
     sentence = f.source.sentence
     garbled = bool(since) and (
@@ -331,6 +341,11 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
             out.append(d)
     if garbled:
         return out  # "since earlier this year" lost its event: only the sentence says it
+    others = [
+        g for g in ctx.facts if isinstance(g, Trip) and g.traveler == f.traveler and g is not f
+    ]
+    if not dest and not since and others:
+        return out  # "which trip was it?" has several right answers: only the sentence asks
     in_sentence = {
         n for n in (parse_ordinal(w) for w in re.findall(r"[\w-]+", sentence)) if n is not None
     }
@@ -382,11 +397,15 @@ def _people_distractors(
     with ``person``), then from the bank, of the key's rank first."""
     together = " ".join(ctx.with_person(person))
     rank = ctx.rank_of(key)
+    # whoever met someone the person met was at the same talks or summit: they may have
+    # met the person too, so they are no certain wrong answer
+    attendees = {q for p in ctx.partners(person) for q in ctx.partners(p)}
     local = [
         p
         for p in ctx.people
         if p not in exclude
         and p != person
+        and p not in attendees
         and looks_like_name(p)
         and not any(len(x) >= 3 and _word_in(x, together) for x in ctx.forms_of(p))
     ]
@@ -458,23 +477,51 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
                 confidence=ch.confidence * conf * wconf,
             )
         )
+    # A false statement changes where they met to a place the article rules out; a
+    # stranger swapped in for the person met is only unmentioned, not false.
     st = template("meeting", "statement", tense, "met")
-    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
-    other = b if truth else wrong[0]
+    elsewhere = _false_meeting_place(ctx, f) if slots["where"] else None
+    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or elsewhere is None
+    where = slots["where"] if truth else f" in {with_the(elsewhere or '')}"
     out.append(
         Draft(
             f,
             "true_false",
             st,
-            {**slots, "other": display(other)},
+            {**slots, "where": where},
             "True" if truth else "False",
             (),
             ("True", "False"),
-            avoid=(*ctx.forms_of(b), other),
+            avoid=(*ctx.forms_of(b), *([] if truth else [elsewhere or ""])),
             confidence=st.confidence * conf,
         )
     )
     return out
+
+
+def _false_meeting_place(ctx: Context, f: Meeting) -> str | None:
+    """A place of the meeting place's kind that the article never names, near it (a
+    meeting in Berlin becomes one in Vienna), or None."""
+    if not f.place:
+        return None
+    kind = place_kind(f.place)
+    if kind not in ("country", "city"):
+        return None
+    text = ctx.article.text
+    if kind == "city":
+        # a city's country must be the article's, or the name may be another town's
+        code = country_of_city(f.place)
+        home = next((c for c in country_names(code)), None) if code else None
+        if home is None or not any(_word_in(x, text) for x in place_forms(home)):
+            return None
+    for p in peers(f.place, kind)[:12]:
+        if kind == "city" and country_of_city(p) != country_of_city(f.place):
+            continue  # another city of the same country: Berlin becomes Hamburg
+        if not any(_word_in(x, text) for x in place_forms(p)) and not contains_or_within(
+            p, f.place
+        ):
+            return p
+    return None
 
 
 # ---- visits ----------------------------------------------------------------------------

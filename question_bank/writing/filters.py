@@ -11,6 +11,8 @@ In order:
 5. a true/false statement never prints a sentence that another question blanks out;
 6. title questions are at most a quarter of the article's questions;
 7. prompts over 60 words go;
+8. one answer keys at most three questions of an article ("five" for five prisoners,
+   five detainees and five days is asked three times, not eleven);
 
 a stand-in question (a head of state's title) stays only when its fact has no other, and
 a fact never loses its last question to checks 5-7 (a fact the generator found
@@ -26,6 +28,9 @@ from .text import fold, mentions_any, words
 
 TITLE_SHARE = 0.25
 """Title questions may make up at most this share of an article's questions."""
+
+MAX_PER_KEY = 3
+"""At most this many questions of an article share one key (true/false aside)."""
 
 MAX_WORDS = 60
 """Longer prompts are dropped (a cloze may quote a sentence up to about 40 words)."""
@@ -59,7 +64,24 @@ def apply_filters(drafts: list[Draft]) -> list[Draft]:
     kept = _no_printed_blanks(kept, protected)
     kept = _title_share(kept)
     kept = [d for d in kept if words(d.prompt) <= MAX_WORDS or d in _last_of_fact(kept)]
+    kept = _few_per_key(kept)
     return _restore_lost_facts(drafts, kept)
+
+
+def _few_per_key(drafts: list[Draft]) -> list[Draft]:
+    """Keep the most trusted questions of each key, never a fact's last question."""
+    by_key: dict[str, list[Draft]] = defaultdict(list)
+    for d in drafts:
+        if d.kind != "true_false":
+            by_key[fold(d.answer)].append(d)
+    protected = {id(d) for d in _last_of_fact(drafts)}
+    drop: set[int] = set()
+    for group in by_key.values():
+        if len(group) <= MAX_PER_KEY:
+            continue
+        ranked = sorted(group, key=lambda d: (id(d) not in protected, -d.confidence))
+        drop.update(id(d) for d in ranked[MAX_PER_KEY:] if id(d) not in protected)
+    return [d for d in drafts if id(d) not in drop]
 
 
 def _restore_lost_facts(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:

@@ -149,6 +149,11 @@ def country_of_city(name: str) -> str | None:
     return str(rec["countrycode"]) if rec else None
 
 
+def country_names(code: str) -> list[str]:
+    """The English name of a country code (empty when unknown)."""
+    return [str(c["name"]) for c in _countries().values() if c["iso"] == code][:1]
+
+
 @lru_cache(maxsize=1024)
 def _peers(name: str, kind: str) -> tuple[str, ...]:
     """Cached :func:`peers`."""

@@ -545,15 +545,13 @@ def test_a_figure_choice_is_never_another_figure_of_the_article() -> None:
 # ---- true/false -------------------------------------------------------------------------
 
 
-def test_false_statements_swap_in_someone_from_the_article_and_are_false() -> None:
+def test_false_statements_change_one_detail_the_article_rules_out() -> None:
     a, facts = visit_story(Date="2025-03-12")
     people = {"Lea Novak", "Erik Lunde", "Ingrid Berg", "Tomas Holm"}
-    met = {frozenset(f.participants) for f in facts if isinstance(f, Meeting)}
     for q in of_kind(ask(a, facts), "true_false"):
         if q.fact["type"] == "meeting" and q.answer == "False":
-            m = re.search(r", (.+?) (?:met|was due to meet) (.+?)(?: on \d.*)?\.$", q.prompt)
-            assert m, q.prompt
-            assert frozenset(m.groups()) not in met
+            # a stranger swapped in for the person met is only unmentioned, not false
+            raise AssertionError(f"meeting statement false by absence: {q.prompt}")
         if q.fact["type"] == "role" and q.answer == "False":
             m = re.search(r", (.+?) was (?:the )?(.+)\.$", q.prompt)
             assert m and m.group(1) in people, q.prompt
@@ -561,6 +559,86 @@ def test_false_statements_swap_in_someone_from_the_article_and_are_false() -> No
                 isinstance(f, Role) and f.person == m.group(1) and titles_match(m.group(2), f.title)
                 for f in facts
             )
+
+
+MEETING_TEXT = (
+    "Minister Lea Novak met Chancellor Erik Lunde in Berlin on Monday, officials said. "
+    "Germany and Croatia agreed to meet again in the spring."
+)
+
+
+def test_a_false_meeting_statement_moves_the_meeting_to_another_city_of_its_country() -> None:
+    falses = []
+    for day in range(1, 29):  # the seed decides true or false: try many articles
+        a = article(MEETING_TEXT, Date=f"2025-02-{day:02d}")
+        s1 = "Minister Lea Novak met Chancellor Erik Lunde in Berlin on Monday, officials said."
+        facts = [
+            Meeting(
+                source=src(a, s1),
+                cue=cue(a, s1, "Erik Lunde"),
+                participants=("Lea Novak", "Erik Lunde"),
+                place="Berlin",
+                when="on Monday",
+            )
+        ]
+        for q in of_kind(ask(a, facts), "true_false", "meeting"):
+            if q.answer == "False":
+                falses.append(q.prompt)
+                assert "Berlin" not in q.prompt
+                m = re.search(r" in ([A-Z][\w ]+?) on ", q.prompt)
+                assert m and place_kind(m.group(1)) == "city", q.prompt
+                assert contains_or_within(m.group(1), "Germany"), q.prompt
+            else:
+                assert "in Berlin" in q.prompt
+    assert falses  # some articles do get a false statement
+
+
+def test_a_meeting_place_whose_country_the_article_never_names_gives_no_false_statement() -> None:
+    for day in range(1, 15):
+        a = article(
+            "Minister Lea Novak met Prime Minister Erik Lunde in Goa on Monday.",
+            Date=f"2025-02-{day:02d}",
+        )
+        s1 = "Minister Lea Novak met Prime Minister Erik Lunde in Goa on Monday."
+        facts = [
+            Meeting(
+                source=src(a, s1),
+                cue=cue(a, s1, "Erik Lunde"),
+                participants=("Lea Novak", "Erik Lunde"),
+                place="Goa",
+            )
+        ]
+        for q in of_kind(ask(a, facts), "true_false", "meeting"):
+            assert q.answer == "True", q.prompt
+
+
+def test_whoever_met_the_same_people_is_no_wrong_choice() -> None:
+    text = (
+        "Leaders met at the summit in Oslo on Monday. Chancellor Erik Lunde met President "
+        "Omar Said. Prime Minister Anna Lindqvist also met Omar Said. Minister Kenji Sato, "
+        "Minister Paul Reyes and Minister Mara Cole stayed at home, Ivo Petrov said."
+    )
+    a = article(text, Date="2025-03-12")
+    s2, s3 = (
+        "Chancellor Erik Lunde met President Omar Said.",
+        "Prime Minister Anna Lindqvist also met Omar Said.",
+    )
+    facts = [
+        Meeting(
+            source=src(a, s2), cue=cue(a, s2, "Omar Said"), participants=("Erik Lunde", "Omar Said")
+        ),
+        Meeting(
+            source=src(a, s3),
+            cue=cue(a, s3, "Anna Lindqvist"),
+            participants=("Anna Lindqvist", "Omar Said"),
+        ),
+    ]
+    pool = DistractorPool()
+    pool.add("persons", ["Kenji Sato", "Paul Reyes", "Mara Cole", "Ivo Petrov", "Lars Berg"])
+    for q in of_kind(ask(a, facts, pool), "mcq", "meeting"):
+        if "Erik Lunde" in q.prompt:
+            # Lindqvist met Said too: she was at the same summit and may have met Lunde
+            assert "Anna Lindqvist" not in q.choices, q.choices
 
 
 def test_a_true_statement_never_prints_a_sentence_another_question_blanks() -> None:
@@ -664,3 +742,26 @@ def test_title_abbreviations_name_the_same_office() -> None:
     assert offices_overlap("FM", "Chinese Foreign Minister")
     assert titles_match("FM", "Foreign Minister") and titles_match("DPM", "Deputy Prime Minister")
     assert not titles_match("PM", "Foreign Minister")
+
+
+def test_one_key_is_asked_at_most_a_few_times_in_an_article(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from question_bank.pipeline import generate_bank
+    from question_bank.writing import filters
+
+    text = (
+        "Five prisoners were freed on Monday under the deal, officials in Oslo said. "
+        "In return, five detainees were released by the other side. "
+        "Five mediators from the region oversaw the exchange."
+    )
+
+    def fives() -> tuple[int, int]:
+        questions = list(generate_bank([article(text, Date="2025-03-12")]))
+        keyed = [q for q in questions if q.kind != "true_false" and q.answer.lower() == "five"]
+        return len(keyed), len({q.source.sentence for q in questions})
+
+    monkeypatch.setattr(filters, "MAX_PER_KEY", 100)
+    uncapped, facts_before = fives()
+    monkeypatch.setattr(filters, "MAX_PER_KEY", 3)
+    capped, facts_after = fives()
+    assert uncapped > 3 and capped <= 3
+    assert facts_after == facts_before  # every figure keeps a question
