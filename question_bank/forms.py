@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 
-from .lexicon import HONORIFICS, TITLE_HEADS
+from .lexicon import HONORIFICS, OFFICE_EQUIVALENTS, TITLE_HEADS, TITLE_INITIALS
 
 __all__ = [
     "joined_places",
@@ -279,6 +279,21 @@ def offices_overlap(a: str, b: str) -> bool:
 def title_forms(title: str) -> tuple[str, ...]:
     """Written forms of a title a student may give: as written, and without its country."""
     out = [title]
+    full = TITLE_INITIALS.get(title.lower())
+    if full:
+        out.append(full)
+    for initials, office_name in TITLE_INITIALS.items():
+        if title.lower() == office_name.lower():
+            out.append(initials.upper())
+    low = " ".join(title.lower().split())
+    for name, known_as in OFFICE_EQUIVALENTS.items():
+        # "President of the Spanish Government" is also typed "Prime Minister"
+        pattern = name.replace("the ", r"the (?:(\w+) )?")
+        m = re.search(rf"\b{pattern}\b", low)
+        if m:
+            out.append(known_as)
+            if m.lastindex and m.group(1):
+                out.append(f"{m.group(1).capitalize()} {known_as}")
     office, quals = _title_parts(title)
     bare = re.sub(r"^.*?['’]s\s+", "", title)
     if bare != title:

@@ -210,6 +210,24 @@ SITUATION_NOUNS = frozenset(
     "tension tensions dispute hostilities stability security unrest insurgency".split()
 )
 
+# Offices news copy writes as initials: a question keys the office in full and accepts
+# the initials ("PM Modi" holds the title "Prime Minister").
+TITLE_INITIALS = {
+    "pm": "Prime Minister",
+    "fm": "Foreign Minister",
+    "dpm": "Deputy Prime Minister",
+    "cs": "Cabinet Secretary",
+    "mp": "Member of Parliament",
+    "dg": "Director General",
+}
+
+# Offices some countries name their own way, and the name students know them by.
+OFFICE_EQUIVALENTS = {
+    "president of the government": "Prime Minister",  # Spain
+    "president of the council of ministers": "Prime Minister",  # Italy
+    "premier": "Prime Minister",
+}
+
 TRAVEL_GROUP_NOUNS = frozenset("delegation team mission group party entourage".split())
 
 TERM_VERBS = frozenset(

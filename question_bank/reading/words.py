@@ -11,6 +11,7 @@ from ..lexicon import (
     HONORIFICS,
     MONTHS,
     NAME_SUFFIXES,
+    RANKS,
     TITLE_HEADS,
     TITLE_SYNONYMS,
     WEAK_TITLE_HEADS,
@@ -152,6 +153,14 @@ def comma_after_phrase(title: Token, limit: int = 8) -> int | None:
 DATELINE_START = re.compile(r"^[A-Z][A-Z.' ]{1,30}(?:,[^-–—]{1,25})?\s*[-–—]+\s+")
 
 
+_GENERAL_OFFICES = frozenset(
+    "secretary attorney director governor inspector solicitor consul auditor surgeon "
+    "postmaster accountant commissioner registrar advocate procurator prosecutor "
+    "comptroller".split()
+)
+"""Offices whose name ends in "General" ("Secretary General"): no rank to strip."""
+
+
 def clean_title(text: str) -> str:
     """Strip determiners, an unresolved possessive pronoun ("its chief executive"), stray
     punctuation and white space from a title."""
@@ -159,7 +168,14 @@ def clean_title(text: str) -> str:
     text = DATELINE_START.sub("", text)  # "MANILA - Japan's Defence Minister"
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(his|her|their|its|our|my)\s+", "", text, flags=re.IGNORECASE)
-    return text.strip(" ,;:-'\"")
+    words = text.split()
+    while (
+        len(words) > 2
+        and words[-1].lower() in RANKS
+        and words[-2].lower().rstrip("-") not in _GENERAL_OFFICES
+    ):
+        words.pop()  # "Afghan Defense Minister General [Bismillah Khan]": the rank is his
+    return " ".join(words).strip(" ,;:-'\"")
 
 
 def np_without_clauses(head: Token) -> Span:

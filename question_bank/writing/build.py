@@ -21,6 +21,7 @@ from ..forms import (
     title_forms,
     titles_match,
 )
+from ..lexicon import TITLE_HEADS, TITLE_INITIALS
 from ..model import BLANK, Article, Cue, Fact, Meeting, Quantity, Role, Term, Trip, Visit
 from ..numbers import (
     format_number,
@@ -659,8 +660,6 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
 
 def _is_place_word(p: str) -> bool:
     """A place name, not a title word or a lower-case word read as one."""
-    from ..lexicon import TITLE_HEADS
-
     bare = re.sub(r"^the\s+", "", p, flags=re.IGNORECASE)
     return (
         bare[:1].isupper()
@@ -692,7 +691,11 @@ def _the(title: str) -> str:
 
 def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     """Who holds which title: a "who was" question when the title says whose it is and one
-    person holds it, else "what position did X hold"; statement; cloze of the name."""
+    person holds it, else "what position did X hold"; statement; cloze of the name. An
+    office written as initials ("PM") is asked in full, the initials accepted."""
+    full = TITLE_INITIALS.get(f.title.lower())
+    if full:
+        f = replace(f, title=full)
     holders = {
         r.person
         for r in ctx.roles
@@ -858,10 +861,27 @@ def _titles_of_rank(ctx: Context, rank: str, own: list[str]) -> list[str]:
     pooled = [t for t in list(reversed(ctx.pool.titles))[:60] if title_rank(t) == rank]
     out: list[str] = []
     for t in [*found, *pooled, *FALLBACK_TITLES[rank]]:
-        if any(offices_overlap(t, o) for o in [*own, *out]):
+        if not _plain_title(t) or any(offices_overlap(t, o) for o in [*own, *out]):
             continue
         out.append(t)
     return out
+
+
+def _plain_title(title: str) -> bool:
+    """A title fit to be a choice: a few words, each a capitalised name or office word, a
+    title word or a linking word ("ambassador to Switzerland", not "currently the principal
+    officer at the consulate" nor "career diplomat"); no initials."""
+    parts = title.replace("'s", "").replace("’s", "").split()
+    if not 1 <= len(parts) <= 6 or title.lower() in TITLE_INITIALS:
+        return False
+    if not any(p.lower() in TITLE_HEADS for p in parts):
+        return False
+    return all(
+        p[:1].isupper() or p.lower() in TITLE_HEADS or p.lower() in _TITLE_LINKS for p in parts
+    )
+
+
+_TITLE_LINKS = frozenset("of for to the and on in at".split()) | _TITLE_OPENERS
 
 
 # ---- figures ---------------------------------------------------------------------------
@@ -1020,6 +1040,8 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
     # a question that says what the figure counts
     question: tuple[Template, dict[str, str]] | None = None
     ask = (f.ask or "").strip().rstrip("?")
+    # "how many inaugurations are also scheduled": "also" points back into the article
+    ask = re.sub(r"\s+(?:also|too|as well)\b", "", ask, flags=re.IGNORECASE)
     ask = re.sub(
         r"\b(The|A|An|This|That|These|Those|Its|Their|His|Her)\b",
         lambda m: m.group(1).lower(),

@@ -765,3 +765,57 @@ def test_one_key_is_asked_at_most_a_few_times_in_an_article(monkeypatch) -> None
     capped, facts_after = fives()
     assert uncapped > 3 and capped <= 3
     assert facts_after == facts_before  # every figure keeps a question
+
+
+def test_offices_written_as_initials_or_in_a_countrys_own_way_are_typed_as_students_know_them() -> (
+    None
+):
+    assert "Prime Minister" in title_forms("PM")
+    assert "PM" in title_forms("Prime Minister")
+    forms = title_forms("President of the Spanish Government")
+    assert {"Prime Minister", "Spanish Prime Minister"} <= set(forms)
+    q = {"kind": "short_answer", "answer": "President of the Spanish Government", "prompt": "x"}
+    q["accepted"] = list(forms[1:])
+    assert grade(q, "Spanish Prime Minister").correct
+    assert not grade(q, "Foreign Minister").correct
+
+
+def test_a_title_in_initials_is_asked_in_full() -> None:
+    text = "FM Lea Novak met the visiting minister Erik Lunde in Oslo on Monday for talks."
+    a = article(text, Date="2025-03-12")
+    f = Role(source=src(a, text), cue=cue(a, text, "FM"), person="Lea Novak", title="FM")
+    from question_bank.writing.build import Context, role_drafts
+
+    # the drafts, before the quarter of title questions is applied to this one-fact article
+    asked = [
+        d for d in role_drafts(f, Context(a, [f], DistractorPool())) if d.kind == "short_answer"
+    ]
+    assert asked
+    for q in asked:
+        assert q.answer == "Foreign Minister" and "FM" in q.accepted
+
+
+def test_title_choices_are_plain_titles() -> None:
+    from question_bank.writing.build import _plain_title
+
+    assert _plain_title("ambassador to Switzerland and Liechtenstein")
+    assert _plain_title("Foreign Ministry spokesman")
+    assert not _plain_title("currently the principal officer at the US consulate in Montreal")
+    assert not _plain_title("career diplomat")
+    assert not _plain_title("PM")
+
+
+def test_a_military_rank_before_the_name_is_not_part_of_the_office(facts) -> None:  # type: ignore[no-untyped-def]
+    found = facts(
+        "Visiting Afghan Defense Minister General Amir Khan Durrani held talks with army "
+        "chief General Tariq Aziz on Monday."
+    )
+    titles = {f.to_dict()["title"] for f in found if f.type == "role"}
+    assert "Afghan Defense Minister" in titles
+    assert not any(t.endswith("General") for t in titles)
+
+
+def test_an_office_named_general_keeps_the_word(facts) -> None:  # type: ignore[no-untyped-def]
+    found = facts("NATO Secretary General Mark Rutte has arrived in Vilnius for talks on Monday.")
+    titles = {f.to_dict()["title"] for f in found if f.type == "role"}
+    assert "NATO Secretary General" in titles
