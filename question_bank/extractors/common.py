@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..gazetteer import is_country
+from ..gazetteer import is_country, is_firm_place
 from ..lexicon import (
     INCLUDING_WORDS,
     LEADING_VERBS,
@@ -346,6 +346,8 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 and (tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN")
             ):
                 name = tok.text
+            if name is None and tok.ent_type_ not in ("PERSON", "DATE") and not analysis.is_place(tok):
+                name = _gazetteer_run(tok)  # "Vanuatu, Papua New Guinea" read as one body
             if name:
                 joined = _joined_country(name, tok, analysis)
                 if joined:  # "Trinidad and Tobago" is one country, not two places
@@ -355,6 +357,23 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 seen.add(name.lower())
                 found.append((name, anchor))
     return found
+
+
+def _gazetteer_run(tok: Token) -> str | None:
+    """A country or capital written at ``tok`` that the model merged into a longer entity
+    (a list of names read as one organisation): the longest run of proper nouns from
+    ``tok`` that the gazetteer knows, or None."""
+    doc = tok.doc
+    if tok.pos_ != "PROPN" or (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"):
+        return None
+    end = tok.i
+    while end + 1 < len(doc) and end - tok.i < 3 and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    for last in range(end, tok.i - 1, -1):
+        text = doc[tok.i : last + 1].text
+        if is_firm_place(text):
+            return text
+    return None
 
 
 def _joined_country(name: str, tok: Token, analysis: Analysis) -> tuple[str, str] | None:

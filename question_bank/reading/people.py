@@ -350,11 +350,23 @@ class PeopleReading(DocumentReading):
                 self.persons[text] = person
             if gender and not person.gender:
                 person.gender = gender
+        mentions: list[tuple[int, str]] = []  # who is named where, as far as known
+        for start, _end, text, _gender in spans:
+            words = name_words(text)
+            if len(words) >= 2 and (found := self._find_person(words)) is not None:
+                mentions.append((start, found.name))
         for start, end, text, gender in spans:
             words = name_words(text)
             person = self._find_person(words)
+            if person is None and self._ambiguous(words):
+                # "Kim" with Kim Jong Un and his sister in the story, "Wang" with Wang Yi
+                # and Wang Wenbin: the one the story has named most up to here
+                person = self._most_named(words, start, mentions)
+                if person is None:
+                    continue
+                mentions.append((start, person.name))
             if person is None:
-                if self._ambiguous(words) or self._mostly_not_person(text):
+                if self._mostly_not_person(text):
                     continue
                 person = Person(name=text, parts=words)
                 self.persons[text] = person
@@ -377,8 +389,21 @@ class PeopleReading(DocumentReading):
             if tok.pos_ != "PROPN" and not tok.text[:1].isupper():
                 continue
             candidates = by_key.get(tok.lower_)
-            if not candidates or len({p.name for p in candidates}) != 1:
+            if not candidates:
                 continue
+            if len({p.name for p in candidates}) != 1:
+                # "Wang" with Wang Yi and Wang Wenbin: the one named last before it
+                names = {p.name for p in candidates}
+                before = [
+                    self._token_person[i]
+                    for i in range(tok.i)
+                    if i in self._token_person
+                    and (i == 0 or self._token_person.get(i - 1) != self._token_person[i])
+                ]  # one entry per mention, in order
+                best = self._salient(names, before)
+                if best is None:
+                    continue
+                candidates = [best]
             if (
                 tok.ent_type_ in PLACE_LABELS
                 and tok.lower_ not in self._person_texts
@@ -436,6 +461,25 @@ class PeopleReading(DocumentReading):
             ):
                 return True
         return False
+
+    def _most_named(
+        self, words: tuple[str, ...], start: int, mentions: list[tuple[int, str]]
+    ) -> Person | None:
+        """Of the people a short name fits, the one named most often before ``start``, the
+        latest on a tie (None when none was named yet)."""
+        fits = {p.name for p in self.persons.values() if words[0] in _short_forms(p)}
+        return self._salient(fits, [name for at, name in mentions if at < start])
+
+    def _salient(self, fits: set[str], before: list[str]) -> Person | None:
+        """The person of ``fits`` named most often in ``before`` (in order), latest on a tie."""
+        score: dict[str, tuple[int, int]] = {}
+        for order, name in enumerate(before):
+            if name in fits:
+                count = score.get(name, (0, 0))[0]
+                score[name] = (count + 1, order)
+        if not score:
+            return None
+        return self.persons[max(score, key=lambda n: score[n])]
 
     def _ambiguous(self, words: tuple[str, ...]) -> bool:
         """A short name that fits more than one known person ("Kim" with two Kims)."""

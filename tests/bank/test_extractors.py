@@ -1013,3 +1013,23 @@ def test_two_subjects_the_parser_split_both_take_part(facts) -> None:
     )
     meetings = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
     assert meetings == {frozenset({"Arjun Thapa Magar", "Sato Haruka"})}
+
+
+def test_a_shared_surname_is_the_person_the_story_names_most(facts) -> None:
+    found = facts(
+        "Foreign Minister Chen Bao will travel to the Pacific this week. Chen will begin "
+        "his trip in Fiji on Thursday before visiting Samoa and Tonga. Foreign Ministry "
+        "spokesman Chen Lin said on Tuesday that the tour would last ten days."
+    )
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert {("Chen Bao", "Samoa"), ("Chen Bao", "Tonga")} <= visits
+    assert not any(t == "Chen Lin" for t, _ in visits)
+
+
+def test_countries_the_model_merges_into_one_name_are_each_a_stop(facts) -> None:
+    found = facts(
+        "Foreign Minister Lea Novak will begin her tour in Fiji on Thursday before visiting "
+        "Kiribati, Samoa, Tonga, Vanuatu, Papua New Guinea and East Timor during a ten-day tour."
+    )
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert {"Vanuatu", "Papua New Guinea", "Samoa"} <= places
