@@ -346,7 +346,8 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 and (tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN")
             ):
                 name = tok.text
-            if name is None and tok.ent_type_ not in ("PERSON", "DATE") and not analysis.is_place(tok):
+            merged = tok.ent_type_ not in ("PERSON", "DATE") and not analysis.is_place(tok)
+            if name is None and merged:
                 name = _gazetteer_run(tok)  # "Vanuatu, Papua New Guinea" read as one body
             if name:
                 joined = _joined_country(name, tok, analysis)
