@@ -522,7 +522,19 @@ def _clause(tokens: list[Token], sent: Span) -> list[Token]:
     end = last
     while end + 1 in keep:
         end += 1
-    return [sent.doc[i] for i in range(start, end + 1) if i in ordered]
+    out = [sent.doc[i] for i in range(start, end + 1) if i in ordered]
+    noun = verb.head
+    if verb.dep_ == "acl" and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i:
+        # "wine valued at $463.1 million": the figure is the wine's, so the noun leads
+        left = min(
+            [noun.i] + [c.i for c in noun.children if c.i < noun.i and c.dep_ in _NOUN_MODIFIERS]
+        )
+        if verb.i - left <= 6:
+            out = [sent.doc[i] for i in range(left, verb.i)] + out
+    return out
+
+
+_NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "det", "poss", "nummod"})
 
 
 def _agreement(tokens: list[Token], sent: Span, prev: list[Span], noun: Token | None) -> str | None:

@@ -1033,3 +1033,12 @@ def test_countries_the_model_merges_into_one_name_are_each_a_stop(facts) -> None
     )
     places = {p for f in of_type(found, "visit") for p in f["places"]}
     assert {"Vanuatu", "Papua New Guinea", "Samoa"} <= places
+
+
+def test_a_figure_that_values_a_noun_names_the_noun(facts) -> None:
+    found = facts(
+        "Tariffs will go from day one on most goods, including exports such as timber valued "
+        "at $52.5 million, and sheep meat valued at $36.2 million will follow later."
+    )
+    texts = {f.to_dict()["value"]: f.to_dict()["text"] for f in found if f.type == "quantity"}
+    assert "timber" in texts[52_500_000] and "sheep meat" in texts[36_200_000]
