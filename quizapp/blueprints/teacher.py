@@ -36,7 +36,7 @@ from ..services import (
     quizzes,
     review,
     sources,
-    study,
+    stats,
 )
 from . import deck_download, send_download, teacher_required
 from .auth import safe_next
@@ -602,12 +602,12 @@ def class_list() -> ResponseReturnValue:
 def class_report(class_id: int) -> str:
     """Each student's scores and activity; per question, the share answered right."""
     try:
-        classroom, students, question_rows = classes.report(current_user, class_id)
+        classroom, students, question_rows = stats.class_report(current_user, class_id)
     except NotAllowed:
         abort(403)
     except ServiceError:
         abort(404)
-    studying = study.class_study(current_user, classroom)
+    studying = stats.class_study(current_user, classroom)
     return render_template(
         "teacher/class.html",
         classroom=classroom,

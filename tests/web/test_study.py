@@ -24,7 +24,7 @@ from quizapp.models import (
     StudyCard,
     User,
 )
-from quizapp.services import NotAllowed, ServiceError, library, study
+from quizapp.services import NotAllowed, ServiceError, library, stats, study
 from quizapp.services.study import NotDue
 
 from .conftest import add_question, login
@@ -475,7 +475,7 @@ def test_progress_counts_streak_retention_forecast_and_mastery(app: Flask, world
         card0.stability = 40.0  # as if learnt long ago: mastered
         db.session.commit()
         study.rate(sam, "q1", srs.GOOD, 2, now=day2 + dt.timedelta(minutes=10))
-        p = study.progress(sam, NOON)
+        p = stats.progress(sam, NOON)
     # studied three and two days ago, not yesterday: the streak is broken
     assert p.streak == 0
     assert p.reviews == 2 and p.remembered == 1 and p.retention == 0.5
@@ -495,9 +495,9 @@ def test_streak_reaches_today(app: Flask, world) -> None:  # type: ignore[no-unt
         study.update_settings(sam, "UTC", 1, 0.9)
         for back in (2, 1, 0):
             _rate_all(sam, NOON - dt.timedelta(days=back))
-        assert study.progress(sam, NOON).streak == 3
-        assert study.progress(sam, NOON + dt.timedelta(days=1)).streak == 3
-        assert study.progress(sam, NOON + dt.timedelta(days=2)).streak == 0
+        assert stats.progress(sam, NOON).streak == 3
+        assert stats.progress(sam, NOON + dt.timedelta(days=1)).streak == 3
+        assert stats.progress(sam, NOON + dt.timedelta(days=2)).streak == 0
 
 
 def test_the_progress_page_draws_charts(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
@@ -546,7 +546,7 @@ def test_class_study_is_only_for_the_class_s_teacher(app: Flask, world) -> None:
         other = db.session.get(User, world["teacher_b"])
         classroom = db.session.get(Classroom, world["classroom"])
         with pytest.raises(NotAllowed):
-            study.class_study(other, classroom)
+            stats.class_study(other, classroom)
 
 
 def test_imported_articles_are_studied_one_fact_at_a_time(app: Flask, world) -> None:  # type: ignore[no-untyped-def]
