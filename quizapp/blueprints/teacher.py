@@ -489,6 +489,30 @@ def edit_deck(deck_id: int) -> ResponseReturnValue:
     ), status
 
 
+@bp.route("/decks/<int:deck_id>/delete", methods=["GET", "POST"])
+@teacher_required
+def delete_deck(deck_id: int) -> ResponseReturnValue:
+    """Say what deleting the deck does to what; delete it once confirmed."""
+    form = ConfirmForm()
+    try:
+        if form.validate_on_submit():
+            done = decks.delete_deck(current_user, deck_id)
+            flash(
+                f"Deleted the deck “{done.deck.name}”; its {done.questions} question"
+                f"{'' if done.questions == 1 else 's'} stay in the bank.",
+                "success",
+            )
+            return redirect(url_for("teacher.deck_list"))
+        if request.method == "POST":
+            abort(400)
+        plan = decks.deletion_plan(current_user, deck_id)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    return render_template("teacher/delete_deck.html", plan=plan, form=form)
+
+
 @bp.post("/decks/<int:deck_id>/questions")
 @teacher_required
 def deck_questions(deck_id: int) -> ResponseReturnValue:

@@ -71,6 +71,7 @@ def visible_decks(user: User) -> list[DeckSummary]:
         select(Deck)
         .outerjoin(Article, Article.id == Deck.article_id)
         .where(access.owner_visible(user, Deck.owner_id), Article.deleted_at.is_(None))
+        .where(Deck.deleted_at.is_(None))
         .order_by(Deck.created_at.desc(), Deck.id.desc())
     ):
         count = len(deck_question_ids(deck))

@@ -82,7 +82,9 @@ def update_settings(
 def visible_teacher_decks(student: User) -> Select[Any]:
     """Ids of the teacher-made decks a student may study (shared ones and their teachers')."""
     return select(Deck.id).where(
-        Deck.article_id.is_(None), access.owner_visible(student, Deck.owner_id)
+        Deck.article_id.is_(None),
+        Deck.deleted_at.is_(None),
+        access.owner_visible(student, Deck.owner_id),
     )
 
 

@@ -161,6 +161,18 @@ ROUTES = [
     ),
     ("POST", "/teach/decks/{shared_deck}/questions", {"teacher": 403, "other_teacher": 403}),
     (
+        "GET",
+        "/teach/decks/{own_deck}/delete",
+        {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 200},
+    ),
+    ("GET", "/teach/decks/{deck}/delete", {"teacher": 403, "other_teacher": 403}),
+    ("POST", "/teach/decks/{shared_deck}/delete", {"teacher": 403, "other_teacher": 403}),
+    (
+        "POST",
+        "/teach/decks/{own_deck}/delete",
+        {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 302},
+    ),
+    (
         "POST",
         "/teach/classes/{classroom}/rename",
         {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 302},
@@ -292,6 +304,7 @@ def test_csrf_is_required_on_every_form(csrf_app: Flask, world) -> None:  # type
         (f"/teach/decks/{world['own_deck']}/edit", {"name": "D"}),
         (f"/teach/decks/{world['own_deck']}/questions", {"add": ["q1"]}),
         (f"/teach/decks/{world['own_deck']}/questions", {"remove": ["q0"], "confirm": "yes"}),
+        (f"/teach/decks/{world['own_deck']}/delete", {"confirm": "yes"}),
         (f"/teach/classes/{world['classroom']}/rename", {"name": "C"}),
         (f"/teach/classes/{world['classroom']}/archive", {"confirm": "yes"}),
         (f"/teach/classes/{world['classroom']}/unarchive", {}),
@@ -306,11 +319,12 @@ def test_csrf_is_required_on_every_form(csrf_app: Flask, world) -> None:  # type
         == 400
     )
     with csrf_app.app_context():
-        from quizapp.models import Article, DeckQuestion, Enrollment
+        from quizapp.models import Article, Deck, DeckQuestion, Enrollment
 
         assert db.session.get(Article, world["article"]).deleted_at is None
         assert db.session.scalar(select(func.count(Enrollment.id))) == 1
         assert db.session.scalar(select(func.count(DeckQuestion.id))) == 1
+        assert db.session.get(Deck, world["own_deck"]).deleted_at is None
 
 
 def test_article_text_is_escaped(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
