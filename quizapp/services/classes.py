@@ -33,10 +33,8 @@ def create_class(teacher: User, name: str) -> Classroom:
     return classroom
 
 
-def join_class(student: User, code: str) -> Classroom:
-    """Join the class with this code (joining twice is harmless)."""
-    if student.is_teacher:
-        raise ServiceError("Teachers do not join classes; share the code with your students.")
+def joinable(code: str) -> Classroom:
+    """The class a join code opens (ServiceError for an unknown code or an archived class)."""
     code = code.strip().upper().replace(" ", "")
     classroom: Classroom | None = db.session.scalar(
         select(Classroom).where(Classroom.join_code == code)
@@ -47,6 +45,14 @@ def join_class(student: User, code: str) -> Classroom:
         raise ServiceError(
             f"{classroom.name} is archived and takes no new students; ask your teacher."
         )
+    return classroom
+
+
+def join_class(student: User, code: str) -> Classroom:
+    """Join the class with this code (joining twice is harmless)."""
+    if student.is_teacher:
+        raise ServiceError("Teachers do not join classes; share the code with your students.")
+    classroom = joinable(code)
     exists = db.session.scalar(
         select(Enrollment.id).where(
             Enrollment.classroom_id == classroom.id, Enrollment.student_id == student.id
