@@ -221,7 +221,12 @@ def _copy_cookies(source: FlaskClient, target: FlaskClient, *names: str) -> None
 def test_logout_ends_copied_session_and_remember_cookies(app: Flask, make_user) -> None:  # type: ignore[no-untyped-def]
     make_user("s@example.org")
     owner = app.test_client()
-    owner.post("/login", data={"email": "s@example.org", "password": PASSWORD, "remember": "y"})
+    assert (
+        owner.post(
+            "/login", data={"email": "s@example.org", "password": PASSWORD, "remember": "y"}
+        ).status_code
+        == 302
+    )
 
     def copy(*names: str) -> FlaskClient:
         thief = app.test_client()
@@ -265,8 +270,11 @@ def test_password_change_ends_every_other_session(app: Flask, make_user) -> None
     here, elsewhere, remembered = app.test_client(), app.test_client(), app.test_client()
     login(here, "s@example.org")
     login(elsewhere, "s@example.org")
-    remembered.post(
-        "/login", data={"email": "s@example.org", "password": PASSWORD, "remember": "y"}
+    assert (
+        remembered.post(
+            "/login", data={"email": "s@example.org", "password": PASSWORD, "remember": "y"}
+        ).status_code
+        == 302
     )
     cookie_only = app.test_client()
     _copy_cookies(remembered, cookie_only, "remember_token")
@@ -287,7 +295,12 @@ def test_password_change_ends_every_other_session(app: Flask, make_user) -> None
 def test_password_change_keeps_this_browsers_remember_me(app: Flask, make_user) -> None:  # type: ignore[no-untyped-def]
     make_user("s@example.org")
     client = app.test_client()
-    client.post("/login", data={"email": "s@example.org", "password": PASSWORD, "remember": "y"})
+    assert (
+        client.post(
+            "/login", data={"email": "s@example.org", "password": PASSWORD, "remember": "y"}
+        ).status_code
+        == 302
+    )
     assert _change(client, PASSWORD, NEW_PASSWORD).status_code == 302
     later = app.test_client()  # the browser restarted: only the remember cookie is left
     _copy_cookies(client, later, "remember_token")
@@ -322,8 +335,11 @@ def test_password_change_needs_a_login_and_a_csrf_token(csrf_app: Flask, make_us
     response = client.get("/account/password")
     assert response.status_code == 302 and "/login" in response.headers["Location"]
     token = csrf_token(client, "/login")
-    client.post(
-        "/login", data={"email": "s@example.org", "password": PASSWORD, "csrf_token": token}
+    assert (
+        client.post(
+            "/login", data={"email": "s@example.org", "password": PASSWORD, "csrf_token": token}
+        ).status_code
+        == 302
     )
     data = {"current_password": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}
     assert client.post("/account/password", data=data).status_code == 400

@@ -27,7 +27,7 @@ from quizapp.models import (
 )
 from quizapp.services import NotAllowed, classes, decks, library, review
 
-from .conftest import add_question, login
+from .conftest import add_question, answered, login
 from .test_teacher import ARTICLE
 
 
@@ -125,7 +125,10 @@ def test_a_deleted_article_can_be_added_again(app: Flask, client: FlaskClient, m
     assert "already in the bank" in client.post("/teach/articles", data={"text": ARTICLE}).get_data(
         as_text=True
     )
-    client.post(f"/teach/articles/{article_id}/delete", data={"confirm": "yes"})
+    assert (
+        client.post(f"/teach/articles/{article_id}/delete", data={"confirm": "yes"}).status_code
+        == 302
+    )
     again = client.post("/teach/articles", data={"text": ARTICLE})
     assert again.status_code == 302
     with app.app_context():
@@ -374,12 +377,14 @@ def test_other_teachers_and_article_decks_cannot_be_deleted(app: Flask, world) -
 def test_rename_and_archive_a_class(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
     login(client, "ta@example.org")
     cid = world["classroom"]
-    client.post(f"/teach/classes/{cid}/rename", data={"name": "Year 10 <b>"})
+    assert (
+        client.post(f"/teach/classes/{cid}/rename", data={"name": "Year 10 <b>"}).status_code == 302
+    )
     assert "Year 10 &lt;b&gt;" in client.get(f"/teach/classes/{cid}").get_data(as_text=True)
     page = client.get(f"/teach/classes/{cid}/archive").get_data(as_text=True)
     assert "stops working: nobody new can join" in page and "Nothing is deleted." in page
     assert client.post(f"/teach/classes/{cid}/archive").status_code == 400
-    client.post(f"/teach/classes/{cid}/archive", data={"confirm": "yes"})
+    assert client.post(f"/teach/classes/{cid}/archive", data={"confirm": "yes"}).status_code == 302
     listing = client.get("/teach/classes").get_data(as_text=True)
     assert "Archived classes" in listing
     # the code no longer lets anyone in; the students already in keep their access
@@ -391,7 +396,7 @@ def test_rename_and_archive_a_class(app: Flask, client: FlaskClient, world) -> N
     member = app.test_client()
     login(member, "s@example.org")
     assert member.get(f"/decks/{world['deck']}").status_code == 200
-    client.post(f"/teach/classes/{cid}/unarchive")
+    assert client.post(f"/teach/classes/{cid}/unarchive").status_code == 302
     assert "Archived classes" not in client.get("/teach/classes").get_data(as_text=True)
     r = newcomer.post("/classes/join", data={"code": "JOINME22"}, follow_redirects=True)
     assert "You joined Year 10" in r.get_data(as_text=True)
@@ -403,7 +408,7 @@ def test_removing_a_student_says_what_happens_and_keeps_their_answers(
     student = app.test_client()
     login(student, "s@example.org")
     attempt = _quiz(student, world["deck"], 1)
-    student.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": "Oslo"})
+    answered(student, attempt, 0, "Oslo")
     login(client, "ta@example.org")
     url = f"/teach/classes/{world['classroom']}/students/{world['student']}/remove"
     assert f'href="{url}"' in client.get(f"/teach/classes/{world['classroom']}").get_data(

@@ -154,3 +154,46 @@ def test_study_and_quizzes_lean_on_stats() -> None:
     graph = _service_graph()
     assert "stats" in graph["quizzes"]
     assert "quizzes" not in graph["stats"]
+
+
+_REQUESTS = {"get", "post", "put", "patch", "delete", "open"}
+
+
+def _unchecked_requests(source: str, name: str) -> list[str]:
+    """Test-client requests whose answer is thrown away (a statement of its own)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Attribute)
+            and node.value.func.attr in _REQUESTS
+            and isinstance(node.value.func.value, ast.Name)
+            and node.value.func.value.id != "store"  # a Redis key, not a request
+        ):
+            found.append(f"{name}:{node.lineno}: {ast.unparse(node.value)[:80]}")
+    return found
+
+
+def test_no_request_in_the_web_tests_goes_unchecked() -> None:
+    """Every request a web test sends has its answer asserted (or used): a POST whose
+    answer nobody reads can fail without the test noticing."""
+    here = Path(__file__).parent
+    found = [
+        hit
+        for path in sorted(here.glob("*.py"))
+        for hit in _unchecked_requests(path.read_text(encoding="utf-8"), path.name)
+    ]
+    assert found == []
+
+
+def test_the_unchecked_request_finder_finds_them() -> None:
+    source = (
+        "client.post('/classes/join', data={'code': 'X'})\n"
+        "assert client.get('/decks').status_code == 200\n"
+        "r = other.get('/x')\n"
+        "store.delete(key)\n"
+    )
+    assert _unchecked_requests(source, "t.py") == [
+        "t.py:1: client.post('/classes/join', data={'code': 'X'})"
+    ]

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from quizapp.extensions import db
 from quizapp.models import Article
 
-from .conftest import csrf_token, login
+from .conftest import csrf_token, login, logout
 
 # (method, path template, {role: expected status}); "anon" redirects to the login page.
 # Ownership: "teacher" (A) owns {article}, {deck} and {own_deck}, and "student" is in A's
@@ -226,7 +226,7 @@ EMAILS = {
 def attempt(app: Flask, client: FlaskClient, world) -> int:  # type: ignore[no-untyped-def]
     login(client, "s@example.org")
     r = client.post(f"/decks/{world['deck']}", data={"length": 2})
-    client.post("/logout")
+    logout(client)
     return int(r.headers["Location"].rsplit("/", 1)[1])
 
 
@@ -289,9 +289,16 @@ def test_csrf_is_required_on_every_form(csrf_app: Flask, world) -> None:  # type
     assert client.post("/study/settings", data=settings).status_code == 400
     teacher = csrf_app.test_client()
     token = csrf_token(teacher, "/login")
-    teacher.post(
-        "/login",
-        data={"email": "ta@example.org", "password": "correct horse battery", "csrf_token": token},
+    assert (
+        teacher.post(
+            "/login",
+            data={
+                "email": "ta@example.org",
+                "password": "correct horse battery",
+                "csrf_token": token,
+            },
+        ).status_code
+        == 302
     )
     for url, data in [
         ("/teach/articles", {"text": "x"}),

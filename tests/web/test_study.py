@@ -27,7 +27,7 @@ from quizapp.models import (
 from quizapp.services import NotAllowed, ServiceError, library, stats, study
 from quizapp.services.study import NotDue
 
-from .conftest import add_question, login
+from .conftest import add_question, answered, login
 
 NOON = dt.datetime(2026, 6, 10, 12, 0, tzinfo=dt.UTC)
 
@@ -389,9 +389,9 @@ def test_quiz_answers_are_reviews_wrong_again_right_good(
         order = db.session.get(QuizAttempt, attempt).question_ids
     answers = {"q0": "Oslo", "q1": "Bergen", "q2": "True"}
     for pos, qid in enumerate(order):
-        client.post(f"/quiz/{attempt}/answer", data={"position": pos, "response": answers[qid]})
+        answered(client, attempt, pos, answers[qid])
         # the same answer sent twice is one answer and one review
-        client.post(f"/quiz/{attempt}/answer", data={"position": pos, "response": answers[qid]})
+        answered(client, attempt, pos, answers[qid])
     reviews = {r.question_id: r for r in _reviews(app)}
     assert len(_reviews(app)) == 3
     assert reviews["q0"].rating == srs.GOOD and reviews["q1"].rating == srs.AGAIN
