@@ -12,7 +12,7 @@ each, about a tenth due today), over a bank of 1,000 and of 100,000 approved que
 1. building the due queue across all decks (``study.queue``);
 2. building the due queue of one deck;
 3. recording a rating of the first due card (``study.rate``, committed);
-4. the progress page's numbers (``study.progress``).
+4. the progress page's numbers (``stats.progress``).
 
 It prints the median and 95th percentile per call in each world and the ratio of the
 large world's median to the small one's. The aim: the large bank costs at most twice
@@ -38,7 +38,7 @@ from sqlalchemy import insert, select
 from quizapp import create_app, srs
 from quizapp.extensions import db
 from quizapp.models import APPROVED, Article, Deck, Question, Review, StudyCard, User
-from quizapp.services import study
+from quizapp.services import stats, study
 
 NOW = dt.datetime(2026, 6, 10, 12, 0, tzinfo=dt.UTC)
 PER_ARTICLE = 50
@@ -204,7 +204,7 @@ def measure(sample: list[int]) -> dict[str, list[float]]:
         out["rate a card"].append(
             timed(lambda s=student, i=qid, n=seq: study.rate(s, i, srs.GOOD, n, now=NOW))
         )
-        out["progress"].append(timed(lambda s=student: study.progress(s, NOW)))
+        out["progress"].append(timed(lambda s=student: stats.progress(s, NOW)))
     return out
 
 

@@ -198,6 +198,9 @@ class Deck(db.Model):  # type: ignore[name-defined,misc]
     )
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # a deleted deck that quizzes were taken on stays as a tombstone (their history
+    # names it); it holds no questions and leaves every list and page
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     article: Mapped[Article | None] = relationship()
 

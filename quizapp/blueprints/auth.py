@@ -25,7 +25,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from ..extensions import limiter
 from ..forms import ActionForm, LoginForm, PasswordForm, RegisterForm, SetupForm
-from ..services import ServiceError, accounts, classes
+from ..services import ServiceError, accounts
 
 bp = Blueprint("auth", __name__)
 
@@ -89,6 +89,15 @@ def _throttled(key: str, key_func: Callable[[], str], refused_only: bool = True)
     )
 
 
+# What a registration answers, whether the email was new or had an account already: it
+# tells nobody which emails have accounts, and the student logs in either way.
+REGISTERED = (
+    "Thank you. Now log in with your email and password. If you had registered with "
+    "this email before, use the password you chose then (your teacher can reset a "
+    "forgotten one)."
+)
+
+
 @bp.route("/register", methods=["GET", "POST"])
 @_throttled("REGISTER_LIMIT_PER_ADDRESS", get_remote_address, refused_only=False)
 def register() -> ResponseReturnValue:
@@ -99,26 +108,20 @@ def register() -> ResponseReturnValue:
     refused = False
     if form.validate_on_submit():
         try:
-            user = accounts.register_student(
+            accounts.register(
                 form.email.data or "",
                 form.name.data or "",
                 form.password.data or "",
                 form.timezone.data or "UTC",
+                form.join_code.data or "",
             )
         except ServiceError as exc:
             flash(str(exc), "error")
             refused = True
         else:
-            login_user(user)
-            if form.join_code.data:
-                try:
-                    joined = classes.join_class(user, form.join_code.data)
-                    flash(f"Welcome! You joined {joined.name}.", "success")
-                except ServiceError as exc:
-                    flash(f"Your account is ready, but: {exc}", "error")
-            else:
-                flash("Welcome! Your account is ready.", "success")
-            return redirect(url_for("student.decks"))
+            # the same answer whether the email was new or had an account already
+            flash(REGISTERED, "success")
+            return redirect(url_for("auth.login"))
     return render_template("auth/register.html", form=form), (
         400 if form.errors or refused else 200
     )

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from ..forms import AnswerForm, ConfirmForm, JoinClassForm, StartQuizForm
 from ..models import QuizAttempt
-from ..services import NotAllowed, ServiceError, classes, quizzes, study
+from ..services import NotAllowed, ServiceError, classes, quizzes, stats, study
 from . import deck_download, student_required
 
 bp = Blueprint("student", __name__)
@@ -18,7 +18,7 @@ bp = Blueprint("student", __name__)
 @login_required
 def decks() -> str:
     """Every deck the user can take, with the last and best score."""
-    due = {} if current_user.is_teacher else study.due_by_deck(current_user)
+    due = {} if current_user.is_teacher else stats.due_by_deck(current_user)
     return render_template(
         "student/decks.html",
         due=due,
@@ -51,7 +51,7 @@ def deck(deck_id: int) -> ResponseReturnValue:
         else:
             return redirect(url_for("student.quiz", attempt_id=attempt.id))
     count = len(quizzes.deck_question_ids(deck))
-    done = [] if current_user.is_teacher else quizzes.finished_attempts(current_user, deck.id)
+    done = [] if current_user.is_teacher else stats.finished_attempts(current_user, deck.id)
     if form.length.data is None or form.length.data > count:
         form.length.data = min(10, max(count, 1))
     return render_template("student/deck.html", deck=deck, count=count, done=done, form=form)
@@ -155,7 +155,7 @@ def results(attempt_id: int) -> str:
 @student_required
 def history() -> str:
     """Every quiz taken, with its score, and progress per deck."""
-    return render_template("student/history.html", rows=quizzes.history(current_user))
+    return render_template("student/history.html", rows=stats.history(current_user))
 
 
 @bp.post("/classes/join")

@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from .. import charts, srs
 from ..forms import RatingForm, StudySettingsForm
-from ..services import NotAllowed, ServiceError, study
+from ..services import NotAllowed, ServiceError, stats, study
 from . import student_required
 
 bp = Blueprint("study", __name__)
@@ -128,7 +128,7 @@ def settings() -> ResponseReturnValue:
 @student_required
 def progress() -> str:
     """Cards due, reviews per day, streak, retention and mastery per deck."""
-    p = study.progress(current_user)
+    p = stats.progress(current_user)
     forecast = charts.bar_chart(
         "Cards due in the next 7 days",
         [(f"{d.date:%a %d %b}: {d.count} due", f"{d.date:%a}", d.count, 0) for d in p.forecast],

@@ -36,7 +36,7 @@ from ..services import (
     quizzes,
     review,
     sources,
-    study,
+    stats,
 )
 from . import deck_download, send_download, teacher_required
 from .auth import safe_next
@@ -489,6 +489,30 @@ def edit_deck(deck_id: int) -> ResponseReturnValue:
     ), status
 
 
+@bp.route("/decks/<int:deck_id>/delete", methods=["GET", "POST"])
+@teacher_required
+def delete_deck(deck_id: int) -> ResponseReturnValue:
+    """Say what deleting the deck does to what; delete it once confirmed."""
+    form = ConfirmForm()
+    try:
+        if form.validate_on_submit():
+            done = decks.delete_deck(current_user, deck_id)
+            flash(
+                f"Deleted the deck “{done.deck.name}”; its {done.questions} question"
+                f"{'' if done.questions == 1 else 's'} stay in the bank.",
+                "success",
+            )
+            return redirect(url_for("teacher.deck_list"))
+        if request.method == "POST":
+            abort(400)
+        plan = decks.deletion_plan(current_user, deck_id)
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    return render_template("teacher/delete_deck.html", plan=plan, form=form)
+
+
 @bp.post("/decks/<int:deck_id>/questions")
 @teacher_required
 def deck_questions(deck_id: int) -> ResponseReturnValue:
@@ -602,12 +626,12 @@ def class_list() -> ResponseReturnValue:
 def class_report(class_id: int) -> str:
     """Each student's scores and activity; per question, the share answered right."""
     try:
-        classroom, students, question_rows = classes.report(current_user, class_id)
+        classroom, students, question_rows = stats.class_report(current_user, class_id)
     except NotAllowed:
         abort(403)
     except ServiceError:
         abort(404)
-    studying = study.class_study(current_user, classroom)
+    studying = stats.class_study(current_user, classroom)
     return render_template(
         "teacher/class.html",
         classroom=classroom,

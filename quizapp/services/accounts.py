@@ -8,20 +8,21 @@ import secrets
 
 from flask import current_app
 from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import srs
 from ..extensions import db
-from ..models import STUDENT, TEACHER, SetupToken, User
+from ..models import STUDENT, TEACHER, Enrollment, SetupToken, User
 from ..types import utcnow
-from . import ServiceError
+from . import ServiceError, classes
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD = 8
 
 
-def _check(email: str, name: str, password: str) -> str:
-    """Validate account fields; returns the normalised email."""
+def _fields(email: str, name: str, password: str) -> str:
+    """Validate account fields, whoever has the email; returns the normalised email."""
     email = email.strip().lower()
     if not EMAIL.match(email) or len(email) > 254:
         raise ServiceError("Enter a valid email address.")
@@ -29,7 +30,18 @@ def _check(email: str, name: str, password: str) -> str:
         raise ServiceError("Enter your name (at most 120 characters).")
     if len(password) < MIN_PASSWORD:
         raise ServiceError(f"Choose a password of at least {MIN_PASSWORD} characters.")
-    if db.session.scalar(select(User.id).where(User.email == email)) is not None:
+    return email
+
+
+def _taken(email: str) -> bool:
+    """True when an account has this (normalised) email."""
+    return db.session.scalar(select(User.id).where(User.email == email)) is not None
+
+
+def _check(email: str, name: str, password: str) -> str:
+    """Validate account fields for the operator (CLI, setup link): a taken email is said."""
+    email = _fields(email, name, password)
+    if _taken(email):
         raise ServiceError("An account with that email already exists; log in instead.")
     return email
 
@@ -76,6 +88,40 @@ def register_student(email: str, name: str, password: str, timezone: str = "UTC"
     user.timezone = _zone(timezone)
     db.session.commit()
     return user
+
+
+def register(
+    email: str, name: str, password: str, timezone: str = "UTC", join_code: str = ""
+) -> None:
+    """A student registers on the page, with the same outcome whether the email is new
+    or already has an account, so the page tells nobody which emails have accounts.
+
+    Refusals depend only on what was typed (a bad field, an unknown or archived class
+    code), never on the email's owner. A new email gets a student account (in the class
+    of ``join_code``); an email that has an account is left alone. Both cost one
+    password hash, and the caller answers both alike: "now log in"."""
+    email = _fields(email, name, password)
+    classroom = classes.joinable(join_code) if join_code.strip() else None
+    password_hash = _hash(password)  # before the lookup: both ways cost the hash
+    if _taken(email):
+        db.session.rollback()
+        return
+    user = User(
+        email=email,
+        name=name.strip(),
+        password_hash=password_hash,
+        role=STUDENT,
+        timezone=_zone(timezone),
+    )
+    db.session.add(user)
+    try:
+        db.session.flush()
+        if classroom is not None:
+            db.session.add(Enrollment(classroom_id=classroom.id, student_id=user.id))
+        db.session.commit()
+    except IntegrityError:
+        # the same email registered at the same moment: the first one stands
+        db.session.rollback()
 
 
 def create_teacher(email: str, name: str, password: str, timezone: str = "UTC") -> User:

@@ -9,9 +9,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import Answer, Classroom, Enrollment, Question, User
+from ..models import Answer, Classroom, Enrollment, User
 from ..types import utcnow
-from . import NotAllowed, ServiceError, access, items
+from . import NotAllowed, ServiceError
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -33,10 +33,8 @@ def create_class(teacher: User, name: str) -> Classroom:
     return classroom
 
 
-def join_class(student: User, code: str) -> Classroom:
-    """Join the class with this code (joining twice is harmless)."""
-    if student.is_teacher:
-        raise ServiceError("Teachers do not join classes; share the code with your students.")
+def joinable(code: str) -> Classroom:
+    """The class a join code opens (ServiceError for an unknown code or an archived class)."""
     code = code.strip().upper().replace(" ", "")
     classroom: Classroom | None = db.session.scalar(
         select(Classroom).where(Classroom.join_code == code)
@@ -47,6 +45,14 @@ def join_class(student: User, code: str) -> Classroom:
         raise ServiceError(
             f"{classroom.name} is archived and takes no new students; ask your teacher."
         )
+    return classroom
+
+
+def join_class(student: User, code: str) -> Classroom:
+    """Join the class with this code (joining twice is harmless)."""
+    if student.is_teacher:
+        raise ServiceError("Teachers do not join classes; share the code with your students.")
+    classroom = joinable(code)
     exists = db.session.scalar(
         select(Enrollment.id).where(
             Enrollment.classroom_id == classroom.id, Enrollment.student_id == student.id
@@ -107,87 +113,6 @@ def students_of(classroom: Classroom) -> list[User]:
             .order_by(User.name)
         )
     )
-
-
-@dataclass(frozen=True)
-class StudentRow:
-    """A student's activity in a class report."""
-
-    student: User
-    quizzes: int
-    answers: int
-    correct: int
-    last_active: object
-
-
-@dataclass(frozen=True)
-class QuestionRow:
-    """How a class did on one question (item analysis): a bad question stands out."""
-
-    question: Question
-    figures: items.ItemFigures
-
-    @property
-    def answers(self) -> int:
-        """How many answers the class gave to it."""
-        return self.figures.answers
-
-    @property
-    def share(self) -> float:
-        """Facility: the share of the answers that were right."""
-        return self.figures.facility or 0.0
-
-
-def report(teacher: User, class_id: int) -> tuple[Classroom, list[StudentRow], list[QuestionRow]]:
-    """Each student's scores and activity, and per question its facility and discrimination
-    (see :mod:`.items`); only answers to questions the teacher manages are counted."""
-    classroom = get_class(teacher, class_id)
-    students = students_of(classroom)
-    ids = [s.id for s in students]
-    rows: list[StudentRow] = []
-    if ids:
-        stats = {
-            r[0]: r[1:]
-            for r in db.session.execute(
-                select(
-                    Answer.student_id,
-                    func.count(func.distinct(Answer.attempt_id)),
-                    func.count(Answer.id),
-                    func.sum(func.cast(Answer.correct, db.Integer)),
-                    func.max(Answer.created_at),
-                )
-                .join(Question, Question.id == Answer.question_id)
-                .where(Answer.student_id.in_(ids), access.owner_managed(teacher, Question.owner_id))
-                .group_by(Answer.student_id)
-            )
-        }
-        for s in students:
-            quizzes, answers, correct, last = stats.get(s.id, (0, 0, 0, None))
-            rows.append(StudentRow(s, int(quizzes), int(answers), int(correct or 0), last))
-    # item analysis over the questions this teacher manages (own and shared): another
-    # teacher's private questions, answered in their class, stay out of this report
-    figures = (
-        items.analyse(
-            db.session.execute(
-                select(Answer.student_id, Answer.question_id, Answer.correct)
-                .join(Question, Question.id == Answer.question_id)
-                .where(
-                    Answer.student_id.in_(ids),
-                    access.owner_managed(teacher, Question.owner_id),
-                )
-            ).all()
-        )
-        if ids
-        else {}
-    )
-    questions = {
-        q.id: q for q in db.session.scalars(select(Question).where(Question.id.in_(list(figures))))
-    }
-    qrows = sorted(
-        (QuestionRow(questions[qid], f) for qid, f in figures.items() if qid in questions),
-        key=lambda r: (r.share, -r.answers, r.question.prompt, r.question.kind),
-    )
-    return classroom, rows, qrows
 
 
 # -- changing a class ----------------------------------------------------------------------

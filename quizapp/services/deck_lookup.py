@@ -36,7 +36,11 @@ def can_see_deck(user: User, deck: Deck) -> bool:
 def get_deck(user: User, deck_id: int) -> Deck:
     """A deck the user may see."""
     deck = db.session.get(Deck, deck_id)
-    if deck is None or (deck.article is not None and deck.article.deleted_at is not None):
+    if (
+        deck is None
+        or deck.deleted_at is not None
+        or (deck.article is not None and deck.article.deleted_at is not None)
+    ):
         raise ServiceError("That deck does not exist.")
     if not can_see_deck(user, deck):
         raise NotAllowed("That deck belongs to another teacher.")

@@ -9,7 +9,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import APPROVED, Article, Deck, DeckQuestion, Question, User
+from ..models import APPROVED, Article, Deck, DeckQuestion, Question, QuizAttempt, User
+from ..types import utcnow
 from . import NotAllowed, ServiceError, access, review
 
 
@@ -56,7 +57,9 @@ def teacher_decks(teacher: User) -> list[Deck]:
     return list(
         db.session.scalars(
             select(Deck)
-            .where(Deck.owner_id == teacher.id, Deck.article_id.is_(None))
+            .where(
+                Deck.owner_id == teacher.id, Deck.article_id.is_(None), Deck.deleted_at.is_(None)
+            )
             .order_by(Deck.name)
         )
     )
@@ -68,7 +71,7 @@ def teacher_decks(teacher: User) -> list[Deck]:
 def managed_deck(teacher: User, deck_id: int) -> Deck:
     """A deck the teacher may edit: one built by hand, theirs (or shared)."""
     deck = db.session.get(Deck, deck_id)
-    if deck is None:
+    if deck is None or deck.deleted_at is not None:
         raise ServiceError("That deck does not exist.")
     if not access.can_manage(teacher, deck):
         raise NotAllowed("That deck belongs to another teacher.")
@@ -202,3 +205,71 @@ def editor(teacher: User, deck_id: int, filters: review.Filters, page: int = 1) 
     """The deck's questions, and the questions the teacher may add (filtered, a page)."""
     contents = deck_contents(teacher, deck_id)
     return DeckEditor(contents, pick_list(teacher, filters, page, deck_id=contents.deck.id))
+
+
+# -- deleting a deck ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeckDeletion:
+    """What deleting a deck does: its questions stay in the bank, its quizzes in the
+    students' history; ``only_here`` questions are in no other deck students can take."""
+
+    deck: Deck
+    questions: int
+    only_here: int
+    quizzes: int
+    students: int
+
+
+def deletion_plan(teacher: User, deck_id: int) -> DeckDeletion:
+    """What deleting one of the teacher's decks would do (nothing is changed)."""
+    deck = managed_deck(teacher, deck_id)
+    ids = list(
+        db.session.scalars(select(DeckQuestion.question_id).where(DeckQuestion.deck_id == deck.id))
+    )
+    elsewhere: set[str] = set()
+    if ids:
+        # in another live deck, or in their article's deck (a live article)
+        elsewhere |= set(
+            db.session.scalars(
+                select(DeckQuestion.question_id)
+                .join(Deck, Deck.id == DeckQuestion.deck_id)
+                .where(
+                    DeckQuestion.question_id.in_(ids),
+                    DeckQuestion.deck_id != deck.id,
+                    Deck.deleted_at.is_(None),
+                )
+            )
+        )
+        elsewhere |= set(
+            db.session.scalars(
+                select(Question.id)
+                .join(Article, Article.id == Question.article_id)
+                .where(Question.id.in_(ids), Article.deleted_at.is_(None))
+            )
+        )
+    quizzes, students = db.session.execute(
+        select(func.count(QuizAttempt.id), func.count(func.distinct(QuizAttempt.student_id))).where(
+            QuizAttempt.deck_id == deck.id
+        )
+    ).one()
+    return DeckDeletion(deck, len(ids), len(set(ids) - elsewhere), int(quizzes), int(students))
+
+
+def delete_deck(teacher: User, deck_id: int) -> DeckDeletion:
+    """Delete one of the teacher's decks. Its questions stay in the bank with every answer
+    and review; students' flashcards of them stay theirs. A deck no quiz was taken on goes
+    altogether; one with quizzes stays as a tombstone that their history names."""
+    plan = deletion_plan(teacher, deck_id)
+    try:
+        db.session.execute(delete(DeckQuestion).where(DeckQuestion.deck_id == plan.deck.id))
+        if plan.quizzes:
+            plan.deck.deleted_at = utcnow()
+        else:
+            db.session.delete(plan.deck)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return plan

@@ -83,7 +83,7 @@ def _decks(user: User | None, deck_ids: Sequence[int]) -> list[Deck]:
     decks = []
     for deck_id in deck_ids:
         deck = db.session.get(Deck, deck_id)
-        if deck is None:
+        if deck is None or deck.deleted_at is not None:
             raise ServiceError("That deck does not exist.")
         if user is not None and not can_see_deck(user, deck):
             raise NotAllowed("That deck belongs to another teacher.")

@@ -34,7 +34,7 @@ from ..models import (
     User,
 )
 from ..types import utcnow
-from . import NotAllowed, ServiceError, access, study
+from . import NotAllowed, ServiceError, access, stats, study
 
 # a deck and its questions come from deck_lookup (study needs them too, and must not
 # import this module); the names stay reachable here for existing callers
@@ -64,73 +64,6 @@ class DeckSummary:
     best_score: float | None
 
 
-def attempt_scores(student_id: int, deck_id: int | None = None) -> dict[int, tuple[int, int]]:
-    """attempt id -> (correct answers, answers given), counted from answer rows."""
-    stmt = (
-        select(
-            Answer.attempt_id,
-            func.sum(func.cast(Answer.correct, db.Integer)),
-            func.count(Answer.id),
-        )
-        .where(Answer.student_id == student_id)
-        .group_by(Answer.attempt_id)
-    )
-    if deck_id is not None:
-        stmt = stmt.join(QuizAttempt, QuizAttempt.id == Answer.attempt_id).where(
-            QuizAttempt.deck_id == deck_id
-        )
-    return {row[0]: (int(row[1] or 0), int(row[2])) for row in db.session.execute(stmt)}
-
-
-def quiz_lengths(attempts: Sequence[QuizAttempt]) -> dict[int, int]:
-    """attempt id -> its length: the questions answered, and those still to answer that
-    are approved (a question withdrawn before it was answered is not counted)."""
-    if not attempts:
-        return {}
-    answered: dict[int, set[int]] = {a.id: set() for a in attempts}
-    for attempt_id, position in db.session.execute(
-        select(Answer.attempt_id, Answer.position).where(Answer.attempt_id.in_(list(answered)))
-    ):
-        answered[attempt_id].add(position)
-    pending = {
-        qid for a in attempts for pos, qid in enumerate(a.question_ids) if pos not in answered[a.id]
-    }
-    live = (
-        set(
-            db.session.scalars(
-                select(Question.id).where(Question.id.in_(pending), Question.status == APPROVED)
-            )
-        )
-        if pending
-        else set()
-    )
-    return {
-        a.id: sum(
-            1 for pos, qid in enumerate(a.question_ids) if pos in answered[a.id] or qid in live
-        )
-        for a in attempts
-    }
-
-
-def finished_attempts(
-    student: User, deck_id: int | None = None
-) -> list[tuple[QuizAttempt, int, int]]:
-    """The student's completed quizzes (every question in them answered):
-    (attempt, correct answers, length)."""
-    scores = attempt_scores(student.id, deck_id)
-    stmt = select(QuizAttempt).where(QuizAttempt.student_id == student.id)
-    if deck_id is not None:
-        stmt = stmt.where(QuizAttempt.deck_id == deck_id)
-    attempts = list(db.session.scalars(stmt.order_by(QuizAttempt.started_at, QuizAttempt.id)))
-    lengths = quiz_lengths(attempts)
-    out = []
-    for attempt in attempts:
-        correct, given = scores.get(attempt.id, (0, 0))
-        if given >= lengths[attempt.id]:
-            out.append((attempt, correct, lengths[attempt.id]))
-    return out
-
-
 def visible_decks(user: User) -> list[DeckSummary]:
     """Decks the user can take, with approved counts and the user's last and best score."""
     out = []
@@ -138,12 +71,13 @@ def visible_decks(user: User) -> list[DeckSummary]:
         select(Deck)
         .outerjoin(Article, Article.id == Deck.article_id)
         .where(access.owner_visible(user, Deck.owner_id), Article.deleted_at.is_(None))
+        .where(Deck.deleted_at.is_(None))
         .order_by(Deck.created_at.desc(), Deck.id.desc())
     ):
         count = len(deck_question_ids(deck))
         if count == 0 and not user.is_teacher:
             continue
-        done = finished_attempts(user, deck.id)
+        done = stats.finished_attempts(user, deck.id)
         pct = [correct / length for _, correct, length in done if length]
         out.append(DeckSummary(deck, count, pct[-1] if pct else None, max(pct) if pct else None))
     return out
@@ -589,20 +523,6 @@ def result(student: User, attempt_id: int) -> Result:
     return Result(attempt, answers, questions, progress(attempt).length)
 
 
-def history(student: User) -> list[tuple[QuizAttempt, int, int, int]]:
-    """Every quiz the student started: (attempt, correct, answered, length), newest first."""
-    scores = attempt_scores(student.id)
-    attempts = list(
-        db.session.scalars(
-            select(QuizAttempt)
-            .where(QuizAttempt.student_id == student.id)
-            .order_by(QuizAttempt.started_at.desc(), QuizAttempt.id.desc())
-        )
-    )
-    lengths = quiz_lengths(attempts)
-    return [(a, *scores.get(a.id, (0, 0)), lengths[a.id]) for a in attempts]
-
-
 def unfinished(student: User) -> list[QuizAttempt]:
     """Quizzes the student left half-way, newest first (they can be resumed)."""
-    return [a for a, _, given, length in history(student) if given < length]
+    return [a for a, _, given, length in stats.history(student) if given < length]

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from flask import current_app
@@ -24,7 +22,6 @@ from .. import srs
 from ..extensions import db
 from ..models import (
     APPROVED,
-    Classroom,
     Deck,
     DeckQuestion,
     Question,
@@ -33,7 +30,7 @@ from ..models import (
     User,
 )
 from ..types import utcnow
-from . import NotAllowed, ServiceError, access, classes, deck_lookup
+from . import NotAllowed, ServiceError, access, deck_lookup
 
 MAX_NEW_PER_DAY = 999
 MAX_DURATION_MS = 60_000  # as Anki: a card left open longer counts as a minute
@@ -43,7 +40,8 @@ class NotDue(ServiceError):
     """A rating for a card that is not due: refused, nothing recorded."""
 
 
-def _day_start_hour() -> int:
+def day_start_hour() -> int:
+    """The hour (local) a study day starts at."""
     return int(current_app.config.get("STUDY_DAY_STARTS_AT", 4))
 
 
@@ -53,7 +51,7 @@ def _fuzz() -> bool:
 
 def today(student: User, now: dt.datetime | None = None) -> srs.StudyDay:
     """The student's current study day, in their time zone."""
-    return srs.study_day(now or utcnow(), student.timezone, _day_start_hour())
+    return srs.study_day(now or utcnow(), student.timezone, day_start_hour())
 
 
 # -- settings ---------------------------------------------------------------------------
@@ -81,10 +79,12 @@ def update_settings(
 # -- scope: which questions a study session draws on ------------------------------------
 
 
-def _visible_teacher_decks(student: User) -> Select[Any]:
+def visible_teacher_decks(student: User) -> Select[Any]:
     """Ids of the teacher-made decks a student may study (shared ones and their teachers')."""
     return select(Deck.id).where(
-        Deck.article_id.is_(None), access.owner_visible(student, Deck.owner_id)
+        Deck.article_id.is_(None),
+        Deck.deleted_at.is_(None),
+        access.owner_visible(student, Deck.owner_id),
     )
 
 
@@ -102,7 +102,7 @@ def _in_scope(student: User, deck: Deck | None) -> Any:
             Question.article_id.in_(access.visible_article_ids(student)),
             Question.id.in_(
                 select(DeckQuestion.question_id).where(
-                    DeckQuestion.deck_id.in_(_visible_teacher_decks(student))
+                    DeckQuestion.deck_id.in_(visible_teacher_decks(student))
                 )
             ),
         )
@@ -244,49 +244,6 @@ def queue(student: User, deck_id: int | None = None, now: dt.datetime | None = N
         new_limit=new_limit,
         next_learning=min(later) if later else None,
     )
-
-
-def due_by_deck(student: User, now: dt.datetime | None = None) -> dict[int, int]:
-    """Cards due today per deck id (learning cards due now count too); for the deck list."""
-    now = now or utcnow()
-    day = today(student, now)
-    rows = db.session.execute(
-        select(StudyCard.question_id, StudyCard.state, StudyCard.due, Question.article_id)
-        .join(Question, Question.id == StudyCard.question_id)
-        .where(
-            StudyCard.student_id == student.id,
-            StudyCard.due < max(day.end, now + srs.LEARN_AHEAD),
-            Question.status == APPROVED,
-        )
-    ).all()
-    due = [
-        (qid, art)
-        for qid, state, when, art in rows
-        if (when < day.end if state == srs.REVIEW else when <= now + srs.LEARN_AHEAD)
-    ]
-    if not due:
-        return {}
-    out: Counter[int] = Counter()
-    article_decks = dict(
-        db.session.execute(
-            select(Deck.article_id, Deck.id).where(
-                Deck.article_id.in_({art for _, art in due if art is not None})
-            )
-        ).all()
-    )
-    for _, art in due:
-        if art in article_decks:
-            out[article_decks[art]] += 1
-    for deck_id, count in db.session.execute(
-        select(DeckQuestion.deck_id, func.count(DeckQuestion.id))
-        .where(
-            DeckQuestion.question_id.in_([qid for qid, _ in due]),
-            DeckQuestion.deck_id.in_(_visible_teacher_decks(student)),
-        )
-        .group_by(DeckQuestion.deck_id)
-    ):
-        out[deck_id] += int(count)
-    return dict(out)
 
 
 # -- ratings ----------------------------------------------------------------------------
@@ -578,352 +535,6 @@ def record_quiz_answer(
             continue
         return db.session.get(Review, review_id)
     return None
-
-
-# -- progress ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DayCount:
-    """A number for one study day (a bar of a chart)."""
-
-    date: dt.date
-    count: int
-    extra: int = 0
-
-
-@dataclass(frozen=True)
-class DeckMastery:
-    """How much of a deck the student has learnt."""
-
-    deck: Deck
-    cards: int
-    studied: int
-    mastered: int
-
-    @property
-    def share(self) -> float:
-        """Mastered cards over the deck's cards."""
-        return self.mastered / self.cards if self.cards else 0.0
-
-
-@dataclass(frozen=True)
-class Progress:
-    """A student's study progress, counted from cards and the review log."""
-
-    day: srs.StudyDay
-    due_today: int
-    forecast: list[DayCount]
-    per_day: list[DayCount]
-    streak: int
-    reviews: int
-    remembered: int
-    reviews_today: int
-    seconds_today: int
-    decks: list[DeckMastery] = field(default_factory=list)
-
-    @property
-    def retention(self) -> float | None:
-        """True retention: the share of reviews of learnt cards that were remembered."""
-        return self.remembered / self.reviews if self.reviews else None
-
-
-def _forecast(student: User, day: srs.StudyDay, days: int = 8) -> list[DayCount]:
-    """Cards due on each of the next ``days`` study days (today includes overdue)."""
-    horizon = srs.day_of(
-        day.date + dt.timedelta(days=days - 1), student.timezone, _day_start_hour()
-    )
-    counts: Counter[dt.date] = Counter()
-    for (due,) in db.session.execute(
-        select(StudyCard.due)
-        .join(Question, Question.id == StudyCard.question_id)
-        .where(
-            StudyCard.student_id == student.id,
-            StudyCard.due < horizon.end,
-            Question.status == APPROVED,
-        )
-    ):
-        date = srs.local_date(due, student.timezone, _day_start_hour())
-        counts[max(date, day.date)] += 1
-    return [
-        DayCount(day.date + dt.timedelta(days=i), counts[day.date + dt.timedelta(days=i)])
-        for i in range(days)
-    ]
-
-
-def progress(student: User, now: dt.datetime | None = None, days: int = 30) -> Progress:
-    """Due cards today and this week, reviews per day, streak, retention, mastery."""
-    now = now or utcnow()
-    day = today(student, now)
-    hour = _day_start_hour()
-    per: Counter[dt.date] = Counter()
-    again: Counter[dt.date] = Counter()
-    study_days: set[dt.date] = set()
-    reviews = remembered = seconds_today = reviews_today = 0
-    for when, rating, before, duration in db.session.execute(
-        select(Review.reviewed_at, Review.rating, Review.state_before, Review.duration_ms).where(
-            Review.student_id == student.id
-        )
-    ):
-        date = srs.local_date(when, student.timezone, hour)
-        study_days.add(date)
-        per[date] += 1
-        if rating == srs.AGAIN:
-            again[date] += 1
-        if before == srs.REVIEW:
-            reviews += 1
-            remembered += rating != srs.AGAIN
-        if date == day.date:
-            reviews_today += 1
-            seconds_today += (duration or 0) // 1000
-    first = day.date - dt.timedelta(days=days - 1)
-    per_day = [
-        DayCount(
-            first + dt.timedelta(days=i),
-            per[first + dt.timedelta(days=i)],
-            again[first + dt.timedelta(days=i)],
-        )
-        for i in range(days)
-    ]
-    forecast = _forecast(student, day)
-    return Progress(
-        day=day,
-        due_today=forecast[0].count,
-        forecast=forecast[1:],
-        per_day=per_day,
-        streak=srs.streak(study_days, day.date),
-        reviews=reviews,
-        remembered=remembered,
-        reviews_today=reviews_today,
-        seconds_today=seconds_today,
-        decks=mastery(student),
-    )
-
-
-def mastery(student: User) -> list[DeckMastery]:
-    """Per deck the student has studied: cards, cards studied, cards mastered."""
-    cards = db.session.execute(
-        select(StudyCard.question_id, StudyCard.stability, Question.article_id)
-        .join(Question, Question.id == StudyCard.question_id)
-        .where(StudyCard.student_id == student.id, Question.status == APPROVED)
-    ).all()
-    if not cards:
-        return []
-    stability = {qid: s or 0.0 for qid, s, _ in cards}
-    by_article: dict[int, list[str]] = defaultdict(list)
-    for qid, _, art in cards:
-        if art is not None:
-            by_article[art].append(qid)
-    out: list[DeckMastery] = []
-    if by_article:
-        totals = dict(
-            db.session.execute(
-                select(Question.article_id, func.count(Question.id))
-                .where(Question.article_id.in_(list(by_article)), Question.status == APPROVED)
-                .group_by(Question.article_id)
-            ).all()
-        )
-        for deck in db.session.scalars(select(Deck).where(Deck.article_id.in_(list(by_article)))):
-            if deck.article_id is None:  # never: these are the articles' decks
-                continue
-            ids = by_article[deck.article_id]
-            out.append(_mastery_row(deck, int(totals.get(deck.article_id, 0)), ids, stability))
-    teacher_decks = db.session.scalars(
-        select(Deck).where(Deck.id.in_(_visible_teacher_decks(student)))
-    ).all()
-    for deck in teacher_decks:
-        ids = list(
-            db.session.scalars(
-                select(DeckQuestion.question_id)
-                .join(Question, Question.id == DeckQuestion.question_id)
-                .where(DeckQuestion.deck_id == deck.id, Question.status == APPROVED)
-            )
-        )
-        studied = [qid for qid in ids if qid in stability]
-        if studied:
-            out.append(_mastery_row(deck, len(ids), studied, stability))
-    return sorted(out, key=lambda m: (-m.share, m.deck.name))
-
-
-def _mastery_row(
-    deck: Deck, total: int, studied: Sequence[str], stability: dict[str, float]
-) -> DeckMastery:
-    mastered = sum(1 for qid in studied if stability[qid] > srs.MASTERED_DAYS)
-    return DeckMastery(deck, total, len(studied), mastered)
-
-
-# -- a class, for its teacher -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StudentStudy:
-    """One student's studying, for the teacher."""
-
-    student: User
-    reviews_week: int
-    days_week: int
-    reviews: int
-    remembered: int
-    cards: int
-    mastered: int
-    last: dt.datetime | None
-    streak: int = 0
-
-    @property
-    def retention(self) -> float | None:
-        """Share of reviews of learnt cards remembered."""
-        return self.remembered / self.reviews if self.reviews else None
-
-
-@dataclass(frozen=True)
-class DeckRetention:
-    """A deck's retention across a class."""
-
-    deck: Deck
-    reviews: int
-    remembered: int
-    students: int
-
-    @property
-    def retention(self) -> float | None:
-        """Share of reviews of learnt cards remembered."""
-        return self.remembered / self.reviews if self.reviews else None
-
-
-@dataclass(frozen=True)
-class HardCard:
-    """A question the class forgets most."""
-
-    question: Question
-    reviews: int
-    again: int
-    lapses: int
-    students: int
-
-    @property
-    def again_share(self) -> float:
-        """Share of its reviews rated Again (or answered wrong)."""
-        return self.again / self.reviews if self.reviews else 0.0
-
-
-@dataclass(frozen=True)
-class ClassStudy:
-    """Who studies, retention per deck, and the hardest cards of one class."""
-
-    students: list[StudentStudy]
-    decks: list[DeckRetention]
-    hardest: list[HardCard]
-    per_day: list[DayCount] = field(default_factory=list)
-
-
-def class_study(teacher: User, classroom: Classroom, now: dt.datetime | None = None) -> ClassStudy:
-    """The study report of one of the teacher's classes (its students' reviews only)."""
-    if classroom.teacher_id != teacher.id:
-        raise NotAllowed("That class belongs to another teacher.")
-    now = now or utcnow()
-    students = classes.students_of(classroom)
-    ids = [s.id for s in students]
-    if not ids:
-        return ClassStudy([], [], [])
-    week_ago = now - dt.timedelta(days=7)
-    hour = _day_start_hour()
-    per_student: dict[int, dict[str, Any]] = {
-        i: {"week": 0, "days": set(), "dates": set(), "reviews": 0, "remembered": 0, "last": None}
-        for i in ids
-    }
-    class_days: Counter[dt.date] = Counter()
-    class_again: Counter[dt.date] = Counter()
-    zones = {s.id: s.timezone for s in students}
-    per_article: dict[int, list[Any]] = defaultdict(lambda: [0, 0, set()])
-    per_question: dict[str, list[Any]] = defaultdict(lambda: [0, 0, set()])
-    for sid, when, rating, before, qid, art in db.session.execute(
-        select(
-            Review.student_id,
-            Review.reviewed_at,
-            Review.rating,
-            Review.state_before,
-            Review.question_id,
-            Question.article_id,
-        )
-        .join(Question, Question.id == Review.question_id)
-        .where(Review.student_id.in_(ids))
-    ):
-        row = per_student[sid]
-        date = srs.local_date(when, zones[sid], hour)
-        row["dates"].add(date)
-        class_days[date] += 1
-        class_again[date] += rating == srs.AGAIN
-        if when >= week_ago:
-            row["week"] += 1
-            row["days"].add(date)
-        if row["last"] is None or when > row["last"]:
-            row["last"] = when
-        q = per_question[qid]
-        q[0] += 1
-        q[1] += rating == srs.AGAIN
-        q[2].add(sid)
-        if before == srs.REVIEW:
-            row["reviews"] += 1
-            row["remembered"] += rating != srs.AGAIN
-            if art is not None:
-                a = per_article[art]
-                a[0] += 1
-                a[1] += rating != srs.AGAIN
-                a[2].add(sid)
-    cards: Counter[int] = Counter()
-    mastered: Counter[int] = Counter()
-    lapses: Counter[str] = Counter()
-    for sid, qid, stab, lapse in db.session.execute(
-        select(
-            StudyCard.student_id, StudyCard.question_id, StudyCard.stability, StudyCard.lapses
-        ).where(StudyCard.student_id.in_(ids))
-    ):
-        cards[sid] += 1
-        mastered[sid] += (stab or 0) > srs.MASTERED_DAYS
-        lapses[qid] += lapse
-    rows = [
-        StudentStudy(
-            s,
-            per_student[s.id]["week"],
-            len(per_student[s.id]["days"]),
-            per_student[s.id]["reviews"],
-            per_student[s.id]["remembered"],
-            cards[s.id],
-            mastered[s.id],
-            per_student[s.id]["last"],
-            srs.streak(per_student[s.id]["dates"], today(s, now).date),
-        )
-        for s in students
-    ]
-    decks = [
-        DeckRetention(
-            d,
-            per_article[d.article_id][0],
-            per_article[d.article_id][1],
-            len(per_article[d.article_id][2]),
-        )
-        for d in db.session.scalars(select(Deck).where(Deck.article_id.in_(list(per_article))))
-        if d.article_id is not None  # always: these are the articles' decks
-    ]
-    decks.sort(key=lambda d: (d.retention if d.retention is not None else 1.0, d.deck.name))
-    questions = {
-        q.id: q
-        for q in db.session.scalars(select(Question).where(Question.id.in_(list(per_question))))
-    }
-    hardest = sorted(
-        (
-            HardCard(questions[qid], n, a, lapses[qid], len(who))
-            for qid, (n, a, who) in per_question.items()
-            if qid in questions and a > 0
-        ),
-        key=lambda h: (-h.again_share, -h.reviews, h.question.id),
-    )[:10]
-    last_day = srs.study_day(now, teacher.timezone, hour).date
-    per_day = [
-        DayCount(d, class_days[d], class_again[d])
-        for d in (last_day - dt.timedelta(days=29 - i) for i in range(30))
-    ]
-    return ClassStudy(rows, decks, hardest, per_day)
 
 
 def interval_labels(

@@ -68,7 +68,12 @@ def test_teacher_and_student_end_to_end(live_server: Live, browser) -> None:  # 
     student.get_by_label("Repeat the password").fill("another good password")
     student.get_by_label("Class code (optional)").fill(code)
     student.get_by_role("button", name="Create account").click()
-    assert "You joined Current affairs" in student.content()
+    # the same answer whether the email was new or not: now log in
+    assert "Now log in with your email and password" in student.content()
+    student.get_by_label("Email").fill("sam@example.org")
+    student.get_by_label("Password").fill("another good password")
+    student.get_by_role("button", name="Log in").click()
+    assert "Current affairs" in student.locator("main").inner_text()  # the class joined
     shot(student, "student-decks")
     student.get_by_role("link", name="Swedish minister in Oslo").click()
     student.get_by_label("Number of questions").fill("3")

@@ -136,6 +136,22 @@ def login(client: FlaskClient, email: str, password: str = PASSWORD) -> None:
     assert response.status_code == 302, response.get_data(as_text=True)[:500]
 
 
+def logout(client: FlaskClient) -> None:
+    """Log a test client out (CSRF off); it is anonymous afterwards."""
+    assert client.post("/logout").status_code == 302
+    assert "/login" in client.get("/history").headers["Location"]
+
+
+def answered(client: FlaskClient, attempt: int, position: int, response: str, **extra: str) -> str:
+    """Answer a quiz's question; the answer is taken (its feedback page is next)."""
+    reply = client.post(
+        f"/quiz/{attempt}/answer", data={"position": position, "response": response, **extra}
+    )
+    assert reply.status_code == 302, reply.get_data(as_text=True)[:500]
+    assert reply.headers["Location"] == f"/quiz/{attempt}/feedback/{position}"
+    return reply.headers["Location"]
+
+
 def csrf_token(client: FlaskClient, url: str) -> str:
     """Read the CSRF token from a page's form."""
     html = client.get(url).get_data(as_text=True)

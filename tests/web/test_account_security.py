@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Callable
 from email.utils import parsedate_to_datetime
@@ -10,11 +11,12 @@ from email.utils import parsedate_to_datetime
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from quizapp.blueprints import auth
 from quizapp.extensions import db
 from quizapp.models import User
-from quizapp.services import accounts
+from quizapp.services import accounts, classes
 
 from .conftest import PASSWORD, csrf_token, login
 
@@ -123,6 +125,92 @@ def test_the_dummy_hash_follows_the_configured_method(app: Flask, hash_checks: l
     assert hash_checks == ["scrypt:16384:8:1"]
 
 
+def test_registration_does_not_tell_which_emails_have_accounts(
+    app: Flask, make_user, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A taken email and a new one get the same answer, the same pages after it and the
+    same password hash; the existing account is left exactly as it was."""
+    make_user("s@example.org", name="Sam")
+    with app.app_context():
+        code = classes.create_class(
+            db.session.get(User, make_user("t@example.org", role="teacher")), "C"
+        ).join_code
+        before = db.session.scalar(select(User).where(User.email == "s@example.org"))
+        sam = (before.id, before.name, before.password_hash, before.session_version)
+    hashes: list[str] = []
+    real = accounts.generate_password_hash
+
+    def counting(password: str, method: str = "scrypt", salt_length: int = 16) -> str:
+        hashes.append(method)
+        return real(password, method=method, salt_length=salt_length)
+
+    monkeypatch.setattr(accounts, "generate_password_hash", counting)
+    answers = []
+    for email in ("S@example.org", "new@example.org"):
+        client = app.test_client()
+        data = {
+            "name": "Eve",
+            "email": email,
+            "password": "a guessed password",
+            "confirm": "a guessed password",
+            "join_code": code,
+        }
+        response = client.post("/register", data=data)
+        cookies = sorted(c.split("=", 1)[0] for c in response.headers.getlist("Set-Cookie"))
+        following = client.get(response.headers["Location"]).get_data(as_text=True)
+        decks = client.get("/decks")
+        answers.append(
+            (
+                response.status_code,
+                response.headers["Location"],
+                cookies,
+                following,
+                decks.status_code,
+            )
+        )
+    assert answers[0] == answers[1]
+    status, location, _, page, decks_status = answers[0]
+    assert (status, location, decks_status) == (302, "/login", 302)  # nobody logged in
+    assert _flashes(page) == [html.escape(auth.REGISTERED, quote=True)]
+    assert hashes == ["pbkdf2:sha256:1000"] * 2  # one hash each, of the configured method
+    with app.app_context():
+        after = db.session.scalar(select(User).where(User.email == "s@example.org"))
+        assert (after.id, after.name, after.password_hash, after.session_version) == sam
+        assert classes.classes_of_student(after) == []  # the code did not enrol Sam
+        assert (
+            db.session.scalar(select(func.count(User.id)).where(User.email == "s@example.org")) == 1
+        )
+        new = db.session.scalar(select(User).where(User.email == "new@example.org"))
+        assert [c.join_code for c in classes.classes_of_student(new)] == [code]
+    # the owner logs in with their own password as before; the guess opens nothing
+    owner = app.test_client()
+    login(owner, "s@example.org")
+    guess = app.test_client().post(
+        "/login", data={"email": "s@example.org", "password": "a guessed password"}
+    )
+    assert guess.status_code == 401
+
+
+def test_a_bad_class_code_is_refused_whoever_has_the_email(app: Flask, make_user) -> None:  # type: ignore[no-untyped-def]
+    make_user("s@example.org")
+    pages = []
+    for email in ("s@example.org", "new@example.org"):
+        data = {
+            "name": "Eve",
+            "email": email,
+            "password": "a guessed password",
+            "confirm": "a guessed password",
+            "join_code": "NOSUCH99",
+        }
+        response = app.test_client().post("/register", data=data)
+        assert response.status_code == 400
+        pages.append(response.get_data(as_text=True).replace(email, "EMAIL"))
+    assert pages[0] == pages[1]
+    assert "No class has that code" in pages[0]
+    with app.app_context():
+        assert db.session.scalar(select(User).where(User.email == "new@example.org")) is None
+
+
 def _copy_cookies(source: FlaskClient, target: FlaskClient, *names: str) -> None:
     for name in names:
         cookie = source.get_cookie(name)
@@ -133,7 +221,12 @@ def _copy_cookies(source: FlaskClient, target: FlaskClient, *names: str) -> None
 def test_logout_ends_copied_session_and_remember_cookies(app: Flask, make_user) -> None:  # type: ignore[no-untyped-def]
     make_user("s@example.org")
     owner = app.test_client()
-    owner.post("/login", data={"email": "s@example.org", "password": PASSWORD, "remember": "y"})
+    assert (
+        owner.post(
+            "/login", data={"email": "s@example.org", "password": PASSWORD, "remember": "y"}
+        ).status_code
+        == 302
+    )
 
     def copy(*names: str) -> FlaskClient:
         thief = app.test_client()
@@ -177,8 +270,11 @@ def test_password_change_ends_every_other_session(app: Flask, make_user) -> None
     here, elsewhere, remembered = app.test_client(), app.test_client(), app.test_client()
     login(here, "s@example.org")
     login(elsewhere, "s@example.org")
-    remembered.post(
-        "/login", data={"email": "s@example.org", "password": PASSWORD, "remember": "y"}
+    assert (
+        remembered.post(
+            "/login", data={"email": "s@example.org", "password": PASSWORD, "remember": "y"}
+        ).status_code
+        == 302
     )
     cookie_only = app.test_client()
     _copy_cookies(remembered, cookie_only, "remember_token")
@@ -199,7 +295,12 @@ def test_password_change_ends_every_other_session(app: Flask, make_user) -> None
 def test_password_change_keeps_this_browsers_remember_me(app: Flask, make_user) -> None:  # type: ignore[no-untyped-def]
     make_user("s@example.org")
     client = app.test_client()
-    client.post("/login", data={"email": "s@example.org", "password": PASSWORD, "remember": "y"})
+    assert (
+        client.post(
+            "/login", data={"email": "s@example.org", "password": PASSWORD, "remember": "y"}
+        ).status_code
+        == 302
+    )
     assert _change(client, PASSWORD, NEW_PASSWORD).status_code == 302
     later = app.test_client()  # the browser restarted: only the remember cookie is left
     _copy_cookies(client, later, "remember_token")
@@ -234,8 +335,11 @@ def test_password_change_needs_a_login_and_a_csrf_token(csrf_app: Flask, make_us
     response = client.get("/account/password")
     assert response.status_code == 302 and "/login" in response.headers["Location"]
     token = csrf_token(client, "/login")
-    client.post(
-        "/login", data={"email": "s@example.org", "password": PASSWORD, "csrf_token": token}
+    assert (
+        client.post(
+            "/login", data={"email": "s@example.org", "password": PASSWORD, "csrf_token": token}
+        ).status_code
+        == 302
     )
     data = {"current_password": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}
     assert client.post("/account/password", data=data).status_code == 400

@@ -13,12 +13,14 @@ from quizapp.services import accounts
 from .conftest import PASSWORD, login
 
 
-def test_register_logs_in_and_hashes_the_password(app: Flask, client: FlaskClient) -> None:
+def test_register_creates_the_account_then_asks_to_log_in(app: Flask, client: FlaskClient) -> None:
     response = client.post(
         "/register",
         data={"name": "Ada", "email": "Ada@Example.org", "password": PASSWORD, "confirm": PASSWORD},
     )
-    assert response.status_code == 302
+    assert response.status_code == 302 and response.headers["Location"] == "/login"
+    assert "/login" in client.get("/decks").headers["Location"]  # not logged in yet
+    login(client, "ada@example.org")
     assert client.get("/decks").status_code == 200
     with app.app_context():
         user = db.session.scalar(select(User).where(User.email == "ada@example.org"))
@@ -42,8 +44,14 @@ def test_register_refuses_bad_input_with_messages(client: FlaskClient, make_user
             "passwords differ",
         ),
         (
-            {"name": "A", "email": "taken@example.org", "password": PASSWORD, "confirm": PASSWORD},
-            "already exists",
+            {
+                "name": "A",
+                "email": "c@example.org",
+                "password": PASSWORD,
+                "confirm": PASSWORD,
+                "join_code": "NOSUCH99",
+            },
+            "no class has that code",
         ),
         (
             {"name": "", "email": "b@example.org", "password": PASSWORD, "confirm": PASSWORD},

@@ -24,7 +24,7 @@ from quizapp.models import Article, ArticleJob, Question
 from quizapp.services import sources
 
 from ..bank import newsite
-from .conftest import csrf_token, login
+from .conftest import csrf_token, login, logout
 
 
 @pytest.fixture
@@ -364,7 +364,7 @@ def test_bulk_needs_something_and_reports_are_private(
     assert "refused: not a web address that is at most 500 characters long" in page
     assert counts(app) == (0, 0, 2)
     make_user("other@example.org", "teacher")
-    teacher.post("/logout")
+    logout(teacher)
     login(teacher, "other@example.org")
     assert teacher.get(report).status_code == 403
     assert teacher.get("/teach/articles/batches/nosuchbatch").status_code == 404
@@ -376,9 +376,16 @@ def test_the_new_forms_need_their_csrf_token(
     csrf_app.config["ALLOW_PRIVATE_URLS"] = True
     make_user("t@example.org", "teacher")
     token = csrf_token(client, "/login")
-    client.post(
-        "/login",
-        data={"email": "t@example.org", "password": "correct horse battery", "csrf_token": token},
+    assert (
+        client.post(
+            "/login",
+            data={
+                "email": "t@example.org",
+                "password": "correct horse battery",
+                "csrf_token": token,
+            },
+        ).status_code
+        == 302
     )
     for path, data in [
         ("/teach/articles/preview", {"url": site.url("/page.html")}),

@@ -27,7 +27,7 @@ from quizapp.models import (
 )
 from quizapp.services import NotAllowed, classes, decks, library, review
 
-from .conftest import add_question, login
+from .conftest import add_question, answered, login
 from .test_teacher import ARTICLE
 
 
@@ -125,7 +125,10 @@ def test_a_deleted_article_can_be_added_again(app: Flask, client: FlaskClient, m
     assert "already in the bank" in client.post("/teach/articles", data={"text": ARTICLE}).get_data(
         as_text=True
     )
-    client.post(f"/teach/articles/{article_id}/delete", data={"confirm": "yes"})
+    assert (
+        client.post(f"/teach/articles/{article_id}/delete", data={"confirm": "yes"}).status_code
+        == 302
+    )
     again = client.post("/teach/articles", data={"text": ARTICLE})
     assert again.status_code == 302
     with app.app_context():
@@ -276,18 +279,112 @@ def test_creating_a_deck_leads_to_its_editor(app: Flask, client: FlaskClient, wo
     )
 
 
+def test_deleting_a_deck_says_what_happens_and_keeps_history(
+    app: Flask, client: FlaskClient, world
+) -> None:  # type: ignore[no-untyped-def]
+    own = world["own_deck"]
+    add_question(app, "qw", owner_id=world["teacher_a"])  # written: in no other deck
+    with app.app_context():
+        db.session.add_all(
+            [
+                DeckQuestion(deck_id=own, question_id="q1"),
+                DeckQuestion(deck_id=own, question_id="qw"),
+            ]
+        )
+        db.session.commit()
+    student = app.test_client()
+    login(student, "s@example.org")
+    attempt = _quiz(student, own, length=3)
+    _answer_question(app, student, attempt, "q0", "Oslo")  # one of three: left half-way
+    login(client, "ta@example.org")
+    editor = client.get(f"/teach/decks/{own}/edit").get_data(as_text=True)
+    assert f'href="/teach/decks/{own}/delete"' in editor
+    page = client.get(f"/teach/decks/{own}/delete").get_data(as_text=True)
+    assert "Its <strong>3</strong> questions stay in the bank, with every answer and review" in page
+    assert "<strong>1</strong> of them is in no other deck" in page
+    assert "The <strong>1</strong> quiz that 1 student took on it stays in their history" in page
+    # without the confirmation nothing happens
+    assert client.post(f"/teach/decks/{own}/delete").status_code == 400
+    with app.app_context():
+        assert db.session.get(Deck, own).deleted_at is None
+    r = client.post(f"/teach/decks/{own}/delete", data={"confirm": "yes"}, follow_redirects=True)
+    assert r.request.path == "/teach/decks"
+    assert "Deleted the deck “A&#39;s picks”; its 3 questions stay in the bank." in r.get_data(
+        as_text=True
+    )
+    with app.app_context():
+        deck = db.session.get(Deck, own)
+        assert deck is not None and deck.deleted_at is not None  # a tombstone: a quiz names it
+        assert (
+            db.session.scalar(
+                select(func.count(DeckQuestion.id)).where(DeckQuestion.deck_id == own)
+            )
+            == 0
+        )
+        assert {
+            q.status
+            for q in db.session.scalars(select(Question).where(Question.id.in_(["q0", "q1", "qw"])))
+        } == {APPROVED}
+        assert (
+            db.session.scalar(select(func.count(Answer.id)).where(Answer.attempt_id == attempt))
+            == 1
+        )
+    # gone from every list and page, for the teacher and the student
+    assert f"/teach/decks/{own}/edit" not in client.get("/teach/decks").get_data(as_text=True)
+    for url in (f"/teach/decks/{own}/edit", f"/teach/decks/{own}/delete", f"/decks/{own}"):
+        assert client.get(url).status_code == 404, url
+    assert f'href="/decks/{own}"' not in student.get("/decks").get_data(as_text=True)
+    for url in (f"/decks/{own}", f"/study/deck/{own}"):
+        assert student.get(url).status_code == 404, url
+    anki = student.get(f"/decks/{own}/anki", follow_redirects=True)  # "does not exist", 404
+    assert anki.status_code == 404 and anki.mimetype == "text/html"
+    # the quiz stays in the history, under the deck's name, and can be finished
+    assert "A&#39;s picks" in student.get("/history").get_data(as_text=True)
+    assert student.get(f"/quiz/{attempt}").status_code == 200
+
+
+def test_a_deck_no_quiz_was_taken_on_goes_altogether(
+    app: Flask, client: FlaskClient, world
+) -> None:  # type: ignore[no-untyped-def]
+    own = world["own_deck"]
+    login(client, "ta@example.org")
+    page = client.get(f"/teach/decks/{own}/delete").get_data(as_text=True)
+    assert "Each of them is in another deck too" in page and "No quiz was taken on it." in page
+    assert client.post(f"/teach/decks/{own}/delete", data={"confirm": "yes"}).status_code == 302
+    with app.app_context():
+        assert db.session.get(Deck, own) is None
+        assert db.session.get(Question, "q0").status == APPROVED
+
+
+def test_other_teachers_and_article_decks_cannot_be_deleted(app: Flask, world) -> None:  # type: ignore[no-untyped-def]
+    with app.app_context():
+        for email, deck_id in (
+            ("tb@example.org", world["own_deck"]),
+            ("ta@example.org", world["deck"]),
+        ):
+            try:
+                decks.delete_deck(_user(email), deck_id)
+            except NotAllowed:
+                pass
+            else:
+                raise AssertionError(f"{email} deleted deck {deck_id}")
+        assert db.session.get(Deck, world["own_deck"]).deleted_at is None
+
+
 # -- classes ------------------------------------------------------------------------------
 
 
 def test_rename_and_archive_a_class(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
     login(client, "ta@example.org")
     cid = world["classroom"]
-    client.post(f"/teach/classes/{cid}/rename", data={"name": "Year 10 <b>"})
+    assert (
+        client.post(f"/teach/classes/{cid}/rename", data={"name": "Year 10 <b>"}).status_code == 302
+    )
     assert "Year 10 &lt;b&gt;" in client.get(f"/teach/classes/{cid}").get_data(as_text=True)
     page = client.get(f"/teach/classes/{cid}/archive").get_data(as_text=True)
     assert "stops working: nobody new can join" in page and "Nothing is deleted." in page
     assert client.post(f"/teach/classes/{cid}/archive").status_code == 400
-    client.post(f"/teach/classes/{cid}/archive", data={"confirm": "yes"})
+    assert client.post(f"/teach/classes/{cid}/archive", data={"confirm": "yes"}).status_code == 302
     listing = client.get("/teach/classes").get_data(as_text=True)
     assert "Archived classes" in listing
     # the code no longer lets anyone in; the students already in keep their access
@@ -299,7 +396,7 @@ def test_rename_and_archive_a_class(app: Flask, client: FlaskClient, world) -> N
     member = app.test_client()
     login(member, "s@example.org")
     assert member.get(f"/decks/{world['deck']}").status_code == 200
-    client.post(f"/teach/classes/{cid}/unarchive")
+    assert client.post(f"/teach/classes/{cid}/unarchive").status_code == 302
     assert "Archived classes" not in client.get("/teach/classes").get_data(as_text=True)
     r = newcomer.post("/classes/join", data={"code": "JOINME22"}, follow_redirects=True)
     assert "You joined Year 10" in r.get_data(as_text=True)
@@ -311,7 +408,7 @@ def test_removing_a_student_says_what_happens_and_keeps_their_answers(
     student = app.test_client()
     login(student, "s@example.org")
     attempt = _quiz(student, world["deck"], 1)
-    student.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": "Oslo"})
+    answered(student, attempt, 0, "Oslo")
     login(client, "ta@example.org")
     url = f"/teach/classes/{world['classroom']}/students/{world['student']}/remove"
     assert f'href="{url}"' in client.get(f"/teach/classes/{world['classroom']}").get_data(

@@ -26,7 +26,7 @@ from quizapp.models import Article, ArticleJob, Deck, Question, User
 from quizapp.services import jobs, library
 
 from ..bank import newsite
-from .conftest import login
+from .conftest import login, logout
 
 ARTICLE = (
     "Foreign Minister Anna Lindqvist of Sweden arrived in Oslo on Monday for talks with "
@@ -374,6 +374,6 @@ def test_jobs_are_their_teachers_alone(
     assert client.get(url).status_code == 403
     assert client.get("/teach/articles/jobs/999").status_code == 404
     assert "Talks in Oslo" not in client.get("/teach/articles").get_data(as_text=True)
-    client.post("/logout")
+    logout(client)
     login(client, "s@example.org")
     assert client.get(url).status_code == 403

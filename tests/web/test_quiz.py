@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from quizapp.extensions import db
 from quizapp.models import Answer, QuizAttempt
 
-from .conftest import login
+from .conftest import answered, login, logout
 
 
 def start(client: FlaskClient, deck_id: int, length: int = 3) -> int:
@@ -27,9 +27,7 @@ def answer_all(client: FlaskClient, attempt: int, app: Flask, right: bool = True
 
         answers = [db.session.get(Question, qid).answer for qid in qa.question_ids]
     for pos, ans in enumerate(answers):
-        client.post(
-            f"/quiz/{attempt}/answer", data={"position": pos, "response": ans if right else "zzz"}
-        )
+        answered(client, attempt, pos, ans if right else "zzz")
 
 
 def test_decks_show_approved_counts_and_scores(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
@@ -57,8 +55,8 @@ def test_a_quiz_from_start_to_score(app: Flask, client: FlaskClient, world) -> N
     assert "Not quite" in feedback and "The right answer" in feedback
     assert "The minister flew to Oslo on Monday." in feedback
     assert f"/articles/{world['article']}?start=0&amp;end=36#cited" in feedback
-    client.post(f"/quiz/{attempt}/answer", data={"position": 1, "response": "oslo"})
-    client.post(f"/quiz/{attempt}/answer", data={"position": 2, "response": "  OSLO. "})
+    answered(client, attempt, 1, "oslo")
+    answered(client, attempt, 2, "  OSLO. ")
     # every question answered: the quiz shows its results
     assert client.get(f"/quiz/{attempt}").headers["Location"].endswith(f"/quiz/{attempt}/results")
     results = client.get(f"/quiz/{attempt}/results").get_data(as_text=True)
@@ -69,8 +67,8 @@ def test_double_submit_is_recorded_once(app: Flask, client: FlaskClient, world) 
     login(client, "s@example.org")
     attempt = start(client, world["deck"], 2)
     for _ in range(3):
-        client.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": "first"})
-    client.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": "second try"})
+        answered(client, attempt, 0, "first")
+    answered(client, attempt, 0, "second try")
     with app.app_context():
         rows = db.session.scalars(select(Answer).where(Answer.attempt_id == attempt)).all()
         assert len(rows) == 1 and rows[0].response == "first"
@@ -79,8 +77,8 @@ def test_double_submit_is_recorded_once(app: Flask, client: FlaskClient, world) 
 def test_resume_a_quiz_left_half_way(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
     login(client, "s@example.org")
     attempt = start(client, world["deck"], 3)
-    client.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": "x"})
-    client.post("/logout")
+    answered(client, attempt, 0, "x")
+    logout(client)
     login(client, "s@example.org")
     decks = client.get("/decks").get_data(as_text=True)
     assert "Continue where you left off" in decks
@@ -143,7 +141,7 @@ def test_class_join_by_code(app: Flask, client: FlaskClient, world) -> None:  # 
 def test_answers_survive_a_restart(app: Flask, client: FlaskClient, world, tmp_path) -> None:  # type: ignore[no-untyped-def]
     login(client, "s@example.org")
     attempt = start(client, world["deck"], 3)
-    client.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": "Oslo"})
+    answered(client, attempt, 0, "Oslo")
     from quizapp import create_app
 
     again = create_app(
@@ -186,7 +184,7 @@ def test_a_question_withdrawn_during_a_quiz_is_skipped(
         from quizapp.models import Question
 
         right = db.session.get(Question, first).answer
-    client.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": right})
+    answered(client, attempt, 0, right)
     _retire(app, second, "retired")
     page = client.get(f"/quiz/{attempt}").get_data(as_text=True)
     # the retired question is skipped: the third one is next, as question 2 of 2
@@ -264,7 +262,7 @@ def test_skip_confirmation_does_not_skip_a_typed_answer(
         from quizapp.models import Question
 
         right = db.session.get(Question, qid).answer
-    client.post(f"/quiz/{attempt}/answer", data={"position": 0, "response": right, "skip": "1"})
+    answered(client, attempt, 0, right, skip="1")
     with app.app_context():
         row = db.session.scalar(select(Answer))
         assert row.correct and row.reason != "skipped"

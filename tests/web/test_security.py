@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from quizapp.extensions import db
 from quizapp.models import Article
 
-from .conftest import csrf_token, login
+from .conftest import csrf_token, login, logout
 
 # (method, path template, {role: expected status}); "anon" redirects to the login page.
 # Ownership: "teacher" (A) owns {article}, {deck} and {own_deck}, and "student" is in A's
@@ -161,6 +161,18 @@ ROUTES = [
     ),
     ("POST", "/teach/decks/{shared_deck}/questions", {"teacher": 403, "other_teacher": 403}),
     (
+        "GET",
+        "/teach/decks/{own_deck}/delete",
+        {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 200},
+    ),
+    ("GET", "/teach/decks/{deck}/delete", {"teacher": 403, "other_teacher": 403}),
+    ("POST", "/teach/decks/{shared_deck}/delete", {"teacher": 403, "other_teacher": 403}),
+    (
+        "POST",
+        "/teach/decks/{own_deck}/delete",
+        {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 302},
+    ),
+    (
         "POST",
         "/teach/classes/{classroom}/rename",
         {"anon": 302, "student": 403, "other_student": 403, "other_teacher": 403, "teacher": 302},
@@ -214,7 +226,7 @@ EMAILS = {
 def attempt(app: Flask, client: FlaskClient, world) -> int:  # type: ignore[no-untyped-def]
     login(client, "s@example.org")
     r = client.post(f"/decks/{world['deck']}", data={"length": 2})
-    client.post("/logout")
+    logout(client)
     return int(r.headers["Location"].rsplit("/", 1)[1])
 
 
@@ -277,9 +289,16 @@ def test_csrf_is_required_on_every_form(csrf_app: Flask, world) -> None:  # type
     assert client.post("/study/settings", data=settings).status_code == 400
     teacher = csrf_app.test_client()
     token = csrf_token(teacher, "/login")
-    teacher.post(
-        "/login",
-        data={"email": "ta@example.org", "password": "correct horse battery", "csrf_token": token},
+    assert (
+        teacher.post(
+            "/login",
+            data={
+                "email": "ta@example.org",
+                "password": "correct horse battery",
+                "csrf_token": token,
+            },
+        ).status_code
+        == 302
     )
     for url, data in [
         ("/teach/articles", {"text": "x"}),
@@ -292,6 +311,7 @@ def test_csrf_is_required_on_every_form(csrf_app: Flask, world) -> None:  # type
         (f"/teach/decks/{world['own_deck']}/edit", {"name": "D"}),
         (f"/teach/decks/{world['own_deck']}/questions", {"add": ["q1"]}),
         (f"/teach/decks/{world['own_deck']}/questions", {"remove": ["q0"], "confirm": "yes"}),
+        (f"/teach/decks/{world['own_deck']}/delete", {"confirm": "yes"}),
         (f"/teach/classes/{world['classroom']}/rename", {"name": "C"}),
         (f"/teach/classes/{world['classroom']}/archive", {"confirm": "yes"}),
         (f"/teach/classes/{world['classroom']}/unarchive", {}),
@@ -306,11 +326,12 @@ def test_csrf_is_required_on_every_form(csrf_app: Flask, world) -> None:  # type
         == 400
     )
     with csrf_app.app_context():
-        from quizapp.models import Article, DeckQuestion, Enrollment
+        from quizapp.models import Article, Deck, DeckQuestion, Enrollment
 
         assert db.session.get(Article, world["article"]).deleted_at is None
         assert db.session.scalar(select(func.count(Enrollment.id))) == 1
         assert db.session.scalar(select(func.count(DeckQuestion.id))) == 1
+        assert db.session.get(Deck, world["own_deck"]).deleted_at is None
 
 
 def test_article_text_is_escaped(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]

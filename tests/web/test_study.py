@@ -24,10 +24,10 @@ from quizapp.models import (
     StudyCard,
     User,
 )
-from quizapp.services import NotAllowed, ServiceError, library, study
+from quizapp.services import NotAllowed, ServiceError, library, stats, study
 from quizapp.services.study import NotDue
 
-from .conftest import add_question, login
+from .conftest import add_question, answered, login
 
 NOON = dt.datetime(2026, 6, 10, 12, 0, tzinfo=dt.UTC)
 
@@ -389,9 +389,9 @@ def test_quiz_answers_are_reviews_wrong_again_right_good(
         order = db.session.get(QuizAttempt, attempt).question_ids
     answers = {"q0": "Oslo", "q1": "Bergen", "q2": "True"}
     for pos, qid in enumerate(order):
-        client.post(f"/quiz/{attempt}/answer", data={"position": pos, "response": answers[qid]})
+        answered(client, attempt, pos, answers[qid])
         # the same answer sent twice is one answer and one review
-        client.post(f"/quiz/{attempt}/answer", data={"position": pos, "response": answers[qid]})
+        answered(client, attempt, pos, answers[qid])
     reviews = {r.question_id: r for r in _reviews(app)}
     assert len(_reviews(app)) == 3
     assert reviews["q0"].rating == srs.GOOD and reviews["q1"].rating == srs.AGAIN
@@ -475,7 +475,7 @@ def test_progress_counts_streak_retention_forecast_and_mastery(app: Flask, world
         card0.stability = 40.0  # as if learnt long ago: mastered
         db.session.commit()
         study.rate(sam, "q1", srs.GOOD, 2, now=day2 + dt.timedelta(minutes=10))
-        p = study.progress(sam, NOON)
+        p = stats.progress(sam, NOON)
     # studied three and two days ago, not yesterday: the streak is broken
     assert p.streak == 0
     assert p.reviews == 2 and p.remembered == 1 and p.retention == 0.5
@@ -495,9 +495,9 @@ def test_streak_reaches_today(app: Flask, world) -> None:  # type: ignore[no-unt
         study.update_settings(sam, "UTC", 1, 0.9)
         for back in (2, 1, 0):
             _rate_all(sam, NOON - dt.timedelta(days=back))
-        assert study.progress(sam, NOON).streak == 3
-        assert study.progress(sam, NOON + dt.timedelta(days=1)).streak == 3
-        assert study.progress(sam, NOON + dt.timedelta(days=2)).streak == 0
+        assert stats.progress(sam, NOON).streak == 3
+        assert stats.progress(sam, NOON + dt.timedelta(days=1)).streak == 3
+        assert stats.progress(sam, NOON + dt.timedelta(days=2)).streak == 0
 
 
 def test_the_progress_page_draws_charts(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
@@ -546,7 +546,7 @@ def test_class_study_is_only_for_the_class_s_teacher(app: Flask, world) -> None:
         other = db.session.get(User, world["teacher_b"])
         classroom = db.session.get(Classroom, world["classroom"])
         with pytest.raises(NotAllowed):
-            study.class_study(other, classroom)
+            stats.class_study(other, classroom)
 
 
 def test_imported_articles_are_studied_one_fact_at_a_time(app: Flask, world) -> None:  # type: ignore[no-untyped-def]

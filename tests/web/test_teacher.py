@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from quizapp.extensions import db
 from quizapp.models import APPROVED, DRAFT, RETIRED, Answer, Article, Deck, Question, QuizAttempt
 
-from .conftest import login
+from .conftest import answered, login, logout
 
 ARTICLE = (
     "Foreign Minister Anna Lindqvist of Sweden arrived in Oslo on Monday for talks with "
@@ -60,7 +60,7 @@ def test_bad_articles_are_refused_and_nothing_is_half_stored(
 ) -> None:  # type: ignore[no-untyped-def]
     make_user("t@example.org", "teacher")
     login(client, "t@example.org")
-    client.post("/teach/articles", data={"text": ARTICLE})
+    assert client.post("/teach/articles", data={"text": ARTICLE}).status_code == 302
     before = counts(app)
     cases = [
         ({"text": "   "}, "Paste the article"),
@@ -83,10 +83,20 @@ def test_review_approve_reject_and_bulk(app: Flask, client: FlaskClient, world) 
     login(client, "ta@example.org")
     page = client.get("/teach/review").get_data(as_text=True)
     assert "Draft?" in page
-    client.post("/teach/questions/status", data={"ids": ["qd"], "status": "rejected"})
+    assert (
+        client.post(
+            "/teach/questions/status", data={"ids": ["qd"], "status": "rejected"}
+        ).status_code
+        == 302
+    )
     with app.app_context():
         assert db.session.get(Question, "qd").status == "rejected"
-    client.post("/teach/questions/status", data={"ids": ["qd", "q0"], "status": "approved"})
+    assert (
+        client.post(
+            "/teach/questions/status", data={"ids": ["qd", "q0"], "status": "approved"}
+        ).status_code
+        == 302
+    )
     with app.app_context():
         assert db.session.get(Question, "qd").status == APPROVED
     response = client.post(
@@ -100,8 +110,8 @@ def test_edit_keeps_the_id_and_the_history(app: Flask, client: FlaskClient, worl
     r = client.post(f"/decks/{world['deck']}", data={"length": 3})
     attempt = int(r.headers["Location"].rsplit("/", 1)[1])
     for pos in range(3):
-        client.post(f"/quiz/{attempt}/answer", data={"position": pos, "response": "Oslo"})
-    client.post("/logout")
+        answered(client, attempt, pos, "Oslo")
+    logout(client)
     login(client, "ta@example.org")
     response = client.post(
         "/teach/questions/q0/edit",
@@ -126,8 +136,13 @@ def test_retire_removes_from_quizzes_but_keeps_history(
     app: Flask, client: FlaskClient, world
 ) -> None:  # type: ignore[no-untyped-def]
     login(client, "ta@example.org")
-    client.post("/teach/questions/status", data={"ids": ["q1"], "status": "retired"})
-    client.post("/logout")
+    assert (
+        client.post(
+            "/teach/questions/status", data={"ids": ["q1"], "status": "retired"}
+        ).status_code
+        == 302
+    )
+    logout(client)
     login(client, "s@example.org")
     r = client.post(f"/decks/{world['deck']}", data={"length": 10})
     attempt = int(r.headers["Location"].rsplit("/", 1)[1])
@@ -214,18 +229,21 @@ def test_authoring_validates_every_kind(app: Flask, client: FlaskClient, make_us
 
 def test_decks_by_tag_and_by_hand(app: Flask, client: FlaskClient, world) -> None:  # type: ignore[no-untyped-def]
     login(client, "ta@example.org")
-    client.post(
-        "/teach/questions/new",
-        data={"kind": "short_answer", "prompt": "Capital?", "answer": "Oslo", "tags": "geo"},
+    assert (
+        client.post(
+            "/teach/questions/new",
+            data={"kind": "short_answer", "prompt": "Capital?", "answer": "Oslo", "tags": "geo"},
+        ).status_code
+        == 302
     )
     r = client.post("/teach/decks", data={"name": "Geography", "tag": "geo", "ids": ["q0"]})
     assert r.status_code == 302
     r = client.post("/teach/decks", data={"name": "Empty"})
     assert r.status_code == 400 and "at least one approved question" in r.get_data(as_text=True)
-    client.post("/logout")
+    logout(client)
     login(client, "s@example.org")  # in teacher A's class: sees the deck
     assert "Geography" in client.get("/decks").get_data(as_text=True)
-    client.post("/logout")
+    logout(client)
     login(client, "o@example.org")  # not in the class: does not
     assert "Geography" not in client.get("/decks").get_data(as_text=True)
 
@@ -237,8 +255,8 @@ def test_class_report_shows_scores_and_hard_questions(
     r = client.post(f"/decks/{world['deck']}", data={"length": 3})
     attempt = int(r.headers["Location"].rsplit("/", 1)[1])
     for pos in range(3):
-        client.post(f"/quiz/{attempt}/answer", data={"position": pos, "response": "wrong"})
-    client.post("/logout")
+        answered(client, attempt, pos, "wrong")
+    logout(client)
     login(client, "ta@example.org")
     page = client.get(f"/teach/classes/{world['classroom']}").get_data(as_text=True)
     assert "Sam Student" in page and "JOINME22" in page
