@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import is_firm_place
+from ..gazetteer import is_country, is_firm_place
 from ..lexicon import (
     COPULAS,
     GROUP_WORDS,
@@ -300,6 +300,7 @@ class PeopleReading(DocumentReading):
                     and prev.lower_ not in TITLE_MODIFIERS
                     and prev.lower_ not in TITLE_TAILS  # "for Foreign Affairs Narayankaji X"
                     and prev.lower_ not in WEEKDAYS
+                    and not is_firm_place(prev.text)  # "President of Uzbekistan Shavkat X"
                 ):
                     break
                 tokens.insert(0, prev)
@@ -614,17 +615,18 @@ class PeopleReading(DocumentReading):
                             self._named_by_title.add(run[0].i)
             start = tok.i + 1
             after_phrase = False
-            if start < len(doc) and doc[start].lower_ in ("of", "for", "to", "at"):
+            field_end = None
+            if start < len(doc) and doc[start].lower_ in ("of", "for"):
+                # "Minister for Foreign Affairs Arjun Thapa", "President of Iceland Gudni
+                # Johannesson": the name follows the office's field with no comma
+                field_end = self._office_field_end(start + 1, tok.lower_ in OFFICE_HEADS)
+            if field_end is not None:
+                start = field_end
+            elif start < len(doc) and doc[start].lower_ in ("of", "for", "to", "at"):
                 # "Brazil's special envoy for the Middle East, Paulo Rezende Matos, ..."
                 comma = comma_after_phrase(tok)
                 if comma is not None:
                     start, after_phrase = comma + 1, True
-            if not after_phrase and start < len(doc) and doc[start].lower_ in ("of", "for"):
-                # "Minister for Foreign Affairs Arjun Thapa": the name follows the office's
-                # field (ending in a word such as "Affairs" or "Trade") with no comma
-                tail = self._office_field_end(start + 1)
-                if tail is not None:
-                    start, after_phrase = tail, False
             if not after_phrase and start < len(doc) and doc[start].text == ",":
                 start += 1  # "Qatar's emir, Sheikh Tamim"
                 if not any(c.dep_ == "appos" for c in tok.children):
@@ -658,16 +660,27 @@ class PeopleReading(DocumentReading):
             taken.update(range(start, end))
         return out
 
-    def _office_field_end(self, i: int) -> int | None:
+    def _office_field_end(self, i: int, office: bool) -> int | None:
         """Where a name may start after an office's field ("Foreign Affairs", "Trade and
-        Industry"): the index after its last field word, or None."""
+        Industry", for an office also a country: "Iceland", "the Kyrgyz Republic"): the
+        index after its last field word, or None."""
         doc = self.doc
-        if i < len(doc) and doc[i].lower_ == "the":
+        the = i < len(doc) and doc[i].lower_ == "the"
+        if the:
             i += 1
         last = None
         for j in range(i, min(i + 5, len(doc))):
             tok = doc[j]
-            if tok.lower_ in TITLE_TAILS and tok.text[:1].isupper():
+            if (
+                tok.text[:1].isupper()
+                and (
+                    tok.lower_ in TITLE_TAILS
+                    # "President of the Kyrgyz Republic Sadyr Z.", "President of Iceland
+                    # Gudni J." (but "chief executive of Korea Hydro Metals" is a firm's)
+                    or (office and tok.lower_ == "republic")
+                    or (office and not the and is_country(doc[i : j + 1].text))
+                )
+            ):
                 last = j
             elif not (tok.text[:1].isupper() and tok.is_alpha) and tok.lower_ != "and":
                 break

@@ -255,6 +255,13 @@ class TitleReading(PeopleReading):
                     and i < tok.head.i < end
                 )
                 or (tok.lower_ == "of" and i > sent_start and is_title_word(doc[i - 1]))
+                # "President of the Kyrgyz Republic Sadyr Zhaparov"
+                or (
+                    tok.lower_ == "the"
+                    and i - 1 > sent_start
+                    and doc[i - 1].lower_ == "of"
+                    and is_title_word(doc[i - 2])
+                )
                 or (
                     tok.text == "-"
                     and i > sent_start

@@ -1042,3 +1042,24 @@ def test_a_figure_that_values_a_noun_names_the_noun(facts) -> None:
     )
     texts = {f.to_dict()["value"]: f.to_dict()["text"] for f in found if f.type == "quantity"}
     assert "timber" in texts[52_500_000] and "sheep meat" in texts[36_200_000]
+
+
+def test_an_office_of_a_country_before_a_name_without_a_comma(facts) -> None:
+    found = facts(
+        "On 19 May, President of Chile Tarek Valdsson had a telephone conversation with the "
+        "President of the Kestrian Republic Omar Belkadi about trade."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Omar Belkadi", "President of the Kestrian Republic") in roles
+    people = {p for f in of_type(found, "meeting") for p in f["participants"]}
+    assert "Omar Belkadi" in people
+
+
+def test_a_country_before_a_name_is_not_part_of_it(facts) -> None:
+    found = facts(
+        "President of Iceland Gudni Sveinsson and his wife will visit Finland on 31 May, the "
+        "office said. The chief executive of Korea Hydro Metals, Kwon Min-su, stayed in Seoul."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Gudni Sveinsson", "President of Iceland") in roles
+    assert not any(p.startswith(("Iceland", "Hydro")) for p, _ in roles)
