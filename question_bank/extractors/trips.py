@@ -217,6 +217,10 @@ def extract_trips(analysis: Analysis) -> Iterator[Trip]:
             destination = None
             if dest_tok is not None:
                 phrase = sent.doc[dest_tok.left_edge.i : dest_tok.right_edge.i + 1]
+                # "to Banjul and his second overseas visit": the place, not what it joins
+                cut = next((t.i for t in phrase if t.dep_ == "cc" and t.head.i == dest_tok.i), None)
+                if cut is not None:
+                    phrase = sent.doc[phrase.start : cut]
                 destination = phrase.text if len(phrase) <= 6 else dest_tok.text
             yield Trip(
                 traveler=traveler,

@@ -48,6 +48,9 @@ class Person:
     titles: list[str] = field(default_factory=list)
     origins: set[str] = field(default_factory=set)
     """Countries a title ties the person to ("Japan's Foreign Minister": Japan)."""
+    aliases: set[str] = field(default_factory=set)
+    """Initials the article gives in brackets after the name ("Bassirou Diomaye Faye
+    (BDF)"), lower-cased."""
 
     @property
     def surname(self) -> str:
@@ -376,7 +379,18 @@ class PeopleReading(DocumentReading):
             self._person_texts.add(text.lower())
             for i in range(start, end):
                 self._token_person[i] = person.name
+            alias = self._alias_after(end)
+            if alias:
+                person.aliases.add(alias)
         self._label_slips()
+
+    def _alias_after(self, end: int) -> str | None:
+        """Initials in brackets right after a name ("… Faye (BDF)"), lower-cased, or None."""
+        doc = self.doc
+        if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+            return None
+        word = doc[end + 1].text
+        return word.lower() if word.isalpha() and word.isupper() and 2 <= len(word) <= 5 else None
 
     def _label_slips(self) -> None:
         """Names the model labelled as something else ("Blinken" as GPE)."""
@@ -763,7 +777,7 @@ def _short_forms(person: Person) -> set[str]:
     "Sayyid Badr al-Busaidi" -> {"al-busaidi", "busaidi", "sayyid", "badr"};
     "Kim Jong Un" -> {"kim", "jong", "un"} (Korean names lead with the family name).
     """
-    forms = {w for w in person.parts if w not in PARTICLES}
+    forms = {w for w in person.parts if w not in PARTICLES} | person.aliases
     surname = person.surname
     if "-" in surname:
         pieces = [p for p in surname.split("-") if p and p not in PARTICLES]

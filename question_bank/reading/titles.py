@@ -517,6 +517,15 @@ class TitleReading(PeopleReading):
                 # follows the last of the coordinated titles, not the first
                 continue
             span = np_without_clauses(title_tok)
+            lo, hi = sorted((title_tok.i, person_tok.i))
+            if any(
+                self._token_person.get(i) not in (None, person)
+                for i in range(lo, hi)
+                if not span.start <= i < span.end  # "X, Ms Y's chief of staff": a possessor
+            ):
+                # "Gambia's President Adama Barrow and Senegal's Bassirou Faye": the title
+                # is the nearer person's
+                continue
             text = self._render_title(span)
             if text and len(span) <= 10 and not is_past_title(text):
                 return TitleMention(person, text, span.start, span.end, person_tok.i)

@@ -1063,3 +1063,18 @@ def test_a_country_before_a_name_is_not_part_of_it(facts) -> None:
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Gudni Sveinsson", "President of Iceland") in roles
     assert not any(p.startswith(("Iceland", "Hydro")) for p, _ in roles)
+
+
+def test_initials_in_brackets_stand_for_the_person(facts) -> None:
+    found = facts(
+        "Gambia's President Kofi Mensah and Senegal's Amadou Moussa Traore (AMT) pledged to "
+        "keep the joint council. This was AMT's first working visit to Banjul and his second "
+        "overseas visit since taking office."
+    )
+    trips = {(f["traveler"], f["ordinal"], f["destination"]) for f in of_type(found, "trip")}
+    assert ("Amadou Moussa Traore", 1, "Banjul") in trips
+    visits = {(f["traveler"], tuple(f["places"])) for f in of_type(found, "visit")}
+    assert ("Amadou Moussa Traore", ("Banjul",)) in visits
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    # the first president's title is not the second person's
+    assert not any(p == "Amadou Moussa Traore" for p, _ in roles)
