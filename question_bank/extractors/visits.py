@@ -137,6 +137,53 @@ def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
     return travelers, [place]
 
 
+def _hosted_trigger(tok: Token, analysis: Analysis) -> Found | None:
+    """ "Boric was received by his Mexican counterpart", "the UAE President hosted the
+    Sultan": a guest received by a host whose title names a country, with no place
+    written, is in the host's country."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in ("arrive", "land"):
+        # "arrived for a state visit and met with UAE President X": whom the traveller
+        # meets in the same sentence says where they arrived
+        if prep_objects(tok, ("in", "at", "to")):
+            return None  # a written place is the travel trigger's
+        guests = subjects_of(tok, analysis)
+        hosts = [
+            p
+            for m in tok.sent
+            if m.pos_ == "VERB"
+            and m.lemma_.lower() in MEETING_VERBS
+            and m is not tok
+            and set(subjects_of(m, analysis)) & set(guests)
+            for p in people_in_objects(
+                [c for c in m.children if c.dep_ == "dobj"]
+                + prep_objects(m, tuple(x for x in MEETING_VERBS[m.lemma_.lower()] if x))
+                + agent_objects(m),
+                analysis,
+            )
+            if p not in guests
+        ]
+    elif lemma in HOST_VERBS:
+        if meeting_place_token(tok, analysis) is not None:
+            return None  # a written place is the meeting trigger's
+        if tok.tag_ == "VBN" and agent_objects(tok):
+            guests = subjects_of(tok, analysis)
+            hosts = people_in_objects(agent_objects(tok), analysis)
+        else:
+            hosts = subjects_of(tok, analysis)
+            guests = people_in_objects([c for c in tok.children if c.dep_ == "dobj"], analysis)
+    else:
+        return None
+    countries = {c for h in hosts if (c := analysis.country_of_person(h))}
+    if len(countries) != 1 or not guests:
+        return None
+    country = countries.pop()
+    guests = [g for g in guests if analysis.country_of_person(g) not in (None, country)]
+    return (guests, [(country, tok)]) if guests else None
+
+
 def noun_travelers(noun: Token, analysis: Analysis, depth: int = 0) -> list[str]:
     """Who makes the trip a noun names."""
     poss = possessor(noun)
@@ -165,7 +212,7 @@ def noun_travelers(noun: Token, analysis: Analysis, depth: int = 0) -> list[str]
     return []
 
 
-TRIGGERS = (_verb_trigger, _noun_trigger, _meeting_trigger)
+TRIGGERS = (_verb_trigger, _noun_trigger, _meeting_trigger, _hosted_trigger)
 
 
 def extract_visits(analysis: Analysis) -> Iterator[Visit]:
@@ -194,7 +241,10 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
                         places=tuple(name for name, _ in away),
                         when=when,
                         source=analysis.source(sent),
-                        cue=_place_cue(away[0][1], analysis),
+                        # a country read off the host's title is not written here
+                        cue=None
+                        if trigger is _hosted_trigger
+                        else _place_cue(away[0][1], analysis),
                         planned=analysis.planned(tok if tok.pos_ in ("VERB", "AUX") else tok.head),
                     )
                 break

@@ -740,8 +740,9 @@ class PeopleReading(DocumentReading):
         for child in head.children:
             if child.dep_ in ("appos", "compound", "flat") and child.i in self._token_person:
                 return self._token_person[child.i]
-        # "Qatar's emir, Sheikh Tamim ...", whatever the parser made of the comma.
-        if head.lower_ in TITLE_HEADS:
+        # "Qatar's emir, Sheikh Tamim ...", "his Mexican counterpart, Andrés López", whatever
+        # the parser made of the comma.
+        if head.lower_ in TITLE_HEADS or head.lower_ == "counterpart":
             doc = self.doc
             j = head.i + 1
             if j < len(doc) and doc[j].lower_ == "of":

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import country_of_capital, is_country
+from ..gazetteer import country_of_capital, country_of_word, is_country
 from ..lexicon import (
     APPOINTMENT_VERBS,
     BARE_MODIFIERS,
@@ -142,6 +142,32 @@ class TitleReading(PeopleReading):
         if subject is None:
             return None
         return self._token_person.get(subject.i) or self.person_of_np(subject)
+
+    def country_of_person(self, person: str) -> str | None:
+        """The one country a person's titles name ("UAE President", "Boric's Mexican
+        counterpart", "President of Iceland"), or None. Titles that serve abroad
+        ("ambassador to Spain") or are past say nothing of it."""
+        known = self.persons.get(person)
+        if known is None:
+            return None
+        found: set[str] = {c for o in known.origins if (c := country_of_word(o))}
+        doc = self.doc
+        for m in self.titles:
+            # "Oman's Sultan Haitham": the country that owns the title
+            if m.person == person and m.start >= 2 and doc[m.start - 1].tag_ == "POS":
+                country = country_of_word(doc[m.start - 2].text)
+                if country:
+                    found.add(country)
+        for title in known.titles:
+            low = title.lower()
+            if re.search(r"\b(?:ambassador|envoy|consul|former|ex)\b", low):
+                continue
+            own = re.sub(r"^.*?['’]s\s+(?=[A-Z])", "", title) if "counterpart" in low else title
+            for word in re.findall(r"[A-Z][\w.]*", own):
+                country = country_of_word(word)
+                if country:
+                    found.add(country)
+        return found.pop() if len(found) == 1 else None
 
     def is_home(self, person: str, place: str) -> bool:
         """Whether the place is the person's own country or its capital, as their titles

@@ -21,6 +21,7 @@ from ..forms import (
     title_forms,
     titles_match,
 )
+from ..gazetteer import country_of_word
 from ..lexicon import TITLE_HEADS, TITLE_INITIALS
 from ..model import BLANK, Article, Cue, Fact, Meeting, Quantity, Role, Term, Trip, Visit
 from ..numbers import (
@@ -1187,4 +1188,12 @@ def stated_by_sentence(d: Draft) -> bool:
     if d.kind == "true_false":
         return True
     sentence = d.fact.source.sentence
-    return any(contains(sentence, x) for x in (d.key_forms or d.forms))
+    if any(contains(sentence, x) for x in (d.key_forms or d.forms)):
+        return True
+    # "received by his Mexican counterpart" states that the visit was to Mexico
+    return isinstance(d.fact, Visit) and states_country(sentence, d.answer)
+
+
+def states_country(sentence: str, country: str) -> bool:
+    """Whether a sentence names a country by its nationality ("Mexican" for Mexico)."""
+    return any(country_of_word(w) == country for w in re.findall(r"\b[A-Z][a-z]{3,}\b", sentence))

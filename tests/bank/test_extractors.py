@@ -1078,3 +1078,40 @@ def test_initials_in_brackets_stand_for_the_person(facts) -> None:
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     # the first president's title is not the second person's
     assert not any(p == "Amadou Moussa Traore" for p, _ in roles)
+
+
+def test_a_guest_received_by_a_host_of_another_country_visits_it(facts) -> None:
+    found = facts(
+        "The President of Chile, Mateo Rojas, was received on Wednesday by his Mexican "
+        "counterpart, Andrés Ortega Vidal, for an official working visit at the palace."
+    )
+    visits = {(f["traveler"], tuple(f["places"])) for f in of_type(found, "visit")}
+    assert ("Mateo Rojas", ("Mexico",)) in visits
+
+
+def test_arriving_and_meeting_a_host_of_another_country_is_a_visit_there(facts) -> None:
+    found = facts(
+        "The deals were announced a day after Oman's Sultan Haitham bin Saeed arrived for a "
+        "two-day state visit and met with UAE President Sheikh Khalid bin Zayed Al Nahyan."
+    )
+    visits = {(f["traveler"], tuple(f["places"])) for f in of_type(found, "visit")}
+    assert ("Haitham bin Saeed", ("United Arab Emirates",)) in visits
+
+
+def test_a_host_of_the_same_or_an_unknown_country_gives_no_visit(facts) -> None:
+    found = facts(
+        "Mexican Finance Minister Rosa Icela Vidal was received on Monday by her Mexican "
+        "colleague, President Andrés Ortega Vidal. Later, Lea Novak was received by President "
+        "Andrés Ortega Vidal, officials said."
+    )
+    assert of_type(found, "visit") == []
+
+
+def test_nationalities_name_their_country() -> None:
+    from question_bank.gazetteer import country_of_word
+
+    assert country_of_word("Mexican") == "Mexico"
+    assert country_of_word("Icelandic") == "Iceland"
+    assert country_of_word("UAE") == "United Arab Emirates"
+    assert country_of_word("Korean") is None  # two Koreas
+    assert country_of_word("Finance") is None

@@ -13,6 +13,7 @@ from question_bank import Article, Question, extract_facts, generate_questions, 
 from question_bank.forms import name_forms, titles_match
 from question_bank.numbers import ordinal_variants
 from question_bank.questions import DistractorPool
+from question_bank.writing.build import states_country
 
 from .conftest import OWN_ARTICLES, SEEDS
 
@@ -37,6 +38,8 @@ def supported(q: Question, forms: set[str]) -> bool:
         return True  # checked separately below, per answer
     if normalise(q.answer) not in {normalise(f) for f in forms}:
         return False
+    if q.fact["type"] == "visit" and states_country(q.source.sentence, q.answer):
+        return True  # "his Mexican counterpart" states Mexico
     return any(normalise(f) and normalise(f) in sentence for f in forms)
 
 
