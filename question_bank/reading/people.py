@@ -577,7 +577,8 @@ class PeopleReading(DocumentReading):
         for tok in doc:
             if (
                 not self.is_story(tok)
-                or tok.lower_ not in TITLE_HEADS
+                # "his counterpart Lotay Tshering": a counterpart holds the same office
+                or (tok.lower_ not in TITLE_HEADS and tok.lower_ != "counterpart")
                 or tok.lower_ in WEAK_TITLE_HEADS
             ):
                 continue
@@ -613,6 +614,10 @@ class PeopleReading(DocumentReading):
                             t.pos_ == "PROPN" or t.lower_ in PARTICLES or t.text == "-" for t in run
                         )
                         and not any(t.i in taken for t in run)
+                        # "his counterpart, Vice President of ... X": a title, not a name
+                        and not any(
+                            t.lower_ in TITLE_HEADS or t.lower_ in TITLE_MODIFIERS for t in run
+                        )
                         and not any(
                             t.ent_type_ in ("GPE", "LOC", "NORP")
                             # the model calls some names places ("Josefa Vakaloloma")

@@ -1115,3 +1115,23 @@ def test_nationalities_name_their_country() -> None:
     assert country_of_word("UAE") == "United Arab Emirates"
     assert country_of_word("Korean") is None  # two Koreas
     assert country_of_word("Finance") is None
+
+
+def test_a_counterpart_named_after_the_word_is_met(facts) -> None:
+    found = facts(
+        "Foreign Minister Lea Novak will travel to Norway on Monday. The minister is due to "
+        "land in Oslo at noon for the visit, during which she will hold a series of talks "
+        "with the Norwegian leadership, including her counterpart Erik Lunde."
+    )
+    meetings = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Lea Novak", "Erik Lunde"}) in meetings
+
+
+def test_a_title_after_counterpart_is_no_name(facts) -> None:
+    found = facts(
+        "Deputy President Tomas Ivanek will host his Cuban counterpart, Vice President of "
+        "the Council of State Rafael Ortiz Mena, for talks in Pretoria on Wednesday."
+    )
+    people = {p for f in of_type(found, "meeting") for p in f["participants"]}
+    assert "Vice President" not in people
+    assert "Tomas Ivanek" in people
