@@ -60,6 +60,7 @@ from .text import (
     is_boilerplate,
     mentions_any,
     quote_for_prompt,
+    resolve_relative,
     trim_around,
     when_phrase,
 )
@@ -1043,6 +1044,8 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
     ask = (f.ask or "").strip().rstrip("?")
     # "how many inaugurations are also scheduled": "also" points back into the article
     ask = re.sub(r"\s+(?:also|too|as well)\b", "", ask, flags=re.IGNORECASE)
+    # "due to be signed on Thursday": a date when the report has one, else nothing
+    ask = resolve_relative(ask, ctx.date, f.planned)
     ask = re.sub(
         r"\b(The|A|An|This|That|These|Those|Its|Their|His|Her)\b",
         lambda m: m.group(1).lower(),

@@ -48,8 +48,10 @@ _DATELINE = re.compile(
       | [A-Z][A-Za-z.'’]+(?:[\s/][A-Z][A-Za-z.'’]+){0,3}
         (?:,\s*[A-Z][A-Za-z.]+(?:\s\d{1,2})?)?
         \s*(?:\([A-Za-z ]+\))?\s*(?:--|[—–:]|(?<=\w)-|(?<=\)\s)-|(?<=\))-)\s+
+      | [A-Z][A-Za-z.'’]+(?:\s[A-Z][A-Za-z.'’]+){0,2},\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}\s*
+        \((?:[A-Z]{2,6}|Reuters|Xinhua)\)\s+
       | [A-Z]{3,}(?:[\s/][A-Z]{3,}){0,3}\s+-\s+
-      | [A-Z][A-Z .,'’-]{2,}:\s+
+      | [A-Z][A-Z0-9 .,'’-]{2,}:\s+
       | [A-Z]{3,}(?:\s[A-Z]{3,})*\s*\n\s*
     )""",
     re.VERBOSE,
@@ -91,7 +93,8 @@ _RELATIVE = re.compile(
     (?P<prep>\b(?:on|last|next|this|later|early|late|since|by|until|from)\s+)?
     (?P<day>\b(?:{_WEEKDAY})\b){_PART_OF_DAY}
     | \b(?P<word>today|tonight|yesterday|tomorrow)\b
-    | \b(?P<span>(?:this|next|last|earlier\s+this|later\s+this)\s+(?:week|month|weekend|year)
+    | (?:\b(?:over|in|within|during|for)\s+the\s+(?=(?:next|last|coming|past)\s))?
+      \b(?P<span>(?:this|next|last|coming|earlier\s+this|later\s+this)\s+(?:week|month|weekend|year)
       |this\s+(?:morning|afternoon|evening))\b
     | \b(?P<night>last\s+night)\b
     """
@@ -137,7 +140,7 @@ def resolve_day(date: dt.date, weekday: str, planned: bool) -> dt.date:
 
 def _span_phrase(span: str, date: dt.date) -> str:
     """ "this week" -> "in the week of 6 May 2024"; "next month" -> "in June 2024"."""
-    s = " ".join(span.lower().split())
+    s = " ".join(span.lower().split()).replace("coming", "next")
     unit = s.split()[-1]
     if unit in ("morning", "afternoon", "evening"):
         return f"on the {unit} of {format_date(date)}"

@@ -207,6 +207,14 @@ def test_every_fact_type_has_each_tense_where_tense_matters() -> None:
             "US-China talks resumed in Geneva on trade.",
             "US-China talks resumed in Geneva on trade.",
         ),
+        (
+            "Oslo, Mar 4 (NTB) Croatian Foreign Minister Lea Novak arrived for talks.",
+            "Croatian Foreign Minister Lea Novak arrived for talks.",
+        ),
+        (
+            "BERGEN, MAR.5: More than 3,000 dock workers will return to work.",
+            "More than 3,000 dock workers will return to work.",
+        ),
     ],
 )
 def test_datelines_and_credits_are_stripped(line: str, rest: str) -> None:
@@ -288,6 +296,12 @@ def test_relative_days_become_dates_with_the_article_date() -> None:
     assert when_phrase("on Monday", wednesday, planned=False) == "on 10 March 2025"
     assert when_phrase("on 2019", None, planned=False) == "in 2019"
     assert when_phrase("on November last year", wednesday, planned=False) == "in November 2024"
+    assert resolve_relative("how many will return over the next week", None, planned=True) == (
+        "how many will return"
+    )
+    assert resolve_relative("how many will return over the coming week", wednesday) == (
+        "how many will return in the week after 12 March 2025"
+    )
 
 
 def test_without_a_date_no_bare_relative_time_is_printed() -> None:
