@@ -335,6 +335,15 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 and doc[prep.i - 1].lemma_.lower() in SITUATION_NOUNS
             ):
                 continue  # "an agreement on a truce in Karabakh": what it is about
+            run = _hyphen_run(tok)
+            if run is not None:
+                # "Guinea-Bissau" is one country; "US-China talks" names no destination
+                if run.start == tok.i and is_firm_place(run.text):
+                    name = run.text
+                    if name.lower() not in seen:
+                        seen.add(name.lower())
+                        found.append((name, anchor))
+                continue
             if analysis.is_place(tok) and tok.ent_iob_ == "B":
                 ent = analysis.entity_starting(tok)
                 if ent is not None and not _modifies_other_noun(ent, analysis):
@@ -362,6 +371,32 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 seen.add(name.lower())
                 found.append((name, anchor))
     return found
+
+
+def _hyphen_run(tok: Token) -> Span | None:
+    """The capitalised words joined by hyphens without spaces around ``tok`` ("Guinea-Bissau",
+    "US-China"), or None when ``tok`` is not in such a run."""
+    doc = tok.doc
+    if not tok.text[:1].isupper():
+        return None
+    start = end = tok.i
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+        and doc[start - 2].text[:1].isupper()
+    ):
+        start -= 2
+    while (
+        end + 2 < len(doc)
+        and doc[end + 1].text == "-"
+        and not doc[end].whitespace_
+        and not doc[end + 1].whitespace_
+        and doc[end + 2].text[:1].isupper()
+    ):
+        end += 2
+    return doc[start : end + 1] if end > start else None
 
 
 def _gazetteer_run(tok: Token) -> str | None:

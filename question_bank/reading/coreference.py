@@ -13,6 +13,7 @@ from ..lexicon import (
     PRONOUNS_MALE,
     REPORTING_VERBS,
     TITLE_SYNONYMS,
+    TITLE_TAILS,
 )
 from .titles import TitleReading
 from .words import SUBJECT_DEPS, could_be_title_reference, quoted_tokens, same_origin
@@ -226,6 +227,12 @@ class CoreferenceReading(TitleReading):
             holders = named or holders  # nobody's title says where they are from: as before
         # "the foreign minister": prefer holders whose title has the reference's own words
         words = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
+        # "the Japanese prime minister" is never the Japanese foreign minister: words that
+        # name the office must be in the holder's title
+        office = [w for w in words if w in _OFFICE_WORDS]
+        if office:
+            titles_of = {p.name: [t.lower() for t in p.titles] for p in self.persons.values()}
+            holders = [h for h in holders if any(all(w in t for w in office) for t in titles_of[h])]
         if words and len(holders) > 1:
             titles_of = {p.name: [t.lower() for t in p.titles] for p in self.persons.values()}
             closer = [h for h in holders if any(all(w in t for w in words) for t in titles_of[h])]
@@ -248,3 +255,7 @@ class CoreferenceReading(TitleReading):
             if m.person in holders:
                 return m.person
         return None
+
+
+_OFFICE_WORDS = TITLE_TAILS | frozenset("prime foreign deputy vice home interior".split())
+"""Words before a title word that tell one office from another ("prime", "foreign")."""

@@ -1135,3 +1135,24 @@ def test_a_title_after_counterpart_is_no_name(facts) -> None:
     people = {p for f in of_type(found, "meeting") for p in f["participants"]}
     assert "Vice President" not in people
     assert "Tomas Ivanek" in people
+
+
+def test_a_hyphenated_country_is_one_place_and_a_hyphenated_pair_none(facts) -> None:
+    found = facts(
+        "On this first official visit to Guinea-Bissau, Minister Lea Novak held talks with "
+        "Foreign Minister Omar Said. The US-China talks in Geneva went well, Ms Novak said "
+        "after she flew to Geneva."
+    )
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert "Guinea-Bissau" in places
+    assert not places & {"Guinea", "Bissau", "US", "China"}
+
+
+def test_the_prime_minister_is_not_the_foreign_minister(facts) -> None:
+    found = facts(
+        "Japanese Foreign Minister Kenji Sato arrived in Tehran on Sunday for talks. The "
+        "two-day visit is the first since the Japanese prime minister visited Iran in 2019."
+    )
+    visits = {(f["traveler"], f["when"]) for f in of_type(found, "visit")}
+    assert ("Kenji Sato", "in 2019") not in visits and ("Kenji Sato", "on 2019") not in visits
+    assert any(t == "Kenji Sato" for t, _ in visits)
