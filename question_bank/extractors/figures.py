@@ -62,9 +62,27 @@ def extract_figures(analysis: Analysis) -> Iterator[Term | Quantity]:
     """Terms of agreements and other counted figures."""
     prev: list[Span] = []
     for sent in analysis.sentences:
+        money: list[_Mention] = []
         for mention in _number_mentions(sent, analysis):
+            if mention.amount.currency and _conversion(mention, money):
+                continue  # "£9 billion (12.7 billion euros, $13.7 billion)": the same sum
+            if mention.amount.currency:
+                money.append(mention)
             yield _to_fact(mention, sent, prev, analysis)
         prev = [*prev[-1:], sent]
+
+
+def _conversion(mention: _Mention, before: list[_Mention]) -> bool:
+    """Whether a sum stands in brackets right after another sum: a conversion of it."""
+    doc = mention.tokens[0].doc
+    sent = mention.tokens[0].sent
+    i = mention.tokens[0].i - 1
+    while i >= sent.start and doc[i].text not in ("(", ")"):
+        i -= 1
+    if i < sent.start or doc[i].text != "(":
+        return False
+    ends = {m.tokens[-1].i for m in before}
+    return i - 1 in ends
 
 
 def _number_mentions(sent: Span, analysis: Analysis) -> Iterator[_Mention]:

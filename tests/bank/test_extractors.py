@@ -1156,3 +1156,12 @@ def test_the_prime_minister_is_not_the_foreign_minister(facts) -> None:
     visits = {(f["traveler"], f["when"]) for f in of_type(found, "visit")}
     assert ("Kenji Sato", "in 2019") not in visits and ("Kenji Sato", "on 2019") not in visits
     assert any(t == "Kenji Sato" for t, _ in visits)
+
+
+def test_a_sum_converted_in_brackets_is_one_figure(facts) -> None:
+    found = facts(
+        "Trade deals worth £4 billion (5.6 billion euros, $6.1 billion) will be announced "
+        "during the visit, the minister said. The fund will get $5 million next year."
+    )
+    values = sorted(f.to_dict()["value"] for f in found if f.type in ("term", "quantity"))
+    assert values == [5_000_000, 4_000_000_000]
