@@ -203,6 +203,15 @@ def when_phrase(when: str | None, date: dt.date | None, planned: bool) -> str:
     if not when:
         return ""
     w = " ".join(when.split())
+    if re.search(
+        r"\b(?:the\s+same|that|the\s+next|the\s+following|the\s+previous)\s+"
+        r"(?:day|week|month|morning|evening|night)\b|\b(?:then|afterwards|meanwhile)\b",
+        w,
+        re.IGNORECASE,
+    ):
+        return ""  # "the same day" points at another sentence's date: a prompt cannot
+    if re.search(r"\band$|,$", w):
+        w = re.sub(r"\s*(?:and|,)$", "", w)  # "on 31 May and" cut before its second day
     w = re.sub(
         r"^on\s+(?=(?:1[89]|20)\d\d\b|(?:january|february|march|april|may|june|july|"
         r"august|september|october|november|december)\s+(?:last|next|this)\b)",

@@ -296,6 +296,10 @@ def test_relative_days_become_dates_with_the_article_date() -> None:
     assert when_phrase("on Monday", wednesday, planned=False) == "on 10 March 2025"
     assert when_phrase("on 2019", None, planned=False) == "in 2019"
     assert when_phrase("on November last year", wednesday, planned=False) == "in November 2024"
+    # a time that points at another sentence's date says nothing in a prompt
+    assert when_phrase("the same day", wednesday, planned=False) == ""
+    assert when_phrase("later that day", wednesday, planned=False) == ""
+    assert when_phrase("on 31 May and", wednesday, planned=True) == "on 31 May"
     assert resolve_relative("how many will return over the next week", None, planned=True) == (
         "how many will return"
     )
