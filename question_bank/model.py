@@ -241,8 +241,24 @@ class Quantity(Fact):
         return {"value": _plain_number(self.value), "unit": self.unit, "text": self.text}
 
 
+@dataclass(frozen=True, kw_only=True)
+class Mediation(Fact):
+    """Who brokered or mediated an agreement or talks: "the swap, brokered by Qatar"."""
+
+    type: ClassVar[str] = "mediation"
+    mediator: str
+    agreement: str
+    """What was mediated, as the article names it ("the prisoner swap", "the talks")."""
+
+    def key(self) -> tuple[Any, ...]:
+        return ("mediation", self.mediator.lower(), self.agreement.lower())
+
+    def fields(self) -> dict[str, Any]:
+        return {"mediator": self.mediator, "agreement": self.agreement}
+
+
 FACT_TYPES: dict[str, type[Fact]] = {
-    cls.type: cls for cls in (Trip, Meeting, Visit, Role, Term, Quantity)
+    cls.type: cls for cls in (Trip, Meeting, Visit, Role, Term, Quantity, Mediation)
 }
 
 

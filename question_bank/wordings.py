@@ -1,4 +1,5 @@
-"""The ways news English says that people met or travelled: one row per wording.
+"""The ways news English says that people met, travelled or brokered a deal: one row per
+wording.
 
 Every row names the word that carries the fact, the prepositions that introduce the
 other side or the place (``""`` is a direct object), the example sentence it was made
@@ -23,7 +24,7 @@ class Wording:
 
     name: str
     fact: str
-    """The fact type the wording gives: ``meeting`` or ``visit``."""
+    """The fact type the wording gives: ``meeting``, ``visit`` or ``mediation``."""
     word: str
     """The lemma of the word that carries it."""
     preps: tuple[str, ...]
@@ -492,8 +493,84 @@ FRAME_WORDINGS: tuple[Wording, ...] = (
     ),
 )
 
+
+def _mediate(name: str, word: str, example: str, mediator: str, agreement: str) -> Wording:
+    expect = {"mediator": mediator, "agreement": agreement}
+    return Wording(name, "mediation", word, (), example, expect)
+
+
+MEDIATION_WORDINGS: tuple[Wording, ...] = (
+    _mediate(
+        "X brokered the deal",
+        "broker",
+        "Norway brokered the deal between the two rebel groups in May, officials said.",
+        "Norway",
+        "the deal",
+    ),
+    _mediate(
+        "the deal, brokered by X",
+        "broker",
+        "The prisoner swap, brokered by Oman, took place at the airport on Monday.",
+        "Oman",
+        "the prisoner swap",
+    ),
+    _mediate(
+        "talks mediated by X",
+        "mediate",
+        "The talks were mediated by Switzerland and lasted three days, the ministry said.",
+        "Switzerland",
+        "the talks",
+    ),
+    _mediate(
+        "X mediated the talks",
+        "mediate",
+        "Former President Rosa Lindgren mediated the talks between the two parties in Oslo.",
+        "Rosa Lindgren",
+        "the talks",
+    ),
+    _mediate(
+        "an X-brokered truce",
+        "broker",
+        "A Kenya-brokered truce between the two factions held through the weekend, the army said.",
+        "Kenya",
+        "truce",
+    ),
+    _mediate(
+        "with the mediation of X",
+        "mediation",
+        "The two sides signed the accord on Friday with the mediation of Norway, the "
+        "statement said.",
+        "Norway",
+        "the accord",
+    ),
+    _mediate(
+        "a proposal mediated through X",
+        "mediate",
+        "The minister said there was real hope for a strong proposal mediated through "
+        "Oman, officials said on Monday.",
+        "Oman",
+        "the proposal",
+    ),
+    _mediate(
+        "mediation efforts by X",
+        "mediation",
+        "The leaders met in Accra following mediation efforts by the African Union, the "
+        "statement said.",
+        "African Union",
+        "the talks",
+    ),
+    _mediate(
+        "mediators X and Y",
+        "mediator",
+        "The ceasefire was announced on Monday by mediators Egypt and Ghana after long talks.",
+        "Egypt",
+        "the ceasefire",
+    ),
+)
+
+
 WORDINGS: tuple[Wording, ...] = (
-    MEETING_WORDINGS + MEETING_NOUN_WORDINGS + TRAVEL_WORDINGS + FRAME_WORDINGS
+    MEETING_WORDINGS + MEETING_NOUN_WORDINGS + TRAVEL_WORDINGS + FRAME_WORDINGS + MEDIATION_WORDINGS
 )
 """Every wording, for the tests that run their examples."""
 
@@ -517,3 +594,6 @@ MEETING_NOUN_VERBS: dict[str, tuple[str, ...]] = _table(MEETING_NOUN_WORDINGS)
 
 TRAVEL_VERBS: dict[str, tuple[str, ...]] = _table(TRAVEL_WORDINGS)
 """Verbs whose subject travels to the place their prepositions introduce."""
+
+MEDIATION_WORDS: frozenset[str] = frozenset(w.word for w in MEDIATION_WORDINGS)
+"""Words that make a mediation: "brokered", "mediated", "the mediation of", "mediators"."""

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from ..analysis import Analysis
 from ..model import Fact
 from .figures import extract_figures
+from .mediations import extract_mediations
 from .meetings import extract_meetings
 from .roles import extract_roles
 from .trips import extract_trips
@@ -20,6 +21,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "visit": extract_visits,
     "meeting": extract_meetings,
     "figure": extract_figures,
+    "mediation": extract_mediations,
 }
 """Every extractor by name; ``figure`` yields both ``term`` and ``quantity`` facts."""
 

@@ -23,7 +23,19 @@ from ..forms import (
 )
 from ..gazetteer import country_of_word
 from ..lexicon import TITLE_HEADS, TITLE_INITIALS
-from ..model import BLANK, Article, Cue, Fact, Meeting, Quantity, Role, Term, Trip, Visit
+from ..model import (
+    BLANK,
+    Article,
+    Cue,
+    Fact,
+    Mediation,
+    Meeting,
+    Quantity,
+    Role,
+    Term,
+    Trip,
+    Visit,
+)
 from ..numbers import (
     format_number,
     number_variants,
@@ -1144,6 +1156,82 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
     return out
 
 
+# ---- mediations -------------------------------------------------------------------------
+
+
+def mediation_drafts(f: Mediation, ctx: Context) -> list[Draft]:
+    """Who mediated: question, choices (countries near the mediator that the article never
+    names), statement (true, or with such a country swapped in), cloze of the mediator."""
+    kind = place_kind(f.mediator)
+    person = f.mediator in ctx.forms_of(f.mediator) and kind not in ("country", "city")
+    if kind == "country":
+        forms = place_forms(f.mediator)
+        which, whats = "which country", "countries"
+    elif person and looks_like_name(f.mediator):
+        forms = ctx.forms_of(f.mediator)
+        which, whats = "who", "people"
+    else:
+        forms = (f.mediator,)
+        which, whats = "who", ""
+    slots = {"which": which, "whats": whats, "agreement": f.agreement, "mediator": f.mediator}
+    out: list[Draft] = []
+    if f.cue:
+        d = cloze(f, ctx, f.cue.start, f.cue.text, (f.cue.text, *forms), 1.0)
+        if d:
+            out.append(d)
+    brokers = {g.mediator for g in ctx.facts if isinstance(g, Mediation)}
+    accepted = tuple(
+        dict.fromkeys(
+            x
+            for m in [f.mediator, *sorted(brokers - {f.mediator})]
+            for x in (place_forms(m) if place_kind(m) == "country" else (m,))
+        )
+    )
+    q = template("mediation", "question", "any", "who")
+    avoid = tuple(forms)
+    out.append(
+        Draft(
+            f,
+            "short_answer",
+            q,
+            slots,
+            f.mediator,
+            tuple(x for x in accepted if x != f.mediator),
+            avoid=avoid,
+            confidence=q.confidence,
+            key_forms=tuple(forms),
+        )
+    )
+    text = ctx.article.text
+    wrong: list[str] = []
+    if kind == "country":
+        wrong = [
+            p
+            for p in peers(f.mediator, "country")[:20]
+            if not any(_word_in(x, text) for x in place_forms(p))
+        ][:3]
+        if len(wrong) == 3:
+            ch = template("mediation", "choice", "any", "which")
+            out.append(_mcq(f, ch, slots, f.mediator, wrong, avoid=avoid, confidence=ch.confidence))
+    st = template("mediation", "statement", "any", "mediated")
+    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
+    said = f.mediator if truth else wrong[0]
+    out.append(
+        Draft(
+            f,
+            "true_false",
+            st,
+            {**slots, "mediator": with_the(said) if kind == "country" else said},
+            "True" if truth else "False",
+            (),
+            ("True", "False"),
+            avoid=(*avoid, said),
+            confidence=st.confidence,
+        )
+    )
+    return out
+
+
 BUILDERS: dict[str, Callable[[Fact, Context], list[Draft]]] = {
     "trip": trip_drafts,  # type: ignore[dict-item]
     "meeting": meeting_drafts,  # type: ignore[dict-item]
@@ -1151,6 +1239,7 @@ BUILDERS: dict[str, Callable[[Fact, Context], list[Draft]]] = {
     "role": role_drafts,  # type: ignore[dict-item]
     "term": number_drafts,  # type: ignore[dict-item]
     "quantity": number_drafts,  # type: ignore[dict-item]
+    "mediation": mediation_drafts,  # type: ignore[dict-item]
 }
 """One draft builder per fact type."""
 

@@ -175,14 +175,16 @@ def _find_peers(name: str, kind: str) -> list[str]:
         rec = _country_record(name)
         if rec is None:
             return []
+        near = set(str(rec.get("neighbours") or "").split(","))
         rows = [
-            (int(str(c["population"])), _the(str(c["name"])))
+            (str(c["iso"]) in near, int(str(c["population"])), _the(str(c["name"])))
             for c in _countries().values()
             if c["continentcode"] == rec["continentcode"]
             and c["name"] != rec["name"]
             and _current(str(c["iso"]))
         ]
-        return [n for p, n in sorted(rows, reverse=True) if p > 1_000_000]
+        # its neighbours first, then the continent's most populous countries
+        return [n for _, p, n in sorted(rows, reverse=True) if p > 1_000_000]
     if kind == "city":
         code = country_of_city(name)
         if code is None:

@@ -465,6 +465,37 @@ TEMPLATES: tuple[Template, ...] = (
         f"{A}: “The two-day visit was the first by a Japanese minister in seven years.”",
         0.85,
     ),
+    # ---- mediation: who brokered an agreement or talks ------------------------------
+    T(
+        "mediation",
+        "question",
+        "any",
+        "who",
+        "{anchor}, {which} mediated {agreement}?",
+        {"anchor": A, "which": "which country", "agreement": "the prisoner swap"},
+        f"{A}, which country mediated the prisoner swap?",
+        0.85,
+    ),
+    T(
+        "mediation",
+        "choice",
+        "any",
+        "which",
+        "{anchor}, which of these {whats} mediated {agreement}?",
+        {"anchor": A, "whats": "countries", "agreement": "the prisoner swap"},
+        f"{A}, which of these countries mediated the prisoner swap?",
+        0.85,
+    ),
+    T(
+        "mediation",
+        "statement",
+        "any",
+        "mediated",
+        "{anchor}, {mediator} mediated {agreement}.",
+        {"anchor": A, "mediator": "Qatar", "agreement": "the prisoner swap"},
+        f"{A}, Qatar mediated the prisoner swap.",
+        0.85,
+    ),
     # ---- any fact: a sentence of the article with a blank ---------------------------
     T(
         "any",

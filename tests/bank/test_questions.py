@@ -160,6 +160,11 @@ def test_false_statements_are_false(seed_bank) -> None:
             elif f["type"] == "trip":
                 right = ordinal_variants(f["ordinal"])[:2]  # "fifth", "5th"
                 assert not any(re.search(rf"\b{re.escape(r)}\b", claim) for r in right), claim
+            elif f["type"] == "mediation":
+                # another country, one the article never names
+                m = re.search(r", (.+?) mediated ", claim)
+                assert m and m.group(1) != f["mediator"], claim
+                assert m.group(1).removeprefix("the ") not in art.text, claim
             else:
                 quoted = claim.split("“", 1)[1].rstrip("”.")
                 assert normalise(quoted) != normalise(q.source.sentence)

@@ -837,3 +837,31 @@ def test_an_office_named_general_keeps_the_word(facts) -> None:  # type: ignore[
     found = facts("NATO Secretary General Mark Rutte has arrived in Vilnius for talks on Monday.")
     titles = {f.to_dict()["title"] for f in found if f.type == "role"}
     assert "NATO Secretary General" in titles
+
+
+# ---- mediations -----------------------------------------------------------------------
+
+
+def test_who_mediated_is_asked_with_choices_the_article_never_names() -> None:
+    from question_bank.model import Mediation
+
+    text = (
+        "The prisoner swap, brokered by Oman, took place at the airport on Monday. Iran and "
+        "the United States have no diplomatic ties, officials said in Tehran."
+    )
+    a = article(text, Date="2025-03-12")
+    s1 = "The prisoner swap, brokered by Oman, took place at the airport on Monday."
+    f = Mediation(
+        source=src(a, s1), cue=cue(a, s1, "Oman"), mediator="Oman", agreement="the prisoner swap"
+    )
+    questions = ask(a, [f])
+    kinds = {q.kind for q in questions}
+    assert "cloze" in kinds or "short_answer" in kinds
+    for q in questions:
+        assert "Oman" not in q.prompt or q.kind == "true_false"
+        if q.kind == "mcq":
+            assert q.answer == "Oman"
+            for c in set(q.choices) - {"Oman"}:
+                assert c not in text and place_kind(c) == "country"
+        if q.kind == "true_false" and q.answer == "False":
+            assert "Oman" not in q.prompt

@@ -1,0 +1,140 @@
+"""Mediation facts: who brokered or mediated an agreement or talks.
+
+The wordings are rows of :data:`question_bank.wordings.MEDIATION_WORDINGS`, each with its
+example: "X brokered the deal", "the swap, brokered by X", "talks mediated by X", "an
+X-brokered truce", "with the mediation of X", "mediators X and Y".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..analysis import Analysis
+from ..gazetteer import country_of_word, is_firm_place
+from ..lexicon import AGREEMENT_NOUNS, MEETING_NOUNS
+from ..model import Mediation
+from ..wordings import MEDIATION_WORDS
+from .common import agent_objects, cue_for, prep_objects
+
+_PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
+_MEDIATED = AGREEMENT_NOUNS | MEETING_NOUNS | frozenset({"negotiations", "talks", "dialogue"})
+
+
+def extract_mediations(analysis: Analysis) -> Iterator[Mediation]:
+    """Who mediated what, one fact per mediator."""
+    for sent in analysis.sentences:
+        for tok in sent:
+            found = _read(tok, sent)
+            if found is None:
+                continue
+            heads, thing = found
+            agreement = _agreement_phrase(thing) if thing is not None else _nearest_deal(sent)
+            for head in heads:
+                named = _party(head, analysis)
+                if named is None:
+                    continue
+                name, tokens = named
+                yield Mediation(
+                    mediator=name,
+                    agreement=agreement,
+                    source=analysis.source(sent),
+                    cue=cue_for(analysis, tokens),
+                    planned=analysis.planned(tok if tok.pos_ in ("VERB", "AUX") else tok.head),
+                )
+
+
+def _read(tok: Token, sent: Span) -> tuple[list[Token], Token | None] | None:
+    """The mediators' head tokens and the mediated thing's noun for one wording, if any."""
+    lemma = tok.lemma_.lower()
+    if lemma not in MEDIATION_WORDS:
+        return None
+    doc = tok.doc
+    if lemma in ("broker", "mediate") and tok.pos_ in ("VERB", "AUX", "ADJ"):
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+            # "a Kenya-brokered truce": the word before the hyphen mediates the noun
+            noun = tok.head if tok.head.pos_ in ("NOUN", "PROPN") else None
+            return [doc[tok.i - 2]], noun
+        # "brokered by Oman", "were mediated by Switzerland", "mediated through Qatar"
+        agents = agent_objects(tok) + prep_objects(tok, ("through",))
+        if agents:
+            thing = tok.head if tok.dep_ in ("acl", "relcl") else _subject(tok)
+            return _with_conjuncts(agents), thing
+        subject = _subject(tok)
+        if subject is not None and subject.lower_ in ("which", "who", "that"):
+            subject = tok.head if tok.dep_ == "relcl" else None  # "Qatar, which mediated"
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if subject is not None and obj is not None:  # "Norway brokered the deal"
+            return _with_conjuncts([subject]), obj
+        return None
+    if lemma == "mediation" and tok.pos_ == "NOUN":
+        # "with the mediation of Norway", "mediation efforts by the regional groups"
+        holder = tok.head if tok.dep_ == "compound" else tok
+        objs = [
+            o
+            for c in holder.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        if objs:
+            return _with_conjuncts(objs), None
+        return None
+    if lemma == "mediator" and tok.pos_ == "NOUN" and tok.tag_ == "NNS":
+        # "mediators Egypt and Ghana": the names beside the plural noun
+        names = [c for c in tok.children if c.dep_ in ("appos", "compound")]
+        if not names and tok.dep_ == "compound":
+            names = [tok.head]
+        return (_with_conjuncts(names), None) if names else None
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _with_conjuncts(heads: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for h in heads:
+        out.append(h)
+        out.extend(c for c in h.conjuncts if c not in out)
+    return out
+
+
+def _party(tok: Token, analysis: Analysis) -> tuple[str, list[Token]] | None:
+    """The name of a mediator at ``tok``: a person, a country or an organisation."""
+    person = analysis.person_at(tok)
+    if person:
+        return person, [tok]
+    doc = tok.doc
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and ent.label_ in _PARTY_LABELS:
+        tokens = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
+        if not tokens:
+            return None
+        text = doc[tokens[0].i : tokens[-1].i + 1].text
+        if ent.label_ == "NORP":
+            country = country_of_word(text)  # "Egyptian mediators": Egypt
+            return (country, tokens) if country else None
+        return text, tokens
+    if tok.pos_ == "PROPN" and is_firm_place(tok.text):
+        return tok.text, [tok]
+    return None
+
+
+def _agreement_phrase(noun: Token) -> str:
+    """ "the prisoner swap": the noun with its compounds, after "the"."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in _MEDIATED:
+        return _nearest_deal(noun.sent)
+    parts = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.is_lower]
+    words = " ".join(t.text for t in [*parts, noun])
+    return f"the {words}"
+
+
+def _nearest_deal(sent: Span) -> str:
+    """The sentence's agreement or talks noun ("the ceasefire"), else "the talks"."""
+    for tok in sent:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _MEDIATED:
+            return _agreement_phrase(tok)
+    return "the talks"
