@@ -59,7 +59,7 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
                 heads.extend(prep_objects(c, named))
         if not heads:
             return None
-        return subjects_of(tok, analysis), places_in(heads, analysis)
+        return subjects_of(tok, analysis), _continue_list(places_in(heads, analysis), analysis)
     if lemma in SEND_VERBS:
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         heads = prep_objects(tok, ("to",))
@@ -84,6 +84,42 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
         if heads and any(c.dep_ == "nsubj" for c in tok.children):
             return subjects_of(tok, analysis), places_in(heads, analysis)
     return None
+
+
+def _continue_list(found: list[tuple[str, Token]], analysis: Analysis) -> list[tuple[str, Token]]:
+    """A list of places the parser broke at a bracketed aside: "visited Maldives,
+    Kyrgyzstan (for the SCO summit) and Japan (for the G20 summit)" goes on to Japan."""
+    if not found:
+        return found
+    doc = analysis.doc
+    last = max(t.i for _, t in found)
+    ent = analysis.entity_starting(doc[last])
+    i = ent.end if ent is not None else last + 1
+    end = doc[last].sent.end
+    out = list(found)
+    names = {n.lower() for n, _ in found}
+    while i < end:
+        tok = doc[i]
+        if tok.text == "(":
+            close = next((j for j in range(i, min(end, i + 12)) if doc[j].text == ")"), None)
+            if close is None:
+                break
+            i = close + 1
+            continue
+        if tok.text == "," or tok.lower_ == "and":
+            i += 1
+            continue
+        if analysis.is_place(tok) and tok.ent_iob_ == "B":
+            more = places_in([tok], analysis)
+            if not more or more[0][0].lower() in names:
+                break
+            out.append(more[0])
+            names.add(more[0][0].lower())
+            span = analysis.entity_starting(tok)
+            i = span.end if span is not None else i + 1
+            continue
+        break
+    return out
 
 
 def _noun_trigger(tok: Token, analysis: Analysis) -> Found | None:

@@ -79,6 +79,8 @@ class ModalityReading(CoreferenceReading):
             for child in cur.children:
                 if child.dep_ == "aux" and child.lower_ in ("will", "would", "'ll", "shall"):
                     return True
+                if child.dep_ == "aux" and child.lower_ == "to" and cur.head.i == cur.i:
+                    return True  # a headline's "Ruto to host Widodo": announced
                 if child.dep_ == "aux" and child.lemma_ == "be" and cur.tag_ == "VBG":
                     # "is heading to": arrangements in progress
                     return True

@@ -470,6 +470,14 @@ class TitleReading(PeopleReading):
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 subj = verb.head
+            # "United, who confirmed Ruud van Dalen will continue as interim manager": the
+            # name written right before the verb's auxiliaries is who serves, whatever
+            # the parser made the subject
+            i = verb.i - 1
+            while i >= 0 and self.doc[i].dep_ in ("aux", "neg", "advmod"):
+                i -= 1
+            if i >= 0 and i in self._token_person and (subj is None or subj.i < i):
+                subj = self.doc[i]
         else:
             return None
         if title is None or subj is None or title.lower_ not in TITLE_HEADS:

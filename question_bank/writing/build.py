@@ -203,6 +203,18 @@ class Context:
                 out.update(p for p in f.participants if p != person)
         return out
 
+    def country_of(self, person: str) -> str | None:
+        """The one country a person's titles in the article name ("Spanish Prime
+        Minister": Spain), or None."""
+        found = {
+            c
+            for r in self.roles
+            if r.person == person
+            for w in re.findall(r"[A-Z][\w.]*", re.sub(r"^.*?['’]s\s+(?=[A-Z])", "", r.title))
+            if (c := country_of_word(w))
+        }
+        return found.pop() if len(found) == 1 else None
+
     def visited(self, traveler: str, tense: str | None = None) -> list[str]:
         """Every place the article says a traveller visits (in one tense, if given)."""
         out: list[str] = []
@@ -311,6 +323,9 @@ def cloze(
         return None
     forms = tuple(a for a in dict.fromkeys(accepted) if a and a != text)
     t = tpl or template("any", "cloze", "any", "blank")
+    # "U.S. President _____": a head of state or government named right after the office
+    # is general knowledge; such a blank stands in only when the fact has nothing else
+    leader = bool(_LEADER_BEFORE.search(s[:rel]))
     return Draft(
         fact,
         kind,
@@ -320,9 +335,15 @@ def cloze(
         forms if kind == "cloze" else (),
         choices,
         avoid=(text, *forms),
-        confidence=t.confidence * confidence,
+        confidence=t.confidence * confidence * (0.8 if leader else 1.0),
         blanked=True,
+        fallback=leader,
     )
+
+
+_LEADER_BEFORE = re.compile(
+    r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sultan)\s*$"
+)
 
 
 # ---- trips -----------------------------------------------------------------------------
@@ -444,6 +465,11 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
     # ask from the side whose only partner is the other: the prompt then has one answer
     if len(ctx.partners(a)) > 1 and len(ctx.partners(b)) == 1:
         a, b = b, a
+    # and from the guest's side when a meeting place is the host's own country ("who did
+    # Sánchez meet in Spain?" reads as if he were visiting)
+    home = _country_of_place(f.place) if f.place else None
+    if home and ctx.country_of(a) == home and ctx.country_of(b) != home:
+        a, b = b, a
     partners = ctx.partners(a) | {b}
     accepted = tuple(
         dict.fromkeys(x for p in [b, *sorted(partners - {b})] for x in ctx.forms_of(p))
@@ -512,6 +538,14 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
         )
     )
     return out
+
+
+def _country_of_place(place: str) -> str | None:
+    """The country a meeting place is in (itself, for a country), or None."""
+    if place_kind(place) == "country":
+        return country_of_word(place)
+    code = country_of_city(place)
+    return next(iter(country_names(code)), None) if code else None
 
 
 def _false_meeting_place(ctx: Context, f: Meeting) -> str | None:

@@ -1165,3 +1165,22 @@ def test_a_sum_converted_in_brackets_is_one_figure(facts) -> None:
     )
     values = sorted(f.to_dict()["value"] for f in found if f.type in ("term", "quantity"))
     assert values == [5_000_000, 4_000_000_000]
+
+
+def test_a_list_of_places_goes_on_past_a_bracketed_aside(facts) -> None:
+    found = facts(
+        "She took office in May; since then Lea Novak has visited Kenya, Uganda, Rwanda (for "
+        "2019 EAC Summit) and Ghana (for 2019 AU Summit)."
+    )
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert {"Kenya", "Rwanda", "Ghana"} <= places
+
+
+def test_who_serves_is_the_name_right_before_the_verb(facts) -> None:
+    found = facts(
+        "Riverside Rovers announced the deal on Friday. Rovers, who confirmed Piet van Dam "
+        "will continue as interim manager until the new coach arrives, said the move was agreed."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Piet van Dam", "interim manager") in roles
+    assert not any(p.endswith("Rovers") for p, _ in roles)
