@@ -375,8 +375,16 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
         d = cloze(f, ctx, f.cue.start, f.cue.text, (f.cue.text, *ordinal_variants(f.ordinal)), c)
         if d:
             out.append(d)
-    if garbled:
-        return out  # "since earlier this year" lost its event: only the sentence says it
+    window = re.search(
+        r"\b(?:in|within|over)\s+(?:less\s+than\s+|more\s+than\s+|the\s+(?:last|past)\s+)?"
+        r"(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\b",
+        sentence[sentence.lower().find(word.lower()) :] if word.lower() in sentence.lower() else "",
+        re.IGNORECASE,
+    )
+    if garbled or (window and not since):
+        # "since earlier this year" lost its event; "her second trip in less than 15 days"
+        # counts within a window the question would drop: only the sentence says it
+        return out
     others = [
         g for g in ctx.facts if isinstance(g, Trip) and g.traveler == f.traveler and g is not f
     ]

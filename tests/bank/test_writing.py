@@ -865,3 +865,24 @@ def test_who_mediated_is_asked_with_choices_the_article_never_names() -> None:
                 assert c not in text and place_kind(c) == "country"
         if q.kind == "true_false" and q.answer == "False":
             assert "Oman" not in q.prompt
+
+
+def test_a_trip_counted_within_a_window_is_asked_only_with_its_sentence() -> None:
+    from question_bank.model import Trip
+
+    text = (
+        "Prime Minister Lea Novak arrived in Oslo on Monday. It was her second trip to Norway "
+        "in less than 15 days, officials said."
+    )
+    a = article(text, Date="2025-03-12")
+    s1 = "It was her second trip to Norway in less than 15 days, officials said."
+    f = Trip(
+        source=src(a, s1),
+        cue=cue(a, s1, "second"),
+        traveler="Lea Novak",
+        ordinal=2,
+        destination="Norway",
+    )
+    questions = ask(a, [f])
+    assert [q.kind for q in questions] == ["cloze"]
+    assert "in less than 15 days" in questions[0].prompt
