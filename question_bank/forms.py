@@ -273,7 +273,21 @@ def offices_overlap(a: str, b: str) -> bool:
     oa, ob = set(_title_parts(a)[0].split()), set(_title_parts(b)[0].split())
     if not oa or not ob:
         return _plain(a) == _plain(b)
-    return oa <= ob or ob <= oa
+    if oa <= ob or ob <= oa:
+        return True
+    # "Foreign Secretary" and "Foreign Minister" name one office in different countries
+    return any({" ".join(sorted(oa)), " ".join(sorted(ob))} <= group for group in _SAME_OFFICE)
+
+
+_SAME_OFFICE = (
+    frozenset({"foreign minister", "foreign secretary", "secretary state"}),
+    frozenset({"minister prime", "premier", "chancellor"}),
+    frozenset({"defence minister", "defense minister", "defence secretary", "defense secretary"}),
+    frozenset({"finance minister", "secretary treasury"}),
+    frozenset({"interior minister", "home secretary", "home minister"}),
+)
+"""Offices that are one office under other names: never two choices of one question
+(each entry is the office's words, sorted, as :func:`_title_parts` leaves them)."""
 
 
 def title_forms(title: str) -> tuple[str, ...]:

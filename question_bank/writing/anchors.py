@@ -125,6 +125,7 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
         return f.source.start, 0
 
     labels: list[str] = []
+    spare: list[str] = []  # one side's talks: only when every full label prints the key
     for f in sorted(facts, key=main):
         tense = tense_of.get(id(f), "done")
         adj = {"planned": "planned ", "cancelled": "cancelled "}.get(tense, "")
@@ -139,6 +140,13 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
         elif isinstance(f, Meeting) and len(f.participants) >= 2:
             a, b = display(f.participants[0]), display(f.participants[1])
             labels.append(f"the {adj}talks between {a} and {b}")
+            # asked whom one side met, the anchor can still name the other side and the
+            # place: "Donald Trump's talks in New York"
+            where = f" in {with_the(f.place)}" if f.place else ""
+            spare.append(f"{a}'s {adj}talks{where}")
+            spare.append(f"{b}'s {adj}talks{where}")
+            if where:
+                spare.append(f"the {adj}talks{where}")
         elif isinstance(f, Trip):
             noun = f.noun if f.noun in ("trip", "visit", "tour") else "trip"
             who = display(f.traveler)
@@ -149,7 +157,7 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
                 labels.append(f"{who}'s {adj}{noun} to {with_the(dest)}")
                 labels.append(f"the {adj}{noun} to {with_the(dest)}")
             labels.append(f"{who}'s {adj}{noun}")
-    return list(dict.fromkeys(labels))
+    return list(dict.fromkeys([*labels, *spare]))
 
 
 def country_before(facts: list[Fact], f: Trip) -> str | None:

@@ -22,7 +22,7 @@ from ..forms import (
     titles_match,
 )
 from ..gazetteer import country_of_word
-from ..lexicon import TITLE_HEADS, TITLE_INITIALS
+from ..lexicon import ORGANISATION_NOUNS, TITLE_HEADS, TITLE_INITIALS
 from ..model import (
     BLANK,
     Article,
@@ -541,7 +541,7 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
             "True" if truth else "False",
             (),
             ("True", "False"),
-            avoid=(*ctx.forms_of(b), *([] if truth else [elsewhere or ""])),
+            avoid=(*ctx.forms_of(b), *([] if truth else [elsewhere or "", f.place or ""])),
             confidence=st.confidence * conf,
         )
     )
@@ -720,6 +720,7 @@ def _is_place_word(p: str) -> bool:
     return (
         bare[:1].isupper()
         and bare.lower() not in TITLE_HEADS
+        and bare.split()[-1].lower() not in ORGANISATION_NOUNS  # "Office", "Ministry"
         and not bare.lower().startswith(("president", "minister", "secretary"))
     )
 
@@ -907,7 +908,12 @@ def _people_for_title(ctx: Context, f: Role) -> list[str]:
         for p in reversed(ctx.pool.persons)
         if ctx.pool.ranks.get(p) == rank and p not in ctx.people
     ]
-    return [p for p in dict.fromkeys([*same, *rest, *pooled]) if looks_like_name(p)]
+    # "Narendra Modi's counterpart": the person the title is relative to is no choice
+    return [
+        p
+        for p in dict.fromkeys([*same, *rest, *pooled])
+        if looks_like_name(p) and not _word_in(p, f.title)
+    ]
 
 
 def _titles_of_rank(ctx: Context, rank: str, own: list[str]) -> list[str]:

@@ -886,3 +886,31 @@ def test_a_trip_counted_within_a_window_is_asked_only_with_its_sentence() -> Non
     questions = ask(a, [f])
     assert [q.kind for q in questions] == ["cloze"]
     assert "in less than 15 days" in questions[0].prompt
+
+
+def test_asked_whom_one_side_met_the_anchor_still_names_the_other_side() -> None:
+    text = "Chancellor Erik Lunde met Minister Lea Novak in Oslo on Monday, officials said."
+    a = article(text, Date="2025-03-12")
+    f = Meeting(
+        source=src(a, text),
+        cue=cue(a, text, "Lea Novak"),
+        participants=("Erik Lunde", "Lea Novak"),
+        place="Oslo",
+    )
+    anchors = anchor_candidates(a, [f], {})
+    chosen = choose_anchor(anchors, ("Lea Novak", "Novak"))
+    assert chosen.text == "According to the report of 12 March 2025 on Erik Lunde's talks in Oslo"
+
+
+def test_one_office_under_two_names_is_never_two_choices() -> None:
+    assert offices_overlap("Foreign Secretary", "Foreign Minister")
+    assert offices_overlap("Secretary of State", "Foreign Minister")
+    assert not offices_overlap("Foreign Minister", "Finance Minister")
+
+
+def test_a_body_is_no_place_visited() -> None:
+    from question_bank.writing.build import _is_place_word
+
+    assert not _is_place_word("Office")
+    assert not _is_place_word("the Ministry")
+    assert _is_place_word("Oslo")
