@@ -595,6 +595,9 @@ def _agreement(tokens: list[Token], sent: Span, prev: list[Span], noun: Token | 
     return None
 
 
+_CONDITIONS = frozenset("if once after until unless when before provided".split())
+
+
 def _question_stem(mention: _Mention, clause: list[Token], analysis: Analysis) -> str | None:
     """Turn the number's clause into "How many X ..." when the grammar is plain."""
     if mention.compound or mention.noun is None or mention.amount.percent:
@@ -606,6 +609,12 @@ def _question_stem(mention: _Mention, clause: list[Token], analysis: Analysis) -
     np_tokens = [t for t in noun.subtree]
     verb = _governing_verb(noun)
     if verb is None:
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children) or (
+        verb.dep_ in ("pcomp", "advcl") and verb.head.lower_ in _CONDITIONS
+    ):
+        # "the pact takes effect once six members have ratified it": a condition, not a
+        # count of what happened; only the whole sentence says it
         return None
     num_ids = {t.i for t in mention.tokens}
     head_words = [
