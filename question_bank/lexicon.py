@@ -93,6 +93,9 @@ VEHICLE_NOUNS = frozenset("plane aircraft jet motorcade convoy helicopter train 
 SEND_VERBS = frozenset("dispatch send despatch take bring".split())
 
 # Nouns that make a meeting with the verb that governs them: "held talks with".
+# Events a host gives for guests: "a welcome ceremony hosted by X" (the guests meet X).
+HOSTED_EVENT_NOUNS = frozenset("ceremony reception banquet luncheon gala".split())
+
 MEETING_NOUNS = frozenset(
     "talks meeting meetings discussions discussion conversation call phone talk summit "
     "negotiations consultations audience bilateral dinner lunch breakfast welcome briefing "

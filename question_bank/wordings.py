@@ -427,6 +427,23 @@ MEETING_NOUN_WORDINGS: tuple[Wording, ...] = (
         "Elena Ruiz",
     ),
     _noun(
+        "made a courtesy call on",
+        "make",
+        ("on", "upon", "to"),
+        "Foreign Minister Ana Rios made a courtesy call on President Elena Ruiz in Lima.",
+        "Ana Rios",
+        "Elena Ruiz",
+    ),
+    _noun(
+        "paid a courtesy call to",
+        "pay",
+        ("to",),
+        "Prime Minister Tomas Varga will pay a courtesy call to President Elena Ruiz at the "
+        "palace on Monday.",
+        "Tomas Varga",
+        "Elena Ruiz",
+    ),
+    _noun(
         "accorded a warm welcome to",
         "accord",
         ("to",),
@@ -479,6 +496,15 @@ FRAME_WORDINGS: tuple[Wording, ...] = (
         "host",
         (),
         "Foreign Minister Ana Rios made a two-day visit to Peru hosted by President Elena Ruiz.",
+        "Ana Rios",
+        "Elena Ruiz",
+    ),
+    _noun(
+        "attended a ceremony hosted by",
+        "attend",
+        (),
+        "Foreign Minister Ana Rios attended an official welcome ceremony hosted by President "
+        "Elena Ruiz in Lima.",
         "Ana Rios",
         "Elena Ruiz",
     ),

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from ..analysis import Analysis
 from ..lexicon import (
     AHEAD_WORDS,
+    HOSTED_EVENT_NOUNS,
     MEETING_NOUN_PREPS,
     MEETING_NOUNS,
     PARTITIVE_NOUNS,
@@ -90,6 +91,18 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         ]
         if hosts:
             return noun_travelers(tok, analysis), people_in_objects(hosts, analysis), tok
+        return None
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in HOSTED_EVENT_NOUNS:
+        # "attended a welcome ceremony hosted by President X": the guests meet the host
+        hosts = [
+            o
+            for acl in tok.children
+            if acl.dep_ == "acl" and acl.lemma_.lower() in HOST_VERBS | {"give", "offer"}
+            for o in agent_objects(acl)
+        ]
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
+        if hosts and verb is not None and verb.pos_ in ("VERB", "AUX"):
+            return subjects_of(verb, analysis), people_in_objects(hosts, analysis), verb
         return None
     if tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS:
         # "paid a courtesy call on the foreign minister";
