@@ -635,10 +635,12 @@ class PeopleReading(DocumentReading):
             start = tok.i + 1
             after_phrase = False
             field_end = None
-            if start < len(doc) and doc[start].lower_ in ("of", "for"):
-                # "Minister for Foreign Affairs Arjun Thapa", "President of Iceland Gudni
-                # Johannesson": the name follows the office's field with no comma
-                field_end = self._office_field_end(start + 1, tok.lower_ in OFFICE_HEADS)
+            if start < len(doc) and doc[start].lower_ in ("of", "for", "on"):
+                # "Adviser on Commerce Razzak Dawood", "Minister for Foreign Affairs Arjun
+                # Thapa", "President of Iceland Gudni Johannesson": the name follows the
+                # office's field with no comma
+                office = tok.lower_ in OFFICE_HEADS or tok.lower_ == "commissioner"
+                field_end = self._office_field_end(start + 1, office)
             if field_end is not None:
                 start = field_end
             elif start < len(doc) and doc[start].lower_ in ("of", "for", "to", "at"):
@@ -688,7 +690,8 @@ class PeopleReading(DocumentReading):
         if the:
             i += 1
         last = None
-        for j in range(i, min(i + 5, len(doc))):
+        seg = i  # where the current country name may start ("of Pakistan in Malaysia")
+        for j in range(i, min(i + 7, len(doc))):
             tok = doc[j]
             if (
                 tok.text[:1].isupper()
@@ -697,10 +700,12 @@ class PeopleReading(DocumentReading):
                     # "President of the Kyrgyz Republic Sadyr Z.", "President of Iceland
                     # Gudni J." (but "chief executive of Korea Hydro Metals" is a firm's)
                     or (office and tok.lower_ == "republic")
-                    or (office and not the and is_country(doc[i : j + 1].text))
+                    or (office and not the and is_country(doc[seg : j + 1].text))
                 )
             ):
                 last = j
+            elif tok.lower_ in ("in", "to") and office and last == j - 1:
+                seg = j + 1  # "High Commissioner of Pakistan in Malaysia Amna Baloch"
             elif not (tok.text[:1].isupper() and tok.is_alpha) and tok.lower_ != "and":
                 break
         if last is None or last + 1 >= len(doc) or doc[last + 1].pos_ != "PROPN":

@@ -280,7 +280,14 @@ class TitleReading(PeopleReading):
                     and tok.is_lower
                     and i < tok.head.i < end
                 )
-                or (tok.lower_ == "of" and i > sent_start and is_title_word(doc[i - 1]))
+                or (tok.lower_ in ("of", "on") and i > sent_start and is_title_word(doc[i - 1]))
+                # "High Commissioner of Pakistan in Malaysia Amna Baloch"
+                or (
+                    tok.lower_ in ("in", "to")
+                    and i - 3 >= sent_start
+                    and doc[i - 1].text[:1].isupper()
+                    and any(doc[k].lower_ == "of" for k in range(i - 3, i - 1))
+                )
                 # "President of the Kyrgyz Republic Sadyr Zhaparov"
                 or (
                     tok.lower_ == "the"

@@ -84,11 +84,17 @@ def is_title_word(tok: Token) -> bool:
 def ends_of_phrase(doc: Doc, i: int) -> bool:
     """True for the last word of "Secretary of State" and the like."""
     j = i
-    while j > max(0, i - 4):
-        if doc[j].lower_ == "of" and j > 0 and is_title_word(doc[j - 1]):
+    while j > max(0, i - 6):
+        if doc[j].lower_ in ("of", "on") and j > 0 and is_title_word(doc[j - 1]):
             tail = doc[j + 1 : i + 1]
-            if all(t.text[:1].isupper() or (t.lower_ == "the" and t.i == j + 1) for t in tail):
-                return True  # "Secretary of State", "President of the Kyrgyz Republic"
+            if all(
+                t.text[:1].isupper()
+                or (t.lower_ == "the" and t.i == j + 1)
+                # "High Commissioner of Pakistan in Malaysia"
+                or (t.lower_ in ("in", "to") and t.i > j + 1 and t.i < i)
+                for t in tail
+            ):
+                return True  # "Secretary of State", "Adviser on Commerce"
             # "chief of staff", "head of state": a title written in lower case
             return doc[j - 1].is_lower and len(tail) <= 2 and all(t.is_lower for t in tail)
         j -= 1

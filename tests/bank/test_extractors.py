@@ -1198,3 +1198,15 @@ def test_a_figure_in_a_condition_is_not_asked_as_a_count(facts) -> None:
     }
     assert asks[6] is None  # six must ratify; that six have is not said
     assert asks[4] is not None
+
+
+def test_offices_with_a_field_after_on_or_a_posting_abroad(facts) -> None:
+    found = facts(
+        "Lea Novak is leading a delegation, including Planning Minister Omar Said, Adviser on "
+        "Commerce Kenji Sato and others. High Commissioner of Pakistan in Malaysia Anna "
+        "Lindqvist was also present."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Kenji Sato", "Adviser on Commerce") in roles
+    assert ("Anna Lindqvist", "High Commissioner of Pakistan in Malaysia") in roles
+    assert not any("Kenji Sato" in t for _, t in roles)
