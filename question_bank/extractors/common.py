@@ -166,8 +166,9 @@ def meeting_place_token(verb: Token, analysis: Analysis) -> tuple[str, Token] | 
                 found = places_in([tok], analysis)
                 if found:
                     return found[0]
-    # "sat down with X in Havana": the phrase may hang off the person met.
-    for obj in prep_objects(verb, ("with",)):
+    # "sat down with X in Havana", "received X in Riyadh": the phrase may hang off the
+    # person met.
+    for obj in [*prep_objects(verb, ("with",)), *(c for c in verb.children if c.dep_ == "dobj")]:
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 found = places_in([o for o in prep.children if o.dep_ == "pobj"], analysis)

@@ -390,7 +390,11 @@ class PeopleReading(DocumentReading):
         if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
             return None
         word = doc[end + 1].text
-        return word.lower() if word.isalpha() and word.isupper() and 2 <= len(word) <= 5 else None
+        capitals = sum(1 for c in word if c.isupper())
+        # "(BDF)", "(MbS)", "(AMLO)": two capitals or more, the first letter one of them
+        if word.isalpha() and word[:1].isupper() and capitals >= 2 and 2 <= len(word) <= 5:
+            return word.lower()
+        return None
 
     def _label_slips(self) -> None:
         """Names the model labelled as something else ("Blinken" as GPE)."""

@@ -1210,3 +1210,14 @@ def test_offices_with_a_field_after_on_or_a_posting_abroad(facts) -> None:
     assert ("Kenji Sato", "Adviser on Commerce") in roles
     assert ("Anna Lindqvist", "High Commissioner of Pakistan in Malaysia") in roles
     assert not any("Kenji Sato" in t for _, t in roles)
+
+
+def test_received_someone_in_a_city_places_the_meeting_there(facts) -> None:
+    found = facts(
+        "Crown Prince Omar Haddad (OmH) has received President Lea Novak in Riyadh as part of a "
+        "state visit. Novak was greeted by OmH on Thursday at the palace."
+    )
+    meetings = {(frozenset(f["participants"]), f["place"]) for f in of_type(found, "meeting")}
+    assert (frozenset({"Omar Haddad", "Lea Novak"}), "Riyadh") in meetings
+    people = {p for m, _ in meetings for p in m}
+    assert "OmH" not in people  # the initials are his
