@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from werkzeug.exceptions import Forbidden
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from . import signing
 from .extensions import csrf, db, limiter, login_manager, migrate
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -128,6 +129,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     _article_upload_limit(app)  # before CSRF, which reads the form
     csrf.init_app(app)
+    signing.init_app(app)  # after CSRFProtect: its csrf_token() is replaced
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

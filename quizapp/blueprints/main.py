@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from typing import Any
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from markupsafe import Markup, escape
@@ -15,6 +17,18 @@ from ..services import NotAllowed, ServiceError, library
 bp = Blueprint("main", __name__)
 # every datetime on a page: in the current user's zone, which it names (UTC when anonymous)
 bp.add_app_template_filter(localtime_filter, "localtime")
+
+
+@bp.app_template_global("fixed_url")
+def fixed_url(endpoint: str, **values: Any) -> str:
+    """``url_for`` for the addresses every page links to (the menu, the style sheet),
+    built once per worker and script root instead of on every page."""
+    cache: dict[tuple[str, ...], str] = current_app.extensions.setdefault("quizapp.urls", {})
+    key = (request.script_root, endpoint, *(f"{k}={v}" for k, v in sorted(values.items())))
+    url = cache.get(key)
+    if url is None:
+        url = cache[key] = url_for(endpoint, **values)
+    return url
 
 
 @bp.app_template_filter("http_url")
