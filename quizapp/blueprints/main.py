@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
@@ -19,16 +20,24 @@ bp = Blueprint("main", __name__)
 bp.add_app_template_filter(localtime_filter, "localtime")
 
 
-@bp.app_template_global("fixed_url")
-def fixed_url(endpoint: str, **values: Any) -> str:
-    """``url_for`` for the addresses every page links to (the menu, the style sheet),
-    built once per worker and script root instead of on every page."""
-    cache: dict[tuple[str, ...], str] = current_app.extensions.setdefault("quizapp.urls", {})
-    key = (request.script_root, endpoint, *(f"{k}={v}" for k, v in sorted(values.items())))
-    url = cache.get(key)
-    if url is None:
-        url = cache[key] = url_for(endpoint, **values)
-    return url
+@bp.app_context_processor
+def fixed_urls() -> dict[str, Callable[..., str]]:
+    """``fixed_url(endpoint, **values)`` for templates: ``url_for`` for the addresses every
+    page links to (the menu, the style sheet), built once per worker and script root
+    instead of on every page."""
+    by_root: dict[str, dict[tuple[Any, ...], str]] = current_app.extensions.setdefault(
+        "quizapp.urls", {}
+    )
+    urls = by_root.setdefault(request.script_root, {})
+
+    def fixed_url(endpoint: str, **values: Any) -> str:
+        key = (endpoint, *sorted(values.items()))
+        url = urls.get(key)
+        if url is None:
+            url = urls[key] = url_for(endpoint, **values)
+        return url
+
+    return {"fixed_url": fixed_url}
 
 
 @bp.app_template_filter("http_url")

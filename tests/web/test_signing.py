@@ -64,7 +64,7 @@ def test_a_remembered_cookie_expires_like_a_verified_one(
 
 
 def test_flashed_messages_are_shown_once(app: Flask, student: FlaskClient) -> None:
-    student.post("/classes/join", data={"code": "NOPE"})
+    assert student.post("/classes/join", data={"code": "NOPE"}).status_code == 302
     assert 'class="flash' in student.get("/decks").get_data(as_text=True)
     assert 'class="flash' not in student.get("/decks").get_data(as_text=True)
 
@@ -76,18 +76,20 @@ def test_a_remembered_csrf_token_is_accepted_and_bound_to_its_session(
     make_user("t@example.org")
     first = csrf_app.test_client()
     token = csrf_token(first, "/login")
-    first.post(
+    logged_in = first.post(
         "/login",
         data={"email": "s@example.org", "password": "correct horse battery", "csrf_token": token},
     )
+    assert logged_in.status_code == 302
     page_token = csrf_token(first, "/decks")
     assert csrf_token(first, "/history") == page_token  # signed once, then remembered
     second = csrf_app.test_client()
     token = csrf_token(second, "/login")
-    second.post(
+    logged_in = second.post(
         "/login",
         data={"email": "t@example.org", "password": "correct horse battery", "csrf_token": token},
     )
+    assert logged_in.status_code == 302
     # another session's token is refused; the session's own remembered one is accepted
     refused = second.post("/classes/join", data={"code": "NOPE", "csrf_token": page_token})
     assert refused.status_code == 400
