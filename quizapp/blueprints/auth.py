@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from typing import TypeVar, cast
 from urllib.parse import urlsplit
 
 from flask import (
@@ -29,7 +28,6 @@ from ..forms import ActionForm, LoginForm, PasswordForm, RegisterForm, SetupForm
 from ..services import ServiceError, accounts, classes
 
 bp = Blueprint("auth", __name__)
-V = TypeVar("V", bound=Callable[..., ResponseReturnValue])
 
 # What a browser ignores or reads as a slash in a URL: ASCII controls (tab and line
 # breaks are dropped, so "/\t/evil" is "//evil"), spaces (stripped at the ends) and
@@ -79,15 +77,9 @@ def _user_and_address() -> str:
     return f"user{current_user.id}@{get_remote_address()}"
 
 
-_THROTTLED: set[str] = set()
-"""The endpoints that carry a limit (filled by :func:`_throttled`)."""
-
-
-def _throttled(
-    key: str, key_func: Callable[[], str], refused_only: bool = True
-) -> Callable[[V], V]:
+def _throttled(key: str, key_func: Callable[[], str], refused_only: bool = True) -> RouteLimit:
     """A limit on POSTs, from config key ``key``, counting only the refused ones or all."""
-    limit: RouteLimit = limiter.limit(
+    return limiter.limit(
         _limit(key),
         key_func=key_func,
         methods=["POST"],
@@ -95,20 +87,6 @@ def _throttled(
         exempt_when=_limits_off,
         deduct_when=_refused if refused_only else None,
     )
-
-    def throttle(view: V) -> V:
-        _THROTTLED.add(f"{bp.name}.{view.__name__}")
-        return cast(V, limit(view))
-
-    return throttle
-
-
-@limiter.request_filter
-def _unthrottled() -> bool:
-    """Requests to other endpoints skip the limiter's checks: the app's only limits are
-    the ones above (no default or application-wide limits), and resolving that a page
-    has none cost the answer path as much as one of its queries."""
-    return request.endpoint not in _THROTTLED
 
 
 @bp.route("/register", methods=["GET", "POST"])
