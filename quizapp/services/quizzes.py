@@ -403,7 +403,7 @@ def next_question(student: User, attempt_id: int) -> QuestionPage | None:
     Two statements in the usual case (the answered positions; the next question with
     the count of approved unanswered ones); a third when the next one was withdrawn."""
     quiz = _quiz(student, attempt_id)
-    done = set(_run(_POSITIONS, attempt=attempt_id).scalars())
+    done = {row[0] for row in _run(_POSITIONS, attempt=attempt_id)}
     pending = [qid for pos, qid in enumerate(quiz.question_ids) if pos not in done]
     if not pending:
         return None
