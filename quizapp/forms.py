@@ -105,19 +105,6 @@ class StartQuizForm(FlaskForm):
     submit = SubmitField("Start the quiz")
 
 
-class AnswerForm(FlaskForm):
-    """One answer in a quiz. Its CSRF token is checked once, by CSRFProtect before the
-    view runs (as for every POST), not a second time by the form: this form is posted
-    on every answer."""
-
-    class Meta:
-        csrf = False
-
-    position = HiddenField(validators=[DataRequired()])
-    response = StringField("Your answer", validators=[Length(max=1000)])
-    submit = SubmitField("Check my answer")
-
-
 class ArticleForm(FlaskForm):
     """A teacher adds an article by pasting it or uploading a .txt file."""
 

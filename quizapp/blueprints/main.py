@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from collections.abc import Callable
+from typing import Any
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from markupsafe import Markup, escape
@@ -15,6 +18,26 @@ from ..services import NotAllowed, ServiceError, library
 bp = Blueprint("main", __name__)
 # every datetime on a page: in the current user's zone, which it names (UTC when anonymous)
 bp.add_app_template_filter(localtime_filter, "localtime")
+
+
+@bp.app_context_processor
+def fixed_urls() -> dict[str, Callable[..., str]]:
+    """``fixed_url(endpoint, **values)`` for templates: ``url_for`` for the addresses every
+    page links to (the menu, the style sheet), built once per worker and script root
+    instead of on every page."""
+    by_root: dict[str, dict[tuple[Any, ...], str]] = current_app.extensions.setdefault(
+        "quizapp.urls", {}
+    )
+    urls = by_root.setdefault(request.script_root, {})
+
+    def fixed_url(endpoint: str, **values: Any) -> str:
+        key = (endpoint, *sorted(values.items()))
+        url = urls.get(key)
+        if url is None:
+            url = urls[key] = url_for(endpoint, **values)
+        return url
+
+    return {"fixed_url": fixed_url}
 
 
 @bp.app_template_filter("http_url")

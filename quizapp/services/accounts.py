@@ -9,6 +9,7 @@ import secrets
 from flask import current_app
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import defer
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import srs
@@ -147,8 +148,14 @@ def authenticate(email: str, password: str) -> User | None:
 
 
 # Built once: every request loads its user, and building the statement (its cache key)
-# cost more than running it.
-_SESSION_USER = select(User).where(User.id == bindparam("id"))
+# cost more than running it. The columns a page never shows (the password hash, the
+# email, the creation time) are left to load when first read, which only the account
+# pages do: each column loaded is work on every request.
+_SESSION_USER = (
+    select(User)
+    .options(defer(User.password_hash), defer(User.email), defer(User.created_at))
+    .where(User.id == bindparam("id"))
+)
 
 
 def user_for_session(login_id: str) -> User | None:

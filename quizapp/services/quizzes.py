@@ -15,10 +15,11 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache, cached_property
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import BindParameter, String, bindparam, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from question_bank.grading import grade
@@ -126,6 +127,11 @@ class Quiz:
         """How many questions the quiz has."""
         return len(self.question_ids)
 
+    @cached_property
+    def id_params(self) -> dict[str, str]:
+        """The question ids as the parameters of :func:`_approved_of_quiz` (q0, q1, ...)."""
+        return {f"q{i}": qid for i, qid in enumerate(self.question_ids)}
+
 
 # The answer path's statements, built once: building a statement and computing its
 # cache key cost more than running it. They run on the session's connection (Core),
@@ -134,26 +140,6 @@ _QUIZ = select(QuizAttempt.student_id, QuizAttempt.deck_id, QuizAttempt.question
     QuizAttempt.id == bindparam("attempt")
 )
 _POSITIONS = select(Answer.position).where(Answer.attempt_id == bindparam("attempt"))
-# the question to show, and how many of the quiz's unanswered questions are still
-# approved (a question withdrawn before it is answered leaves the quiz)
-_SHOWN = (
-    select(
-        Question.kind,
-        Question.prompt,
-        Question.choices,
-        Question.status,
-        Deck.name,
-        select(func.count(Question.id))
-        .where(
-            Question.id.in_(bindparam("pending", expanding=True)),
-            Question.status == APPROVED,
-        )
-        .scalar_subquery()
-        .label("live"),
-    )
-    .join(Deck, Deck.id == bindparam("deck"))
-    .where(Question.id == bindparam("qid"))
-)
 # the unanswered questions still approved (only when the next one was withdrawn)
 _LIVE = select(Question.id).where(
     Question.id.in_(bindparam("pending", expanding=True)), Question.status == APPROVED
@@ -173,44 +159,78 @@ _INSERT_ANSWER = insert(Answer)
 _GIVEN = select(Answer.id, Answer.correct).where(
     Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position")
 )
-# The quiz's questions still approved, and those of them already answered: a quiz's
-# questions are distinct and each is answered at most once, so the difference is the
-# unanswered questions still approved (two counts, no per-question subquery).
 _ANSWERED_APPROVED = (
     select(func.count(Answer.id))
     .join(Question, Question.id == Answer.question_id)
     .where(Answer.attempt_id == bindparam("attempt"), Question.status == APPROVED)
     .scalar_subquery()
 )
-_FEEDBACK = (
-    select(
-        Answer.correct,
-        Answer.response,
-        Answer.expected,
-        Answer.reason,
-        Question.prompt,
-        Question.source_sentence,
-        Question.article_id,
-        Question.source_start,
-        Question.source_end,
-        select(func.count(Answer.id))
-        .where(Answer.attempt_id == bindparam("attempt"))
-        .scalar_subquery()
-        .label("answered"),
-        select(func.count(Answer.id))
-        .where(Answer.attempt_id == bindparam("attempt"), Answer.position < bindparam("position"))
-        .scalar_subquery()
-        .label("before"),
-        (
-            select(func.count(Question.id))
-            .where(Question.id.in_(bindparam("qids", expanding=True)), Question.status == APPROVED)
-            .scalar_subquery()
-            - _ANSWERED_APPROVED
-        ).label("live"),
+
+
+def _unanswered_approved(length: int) -> Any:
+    """How many of a quiz's unanswered questions are still approved: its questions still
+    approved, minus its answered ones still approved (a quiz's questions are distinct and
+    each is answered at most once; two counts, no per-question subquery).
+
+    The quiz's ids are bound one by one (q0, q1, ...) in a statement per quiz length: an
+    expanding IN would be rendered again on every execution."""
+    ids: list[BindParameter[str]] = [bindparam(f"q{i}", type_=String) for i in range(length)]
+    approved = select(func.count(Question.id)).where(
+        Question.id.in_(ids), Question.status == APPROVED
     )
-    .outerjoin(Question, Question.id == Answer.question_id)
-    .where(Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position"))
-)
+    return (approved.scalar_subquery() - _ANSWERED_APPROVED).label("live")
+
+
+@cache
+def _shown(length: int) -> Any:
+    """The question to show, and how many of the quiz's unanswered questions are still
+    approved (a question withdrawn before it is answered leaves the quiz)."""
+    return (
+        select(
+            Question.kind,
+            Question.prompt,
+            Question.choices,
+            Question.status,
+            Deck.name,
+            _unanswered_approved(length),
+        )
+        .join(Deck, Deck.id == bindparam("deck"))
+        .where(Question.id == bindparam("qid"))
+    )
+
+
+@cache
+def _feedback(length: int) -> Any:
+    """An answer with its question, its number, the quiz's answers and how many of its
+    unanswered questions are still approved."""
+    return (
+        select(
+            Answer.correct,
+            Answer.response,
+            Answer.expected,
+            Answer.reason,
+            Question.prompt,
+            Question.source_sentence,
+            Question.article_id,
+            Question.source_start,
+            Question.source_end,
+            select(func.count(Answer.id))
+            .where(Answer.attempt_id == bindparam("attempt"))
+            .scalar_subquery()
+            .label("answered"),
+            select(func.count(Answer.id))
+            .where(
+                Answer.attempt_id == bindparam("attempt"), Answer.position < bindparam("position")
+            )
+            .scalar_subquery()
+            .label("before"),
+            _unanswered_approved(length),
+        )
+        .outerjoin(Question, Question.id == Answer.question_id)
+        .where(Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position"))
+    )
+
+
 # started quizzes never change: each worker keeps the ones it has read
 _QUIZ_CACHE_SIZE = 20_000
 
@@ -317,21 +337,21 @@ def next_question(student: User, attempt_id: int) -> QuestionPage | None:
     Two statements in the usual case (the answered positions; the next question with
     the count of approved unanswered ones); a third when the next one was withdrawn."""
     quiz = _quiz(student, attempt_id)
-    done = set(_run(_POSITIONS, attempt=attempt_id).scalars())
+    done = {row[0] for row in _run(_POSITIONS, attempt=attempt_id)}
     pending = [qid for pos, qid in enumerate(quiz.question_ids) if pos not in done]
     if not pending:
         return None
     position = next(pos for pos in range(quiz.length) if pos not in done)
-    row = _run(_SHOWN, deck=quiz.deck_id, qid=quiz.question_ids[position], pending=pending).first()
+    shown = _shown(quiz.length)
+    params = {"attempt": attempt_id, "deck": quiz.deck_id, **quiz.id_params}
+    row = _run(shown, qid=quiz.question_ids[position], **params).first()
     if row is None or row.status != APPROVED:
         # the next question was withdrawn: find the first one still approved
         state = _progress(quiz.question_ids, done, set(_run(_LIVE, pending=pending).scalars()))
         if state.position is None:
             return None
         position = state.position
-        row = _run(
-            _SHOWN, deck=quiz.deck_id, qid=quiz.question_ids[position], pending=pending
-        ).first()
+        row = _run(shown, qid=quiz.question_ids[position], **params).first()
         if row is None:
             return None
     state = Progress(len(done) + int(row.live), len(done), position)
@@ -463,7 +483,7 @@ def feedback(student: User, attempt_id: int, position: int) -> Feedback:
     and whether the quiz is finished (one query)."""
     quiz = _quiz(student, attempt_id)
     row = _run(
-        _FEEDBACK, attempt=attempt_id, position=position, qids=list(quiz.question_ids)
+        _feedback(quiz.length), attempt=attempt_id, position=position, **quiz.id_params
     ).first()
     if row is None:
         raise ServiceError("That question has not been answered yet.")

@@ -205,3 +205,23 @@ def test_logins_work_and_are_throttled_while_redis_is_down(app: Flask, make_user
         assert attacker.post("/login", data=WRONG).status_code == 401
     assert_throttled(attacker.post("/login", data=WRONG))
     assert client_at(app, "198.51.100.7").post("/login", data=RIGHT).status_code == 302
+
+
+def test_a_default_limit_is_checked_on_every_page(tmp_path, sqlite_template) -> None:  # type: ignore[no-untyped-def]
+    """The app drops Flask-Limiter's before-request check only while no default or
+    application-wide limit needs it; with one, every page counts."""
+    import shutil
+
+    from quizapp import create_app
+
+    from .conftest import _config
+
+    target = tmp_path / "limited.sqlite"
+    shutil.copyfile(sqlite_template, target)
+    config = {**_config(f"sqlite:///{target}"), "RATELIMIT_ENABLED": True}
+    limited = create_app({**config, "RATELIMIT_DEFAULT": "2 per minute"})
+    client = client_at(limited, "203.0.113.77")
+    assert [client.get("/healthz").status_code for _ in range(3)] == [200, 200, 429]
+    unlimited = create_app(config)
+    client = client_at(unlimited, "203.0.113.78")
+    assert [client.get("/healthz").status_code for _ in range(3)] == [200, 200, 200]

@@ -1,0 +1,3 @@
+# The part of flask_login.utils the app uses directly.
+
+def _create_identifier() -> str: ...
