@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
 from ..lexicon import (
@@ -253,7 +253,10 @@ TRIGGERS = (_verb_trigger, _noun_trigger, _meeting_trigger, _hosted_trigger)
 
 def extract_visits(analysis: Analysis) -> Iterator[Visit]:
     """Visits by named people to named places."""
+    homecoming: dict[str, int] = {}  # who came home, and at which token
     for sent in analysis.sentences:
+        for who, at in _came_home(sent, analysis):
+            homecoming[who] = at
         for tok in sent:
             for trigger in TRIGGERS:
                 found = trigger(tok, analysis)
@@ -269,9 +272,17 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
                 when = analysis.date_phrase(tok)
                 for traveler in travelers:
                     # a minister going to their own country or capital is going home
-                    away = [(n, t) for n, t in places if not analysis.is_home(traveler, n)]
+                    away = [(p, t) for p, t in places if not analysis.is_home(traveler, p)]
                     if not away:
                         continue
+                    back = homecoming.get(traveler)
+                    if (
+                        back is not None
+                        and tok.lemma_.lower() in _ARRIVAL_VERBS
+                        and back < tok.i
+                        and analysis.doc[back].sent.start >= _previous_start(sent, analysis)
+                    ):
+                        continue  # "returned to the country ... The plane landed in Manila"
                     yield Visit(
                         traveler=traveler,
                         places=tuple(name for name, _ in away),
@@ -284,6 +295,33 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
                         planned=analysis.planned(tok if tok.pos_ in ("VERB", "AUX") else tok.head),
                     )
                 break
+
+
+_ARRIVAL_VERBS = frozenset("land arrive touch fly".split())
+
+
+def _previous_start(sent: Span, analysis: Analysis) -> int:
+    """Where the sentence before ``sent`` starts (``sent``'s own start for the first)."""
+    if sent.start == 0:
+        return 0
+    return analysis.doc[sent.start - 1].sent.start
+
+
+def _came_home(sent: Span, analysis: Analysis) -> list[tuple[str, int]]:
+    """Who the sentence says came home, and where: "returned to the country", "flew home",
+    "returned home" (an arrival told after it, in the same or the next sentence, is at
+    home, not a visit)."""
+    out: list[tuple[str, int]] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("return", "fly", "come", "head"):
+            continue
+        home = any(c.lower_ == "home" for c in tok.children) or any(
+            o.lower_ == "country" and any(d.lower_ in ("the", "his", "her") for d in o.children)
+            for o in prep_objects(tok, ("to",))
+        )
+        if home:
+            out.extend((who, tok.i) for who in subjects_of(tok, analysis))
+    return out
 
 
 def _place_cue(anchor: Token, analysis: Analysis) -> Cue:

@@ -1221,3 +1221,16 @@ def test_received_someone_in_a_city_places_the_meeting_there(facts) -> None:
     assert (frozenset({"Omar Haddad", "Lea Novak"}), "Riyadh") in meetings
     people = {p for m, _ in meetings for p in m}
     assert "OmH" not in people  # the initials are his
+
+
+def test_landing_after_coming_home_is_no_visit(facts) -> None:
+    found = facts(
+        "President Lea Novak returned to the country on Wednesday night following a "
+        "three-day official visit to Washington. The plane carrying Novak and her delegation "
+        "landed in Zagreb around 10 p.m. Minister Omar Said flies on to Oslo on Friday, "
+        "before returning home at the weekend."
+    )
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert ("Lea Novak", "Washington") in visits
+    assert ("Lea Novak", "Zagreb") not in visits
+    assert ("Omar Said", "Oslo") in visits  # the homecoming is told after the stop
