@@ -318,7 +318,31 @@ def title_forms(title: str) -> tuple[str, ...]:
         stripped = re.sub(r"\s+(?:of|for)(?:\s+the)?$", "", stripped).strip(" ,")
         if stripped and _title_parts(stripped)[0] == office:
             out.append(stripped)
+    out.extend(_country_turned(title))
     return tuple(dict.fromkeys(out))
+
+
+def _country_turned(title: str) -> list[str]:
+    """ "Japanese Prime Minister" is also "Prime Minister of Japan", and "Japan's Prime
+    Minister" both of those."""
+    from .gazetteer import country_of_word
+
+    m = re.match(r"^([A-Z][\w.]+)(?:['’]s)?\s+(.+)$", title)
+    if m is None:
+        return []
+    country = country_of_word(m.group(1))
+    rest = m.group(2)
+    if country is None or not rest[:1].isupper() or " of " in f" {rest} ":
+        return []
+    if re.match(
+        r"(?:United|Republic|Democratic|Kingdom|Netherlands|Philippines|Gambia)\b", country
+    ):
+        country = f"the {country}"
+    out = [f"{rest} of {country}"]
+    if "'" in title or "’" in title:
+        nationality = [w for w in (m.group(1),) if w.lower() != country.lower()]
+        out.extend(f"{n} {rest}" for n in nationality)
+    return out
 
 
 # ---- places ------------------------------------------------------------------------

@@ -789,6 +789,9 @@ def test_offices_written_as_initials_or_in_a_countrys_own_way_are_typed_as_stude
     None
 ):
     assert "Prime Minister" in title_forms("PM")
+    assert "Prime Minister of Japan" in title_forms("Japanese Prime Minister")
+    assert "Foreign Secretary of Nepal" in title_forms("Nepal's Foreign Secretary")
+    assert "President of the United Arab Emirates" in title_forms("UAE President")
     assert "PM" in title_forms("Prime Minister")
     forms = title_forms("President of the Spanish Government")
     assert {"Prime Minister", "Spanish Prime Minister"} <= set(forms)
