@@ -215,6 +215,10 @@ def test_every_fact_type_has_each_tense_where_tense_matters() -> None:
             "BERGEN, MAR.5: More than 3,000 dock workers will return to work.",
             "More than 3,000 dock workers will return to work.",
         ),
+        (
+            "OSLO, (Reuters) – Prime Minister Erik Lunde named a new finance minister.",
+            "Prime Minister Erik Lunde named a new finance minister.",
+        ),
     ],
 )
 def test_datelines_and_credits_are_stripped(line: str, rest: str) -> None:
