@@ -451,6 +451,8 @@ class PeopleReading(DocumentReading):
         prev = self.doc[start - 1] if start > 0 else None
         if prev is not None and prev.lower_ in HONORIFICS:
             return False
+        if is_firm_place(text.split()[-1]) and text.split()[0].isupper():
+            return True  # "the OIC Banjul summit": a body's initials and a capital
         return self._after_place_preposition(low) and not self._acts_as_person(low)
 
     def _after_place_preposition(self, low: str) -> bool:

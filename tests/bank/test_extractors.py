@@ -1234,3 +1234,14 @@ def test_landing_after_coming_home_is_no_visit(facts) -> None:
     assert ("Lea Novak", "Washington") in visits
     assert ("Lea Novak", "Zagreb") not in visits
     assert ("Omar Said", "Oslo") in visits  # the homecoming is told after the stop
+
+
+def test_a_bodys_initials_and_a_capital_are_no_person(facts) -> None:
+    found = facts(
+        "President Kofi Mensah renewed his invitation to Lea Novak to the OIC Accra summit in "
+        "May. This was her second overseas visit since taking office, and she accepted."
+    )
+    people = {f["traveler"] for f in of_type(found, "trip")} | {
+        p for f in of_type(found, "meeting") for p in f["participants"]
+    }
+    assert "OIC Accra" not in people
