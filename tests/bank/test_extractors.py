@@ -1236,12 +1236,12 @@ def test_landing_after_coming_home_is_no_visit(facts) -> None:
     assert ("Omar Said", "Oslo") in visits  # the homecoming is told after the stop
 
 
-def test_a_bodys_initials_and_a_capital_are_no_person(facts) -> None:
-    found = facts(
-        "President Kofi Mensah renewed his invitation to Lea Novak to the OIC Accra summit in "
-        "May. This was her second overseas visit since taking office, and she accepted."
-    )
-    people = {f["traveler"] for f in of_type(found, "trip")} | {
-        p for f in of_type(found, "meeting") for p in f["participants"]
-    }
-    assert "OIC Accra" not in people
+def test_a_bodys_initials_and_a_capital_are_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    from question_bank.model import Article
+    from question_bank.pipeline import analyse
+
+    text = "Mensah thanked Togo for its support in organizing the OIC Accra summit, Lea Novak said."
+    a = analyse(Article(id="x", text=text), nlp=nlp)
+    start = text.split().index("OIC")
+    assert a._is_place_name("OIC Accra", start)  # what the model may call a person
+    assert not a._is_place_name("Lea Novak", len(text.split()) - 3)
