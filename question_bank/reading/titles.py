@@ -248,7 +248,17 @@ class TitleReading(PeopleReading):
             i -= 3  # "Chief of Army Staff (COAS) General X": the alias in brackets
         if i < sent_start:
             return royal
-        if not (is_title_word(doc[i]) or doc[i].lower_ in RANKS) and not ends_of_phrase(doc, i):
+        elect = (
+            doc[i].lower_ in ("elect", "designate")
+            and i - 2 >= sent_start
+            and doc[i - 1].text == "-"
+            and is_title_word(doc[i - 2])
+        )  # "President-elect Mauricio Macri"
+        if (
+            not (is_title_word(doc[i]) or doc[i].lower_ in RANKS)
+            and not ends_of_phrase(doc, i)
+            and not elect
+        ):
             return royal
         end = i + 1
         possessor: str | None = None
@@ -266,6 +276,7 @@ class TitleReading(PeopleReading):
                 break
             ok = (
                 is_title_word(tok)
+                or (elect and tok.i == end - 1)
                 or (tok.lower_ in RANKS and tok.i == end - 1)
                 or (
                     tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.is_alpha

@@ -1245,3 +1245,12 @@ def test_a_bodys_initials_and_a_capital_are_no_person(nlp) -> None:  # type: ign
     start = text.split().index("OIC")
     assert a._is_place_name("OIC Accra", start)  # what the model may call a person
     assert not a._is_place_name("Lea Novak", len(text.split()) - 3)
+
+
+def test_an_elect_or_designate_title_before_a_name(facts) -> None:
+    found = facts(
+        "Chilean President-elect Tomas Ivanek named a former banker his finance minister on "
+        "Wednesday, officials said in Santiago."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Tomas Ivanek", "Chilean President-elect") in roles
