@@ -284,6 +284,33 @@ def _mcq(
     )
 
 
+def _statement(
+    f: Fact,
+    tpl: Template,
+    slots: dict[str, str],
+    truth: bool,
+    *,
+    avoid: tuple[str, ...],
+    confidence: float,
+    title_question: bool = False,
+    quoted: bool = False,
+) -> Draft:
+    """A true/false draft: the statement's slots say it, ``truth`` keys it."""
+    return Draft(
+        f,
+        "true_false",
+        tpl,
+        slots,
+        "True" if truth else "False",
+        (),
+        ("True", "False"),
+        avoid=avoid,
+        confidence=confidence,
+        title_question=title_question,
+        quoted=quoted,
+    )
+
+
 def _seed_key(tag: str, ctx: Context, f: Fact) -> str:
     """A seed for a fact's random choices that is the same on every run (a fact's key may
     hold a set, whose order changes with Python's hash seed)."""
@@ -416,14 +443,11 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
     truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
     ordinal = word if truth else wrong[0]
     out.append(
-        Draft(
+        _statement(
             f,
-            "true_false",
             st,
             {**slots, "ordinal": ordinal},
-            "True" if truth else "False",
-            (),
-            ("True", "False"),
+            truth,
             avoid=(word, ordinal),
             confidence=st.confidence * c,
         )
@@ -533,14 +557,11 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
     truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or elsewhere is None
     where = slots["where"] if truth else f" in {with_the(elsewhere or '')}"
     out.append(
-        Draft(
+        _statement(
             f,
-            "true_false",
             st,
             {**slots, "where": where},
-            "True" if truth else "False",
-            (),
-            ("True", "False"),
+            truth,
             avoid=(*ctx.forms_of(b), *([] if truth else [elsewhere or "", f.place or ""])),
             confidence=st.confidence * conf,
         )
@@ -699,14 +720,11 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
     truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
     place = answer if truth else wrong[0]
     out.append(
-        Draft(
+        _statement(
             f,
-            "true_false",
             st,
             {**slots, "place": with_the(place)},
-            "True" if truth else "False",
-            (),
-            ("True", "False"),
+            truth,
             avoid=(*avoid, place),
             confidence=st.confidence * conf,
         )
@@ -882,14 +900,11 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
         else:
             truth = True
     out.append(
-        Draft(
+        _statement(
             f,
-            "true_false",
             st,
             {"person": display(person), "the_title": _the(f.title)},
-            "True" if truth else "False",
-            (),
-            ("True", "False"),
+            truth,
             avoid=(*person_forms, person),
             confidence=st.confidence * conf,
             title_question=True,
@@ -1188,14 +1203,11 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
     quote = quote_for_prompt(s, ctx.date, f.planned)
     if len(quote.split()) <= 45:
         out.append(
-            Draft(
+            _statement(
                 f,
-                "true_false",
                 st,
                 {"quote": quote},
-                "True" if truth else "False",
-                (),
-                ("True", "False"),
+                truth,
                 avoid=(cue.text,),
                 confidence=st.confidence * conf,
                 quoted=True,
@@ -1265,14 +1277,11 @@ def mediation_drafts(f: Mediation, ctx: Context) -> list[Draft]:
     truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
     said = f.mediator if truth else wrong[0]
     out.append(
-        Draft(
+        _statement(
             f,
-            "true_false",
             st,
             {**slots, "mediator": with_the(said) if kind == "country" else said},
-            "True" if truth else "False",
-            (),
-            ("True", "False"),
+            truth,
             avoid=(*avoid, said),
             confidence=st.confidence,
         )
