@@ -503,16 +503,27 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
     if home and ctx.country_of(a) == home and ctx.country_of(b) != home:
         a, b = b, a
     partners = ctx.partners(a) | {b}
-    accepted = tuple(
-        dict.fromkeys(x for p in [b, *sorted(partners - {b})] for x in ctx.forms_of(p))
-    )
-    accepted = tuple(x for x in accepted if x != b)
     slots = {
         "asker": display(a),
         "other": display(b),
         "where": f" in {f.place}" if f.place and not mentions_any(f.place, ctx.forms_of(b)) else "",
         "when": (" " + w) if (w := when_phrase(f.when, ctx.date, f.planned)) else "",
     }
+    # every right answer is accepted; asked "in Berlin" or "on 4 May", only those met
+    # there and then are right (Sánchez, met in Spain, is no answer for Berlin)
+    right = {
+        p
+        for g in ctx.facts
+        if isinstance(g, Meeting)
+        and a in g.participants
+        and ctx.tense(g) == tense
+        and (not slots["where"] or g.place == f.place)
+        and (not slots["when"] or g.when == f.when)
+        for p in g.participants
+        if p != a
+    } | {b}
+    accepted = tuple(dict.fromkeys(x for p in [b, *sorted(right - {b})] for x in ctx.forms_of(p)))
+    accepted = tuple(x for x in accepted if x != b)
     conf = 0.85 if a.upper() == a or b.upper() == b else 1.0
     out: list[Draft] = []
     if f.cue:

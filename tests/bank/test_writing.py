@@ -921,3 +921,43 @@ def test_a_body_is_no_place_visited() -> None:
     assert not _is_place_word("Office")
     assert not _is_place_word("the Ministry")
     assert _is_place_word("Oslo")
+
+
+def test_asked_where_they_met_only_those_met_there_are_right() -> None:
+    text = (
+        "President Lea Novak met Chancellor Erik Lunde in Berlin on Monday. On Tuesday she "
+        "met Prime Minister Omar Said in Madrid, officials said. Lunde and Said met in Paris "
+        "on Friday."
+    )
+    a = article(text, Date="2025-03-12")
+    s1 = "President Lea Novak met Chancellor Erik Lunde in Berlin on Monday."
+    s2 = "On Tuesday she met Prime Minister Omar Said in Madrid, officials said."
+    s3 = "Lunde and Said met in Paris on Friday."
+    facts = [
+        Meeting(
+            source=src(a, s1),
+            cue=cue(a, s1, "Erik Lunde"),
+            participants=("Lea Novak", "Erik Lunde"),
+            place="Berlin",
+        ),
+        Meeting(
+            source=src(a, s2),
+            cue=cue(a, s2, "Omar Said"),
+            participants=("Lea Novak", "Omar Said"),
+            place="Madrid",
+        ),
+        Meeting(
+            source=src(a, s3),
+            cue=cue(a, s3, "Said"),
+            participants=("Erik Lunde", "Omar Said"),
+            place="Paris",
+        ),
+    ]
+    asked = [q for q in ask(a, facts) if q.kind == "short_answer" and q.fact["type"] == "meeting"]
+    assert any("Lea Novak meet in Berlin" in q.prompt for q in asked), [q.prompt for q in asked]
+    for q in asked:
+        right = {q.answer, *q.accepted}
+        if "Lea Novak meet in Berlin" in q.prompt:
+            assert "Erik Lunde" in right and not right & {"Omar Said", "Said"}, q
+        if "Lea Novak meet in Madrid" in q.prompt:
+            assert "Omar Said" in right and not right & {"Erik Lunde", "Lunde"}, q
