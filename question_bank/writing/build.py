@@ -21,7 +21,7 @@ from ..forms import (
     title_forms,
     titles_match,
 )
-from ..gazetteer import country_of_word
+from ..gazetteer import country_of_capital, country_of_word
 from ..lexicon import ORGANISATION_NOUNS, TITLE_HEADS, TITLE_INITIALS
 from ..model import (
     BLANK,
@@ -202,6 +202,21 @@ class Context:
             if isinstance(f, Meeting) and person in f.participants:
                 out.update(p for p in f.participants if p != person)
         return out
+
+    def kind_of(self, place: str) -> str:
+        """A place's kind, as :func:`place_kind` says, except that a "city" whose country
+        the article never names may be another place of that name ("Goa", a state of
+        India, is also a town elsewhere): it is then only a place."""
+        kind = place_kind(place)
+        if kind != "city":
+            return kind
+        code = country_of_city(place)
+        home = next(iter(country_names(code)), None) if code else None
+        text = self.article.text
+        named = home is not None and any(_word_in(x, text) for x in place_forms(home))
+        if not named and country_of_capital(place) is None:
+            return "place"
+        return kind
 
     def country_of(self, person: str) -> str | None:
         """The one country a person's titles in the article name ("Spanish Prime
@@ -650,7 +665,7 @@ def _place_distractors(ctx: Context, f: Visit, key: str, kind: str) -> tuple[lis
 def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
     """Who went where: question, choices, statement, cloze."""
     tense = ctx.tense(f)
-    kinds = {p: place_kind(p) for p in f.places}
+    kinds = {p: ctx.kind_of(p) for p in f.places}
     good = [
         p
         for p in f.places

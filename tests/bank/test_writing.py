@@ -961,3 +961,14 @@ def test_asked_where_they_met_only_those_met_there_are_right() -> None:
             assert "Erik Lunde" in right and not right & {"Omar Said", "Said"}, q
         if "Lea Novak meet in Madrid" in q.prompt:
             assert "Omar Said" in right and not right & {"Erik Lunde", "Lunde"}, q
+
+
+def test_a_city_of_a_country_the_article_never_names_is_only_a_place() -> None:
+    from question_bank.writing.build import Context
+
+    text = "Minister Lea Novak met Minister Erik Lunde in a beach resort of Goa on Thursday."
+    a = article(text, Date="2025-03-12")
+    ctx = Context(a, [], DistractorPool())
+    assert place_kind("Goa") == "city"  # the gazetteer's Goa is a town elsewhere
+    assert ctx.kind_of("Goa") == "place"
+    assert ctx.kind_of("Oslo") == "city"  # a capital is a city wherever it is named
