@@ -534,6 +534,13 @@ MEDIATION_WORDINGS: tuple[Wording, ...] = (
         "the deal",
     ),
     _mediate(
+        "X helped broker the deal",
+        "broker",
+        "Oman helped broker the deal, as the two countries do not maintain diplomatic relations.",
+        "Oman",
+        "the deal",
+    ),
+    _mediate(
         "the deal, brokered by X",
         "broker",
         "The prisoner swap, brokered by Oman, took place at the airport on Monday.",

@@ -62,6 +62,10 @@ def _read(tok: Token, sent: Span) -> tuple[list[Token], Token | None] | None:
             thing = tok.head if tok.dep_ in ("acl", "relcl") else _subject(tok)
             return _with_conjuncts(agents), thing
         subject = _subject(tok)
+        head = tok
+        while subject is None and head.dep_ == "xcomp" and head.head is not head:
+            head = head.head  # "Qatar helped broker the deal"
+            subject = _subject(head)
         if subject is not None and subject.lower_ in ("which", "who", "that"):
             subject = tok.head if tok.dep_ == "relcl" else None  # "Qatar, which mediated"
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -77,6 +81,16 @@ def _read(tok: Token, sent: Span) -> tuple[list[Token], Token | None] | None:
             if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")
             for o in c.children
             if o.dep_ == "pobj"
+        ]
+        # "mediation efforts by the regional groupings of X and Y": the groups named
+        objs = [
+            named
+            for o in objs
+            for named in (
+                [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+                if o.pos_ == "NOUN" and o.ent_type_ == ""
+                else [o]
+            )
         ]
         if objs:
             return _with_conjuncts(objs), None

@@ -1245,11 +1245,16 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
 # ---- mediations -------------------------------------------------------------------------
 
 
+_BODY_WORDS = frozenset("community nations league forum bloc".split())
+"""Last words of a body's name besides :data:`ORGANISATION_NOUNS` ("Caribbean Community")."""
+
+
 def mediation_drafts(f: Mediation, ctx: Context) -> list[Draft]:
     """Who mediated: question, choices (countries near the mediator that the article never
     names), statement (true, or with such a country swapped in), cloze of the mediator."""
     kind = place_kind(f.mediator)
-    person = f.mediator in ctx.forms_of(f.mediator) and kind not in ("country", "city")
+    body = f.mediator.split()[-1].lower() in ORGANISATION_NOUNS | _BODY_WORDS
+    person = not body and kind not in ("country", "city")
     if kind == "country":
         forms = place_forms(f.mediator)
         which, whats = "which country", "countries"
@@ -1259,7 +1264,10 @@ def mediation_drafts(f: Mediation, ctx: Context) -> list[Draft]:
     else:
         forms = (f.mediator,)
         which, whats = "who", ""
-    slots = {"which": which, "whats": whats, "agreement": f.agreement, "mediator": f.mediator}
+    said_as = f.mediator
+    if body and not f.mediator.isupper() and not f.mediator.lower().startswith("the "):
+        said_as = f"the {f.mediator}"  # "the African Union mediated the talks"
+    slots = {"which": which, "whats": whats, "agreement": f.agreement, "mediator": said_as}
     out: list[Draft] = []
     if f.cue:
         d = cloze(f, ctx, f.cue.start, f.cue.text, (f.cue.text, *forms), 1.0)
@@ -1306,7 +1314,7 @@ def mediation_drafts(f: Mediation, ctx: Context) -> list[Draft]:
         _statement(
             f,
             st,
-            {**slots, "mediator": with_the(said) if kind == "country" else said},
+            {**slots, "mediator": with_the(said) if kind == "country" else said_as},
             truth,
             avoid=(*avoid, said),
             confidence=st.confidence,

@@ -972,3 +972,20 @@ def test_a_city_of_a_country_the_article_never_names_is_only_a_place() -> None:
     assert place_kind("Goa") == "city"  # the gazetteer's Goa is a town elsewhere
     assert ctx.kind_of("Goa") == "place"
     assert ctx.kind_of("Oslo") == "city"  # a capital is a city wherever it is named
+
+
+def test_a_body_that_mediated_is_named_with_its_article() -> None:
+    from question_bank.model import Mediation
+
+    text = "The truce, brokered by African Union envoys, held through the weekend, officials said."
+    a = article(text, Date="2025-03-12")
+    f = Mediation(
+        source=src(a, text),
+        cue=cue(a, text, "African Union"),
+        mediator="African Union",
+        agreement="the truce",
+    )
+    statements = [q for q in ask(a, [f]) if q.kind == "true_false"]
+    assert statements
+    for q in statements:
+        assert "the African Union mediated the truce" in q.prompt
