@@ -140,3 +140,14 @@ def country_of_word(word: str) -> str | None:
     stem = low[: max(4, len(low) - 4)]
     found = [n for n in names if " " not in n and n.lower().startswith(stem)]
     return found[0] if len(found) == 1 else None
+
+
+def countries_in_title(title: str) -> set[str]:
+    """The countries a title names ("UAE President", "Boric's Mexican counterpart",
+    "President of Iceland"); none for a post abroad ("ambassador to Spain") or a past one.
+    A counterpart's possessor is someone else, so only the words after it count."""
+    low = title.lower()
+    if re.search(r"\b(?:ambassador|envoy|consul|former|ex)\b", low):
+        return set()
+    own = re.sub(r"^.*?['’]s\s+(?=[A-Z])", "", title) if "counterpart" in low else title
+    return {c for w in re.findall(r"[A-Z][\w.]*", own) if (c := country_of_word(w))}

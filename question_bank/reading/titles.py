@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import country_of_capital, country_of_word, is_country
+from ..gazetteer import countries_in_title, country_of_capital, country_of_word, is_country
 from ..lexicon import (
     APPOINTMENT_VERBS,
     BARE_MODIFIERS,
@@ -159,14 +159,7 @@ class TitleReading(PeopleReading):
                 if country:
                     found.add(country)
         for title in known.titles:
-            low = title.lower()
-            if re.search(r"\b(?:ambassador|envoy|consul|former|ex)\b", low):
-                continue
-            own = re.sub(r"^.*?['’]s\s+(?=[A-Z])", "", title) if "counterpart" in low else title
-            for word in re.findall(r"[A-Z][\w.]*", own):
-                country = country_of_word(word)
-                if country:
-                    found.add(country)
+            found |= countries_in_title(title)
         return found.pop() if len(found) == 1 else None
 
     def is_home(self, person: str, place: str) -> bool:

@@ -21,7 +21,7 @@ from ..forms import (
     title_forms,
     titles_match,
 )
-from ..gazetteer import country_of_capital, country_of_word
+from ..gazetteer import countries_in_title, country_of_capital, country_of_word
 from ..lexicon import ORGANISATION_NOUNS, TITLE_HEADS, TITLE_INITIALS
 from ..model import (
     BLANK,
@@ -59,8 +59,8 @@ from .places import (
     KIND_PLURALS,
     KIND_WORDS,
     contains_or_within,
-    country_names,
     country_of_city,
+    country_of_city_name,
     peers,
     place_kind,
     with_the,
@@ -210,8 +210,7 @@ class Context:
         kind = place_kind(place)
         if kind != "city":
             return kind
-        code = country_of_city(place)
-        home = next(iter(country_names(code)), None) if code else None
+        home = country_of_city_name(place)
         text = self.article.text
         named = home is not None and any(_word_in(x, text) for x in place_forms(home))
         if not named and country_of_capital(place) is None:
@@ -221,13 +220,7 @@ class Context:
     def country_of(self, person: str) -> str | None:
         """The one country a person's titles in the article name ("Spanish Prime
         Minister": Spain), or None."""
-        found = {
-            c
-            for r in self.roles
-            if r.person == person
-            for w in re.findall(r"[A-Z][\w.]*", re.sub(r"^.*?['’]s\s+(?=[A-Z])", "", r.title))
-            if (c := country_of_word(w))
-        }
+        found = {c for r in self.roles if r.person == person for c in countries_in_title(r.title)}
         return found.pop() if len(found) == 1 else None
 
     def visited(self, traveler: str, tense: str | None = None) -> list[str]:
@@ -599,8 +592,7 @@ def _country_of_place(place: str) -> str | None:
     """The country a meeting place is in (itself, for a country), or None."""
     if place_kind(place) == "country":
         return country_of_word(place)
-    code = country_of_city(place)
-    return next(iter(country_names(code)), None) if code else None
+    return country_of_city_name(place)
 
 
 def _false_meeting_place(ctx: Context, f: Meeting) -> str | None:
@@ -614,8 +606,7 @@ def _false_meeting_place(ctx: Context, f: Meeting) -> str | None:
     text = ctx.article.text
     if kind == "city":
         # a city's country must be the article's, or the name may be another town's
-        code = country_of_city(f.place)
-        home = next((c for c in country_names(code)), None) if code else None
+        home = country_of_city_name(f.place)
         if home is None or not any(_word_in(x, text) for x in place_forms(home)):
             return None
     for p in peers(f.place, kind)[:12]:

@@ -149,9 +149,12 @@ def country_of_city(name: str) -> str | None:
     return str(rec["countrycode"]) if rec else None
 
 
-def country_names(code: str) -> list[str]:
-    """The English name of a country code (empty when unknown)."""
-    return [str(c["name"]) for c in _countries().values() if c["iso"] == code][:1]
+def country_of_city_name(name: str) -> str | None:
+    """The English name of the country a city is in ("Berlin" -> "Germany"), or None."""
+    code = country_of_city(name)
+    if code is None:
+        return None
+    return next((str(c["name"]) for c in _countries().values() if c["iso"] == code), None)
 
 
 @lru_cache(maxsize=1024)
