@@ -8,7 +8,8 @@ from functools import wraps
 from typing import Any, TypeVar, cast
 from urllib.parse import quote
 
-from flask import Response, abort, flash, redirect, send_file, url_for
+from flask import Response, abort, flash, redirect, render_template, request, send_file, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -70,3 +71,28 @@ def deck_download(deck_id: int, fmt: str) -> BaseResponse:
         flash(str(exc), "error")
         return redirect(url_for("student.deck", deck_id=deck_id))
     return send_download(download.data, download.filename, download.mimetype)
+
+
+def confirmed(
+    act: Callable[[], ResponseReturnValue],
+    show: Callable[[], dict[str, Any]],
+    template: str,
+) -> ResponseReturnValue:
+    """A change that asks first: GET shows what it will do (``show`` gives the page's
+    context), a confirmed POST does it (``act``); another POST is 400, someone else's
+    object 403, a missing one 404."""
+    from ..forms import ConfirmForm
+    from ..services import NotAllowed, ServiceError
+
+    form = ConfirmForm()
+    try:
+        if form.validate_on_submit():
+            return act()
+        if request.method == "POST":
+            abort(400)
+        context = show()
+    except NotAllowed:
+        abort(403)
+    except ServiceError:
+        abort(404)
+    return render_template(template, form=form, **context)

@@ -6,10 +6,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
-from ..forms import ConfirmForm, JoinClassForm, StartQuizForm
+from ..forms import JoinClassForm, StartQuizForm
 from ..models import QuizAttempt
 from ..services import NotAllowed, ServiceError, classes, quizzes, stats, study
-from . import deck_download, student_required
+from . import confirmed, deck_download, student_required
 
 bp = Blueprint("student", __name__)
 MAX_RESPONSE = 1000
@@ -181,17 +181,14 @@ def join() -> ResponseReturnValue:
 @student_required
 def leave(class_id: int) -> ResponseReturnValue:
     """Say what leaving a class does; leave it once confirmed."""
-    form = ConfirmForm()
-    try:
-        if form.validate_on_submit():
-            done = classes.leave_class(current_user, class_id)
-            flash(f"You left {done.classroom.name}.", "success")
-            return redirect(url_for("student.decks"))
-        if request.method == "POST":
-            abort(400)
-        plan = classes.leaving_plan(current_user, class_id)
-    except NotAllowed:
-        abort(403)
-    except ServiceError:
-        abort(404)
-    return render_template("student/leave_class.html", plan=plan, form=form)
+
+    def act() -> ResponseReturnValue:
+        done = classes.leave_class(current_user, class_id)
+        flash(f"You left {done.classroom.name}.", "success")
+        return redirect(url_for("student.decks"))
+
+    return confirmed(
+        act,
+        lambda: {"plan": classes.leaving_plan(current_user, class_id)},
+        "student/leave_class.html",
+    )

@@ -38,7 +38,7 @@ from ..services import (
     sources,
     stats,
 )
-from . import deck_download, send_download, teacher_required
+from . import confirmed, deck_download, send_download, teacher_required
 from .auth import safe_next
 
 bp = Blueprint("teacher", __name__, url_prefix="/teach")
@@ -253,24 +253,21 @@ def article(article_id: int) -> str:
 @teacher_required
 def delete_article(article_id: int) -> ResponseReturnValue:
     """Say what deleting the article does to what; delete it once confirmed."""
-    form = ConfirmForm()
-    try:
-        if form.validate_on_submit():
-            done = library.delete_article(current_user, article_id)
-            flash(
-                f"Deleted “{done.article.title}”: {done.deleted} question"
-                f"{'' if done.deleted == 1 else 's'} deleted, {done.kept} kept as retired.",
-                "success",
-            )
-            return redirect(url_for("teacher.articles"))
-        if request.method == "POST":
-            abort(400)
-        plan = library.deletion_plan(current_user, article_id)
-    except NotAllowed:
-        abort(403)
-    except ServiceError:
-        abort(404)
-    return render_template("teacher/delete_article.html", plan=plan, form=form)
+
+    def act() -> ResponseReturnValue:
+        done = library.delete_article(current_user, article_id)
+        flash(
+            f"Deleted “{done.article.title}”: {done.deleted} question"
+            f"{'' if done.deleted == 1 else 's'} deleted, {done.kept} kept as retired.",
+            "success",
+        )
+        return redirect(url_for("teacher.articles"))
+
+    return confirmed(
+        act,
+        lambda: {"plan": library.deletion_plan(current_user, article_id)},
+        "teacher/delete_article.html",
+    )
 
 
 @bp.get("/review", endpoint="review")
@@ -493,24 +490,21 @@ def edit_deck(deck_id: int) -> ResponseReturnValue:
 @teacher_required
 def delete_deck(deck_id: int) -> ResponseReturnValue:
     """Say what deleting the deck does to what; delete it once confirmed."""
-    form = ConfirmForm()
-    try:
-        if form.validate_on_submit():
-            done = decks.delete_deck(current_user, deck_id)
-            flash(
-                f"Deleted the deck “{done.deck.name}”; its {done.questions} question"
-                f"{'' if done.questions == 1 else 's'} stay in the bank.",
-                "success",
-            )
-            return redirect(url_for("teacher.deck_list"))
-        if request.method == "POST":
-            abort(400)
-        plan = decks.deletion_plan(current_user, deck_id)
-    except NotAllowed:
-        abort(403)
-    except ServiceError:
-        abort(404)
-    return render_template("teacher/delete_deck.html", plan=plan, form=form)
+
+    def act() -> ResponseReturnValue:
+        done = decks.delete_deck(current_user, deck_id)
+        flash(
+            f"Deleted the deck “{done.deck.name}”; its {done.questions} question"
+            f"{'' if done.questions == 1 else 's'} stay in the bank.",
+            "success",
+        )
+        return redirect(url_for("teacher.deck_list"))
+
+    return confirmed(
+        act,
+        lambda: {"plan": decks.deletion_plan(current_user, deck_id)},
+        "teacher/delete_deck.html",
+    )
 
 
 @bp.post("/decks/<int:deck_id>/questions")
@@ -667,20 +661,17 @@ def rename_class(class_id: int) -> ResponseReturnValue:
 @teacher_required
 def archive_class(class_id: int) -> ResponseReturnValue:
     """Say what archiving does; archive once confirmed."""
-    form = ConfirmForm()
-    try:
-        if form.validate_on_submit():
-            classroom = classes.set_archived(current_user, class_id, True)
-            flash(f"{classroom.name} is archived; its code no longer works.", "success")
-            return redirect(url_for("teacher.class_list"))
-        if request.method == "POST":
-            abort(400)
-        classroom = classes.get_class(current_user, class_id)
-    except NotAllowed:
-        abort(403)
-    except ServiceError:
-        abort(404)
-    return render_template("teacher/archive_class.html", classroom=classroom, form=form)
+
+    def act() -> ResponseReturnValue:
+        classroom = classes.set_archived(current_user, class_id, True)
+        flash(f"{classroom.name} is archived; its code no longer works.", "success")
+        return redirect(url_for("teacher.class_list"))
+
+    return confirmed(
+        act,
+        lambda: {"classroom": classes.get_class(current_user, class_id)},
+        "teacher/archive_class.html",
+    )
 
 
 @bp.post("/classes/<int:class_id>/unarchive")
@@ -703,17 +694,14 @@ def unarchive_class(class_id: int) -> ResponseReturnValue:
 @teacher_required
 def remove_student(class_id: int, student_id: int) -> ResponseReturnValue:
     """Say what removing a student does; remove them once confirmed."""
-    form = ConfirmForm()
-    try:
-        if form.validate_on_submit():
-            done = classes.remove_student(current_user, class_id, student_id)
-            flash(f"{done.student.name} is no longer in {done.classroom.name}.", "success")
-            return redirect(url_for("teacher.class_report", class_id=class_id))
-        if request.method == "POST":
-            abort(400)
-        plan = classes.removal_plan(current_user, class_id, student_id)
-    except NotAllowed:
-        abort(403)
-    except ServiceError:
-        abort(404)
-    return render_template("teacher/remove_student.html", plan=plan, form=form)
+
+    def act() -> ResponseReturnValue:
+        done = classes.remove_student(current_user, class_id, student_id)
+        flash(f"{done.student.name} is no longer in {done.classroom.name}.", "success")
+        return redirect(url_for("teacher.class_report", class_id=class_id))
+
+    return confirmed(
+        act,
+        lambda: {"plan": classes.removal_plan(current_user, class_id, student_id)},
+        "teacher/remove_student.html",
+    )
