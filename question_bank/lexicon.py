@@ -111,13 +111,6 @@ OBJECT_CONTROL_VERBS = frozenset(
 # Verbs whose agent leads a group: "a delegation led by X", "a team headed by Y".
 LEADING_VERBS = frozenset("lead head".split())
 
-# Verbs that give a title: "was appointed prime minister", "installed X as president".
-APPOINTMENT_VERBS = frozenset("appoint name elect nominate install instal swear".split())
-# Verbs whose "as" phrase is a title the subject holds: "serves as chief of staff",
-# "will continue as interim manager".
-SERVING_VERBS = frozenset("serve act continue remain stay".split())
-# Copulas that state a title: "X is the foreign minister", "X became president".
-COPULAS = frozenset("be become".split())
 
 # Words that introduce the named members of a group: "officials, including X".
 INCLUDING_WORDS = frozenset("including include among notably".split())

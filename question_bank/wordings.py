@@ -34,6 +34,12 @@ class Wording:
     """Fields the example's fact must have (people in full, places as written)."""
     host: bool = False
     """For meetings: the object is a guest ("hosted X") and one subject alone suffices."""
+    reading: str = ""
+    """For roles: the reading of ``reading/titles.py`` that finds it (``appointment``,
+    ``serving``, ``copula``, ``heading``; ``name`` for a title written next to a name,
+    which no word carries)."""
+    title: str = ""
+    """For ``heading`` roles: the title the verb gives ("leads X": leader of X)."""
 
 
 def _meet(name: str, word: str, preps: tuple[str, ...], example: str, *people: str) -> Wording:
@@ -602,8 +608,216 @@ MEDIATION_WORDINGS: tuple[Wording, ...] = (
 )
 
 
+def _role(
+    name: str, reading: str, word: str, example: str, person: str, title: str, gives: str = ""
+) -> Wording:
+    preps = ("as",) if reading in ("appointment", "serving") else ()
+    expect = {"person": person, "title": title}
+    return Wording(name, "role", word, preps, example, expect, reading=reading, title=gives)
+
+
+# Who holds which title. The ``name`` rows are the shapes of a title written next to a
+# name (no word carries them); the others are the verbs that state one.
+ROLE_WORDINGS: tuple[Wording, ...] = (
+    _role(
+        "title before the name",
+        "name",
+        "",
+        "Foreign Minister Anna Lindqvist arrived in Oslo on Monday for talks.",
+        "Anna Lindqvist",
+        "Foreign Minister",
+    ),
+    _role(
+        "title, then the name in commas",
+        "name",
+        "",
+        "Ruritania's defence minister, Omar Haddad, said the talks were useful.",
+        "Omar Haddad",
+        "defence minister",
+    ),
+    _role(
+        "name, then the title in commas",
+        "name",
+        "",
+        "Jonas Berg, the leader of the Green Party, said the vote was fair.",
+        "Jonas Berg",
+        "leader of the Green Party",
+    ),
+    _role(
+        "X is the title",
+        "copula",
+        "be",
+        "Greta Holm is the foreign minister of Ruritania and has held the post since May.",
+        "Greta Holm",
+        "foreign minister of Ruritania",
+    ),
+    _role(
+        "X became title",
+        "copula",
+        "become",
+        "Ivo Baric became prime minister in March after the election.",
+        "Ivo Baric",
+        "prime minister",
+    ),
+    _role(
+        "X was appointed title",
+        "appointment",
+        "appoint",
+        "Laura Brandt was appointed finance minister on Tuesday.",
+        "Laura Brandt",
+        "finance minister",
+    ),
+    _role(
+        "they appointed X title",
+        "appointment",
+        "appoint",
+        "Parliament appointed Laura Brandt finance minister on Tuesday.",
+        "Laura Brandt",
+        "finance minister",
+    ),
+    _role(
+        "named X as title",
+        "appointment",
+        "name",
+        "The president named Paul Hardy as special envoy to the region.",
+        "Paul Hardy",
+        "special envoy",
+    ),
+    _role(
+        "they elected X title",
+        "appointment",
+        "elect",
+        "Parliament elected Laura Brandt speaker on Tuesday.",
+        "Laura Brandt",
+        "speaker",
+    ),
+    _role(
+        "X was elected title",
+        "appointment",
+        "elect",
+        "Paul Hardy was elected mayor of Lima in a close vote.",
+        "Paul Hardy",
+        "mayor of Lima",
+    ),
+    _role(
+        "X was nominated as title",
+        "appointment",
+        "nominate",
+        "Rosa Ferreira was nominated as ambassador to Chile last week.",
+        "Rosa Ferreira",
+        "ambassador",
+    ),
+    _role(
+        "X was installed as title",
+        "appointment",
+        "instal",
+        "Jonas Berg was installed as archbishop at a service on Sunday.",
+        "Jonas Berg",
+        "archbishop",
+    ),
+    _role(
+        "X was sworn in as title",
+        "appointment",
+        "swear",
+        "Tomas Varga was sworn in as president on Sunday.",
+        "Tomas Varga",
+        "president",
+    ),
+    _role(
+        "X, who serves as title",
+        "serving",
+        "serve",
+        "Elena Ruiz, who serves as chief of staff, joined the talks.",
+        "Elena Ruiz",
+        "chief of staff",
+    ),
+    _role(
+        "X acts as title",
+        "serving",
+        "act",
+        "Omar Haddad, who acts as spokesman for the rebels, denied the report.",
+        "Omar Haddad",
+        "spokesman",
+    ),
+    _role(
+        "X will continue as title",
+        "serving",
+        "continue",
+        "The club confirmed Ruud van Dalen will continue as interim manager.",
+        "Ruud van Dalen",
+        "interim manager",
+    ),
+    _role(
+        "X remains as title",
+        "serving",
+        "remain",
+        "Greta Holm remains as acting chairwoman until the vote.",
+        "Greta Holm",
+        "acting chairwoman",
+    ),
+    _role(
+        "X stays on as title",
+        "serving",
+        "stay",
+        "Omar Haddad will stay on as defence minister in the new cabinet.",
+        "Omar Haddad",
+        "defence minister",
+    ),
+    _role(
+        "X, who heads the organisation",
+        "heading",
+        "head",
+        "Ruud Moen, who heads the country's central bank, said rates would stay.",
+        "Ruud Moen",
+        "head of the country's central bank",
+        "head",
+    ),
+    _role(
+        "X, who runs the organisation",
+        "heading",
+        "run",
+        "Kari Nord, who runs the state oil company, said output would rise.",
+        "Kari Nord",
+        "head of the state oil company",
+        "head",
+    ),
+    _role(
+        "X, who leads the party",
+        "heading",
+        "lead",
+        "Sara Lind, who leads the opposition Labour Party, said the vote was fair.",
+        "Sara Lind",
+        "leader of the opposition Labour Party",
+        "leader",
+    ),
+    _role(
+        "X, who chairs the committee",
+        "heading",
+        "chair",
+        "Kari Nord, who chairs the senate's foreign affairs committee, said the vote was fair.",
+        "Kari Nord",
+        "chair of the senate's foreign affairs committee",
+        "chair",
+    ),
+    _role(
+        "X, who commands the army",
+        "heading",
+        "command",
+        "General Omar Haddad, who commands the national army, said the truce held.",
+        "Omar Haddad",
+        "commander of the national army",
+        "commander",
+    ),
+)
+
+
 WORDINGS: tuple[Wording, ...] = (
-    MEETING_WORDINGS + MEETING_NOUN_WORDINGS + TRAVEL_WORDINGS + FRAME_WORDINGS + MEDIATION_WORDINGS
+    MEETING_WORDINGS
+    + MEETING_NOUN_WORDINGS
+    + TRAVEL_WORDINGS
+    + FRAME_WORDINGS
+    + MEDIATION_WORDINGS
+    + ROLE_WORDINGS
 )
 """Every wording, for the tests that run their examples."""
 
@@ -630,3 +844,17 @@ TRAVEL_VERBS: dict[str, tuple[str, ...]] = _table(TRAVEL_WORDINGS)
 
 MEDIATION_WORDS: frozenset[str] = frozenset(w.word for w in MEDIATION_WORDINGS)
 """Words that make a mediation: "brokered", "mediated", "the mediation of", "mediators"."""
+
+APPOINTMENT_VERBS: frozenset[str] = frozenset(
+    w.word for w in ROLE_WORDINGS if w.reading == "appointment"
+)
+"""Verbs that give their object or passive subject a title: "was appointed finance minister"."""
+
+SERVING_VERBS: frozenset[str] = frozenset(w.word for w in ROLE_WORDINGS if w.reading == "serving")
+"""Verbs whose "as" phrase is a title the subject holds: "serves as chief of staff"."""
+
+COPULAS: frozenset[str] = frozenset(w.word for w in ROLE_WORDINGS if w.reading == "copula")
+"""Copulas that state a title: "X is the foreign minister", "X became president"."""
+
+HEADING_TITLES: dict[str, str] = {w.word: w.title for w in ROLE_WORDINGS if w.reading == "heading"}
+"""Verbs of a relative clause that give a title over their object: "who leads X"."""

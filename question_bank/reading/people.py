@@ -10,7 +10,6 @@ from spacy.tokens import Span, Token
 
 from ..gazetteer import is_country, is_firm_place
 from ..lexicon import (
-    COPULAS,
     GROUP_WORDS,
     HONORIFICS,
     OFFICE_HEADS,
@@ -23,6 +22,7 @@ from ..lexicon import (
     WEAK_TITLE_HEADS,
     WEEKDAYS,
 )
+from ..wordings import COPULAS
 from .document import DocumentReading
 from .words import (
     NAME_PART,

@@ -10,18 +10,16 @@ from spacy.tokens import Span, Token
 
 from ..gazetteer import countries_in_title, country_of_capital, country_of_word, is_country
 from ..lexicon import (
-    APPOINTMENT_VERBS,
     BARE_MODIFIERS,
-    COPULAS,
     HONORIFICS,
     ORGANISATION_NOUNS,
     RANKS,
     ROYAL_STYLES,
-    SERVING_VERBS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEAK_TITLE_HEADS,
 )
+from ..wordings import APPOINTMENT_VERBS, COPULAS, HEADING_TITLES, SERVING_VERBS
 from .people import PeopleReading
 from .words import (
     clean_title,
@@ -468,6 +466,12 @@ class TitleReading(PeopleReading):
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if subj is None:
                 subj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if title is not None and title.i in self._token_person:
+                subj, title = title, None  # "named Paul Hardy as envoy": the parser's oprd
+            if title is None and subj is not None and subj.i not in self._token_person:
+                title, subj = subj, self._name_inside(subj)  # "elected Laura Brandt speaker"
+            elif title is not None and subj is None:
+                subj = self._name_inside(title)  # "named Ruud van Dalen interim manager"
             if title is None:
                 as_objects = prep_objects_of(verb, "as")  # "named X as special envoy"
                 for appos in [c for c in subj.children if c.dep_ == "appos"] if subj else []:
@@ -497,21 +501,24 @@ class TitleReading(PeopleReading):
         if not person:
             return None
         span = np_without_clauses(title)
+        if span.start <= subj.i < span.end:
+            span = self.doc[subj.i + 1 : span.end]  # the title written after the name
         text = self._render_title(span)
         if not text or is_past_title(text) or len(span) > 10:
             return None
         return TitleMention(person, text, span.start, span.end, subj.i)
 
+    def _name_inside(self, title: Token) -> Token | None:
+        """The last token of a name the parser made part of a title's phrase: in "elected
+        Laura Brandt speaker", "Laura Brandt" hangs on "speaker" as a compound."""
+        names = [t for t in title.subtree if t.i < title.i and t.i in self._token_person]
+        if not names or any(t.i in self._token_person for t in title.subtree if t.i > names[-1].i):
+            return None
+        return names[-1]
+
     def _title_by_heading(self, verb: Token) -> TitleMention | None:
         """ "Kyrylo Budanov, who heads Ukraine's military intelligence agency"."""
-        roles = {
-            "head": "head",
-            "lead": "leader",
-            "chair": "chair",
-            "co-chair": "co-chair",
-            "run": "head",
-            "command": "commander",
-        }
+        roles = HEADING_TITLES
         if verb.dep_ != "relcl" or verb.lemma_ not in roles:
             return None
         if verb.tag_ == "VBD":

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from question_bank.wordings import HOST_VERBS, MEETING_VERBS, TRAVEL_VERBS, WORDINGS, Wording
+from question_bank.wordings import (
+    APPOINTMENT_VERBS,
+    COPULAS,
+    HEADING_TITLES,
+    HOST_VERBS,
+    MEETING_VERBS,
+    SERVING_VERBS,
+    TRAVEL_VERBS,
+    WORDINGS,
+    Wording,
+)
 
 from .conftest import of_type
 
@@ -24,6 +34,12 @@ def test_each_wording_gives_its_fact_on_its_example(facts, wording: Wording) -> 
             and f["agreement"].endswith(wording.expect["agreement"].removeprefix("the "))
             for f in found
         ), found
+    elif wording.fact == "role":
+        want = wording.expect["title"].lower()
+        assert any(
+            f["person"] == wording.expect["person"] and want in str(f["title"]).lower()
+            for f in found
+        ), found
     else:
         places = {p for f in found for p in f["places"]}  # type: ignore[attr-defined]
         assert set(wording.expect["places"]) <= places, found
@@ -32,6 +48,9 @@ def test_each_wording_gives_its_fact_on_its_example(facts, wording: Wording) -> 
 def test_the_tables_are_compiled_from_the_rows() -> None:
     assert MEETING_VERBS["call"] == ("on", "upon", "")
     assert "meet" in MEETING_VERBS and "visit" in TRAVEL_VERBS
+    assert {"appoint", "name", "elect", "swear"} <= APPOINTMENT_VERBS
+    assert "serve" in SERVING_VERBS and {"be", "become"} == COPULAS
+    assert HEADING_TITLES["lead"] == "leader"
     assert {"host", "receive", "welcome", "greet"} == HOST_VERBS
     names = [w.name for w in WORDINGS]
     assert len(names) == len(set(names))
