@@ -10,13 +10,17 @@ import re
 
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam mx mx. prof prof. "
-    "sheikh sheikha shaikh prince princess king queen emir sultan crown h.e. h.e "
+    "sheikh sheikha shaikh prince princess king queen emir amir sultan crown h.e. h.e "
     "excellency hon hon.".split()
 )
 
 # A ruler's style, written before the name like an honorific but a title all the same:
 # "King Felipe", "Crown Prince Mohammed", "Emir Tamim".
-ROYAL_STYLES = frozenset("king queen crown prince princess emir sultan".split())
+ROYAL_STYLES = frozenset(
+    "king queen crown prince princess emir amir sultan emperor empress".split()
+)
+# Styles of birth rather than office: a title only for someone who holds no office.
+COURTESY_STYLES = frozenset("prince princess sheikh sheikha".split())
 
 # Military and police ranks: written before a name like an honorific, not a job title.
 RANKS = frozenset(
@@ -44,6 +48,9 @@ TITLE_HEADS = frozenset(
     pm dpm fm cs mos eam nsa coas
     """.split()
 )
+
+# Titles of someone posted to a country or body: "Ambassador to Qatar".
+POSTED_TITLE_HEADS = frozenset("ambassador envoy commissioner representative delegate".split())
 
 # Offices only a person holds (a firm can be "legal counsel" or "adviser", never
 # "president"): the subject of "is/became <office>" is a person.
@@ -246,6 +253,8 @@ VISIT_VERBS = frozenset("visit travel come go tour".split())
 BARE_MODIFIERS = frozenset("deputy chief general vice acting senior".split())
 
 PARTICLES = frozenset("al el bin ibn van von de da di der le la du bint abu".split())
+# Particles after which a name is the father's: "Mohammed bin Salman" is not "Salman".
+PATRONYMICS = frozenset("bin ibn bint".split())
 
 REPORTING_VERBS = frozenset(
     "say tell add note confirm state announce explain stress emphasize emphasise write".split()

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from ..analysis import Analysis
 from ..gazetteer import is_country, is_firm_place
 from ..lexicon import (
+    HONORIFICS,
     INCLUDING_WORDS,
     LEADING_VERBS,
     OBJECT_CONTROL_VERBS,
@@ -245,7 +246,40 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
         # "other Iranian officials, including Raisi and ...": the group's named members
         for member in members_named(head):
             out.extend(x for x in np_people(member, analysis, depth + 1) if x not in out)
+        named = _named_after_comma(head, analysis)
+        if named and not out:
+            out.append(named)
     return out
+
+
+def _named_after_comma(head: Token, analysis: Analysis) -> str | None:
+    """ "talks with his counterpart, President Jean Kodjo": the name written after a bare
+    title and a comma, whatever the parser hung it on (it may make it a modifier of the
+    verb instead of an appositive)."""
+    if head.lower_ not in TITLE_HEADS and head.lower_ != "counterpart":
+        return None
+    doc = head.doc
+    j = head.right_edge.i + 1
+    if j >= len(doc) or doc[j].text != "," or head.right_edge.i != head.i:
+        return None
+    j += 1
+    while (
+        j < len(doc)
+        and (doc[j].lower_ in HONORIFICS or doc[j].lower_ in TITLE_HEADS)
+        and doc[j].text[:1].isupper()
+    ):
+        j += 1
+    if j >= len(doc) or j >= head.sent.end:
+        return None
+    person = analysis.person_at(doc[j])
+    if person is None:
+        return None
+    k = j
+    while k + 1 < len(doc) and analysis.person_at(doc[k + 1]) == person:
+        k += 1
+    if doc[k].dep_ in ("nsubj", "nsubjpass") or doc[k].head.i == head.i:
+        return None  # "his counterpart, Jean Kodjo, said": a clause of its own
+    return person
 
 
 def members_named(group: Token) -> list[Token]:

@@ -15,6 +15,7 @@ from ..lexicon import (
     OFFICE_HEADS,
     ORGANISATION_NOUNS,
     PARTICLES,
+    PATRONYMICS,
     RANKS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -72,12 +73,20 @@ class PeopleReading(DocumentReading):
     def _name_tokens(self, ent: Span) -> list[Token]:
         """The tokens of a PERSON entity that are the name itself, widened to the full name."""
         tokens = list(ent)
-        while tokens and (
-            tokens[0].lower_ in HONORIFICS
-            or tokens[0].lower_ in TITLE_HEADS
-            or tokens[0].lower_ in TITLE_TAILS
-            or tokens[0].lower_ in ("the", "a", "an")
-            or not tokens[0].text[:1].isupper()
+        if tokens and tokens[0].lower_ in PATRONYMICS and ent.start > 0:
+            prev = self.doc[ent.start - 1]
+            if prev.text[:1].isupper() and prev.is_alpha:
+                tokens.insert(0, prev)  # "Prince Sultan [bin Saad]": the name before "bin"
+        while (
+            tokens
+            and not _before_patronymic(tokens[0])
+            and (
+                tokens[0].lower_ in HONORIFICS
+                or tokens[0].lower_ in TITLE_HEADS
+                or tokens[0].lower_ in TITLE_TAILS
+                or tokens[0].lower_ in ("the", "a", "an")
+                or not tokens[0].text[:1].isupper()
+            )
         ):
             tokens.pop(0)
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "'", "’s", "’")):
@@ -143,8 +152,10 @@ class PeopleReading(DocumentReading):
                 continue
             if tok.lower_ in RANKS and not tok.text[:1].isupper():
                 continue  # "a major focus" is no rank
+            if _before_patronymic(tok):
+                continue  # "Sultan bin Saad": a given name, not a style
             j = tok.i + 1
-            while j < len(doc) and doc[j].lower_ in HONORIFICS:
+            while j < len(doc) and doc[j].lower_ in HONORIFICS and not _before_patronymic(doc[j]):
                 j += 1
             if j >= len(doc):
                 continue
@@ -788,13 +799,27 @@ class PeopleReading(DocumentReading):
         return token.pos_ == "PROPN" and is_firm_place(name)
 
 
+def _before_patronymic(tok: Token) -> bool:
+    """ "Prince Sultan bin Saad": a word right before "bin" is a given name, even one that
+    is also a style."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ in PATRONYMICS
+
+
 def _short_forms(person: Person) -> set[str]:
     """Single words that can stand for a person: the surname, its hyphen pieces, other name words.
 
     "Sayyid Badr al-Busaidi" -> {"al-busaidi", "busaidi", "sayyid", "badr"};
     "Kim Jong Un" -> {"kim", "jong", "un"} (Korean names lead with the family name).
     """
-    forms = {w for w in person.parts if w not in PARTICLES} | person.aliases
+    parts = person.parts
+    forms = {
+        w
+        for i, w in enumerate(parts)
+        if w not in PARTICLES
+        # "Mohammed bin Salman": the name after "bin" is the father's, not his
+        and not (i - 1 >= 1 and parts[i - 1] in PATRONYMICS)
+    } | person.aliases
     surname = person.surname
     if "-" in surname:
         pieces = [p for p in surname.split("-") if p and p not in PARTICLES]

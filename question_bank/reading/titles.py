@@ -11,8 +11,10 @@ from spacy.tokens import Span, Token
 from ..gazetteer import countries_in_title, country_of_capital, country_of_word, is_country
 from ..lexicon import (
     BARE_MODIFIERS,
+    COURTESY_STYLES,
     HONORIFICS,
     ORGANISATION_NOUNS,
+    POSTED_TITLE_HEADS,
     RANKS,
     ROYAL_STYLES,
     TITLE_HEADS,
@@ -61,6 +63,9 @@ class TitleReading(PeopleReading):
             mention = self._title_before(start, person)
             if mention:
                 self.titles.append(mention)
+                also = self._coordinated_title(mention)
+                if also:
+                    self.titles.append(also)
         for tok in self.doc:
             if not self.is_story(tok):
                 continue
@@ -88,6 +93,14 @@ class TitleReading(PeopleReading):
             and m.title.lower() not in BARE_MODIFIERS
             and not self._held_before(m)
             and not self._belongs_to_next(m)
+        ]
+        # "Minister of Foreign Affairs Prince Faisal ... Prince Faisal said": a prince's
+        # style is his title only when he holds no office
+        office = {m.person for m in self.titles if m.title.lower() not in COURTESY_STYLES}
+        self.titles = [
+            m
+            for m in self.titles
+            if m.title.lower() not in COURTESY_STYLES or m.person not in office
         ]
         for m in self.titles:
             titles = self.persons[m.person].titles
@@ -283,6 +296,13 @@ class TitleReading(PeopleReading):
                     and i < tok.head.i < end
                 )
                 or (tok.lower_ in ("of", "on") and i > sent_start and is_title_word(doc[i - 1]))
+                # "Ambassador to Qatar Sultan bin Saad"
+                or (
+                    tok.lower_ == "to"
+                    and i > sent_start
+                    and doc[i - 1].lower_ in POSTED_TITLE_HEADS
+                    and doc[i - 1].text[:1].isupper()
+                )
                 # "High Commissioner of Pakistan in Malaysia Amna Baloch"
                 or (
                     tok.lower_ in ("in", "to")
@@ -347,9 +367,45 @@ class TitleReading(PeopleReading):
             title = f"{possessor}'s {title}"
         return TitleMention(person, title, start, end, name_start)
 
+    def _coordinated_title(self, mention: TitleMention) -> TitleMention | None:
+        """ "Crown Prince and Prime Minister Salman": the first of two titles joined
+        before one name is the name's too."""
+        doc = self.doc
+        j = mention.start - 1
+        if (
+            j < 1
+            or doc[j].lower_ != "and"
+            or not (is_title_word(doc[j - 1]) or doc[j - 1].lower_ in ROYAL_STYLES)
+        ):
+            return None
+        end = j
+        start = j - 1
+        while (
+            start - 1 >= doc[j].sent.start
+            and end - start < 4
+            and doc[start - 1].text[:1].isupper()
+            and (
+                is_title_word(doc[start - 1])
+                or doc[start - 1].lower_ in ROYAL_STYLES | TITLE_MODIFIERS
+            )
+        ):
+            start -= 1
+        if any(i in self._token_person for i in range(start, end)):
+            return None
+        if start > 0 and doc[start - 1].lower_ in ("the", "a", "an"):
+            return None  # "the Amir and Prince Faisal": two people
+        if not all(doc[i].text[:1].isupper() for i in range(start, end)):
+            return None
+        title = clean_title(doc[start:end].text)
+        if not title or title.lower() in BARE_MODIFIERS:
+            return None
+        return TitleMention(mention.person, title, start, end, mention.name_start)
+
     def _royal_title(self, start: int, name_start: int, person: str) -> TitleMention | None:
         """ "King Felipe", "Crown Prince Mohammed": a ruler's style is the title when no
         other title stands before it."""
+        while name_start > start and self.doc[name_start - 1].lower_ not in ROYAL_STYLES:
+            name_start -= 1  # "Amir Sheikh Hamad": a courtesy after the style
         words = self.doc[start:name_start]
         if not len(words) or not all(t.lower_ in ROYAL_STYLES for t in words):
             return None

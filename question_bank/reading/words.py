@@ -11,6 +11,7 @@ from ..lexicon import (
     HONORIFICS,
     MONTHS,
     NAME_SUFFIXES,
+    POSTED_TITLE_HEADS,
     RANKS,
     TITLE_HEADS,
     TITLE_SYNONYMS,
@@ -85,7 +86,15 @@ def ends_of_phrase(doc: Doc, i: int) -> bool:
     """True for the last word of "Secretary of State" and the like."""
     j = i
     while j > max(0, i - 6):
-        if doc[j].lower_ in ("of", "on") and j > 0 and is_title_word(doc[j - 1]):
+        if (
+            j > 0
+            and is_title_word(doc[j - 1])
+            and (
+                doc[j].lower_ in ("of", "on")
+                # "Ambassador to Qatar", "Special Envoy to the Sahel"
+                or (doc[j].lower_ == "to" and doc[j - 1].lower_ in POSTED_TITLE_HEADS)
+            )
+        ):
             tail = doc[j + 1 : i + 1]
             if all(
                 t.text[:1].isupper()

@@ -1254,3 +1254,37 @@ def test_an_elect_or_designate_title_before_a_name(facts) -> None:
     )
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Tomas Ivanek", "Chilean President-elect") in roles
+
+
+def test_a_counterpart_named_after_a_comma_whatever_the_parse(facts) -> None:
+    # the parser hangs the name on "visited", not on "counterpart"
+    found = facts(
+        "President Samuel Okoro of Nigeria has visited the Republic of Benin to hold bilateral "
+        "talks with his counterpart, President Patrice Talon Houngbedji."
+    )
+    pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
+    assert {"Samuel Okoro", "Patrice Talon Houngbedji"} in pairs
+    # a counterpart with a clause of its own is still the same meeting, once
+    found = facts("Prime Minister Ivo Baric met his counterpart, Lea Novak, in Zagreb on Monday.")
+    assert [f["participants"] for f in of_type(found, "meeting")] == [["Ivo Baric", "Lea Novak"]]
+
+
+def test_gulf_styles_titles_and_patronymics(facts) -> None:
+    found = facts(
+        "Qatar's Amir Sheikh Hamad Al-Thani received Foreign Minister Prince Nawaf bin Fahd in "
+        "Doha on Monday. Prince Nawaf conveyed the greetings of King Fahd and Crown Prince and "
+        "Prime Minister Khalid bin Fahd. The dinner was attended by Omani Ambassador to Qatar "
+        "Prince Sultan bin Saad bin Khalid. Later, the Amir and Prince Nawaf held talks."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Hamad Al-Thani", "Amir") in roles  # a ruler's style after the country
+    assert ("Khalid bin Fahd", "Crown Prince") in roles  # the first of two joined titles
+    assert ("Khalid bin Fahd", "Prime Minister") in roles
+    # "bin Fahd" names the father: King Fahd is not the crown prince
+    assert not any(p == "Khalid bin Fahd" and t == "King" for p, t in roles)
+    # "Sultan" before "bin" is a given name; "to Qatar" is part of the ambassador's title
+    assert ("Sultan bin Saad bin Khalid", "Omani Ambassador to Qatar") in roles
+    # a prince who holds an office: the office is his title, not "Prince"; and "the Amir
+    # and Prince Nawaf" are two people
+    nawaf = {t for p, t in roles if p == "Nawaf bin Fahd"}
+    assert nawaf == {"Foreign Minister"}
