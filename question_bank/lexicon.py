@@ -49,6 +49,12 @@ TITLE_HEADS = frozenset(
     """.split()
 )
 
+# Words that stand for a country the reader must already know: "a visit to the Kingdom".
+GENERIC_PLACE_NOUNS = frozenset(
+    "kingdom republic sultanate emirate emirates state country nation federation "
+    "principality realm homeland island islands capital city region".split()
+)
+
 # Titles of someone posted to a country or body: "Ambassador to Qatar".
 POSTED_TITLE_HEADS = frozenset("ambassador envoy commissioner representative delegate".split())
 

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from ..analysis import Analysis
 from ..gazetteer import is_country, is_firm_place
 from ..lexicon import (
+    GENERIC_PLACE_NOUNS,
     HONORIFICS,
     INCLUDING_WORDS,
     LEADING_VERBS,
@@ -402,6 +403,8 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 if joined:  # "Trinidad and Tobago" is one country, not two places
                     seen.add(joined[1].lower())
                     name = joined[0]
+            if name and name.lower().removeprefix("the ") in GENERIC_PLACE_NOUNS:
+                name = None  # "his visit to the Kingdom": which kingdom, the reader must know
             if name and name.lower() not in seen:
                 seen.add(name.lower())
                 found.append((name, anchor))

@@ -272,7 +272,8 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
                 when = analysis.date_phrase(tok)
                 for traveler in travelers:
                     # a minister going to their own country or capital is going home
-                    away = [(p, t) for p, t in places if not analysis.is_home(traveler, p)]
+                    hosting = trigger is _meeting_trigger
+                    away = [(p, t) for p, t in places if not analysis.is_home(traveler, p, hosting)]
                     if not away:
                         continue
                     back = homecoming.get(traveler)

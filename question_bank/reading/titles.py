@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import countries_in_title, country_of_capital, country_of_word, is_country
+from ..gazetteer import (
+    countries_in_title,
+    country_of_capital,
+    country_of_city,
+    country_of_word,
+    is_country,
+)
 from ..lexicon import (
     BARE_MODIFIERS,
     COURTESY_STYLES,
@@ -173,12 +179,19 @@ class TitleReading(PeopleReading):
             found |= countries_in_title(title)
         return found.pop() if len(found) == 1 else None
 
-    def is_home(self, person: str, place: str) -> bool:
+    def is_home(self, person: str, place: str, cities: bool = False) -> bool:
         """Whether the place is the person's own country or its capital, as their titles
         say ("Japan's Foreign Minister" going to Japan or Tokyo is going home)."""
         if person not in self.persons:
             return False
-        country = country_of_capital(place) or (place if is_country(place) else None)
+        country = (
+            country_of_capital(place)
+            or (place if is_country(place) else None)
+            # with ``cities``, any city of the country: "the Saudi crown prince met X in
+            # Jeddah" is a host at home (a minister touring their own country's towns
+            # does visit them, so this is asked only of meetings)
+            or (country_of_city(place) if cities else None)
+        )
         if country is None:
             return False  # a town or a region: its country is not known here
         known = self.persons[person]
@@ -411,6 +424,11 @@ class TitleReading(PeopleReading):
             return None
         if not any(t.text[:1].isupper() for t in words):
             return None
+        k = start - 1
+        if k >= 0 and self.doc[k].tag_ == "POS":
+            k -= 1  # "Kuwait's Amir"
+        if k >= 0 and self.doc[k].ent_type_ in ("GPE", "NORP"):
+            self.persons[person].origins.add(self.doc[k].text)  # "Saudi Crown Prince"
         return TitleMention(person, clean_title(words.text), start, name_start, name_start)
 
     def _title_comma_before(self, name_start: int, person: str) -> TitleMention | None:

@@ -1288,3 +1288,21 @@ def test_gulf_styles_titles_and_patronymics(facts) -> None:
     # and Prince Nawaf" are two people
     nawaf = {t for p, t in roles if p == "Nawaf bin Fahd"}
     assert nawaf == {"Foreign Minister"}
+
+
+def test_a_host_meeting_a_guest_in_a_city_of_his_own_country_visits_nothing(facts) -> None:
+    found = facts(
+        "Saudi Crown Prince Khalid bin Fahd met with Chilean President Ana Rojas in Jeddah on "
+        "Monday. The Crown Prince welcomed Rojas on her visit to the Kingdom, officials said."
+    )
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert any(t == "Ana Rojas" for t, _ in visits)
+    assert not any(t == "Khalid bin Fahd" for t, _ in visits)
+    assert not any(p.lower().endswith("kingdom") for _, p in visits)  # which kingdom?
+    # a minister travelling to a town of her own country does visit it
+    found = facts(
+        "Peru's Minister of Health Rosa Quispe travelled to Iquitos on Wednesday to meet "
+        "doctors at the regional hospital, the ministry said."
+    )
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert ("Rosa Quispe", "Iquitos") in visits
