@@ -10,7 +10,8 @@ import re
 
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam mx mx. prof prof. "
-    "sheikh sheikha shaikh prince princess king queen emir amir sultan crown h.e. h.e "
+    "sheikh sheikha shaikh prince princess king queen emir amir sultan emperor empress crown "
+    "h.e. h.e "
     "excellency hon hon.".split()
 )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..gazetteer import countries_in_title, is_country
 from ..lexicon import (
     PRONOUNS_FEMALE,
     PRONOUNS_FIRST,
@@ -211,6 +212,18 @@ class CoreferenceReading(TitleReading):
             for p in self.persons.values()
             if p.name in seen and any(w in t.lower() for t in p.titles for w in wanted)
         ]
+        if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            # "the Brazilian President" is not the president of the Chamber of Deputies:
+            # a title whose "of" names a body other than a country is another office
+            holders = [
+                h
+                for h in holders
+                if any(
+                    w in t.lower() and not _of_a_body(t, w)
+                    for t in self.persons[h].titles
+                    for w in wanted
+                )
+            ]
         # "the Portuguese leader", "the Saudi official": only a holder whose title says so
         origins = [
             c.lower_
@@ -259,3 +272,19 @@ class CoreferenceReading(TitleReading):
 
 _OFFICE_WORDS = TITLE_TAILS | frozenset("prime foreign deputy vice home interior".split())
 """Words before a title word that tell one office from another ("prime", "foreign")."""
+
+
+def _of_a_body(title: str, word: str) -> bool:
+    """Whether ``word`` in ``title`` is followed by "of" and a body that is not a country:
+    "president of the Chamber of Deputies" (but not "President of Brazil")."""
+    low = title.lower()
+    at = low.find(word)
+    rest = low[at + len(word) :].strip()
+    if not rest.startswith("of "):
+        return False
+    body = rest[3:].strip()
+    # "of the Chamber of Deputies", "of the Federal Senate": a body; "of Valparaíso", "of
+    # the Netherlands": the place the office is for
+    return body.startswith("the ") and not (
+        is_country(body) or body.startswith("the republic") or countries_in_title(title)
+    )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import is_country, is_firm_place
+from ..gazetteer import country_of_word, is_country, is_firm_place
 from ..lexicon import (
     GROUP_WORDS,
     HONORIFICS,
@@ -162,7 +162,11 @@ class PeopleReading(DocumentReading):
             first = doc[j]
             if not (first.text[:1].isupper() and first.is_alpha) and first.lower_ not in PARTICLES:
                 continue
-            if first.ent_type_ in ("GPE", "LOC", "NORP", "DATE") or first.lower_ in TITLE_HEADS:
+            if first.lower_ in TITLE_HEADS or (
+                first.ent_type_ in ("GPE", "LOC", "NORP", "DATE")
+                # "Empress Masako" labelled a nationality: no nationality's word
+                and not (first.ent_type_ == "NORP" and country_of_word(first.text) is None)
+            ):
                 continue
             start, end = self._name_run(j, j + 1)
             out.append(

@@ -215,7 +215,10 @@ class TitleReading(PeopleReading):
     def _held_before(self, mention: TitleMention) -> bool:
         """ "Selin Başaran, until then her spokeswoman": a title the person no longer holds."""
         before = self.doc[max(mention.start - 3, 0) : mention.start].text.lower()
-        return bool(re.search(r"\b(until then|until recently|formerly|previously)\b", before))
+        return bool(
+            re.search(r"\b(until then|until recently|formerly|previously)\b", before)
+            or re.search(r"\b(then|ex|late)\s*-\s*$", before)  # "then-Emperor Akihito"
+        )
 
     def _clean_title_span(self, mention: TitleMention) -> bool:
         """A title names no one but, at most, a possessor ("Joe Biden's adviser")."""
@@ -427,7 +430,7 @@ class TitleReading(PeopleReading):
         k = start - 1
         if k >= 0 and self.doc[k].tag_ == "POS":
             k -= 1  # "Kuwait's Amir"
-        if k >= 0 and self.doc[k].ent_type_ in ("GPE", "NORP"):
+        if k >= 0 and country_of_word(self.doc[k].text):
             self.persons[person].origins.add(self.doc[k].text)  # "Saudi Crown Prince"
         return TitleMention(person, clean_title(words.text), start, name_start, name_start)
 

@@ -1306,3 +1306,29 @@ def test_a_host_meeting_a_guest_in_a_city_of_his_own_country_visits_nothing(fact
     )
     visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
     assert ("Rosa Quispe", "Iquitos") in visits
+
+
+def test_emperors_and_a_british_host_and_a_title_held_then(facts) -> None:
+    found = facts(
+        "Britain's King Edmund and Queen Rosalind welcomed Japan's Emperor Kenji and Empress "
+        "Masako at a ceremony on Tuesday. It is the first state visit by a sitting emperor "
+        "since then-Emperor Hiroto's in 1998."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert {("Kenji", "Emperor"), ("Masako", "Empress"), ("Edmund", "King")} <= roles
+    assert not any(p == "Hiroto" for p, _ in roles)  # "then-Emperor": no longer
+    pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
+    assert {"Edmund", "Masako"} in pairs
+    # "Britain's King" hosts: the guest is in the United Kingdom
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert ("Kenji", "United Kingdom") in visits
+
+
+def test_the_president_is_not_the_president_of_a_chamber(facts) -> None:
+    found = facts(
+        "Ana Lima arrived in Lisbon on Monday and will meet deputy Hugo Mota, president of the "
+        "Chamber of Deputies. The Brazilian President visited Angola in August, her first "
+        "visit to Africa this year."
+    )
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert not any(t == "Hugo Mota" for t, _ in visits)
