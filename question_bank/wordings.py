@@ -485,9 +485,43 @@ MEETING_NOUN_WORDINGS: tuple[Wording, ...] = (
 )
 
 
+# Verbs that carry a trip noun whose destination the parser may hang on the verb:
+# "made his first visit as prime minister to Indonesia".
+TRIP_NOUN_WORDINGS: tuple[Wording, ...] = (
+    _travel(
+        "made a visit ... to",
+        "make",
+        ("to",),
+        "Prime Minister Tomas Varga made a brief visit on Monday to Estonia.",
+        "Estonia",
+    ),
+    _travel(
+        "paid a visit ... to",
+        "pay",
+        ("to",),
+        "President Elena Ruiz paid a state visit on Friday to Latvia.",
+        "Latvia",
+    ),
+    _travel(
+        "undertook a tour ... to",
+        "undertake",
+        ("to",),
+        "President Elena Ruiz undertook a week-long tour as president to Kenya in May.",
+        "Kenya",
+    ),
+)
+
+
 # Frames the extractors recognise by their structure rather than by a table word; their
 # examples are run like every other row, but they add nothing to the tables.
 FRAME_WORDINGS: tuple[Wording, ...] = (
+    _travel(
+        "a visit as prime minister to",
+        "visit",
+        (),
+        "Chancellor Greta Holm paid a two-day state visit as chancellor to Latvia last week.",
+        "Latvia",
+    ),
     _noun(
         "ahead of meetings with (planned)",
         "arrive",
@@ -815,6 +849,7 @@ WORDINGS: tuple[Wording, ...] = (
     MEETING_WORDINGS
     + MEETING_NOUN_WORDINGS
     + TRAVEL_WORDINGS
+    + TRIP_NOUN_WORDINGS
     + FRAME_WORDINGS
     + MEDIATION_WORDINGS
     + ROLE_WORDINGS
@@ -841,6 +876,9 @@ MEETING_NOUN_VERBS: dict[str, tuple[str, ...]] = _table(MEETING_NOUN_WORDINGS)
 
 TRAVEL_VERBS: dict[str, tuple[str, ...]] = _table(TRAVEL_WORDINGS)
 """Verbs whose subject travels to the place their prepositions introduce."""
+
+TRIP_NOUN_VERBS: dict[str, tuple[str, ...]] = _table(TRIP_NOUN_WORDINGS)
+"""Verbs that carry a trip noun, with the prepositions of its destination."""
 
 MEDIATION_WORDS: frozenset[str] = frozenset(w.word for w in MEDIATION_WORDINGS)
 """Words that make a mediation: "brokered", "mediated", "the mediation of", "mediators"."""

@@ -9,14 +9,16 @@ from spacy.tokens import Span, Token
 from ..analysis import Analysis
 from ..lexicon import (
     MEETING_NOUNS,
+    POSTED_TITLE_HEADS,
     PRESENCE_VERBS,
     SEND_VERBS,
+    TITLE_HEADS,
     TOPIC_VERBS,
     TRIP_NOUNS,
     TRIP_PART_NOUNS,
 )
 from ..model import Cue, Visit
-from ..wordings import HOST_VERBS, MEETING_VERBS, TRAVEL_VERBS
+from ..wordings import HOST_VERBS, MEETING_VERBS, TRAVEL_VERBS, TRIP_NOUN_VERBS
 from .common import (
     agent_objects,
     cue_for,
@@ -134,6 +136,15 @@ def _noun_trigger(tok: Token, analysis: Analysis) -> Found | None:
     ):
         return None
     heads = prep_objects(tok, _NOUN_PREPS)
+    carrier = tok.head.lemma_.lower() if tok.dep_ == "dobj" else ""
+    if not heads and carrier in TRIP_NOUN_VERBS:
+        heads = prep_objects(tok.head, TRIP_NOUN_VERBS[carrier])  # "made a visit ... to X"
+    if not heads:
+        # "his first visit as prime minister to Estonia": the parser may hang the
+        # destination on the office (an "ambassador to X" is a title, not a trip)
+        for office in prep_objects(tok, ("as",)):
+            if office.lower_ in TITLE_HEADS and office.lower_ not in POSTED_TITLE_HEADS:
+                heads = prep_objects(office, ("to",))
     if not heads:
         return None
     return noun_travelers(tok, analysis), places_in(heads, analysis)

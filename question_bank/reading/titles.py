@@ -215,10 +215,7 @@ class TitleReading(PeopleReading):
     def _held_before(self, mention: TitleMention) -> bool:
         """ "Selin Başaran, until then her spokeswoman": a title the person no longer holds."""
         before = self.doc[max(mention.start - 3, 0) : mention.start].text.lower()
-        return bool(
-            re.search(r"\b(until then|until recently|formerly|previously)\b", before)
-            or re.search(r"\b(then|ex|late)\s*-\s*$", before)  # "then-Emperor Akihito"
-        )
+        return bool(re.search(r"\b(until then|until recently|formerly|previously)\b", before))
 
     def _clean_title_span(self, mention: TitleMention) -> bool:
         """A title names no one but, at most, a possessor ("Joe Biden's adviser")."""
