@@ -1026,9 +1026,10 @@ _NUMBER_WORDS = (
 _NUMBER_IN_TEXT = re.compile(
     r"\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|\b(?:(?:"
     + _NUMBER_WORDS
-    + r")(?:[\s-](?:and\s)?)?)+",
+    + r")(?:[\s-](?:and\s)?)?)+(?:(?:million|billion|trillion)\b)?",
     re.IGNORECASE,
 )
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
 def swap_number(original: str, value: float) -> str | None:
@@ -1047,6 +1048,12 @@ def swap_number(original: str, value: float) -> str | None:
         written = written.rstrip(" -")
     if written[:1].isalpha():
         word = number_word(int(value)) if float(value).is_integer() else None
+        for size, scale in _SCALES:
+            # "two billion" -> "three billion", never "3 billion billion"
+            small = value / size
+            if word is None and float(small).is_integer() and number_word(int(small)):
+                word = f"{number_word(int(small))} {scale}"
+                break
         new = word or format_number(value)
         if written[:1].isupper():
             new = new[:1].upper() + new[1:]

@@ -989,3 +989,20 @@ def test_a_body_that_mediated_is_named_with_its_article() -> None:
     assert statements
     for q in statements:
         assert "the African Union mediated the truce" in q.prompt
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "swapped"),
+    [
+        ("about two billion dollars in loans", 3e9, "about three billion dollars in loans"),
+        ("Two million tourists", 4e6, "Four million tourists"),
+        ("some two billion euros", 2.5e9, "some 2.5 billion euros"),
+        ("$1.5 billion", 7.5e8, "$750 million"),
+    ],
+)
+def test_a_figure_written_in_words_with_its_scale_is_swapped_whole(
+    written: str, value: float, swapped: str
+) -> None:
+    from question_bank.writing.build import swap_number
+
+    assert swap_number(written, value) == swapped
