@@ -241,18 +241,15 @@ class Context:
         }
 
 
-_FORMS_CACHE: dict[tuple[int, str], tuple[str, ...]] = {}
+@lru_cache(maxsize=2048)
+def _forms_in(person: str, text: str) -> tuple[str, ...]:
+    """A person's name forms in one article's text, kept (keyed by the text itself, never
+    by an object's id, which a later article may reuse)."""
+    return name_forms(person, text)
 
 
 def _cached_forms(ctx: Context, person: str) -> tuple[str, ...]:
-    key = (id(ctx), person)
-    found = _FORMS_CACHE.get(key)
-    if found is None:
-        if len(_FORMS_CACHE) > 2000:
-            _FORMS_CACHE.clear()
-        found = name_forms(person, ctx.article.text)
-        _FORMS_CACHE[key] = found
-    return found
+    return _forms_in(person, ctx.article.text)
 
 
 def _word_in(needle: str, haystack: str) -> bool:
@@ -799,7 +796,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     if f.person.upper() == f.person:
         conf *= 0.8
     person_forms = ctx.forms_of(f.person)
-    t_forms = title_forms(f.title)
+    t_forms = (*title_forms(f.title), *_monarch_with_country(ctx, f))
     out: list[Draft] = []
     # cloze: blank the person's name beside the title
     sentence = f.source.sentence
@@ -928,6 +925,52 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
         )
     )
     return out
+
+
+_MONARCHS = frozenset("king queen emir sultan monarch prince princess crown".split())
+_COUNTRY_WORDS = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+
+
+def _monarch_with_country(ctx: Context, f: Role) -> list[str]:
+    """ "King of Bhutan" and "Bhutanese King" for a "King" whose country the title leaves
+    out, when the sentences that name the monarch (and the one before the first of them)
+    name one country only: a student may well write the title with it."""
+    words = f.title.lower().split()
+    if not words or not set(words) <= _MONARCHS | {"the"} or countries_in_title(f.title):
+        return []
+    near = ctx.with_person(f.person)
+    found = _countries_named(near)
+    if near and not found:
+        # "He will also call on King X.": the sentence before says where
+        at = ctx.sentences.index(near[0])
+        found = _countries_named(ctx.sentences[max(0, at - 1) : at])
+    if len(found) != 1:
+        return []
+    country, word = next(iter(found.items()))
+    out = [f"{f.title} of {country}"]
+    if word and word != country:
+        out.append(f"{word} {f.title}")
+    return out
+
+
+def _countries_named(sentences: Iterable[str]) -> dict[str, str]:
+    """The countries some sentences name, each with the word that names it: the country,
+    its nationality ("Bhutanese") or its capital ("Nuku'alofa": Tonga)."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        for m in _COUNTRY_WORDS.finditer(sentence):
+            run = m.group(0)
+            for word in (run, *run.split()) if " " in run else (run,):
+                country = country_of_word(word)
+                if country is not None:
+                    found.setdefault(country, word)
+                elif (capital_of := country_of_capital(word)) is not None:
+                    found.setdefault(capital_of, "")
+                else:
+                    continue
+                if word == run:
+                    break
+    return found
 
 
 def _people_for_title(ctx: Context, f: Role) -> list[str]:

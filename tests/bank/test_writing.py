@@ -1006,3 +1006,37 @@ def test_a_figure_written_in_words_with_its_scale_is_swapped_whole(
     from question_bank.writing.build import swap_number
 
     assert swap_number(written, value) == swapped
+
+
+def test_a_surname_keeps_its_arabic_particle() -> None:
+    forms = name_forms("Karim Abul Nasr")
+    assert {"Abul Nasr", "Nasr"} <= set(forms)
+    assert "Ould Salem" in name_forms("Ahmed Ould Salem")
+
+
+def test_a_monarchs_title_is_accepted_with_the_country_the_article_gives() -> None:
+    from question_bank.writing.build import Context, role_drafts
+
+    def asked(first: str) -> list[dict[str, object]]:
+        a = article(first + "\nShe was received by King Dorji Penjor Namgyal at the palace.\n")
+        s = "She was received by King Dorji Penjor Namgyal at the palace."
+        role = Role(
+            source=src(a, s), cue=cue(a, s, "King"), person="Dorji Penjor Namgyal", title="King"
+        )
+        ctx = Context(a, [role], DistractorPool())
+        found = [
+            {"kind": d.kind, "answer": d.answer, "accepted": d.accepted, "fact": role.to_dict()}
+            for d in role_drafts(role, ctx)
+            if d.kind == "short_answer" and d.answer == "King"
+        ]
+        assert found
+        return found
+
+    for q in asked("Ms Novak flew on to Thimphu for talks with the Bhutanese government."):
+        assert grade(q, "King of Bhutan").correct
+        assert grade(q, "Bhutanese king").correct
+        assert not grade(q, "King of Croatia").correct
+    # two countries nearby: which one is his is not certain, so neither is added
+    for q in asked("The Croatian minister flew on to Thimphu to meet the Bhutanese government."):
+        assert not grade(q, "King of Bhutan").correct
+        assert not grade(q, "King of Croatia").correct
