@@ -731,7 +731,10 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
                 )
             )
     st = template("visit", "statement", tense, "visited")
-    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
+    # "X visited Pakistan" may be true of another trip: a false statement is bound to
+    # the day the article gives, or the statement stays true
+    bound = bool(when) and re.search(r"\d", when) is not None and when.startswith("on ")
+    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong or not bound
     place = answer if truth else wrong[0]
     out.append(
         _statement(

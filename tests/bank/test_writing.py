@@ -1040,3 +1040,25 @@ def test_a_monarchs_title_is_accepted_with_the_country_the_article_gives() -> No
     for q in asked("The Croatian minister flew on to Thimphu to meet the Bhutanese government."):
         assert not grade(q, "King of Bhutan").correct
         assert not grade(q, "King of Croatia").correct
+
+
+def test_a_false_visit_statement_is_bound_to_the_day_the_article_gives() -> None:
+    falses = {"undated": 0, "dated": 0}
+    for i in range(12):
+        for label, when in (("undated", None), ("dated", "on Monday")):
+            s = f"Foreign Minister Lea Novak{' ' * i} arrived in Norway on Monday for two days of talks."
+            a = article(s, date="2025-03-12")
+            visit = Visit(
+                source=src(a, s),
+                cue=cue(a, s, "Norway"),
+                traveler="Lea Novak",
+                places=("Norway",),
+                when=when,
+            )
+            for q in of_kind(ask(a, [visit]), "true_false", "visit"):
+                if q.answer == "False":
+                    falses[label] += 1
+                    # "Lea Novak visited Sweden" may be true of another trip: not so on a day
+                    assert "on 10 March 2025" in q.prompt
+    assert falses["undated"] == 0
+    assert falses["dated"] > 0
