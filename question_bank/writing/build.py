@@ -18,6 +18,7 @@ from ..forms import (
     name_forms,
     offices_overlap,
     place_forms,
+    same_place,
     title_forms,
     titles_match,
 )
@@ -1293,6 +1294,55 @@ _BODY_WORDS = frozenset("community nations league forum bloc".split())
 """Last words of a body's name besides :data:`ORGANISATION_NOUNS` ("Caribbean Community")."""
 
 
+_RUN = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|and|for|the|[A-Z][\w'’.-]*))*?"
+_MEDIATORS_LIST = re.compile(
+    rf"(?P<a>{_RUN})(?:,\s+(?P<b>{_RUN}))*,?\s+and\s+(?P<c>{_RUN})\s*[—–,-]*\s*"
+    r"(?:the|as|both|were|are)?\s*(?:the\s+)?(?:co-?)?mediators\b"
+)
+
+
+def _is_broker(name: str) -> bool:
+    """A country, a body ("the Caribbean Community") or a person's name."""
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    last = bare.split()[-1].lower() if bare.split() else ""
+    return bool(bare) and (
+        place_kind(bare) == "country"
+        or last in ORGANISATION_NOUNS | _BODY_WORDS
+        or last in {"states", "union", "nations"}
+    )
+
+
+def _co_mediators(ctx: Context, f: Mediation) -> list[str]:
+    """The others the article names as mediating beside ``f.mediator``: those joined to it
+    in its own sentence ("mediation by the X and the Y"), and those a sentence calls
+    mediators ("Qatar and Egypt, the mediators of the proposal"). Each is a right answer to
+    "who mediated?", and no choice."""
+    out: list[str] = []
+    sentence = f.source.sentence
+    me = re.escape(re.sub(r"^the\s+", "", f.mediator, flags=re.IGNORECASE))
+    for m in re.finditer(
+        rf"(?P<x>{_RUN})\s+and\s+(?:the\s+)?{me}\b|\b{me}\s+and\s+(?P<y>{_RUN})(?![\w'-])",
+        sentence,
+    ):
+        other = m.group("x") or m.group("y")
+        if other:
+            out.append(re.sub(r"^the\s+", "", other))
+    for s in ctx.sentences:
+        if "mediator" not in s:
+            continue
+        for m in _MEDIATORS_LIST.finditer(s):
+            for part in (m.group("a"), m.group("b"), m.group("c")):
+                if part:
+                    out.append(re.sub(r"^the\s+", "", part))
+    names = [o for o in dict.fromkeys(out) if _is_broker(o)]
+    if not any(same_place(n, f.mediator) or n == f.mediator for n in names) and not any(
+        f.mediator in o for o in out
+    ):
+        # a list of mediators that leaves this one out is about another deal
+        names = [n for n in names if f.source.sentence.find(n) >= 0]
+    return [n for n in names if not same_place(n, f.mediator) and n != f.mediator]
+
+
 def mediation_drafts(f: Mediation, ctx: Context) -> list[Draft]:
     """Who mediated: question, choices (countries near the mediator that the article never
     names), statement (true, or with such a country swapped in), cloze of the mediator."""
@@ -1311,13 +1361,22 @@ def mediation_drafts(f: Mediation, ctx: Context) -> list[Draft]:
     said_as = f.mediator
     if body and not f.mediator.isupper() and not f.mediator.lower().startswith("the "):
         said_as = f"the {f.mediator}"  # "the African Union mediated the talks"
-    slots = {"which": which, "whats": whats, "agreement": f.agreement, "mediator": said_as}
+    slots = {
+        "which": which,
+        "whats": whats,
+        "agreement": f.agreement,
+        "mediator": said_as,
+        "name_one": "",
+    }
     out: list[Draft] = []
     if f.cue:
         d = cloze(f, ctx, f.cue.start, f.cue.text, (f.cue.text, *forms), 1.0)
         if d:
             out.append(d)
     brokers = {g.mediator for g in ctx.facts if isinstance(g, Mediation)}
+    brokers |= set(_co_mediators(ctx, f))
+    if any(not same_place(b, f.mediator) and b != f.mediator for b in brokers):
+        slots["name_one"] = " Name one."
     accepted = tuple(
         dict.fromkeys(
             x

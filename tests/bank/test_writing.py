@@ -1062,3 +1062,47 @@ def test_a_false_visit_statement_is_bound_to_the_day_the_article_gives() -> None
                     assert "on 10 March 2025" in q.prompt
     assert falses["undated"] == 0
     assert falses["dated"] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "mediator", "other"),
+    [
+        (
+            "The border talks were held in Quito after mediation by the Andean Council and "
+            "the Pacific Forum. Both sides agreed to meet again in May.",
+            "The border talks were held in Quito after mediation by the Andean Council and "
+            "the Pacific Forum.",
+            "Pacific Forum",
+            "Andean Council",
+        ),
+        (
+            "The prisoner swap, brokered by Oman, took place at the airport on Monday. The "
+            "minister then flew to Oman and Jordan, the mediators of the swap, for more talks.",
+            "The prisoner swap, brokered by Oman, took place at the airport on Monday.",
+            "Oman",
+            "Jordan",
+        ),
+    ],
+)
+def test_every_mediator_the_article_names_is_a_right_answer_and_no_choice(
+    text: str, sentence: str, mediator: str, other: str
+) -> None:
+    from question_bank.model import Mediation
+
+    a = article(text, Date="2025-03-12")
+    f = Mediation(
+        source=src(a, sentence),
+        cue=cue(a, sentence, mediator),
+        mediator=mediator,
+        agreement="the talks",
+    )
+    questions = ask(a, [f])
+    short = of_kind(questions, "short_answer")
+    assert short
+    for q in short:
+        assert grade(q, other).correct and grade(q, mediator).correct
+        assert q.prompt.endswith("Name one.")
+    for q in of_kind(questions, "mcq"):
+        assert other not in q.choices
+    for q in of_kind(questions, "true_false"):
+        assert other not in q.prompt
