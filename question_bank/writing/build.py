@@ -117,6 +117,14 @@ class Draft:
         return (self.answer, *self.accepted)
 
 
+_TOPICS = frozenset(
+    "trade security defence defense health energy finance culture education tourism "
+    "commerce agriculture sport sports business media science climate peace justice".split()
+)
+_TOPIC_ENDINGS = re.compile(r"(?:ics|ism|ology|ment|ness|tion|sion|ship|ity|acy)$")
+"""A field or a topic, never a place visited ("Politics", "Diplomacy", "Development")."""
+
+
 @dataclass
 class Context:
     """What the builders know besides the fact: the article, all its facts, the pool."""
@@ -229,8 +237,23 @@ class Context:
         out: list[str] = []
         for f in self.facts:
             if isinstance(f, Visit) and f.traveler == traveler and tense in (None, self.tense(f)):
-                out.extend(p for p in f.places if p not in out and _is_place_word(p))
+                out.extend(
+                    p
+                    for p in f.places
+                    if p not in out and _is_place_word(p) and self.placed(p)
+                )
         return out
+
+    def placed(self, place: str) -> bool:
+        """Whether a place the gazetteer does not know may be one: not a field or a topic
+        read as a place ("Politics", "Security", "Development")."""
+        if self.kind_of(place) != "place":
+            return True
+        bare = re.sub(r"^the\s+", "", place, flags=re.IGNORECASE)
+        return not (
+            len(bare.split()) == 1
+            and (bare.lower() in _TOPICS or _TOPIC_ENDINGS.search(bare.lower()) is not None)
+        )
 
     @cached_property
     def figures(self) -> set[float]:
@@ -658,7 +681,9 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
     good = [
         p
         for p in f.places
-        if kinds[p] in ("country", "city", "region", "place") and _is_place_word(p)
+        if kinds[p] in ("country", "city", "region", "place")
+        and _is_place_word(p)
+        and ctx.placed(p)
     ]
     if not good:
         return []

@@ -1106,3 +1106,20 @@ def test_every_mediator_the_article_names_is_a_right_answer_and_no_choice(
         assert other not in q.choices
     for q in of_kind(questions, "true_false"):
         assert other not in q.prompt
+
+
+def test_a_topic_read_as_a_place_is_never_a_place_visited() -> None:
+    s = "Lea Novak visited Oslo and Bergen, and spoke on Politics at the university."
+    a = article(s + " She flew home on Friday.", Date="2025-03-12")
+    visit = Visit(
+        source=src(a, s),
+        cue=cue(a, s, "Oslo"),
+        traveler="Lea Novak",
+        places=("Oslo", "Bergen", "Politics"),
+    )
+    questions = ask(a, [visit])
+    assert questions
+    for q in questions:
+        assert q.answer != "Politics" and "Politics" not in q.accepted
+        if q.kind == "short_answer":
+            assert not grade(q, "Politics").correct
