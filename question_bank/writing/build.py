@@ -238,9 +238,7 @@ class Context:
         for f in self.facts:
             if isinstance(f, Visit) and f.traveler == traveler and tense in (None, self.tense(f)):
                 out.extend(
-                    p
-                    for p in f.places
-                    if p not in out and _is_place_word(p) and self.placed(p)
+                    p for p in f.places if p not in out and _is_place_word(p) and self.placed(p)
                 )
         return out
 
