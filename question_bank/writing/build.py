@@ -756,9 +756,12 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
             )
     st = template("visit", "statement", tense, "visited")
     # "X visited Pakistan" may be true of another trip: a false statement is bound to
-    # the day the article gives, or the statement stays true
+    # the day the article gives; a visit that gives none gets no statement (one that
+    # could only ever be true would tell students the answer)
     bound = bool(when) and re.search(r"\d", when) is not None and when.startswith("on ")
-    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong or not bound
+    if not bound:
+        return out
+    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
     place = answer if truth else wrong[0]
     out.append(
         _statement(

@@ -1044,10 +1044,11 @@ def test_a_monarchs_title_is_accepted_with_the_country_the_article_gives() -> No
 
 def test_a_false_visit_statement_is_bound_to_the_day_the_article_gives() -> None:
     falses = {"undated": 0, "dated": 0}
+    trues = {"undated": 0, "dated": 0}
     for i in range(12):
         for label, when in (("undated", None), ("dated", "on Monday")):
-            s = f"Foreign Minister Lea Novak{' ' * i} arrived in Norway on Monday for two days of talks."
-            a = article(s, date="2025-03-12")
+            s = "Foreign Minister Lea Novak arrived in Norway on Monday for two days of talks."
+            a = parse_article(f"Date: 2025-03-12\n\n{s}", f"story{i}")  # seeds differ by id
             visit = Visit(
                 source=src(a, s),
                 cue=cue(a, s, "Norway"),
@@ -1056,12 +1057,14 @@ def test_a_false_visit_statement_is_bound_to_the_day_the_article_gives() -> None
                 when=when,
             )
             for q in of_kind(ask(a, [visit]), "true_false", "visit"):
+                trues[label] += q.answer == "True"
                 if q.answer == "False":
                     falses[label] += 1
                     # "Lea Novak visited Sweden" may be true of another trip: not so on a day
                     assert "on 10 March 2025" in q.prompt
-    assert falses["undated"] == 0
-    assert falses["dated"] > 0
+    # a statement that could only be true would give its answer away: none is asked
+    assert falses["undated"] == trues["undated"] == 0
+    assert falses["dated"] > 0 and trues["dated"] > 0
 
 
 @pytest.mark.parametrize(
