@@ -36,7 +36,8 @@ __all__ = [
 
 _SUFFIX = re.compile(r"^(?:jr\.?|sr\.?|[ivx]{1,4})$", re.IGNORECASE)
 _PARTICLES = frozenset(
-    "al el bin ibn bint abu ben van von der den de da di du del della dos das le la st".split()
+    "al el bin ibn bint abu abul aboul abou ould ul ben van von der den de da di du del della "
+    "dos das le la st".split()
 )
 
 

@@ -18,6 +18,7 @@ from ..forms import (
     name_forms,
     offices_overlap,
     place_forms,
+    same_place,
     title_forms,
     titles_match,
 )
@@ -114,6 +115,14 @@ class Draft:
     def forms(self) -> tuple[str, ...]:
         """The key and the accepted forms."""
         return (self.answer, *self.accepted)
+
+
+_TOPICS = frozenset(
+    "trade security defence defense health energy finance culture education tourism "
+    "commerce agriculture sport sports business media science climate peace justice".split()
+)
+_TOPIC_ENDINGS = re.compile(r"(?:ics|ism|ology|ment|ness|tion|sion|ship|ity|acy)$")
+"""A field or a topic, never a place visited ("Politics", "Diplomacy", "Development")."""
 
 
 @dataclass
@@ -228,8 +237,21 @@ class Context:
         out: list[str] = []
         for f in self.facts:
             if isinstance(f, Visit) and f.traveler == traveler and tense in (None, self.tense(f)):
-                out.extend(p for p in f.places if p not in out and _is_place_word(p))
+                out.extend(
+                    p for p in f.places if p not in out and _is_place_word(p) and self.placed(p)
+                )
         return out
+
+    def placed(self, place: str) -> bool:
+        """Whether a place the gazetteer does not know may be one: not a field or a topic
+        read as a place ("Politics", "Security", "Development")."""
+        if self.kind_of(place) != "place":
+            return True
+        bare = re.sub(r"^the\s+", "", place, flags=re.IGNORECASE)
+        return not (
+            len(bare.split()) == 1
+            and (bare.lower() in _TOPICS or _TOPIC_ENDINGS.search(bare.lower()) is not None)
+        )
 
     @cached_property
     def figures(self) -> set[float]:
@@ -241,18 +263,15 @@ class Context:
         }
 
 
-_FORMS_CACHE: dict[tuple[int, str], tuple[str, ...]] = {}
+@lru_cache(maxsize=2048)
+def _forms_in(person: str, text: str) -> tuple[str, ...]:
+    """A person's name forms in one article's text, kept (keyed by the text itself, never
+    by an object's id, which a later article may reuse)."""
+    return name_forms(person, text)
 
 
 def _cached_forms(ctx: Context, person: str) -> tuple[str, ...]:
-    key = (id(ctx), person)
-    found = _FORMS_CACHE.get(key)
-    if found is None:
-        if len(_FORMS_CACHE) > 2000:
-            _FORMS_CACHE.clear()
-        found = name_forms(person, ctx.article.text)
-        _FORMS_CACHE[key] = found
-    return found
+    return _forms_in(person, ctx.article.text)
 
 
 def _word_in(needle: str, haystack: str) -> bool:
@@ -660,7 +679,9 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
     good = [
         p
         for p in f.places
-        if kinds[p] in ("country", "city", "region", "place") and _is_place_word(p)
+        if kinds[p] in ("country", "city", "region", "place")
+        and _is_place_word(p)
+        and ctx.placed(p)
     ]
     if not good:
         return []
@@ -734,6 +755,12 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
                 )
             )
     st = template("visit", "statement", tense, "visited")
+    # "X visited Pakistan" may be true of another trip: a false statement is bound to
+    # the day the article gives; a visit that gives none gets no statement (one that
+    # could only ever be true would tell students the answer)
+    bound = bool(when) and re.search(r"\d", when) is not None and when.startswith("on ")
+    if not bound:
+        return out
     truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
     place = answer if truth else wrong[0]
     out.append(
@@ -799,7 +826,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     if f.person.upper() == f.person:
         conf *= 0.8
     person_forms = ctx.forms_of(f.person)
-    t_forms = title_forms(f.title)
+    t_forms = (*title_forms(f.title), *_monarch_with_country(ctx, f))
     out: list[Draft] = []
     # cloze: blank the person's name beside the title
     sentence = f.source.sentence
@@ -930,6 +957,52 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     return out
 
 
+_MONARCHS = frozenset("king queen emir sultan monarch prince princess crown".split())
+_COUNTRY_WORDS = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+
+
+def _monarch_with_country(ctx: Context, f: Role) -> list[str]:
+    """ "King of Bhutan" and "Bhutanese King" for a "King" whose country the title leaves
+    out, when the sentences that name the monarch (and the one before the first of them)
+    name one country only: a student may well write the title with it."""
+    words = f.title.lower().split()
+    if not words or not set(words) <= _MONARCHS | {"the"} or countries_in_title(f.title):
+        return []
+    near = ctx.with_person(f.person)
+    found = _countries_named(near)
+    if near and not found:
+        # "He will also call on King X.": the sentence before says where
+        at = ctx.sentences.index(near[0])
+        found = _countries_named(ctx.sentences[max(0, at - 1) : at])
+    if len(found) != 1:
+        return []
+    country, word = next(iter(found.items()))
+    out = [f"{f.title} of {country}"]
+    if word and word != country:
+        out.append(f"{word} {f.title}")
+    return out
+
+
+def _countries_named(sentences: Iterable[str]) -> dict[str, str]:
+    """The countries some sentences name, each with the word that names it: the country,
+    its nationality ("Bhutanese") or its capital ("Nuku'alofa": Tonga)."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        for m in _COUNTRY_WORDS.finditer(sentence):
+            run = m.group(0)
+            for word in (run, *run.split()) if " " in run else (run,):
+                country = country_of_word(word)
+                if country is not None:
+                    found.setdefault(country, word)
+                elif (capital_of := country_of_capital(word)) is not None:
+                    found.setdefault(capital_of, "")
+                else:
+                    continue
+                if word == run:
+                    break
+    return found
+
+
 def _people_for_title(ctx: Context, f: Role) -> list[str]:
     """People of the article with a title of the same rank first, then others from it."""
     rank = title_rank(f.title)
@@ -1026,9 +1099,10 @@ _NUMBER_WORDS = (
 _NUMBER_IN_TEXT = re.compile(
     r"\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|\b(?:(?:"
     + _NUMBER_WORDS
-    + r")(?:[\s-](?:and\s)?)?)+",
+    + r")(?:[\s-](?:and\s)?)?)+(?:(?:million|billion|trillion)\b)?",
     re.IGNORECASE,
 )
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
 def swap_number(original: str, value: float) -> str | None:
@@ -1047,6 +1121,12 @@ def swap_number(original: str, value: float) -> str | None:
         written = written.rstrip(" -")
     if written[:1].isalpha():
         word = number_word(int(value)) if float(value).is_integer() else None
+        for size, scale in _SCALES:
+            # "two billion" -> "three billion", never "3 billion billion"
+            small = value / size
+            if word is None and float(small).is_integer() and number_word(int(small)):
+                word = f"{number_word(int(small))} {scale}"
+                break
         new = word or format_number(value)
         if written[:1].isupper():
             new = new[:1].upper() + new[1:]
@@ -1240,6 +1320,55 @@ _BODY_WORDS = frozenset("community nations league forum bloc".split())
 """Last words of a body's name besides :data:`ORGANISATION_NOUNS` ("Caribbean Community")."""
 
 
+_RUN = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|and|for|the|[A-Z][\w'’.-]*))*?"
+_MEDIATORS_LIST = re.compile(
+    rf"(?P<a>{_RUN})(?:,\s+(?P<b>{_RUN}))*,?\s+and\s+(?P<c>{_RUN})\s*[—–,-]*\s*"
+    r"(?:the|as|both|were|are)?\s*(?:the\s+)?(?:co-?)?mediators\b"
+)
+
+
+def _is_broker(name: str) -> bool:
+    """A country, a body ("the Caribbean Community") or a person's name."""
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    last = bare.split()[-1].lower() if bare.split() else ""
+    return bool(bare) and (
+        place_kind(bare) == "country"
+        or last in ORGANISATION_NOUNS | _BODY_WORDS
+        or last in {"states", "union", "nations"}
+    )
+
+
+def _co_mediators(ctx: Context, f: Mediation) -> list[str]:
+    """The others the article names as mediating beside ``f.mediator``: those joined to it
+    in its own sentence ("mediation by the X and the Y"), and those a sentence calls
+    mediators ("Qatar and Egypt, the mediators of the proposal"). Each is a right answer to
+    "who mediated?", and no choice."""
+    out: list[str] = []
+    sentence = f.source.sentence
+    me = re.escape(re.sub(r"^the\s+", "", f.mediator, flags=re.IGNORECASE))
+    for m in re.finditer(
+        rf"(?P<x>{_RUN})\s+and\s+(?:the\s+)?{me}\b|\b{me}\s+and\s+(?P<y>{_RUN})(?![\w'-])",
+        sentence,
+    ):
+        other = m.group("x") or m.group("y")
+        if other:
+            out.append(re.sub(r"^the\s+", "", other))
+    for s in ctx.sentences:
+        if "mediator" not in s:
+            continue
+        for m in _MEDIATORS_LIST.finditer(s):
+            for part in (m.group("a"), m.group("b"), m.group("c")):
+                if part:
+                    out.append(re.sub(r"^the\s+", "", part))
+    names = [o for o in dict.fromkeys(out) if _is_broker(o)]
+    if not any(same_place(n, f.mediator) or n == f.mediator for n in names) and not any(
+        f.mediator in o for o in out
+    ):
+        # a list of mediators that leaves this one out is about another deal
+        names = [n for n in names if f.source.sentence.find(n) >= 0]
+    return [n for n in names if not same_place(n, f.mediator) and n != f.mediator]
+
+
 def mediation_drafts(f: Mediation, ctx: Context) -> list[Draft]:
     """Who mediated: question, choices (countries near the mediator that the article never
     names), statement (true, or with such a country swapped in), cloze of the mediator."""
@@ -1258,13 +1387,22 @@ def mediation_drafts(f: Mediation, ctx: Context) -> list[Draft]:
     said_as = f.mediator
     if body and not f.mediator.isupper() and not f.mediator.lower().startswith("the "):
         said_as = f"the {f.mediator}"  # "the African Union mediated the talks"
-    slots = {"which": which, "whats": whats, "agreement": f.agreement, "mediator": said_as}
+    slots = {
+        "which": which,
+        "whats": whats,
+        "agreement": f.agreement,
+        "mediator": said_as,
+        "name_one": "",
+    }
     out: list[Draft] = []
     if f.cue:
         d = cloze(f, ctx, f.cue.start, f.cue.text, (f.cue.text, *forms), 1.0)
         if d:
             out.append(d)
     brokers = {g.mediator for g in ctx.facts if isinstance(g, Mediation)}
+    brokers |= set(_co_mediators(ctx, f))
+    if any(not same_place(b, f.mediator) and b != f.mediator for b in brokers):
+        slots["name_one"] = " Name one."
     accepted = tuple(
         dict.fromkeys(
             x
