@@ -212,6 +212,12 @@ def _beside_month(tok: Token, sent: Span) -> bool:
     words = [t for t in window if t.i != tok.i]
     if words and doc[max(sent.start, tok.i - 1)].lower_ in MONTHS:
         return True
+    # "on Jan 8 and 9": the second day of a range after a month
+    k = tok.i - 1
+    if k - 2 >= sent.start and doc[k].text in ("and", "to", "-", "–", ","):
+        day, month = doc[k - 1], doc[k - 2]
+        if day.text.isdigit() and int(day.text) <= 31 and month.lower_.rstrip(".") in MONTHS:
+            return True
     for t in words:
         if t.i < tok.i:
             continue

@@ -181,7 +181,16 @@ def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
             travelers = people_in_objects(objs, analysis)
     else:
         travelers = subjects_of(carrier, analysis)
-    return travelers, [place]
+    places = [place]
+    # "met with X in Paris and later with Y in Brussels": each "with" may have its place
+    for obj in prep_objects(carrier, ("with",)):
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                pobjs = [o for o in prep.children if o.dep_ == "pobj"]
+                for name, at in places_in(pobjs, analysis):
+                    if at.i not in {t.i for _, t in places} and analysis.is_place(at):
+                        places.append((name, at))
+    return travelers, places
 
 
 def _hosted_trigger(tok: Token, analysis: Analysis) -> Found | None:

@@ -1331,3 +1331,24 @@ def test_the_president_is_not_the_president_of_a_chamber(facts) -> None:
     )
     visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
     assert not any(t == "Hugo Mota" for t, _ in visits)
+
+
+def test_the_second_day_of_a_date_range_is_no_figure(facts) -> None:
+    found = facts(
+        "Prime Minister Tomas Varga made his first official visit to Estonia on Jan 8 and 9, "
+        "and signed 12 agreements in Tallinn."
+    )
+    values = {f["value"] for f in of_type(found, "quantity") + of_type(found, "term")}
+    assert 9 not in values and 8 not in values
+    assert 12 in values
+
+
+def test_each_with_of_a_meeting_may_have_its_own_place(facts) -> None:
+    found = facts(
+        "On Friday, Chancellor Greta Holm met with President Ivo Baric in Zagreb and later "
+        "with European Union officials in Brussels, her office said."
+    )
+    places = {
+        p for f in of_type(found, "visit") if f["traveler"] == "Greta Holm" for p in f["places"]
+    }
+    assert {"Zagreb", "Brussels"} <= places
