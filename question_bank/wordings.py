@@ -678,6 +678,15 @@ ROLE_WORDINGS: tuple[Wording, ...] = (
         "leader of the Green Party",
     ),
     _role(
+        "X as title, in a list of appointments",
+        "name",
+        "",
+        "The minister announced Paul Rata as High Commissioner to India, Mark Tain as "
+        "Ambassador to Russia and David Pino as High Commissioner to Sri Lanka.",
+        "Mark Tain",
+        "Ambassador to Russia",
+    ),
+    _role(
         "X is the title",
         "copula",
         "be",

@@ -73,10 +73,15 @@ class PeopleReading(DocumentReading):
     def _name_tokens(self, ent: Span) -> list[Token]:
         """The tokens of a PERSON entity that are the name itself, widened to the full name."""
         tokens = list(ent)
-        if tokens and tokens[0].lower_ in PATRONYMICS and ent.start > 0:
-            prev = self.doc[ent.start - 1]
-            if prev.text[:1].isupper() and prev.is_alpha:
-                tokens.insert(0, prev)  # "Prince Sultan [bin Saad]": the name before "bin"
+        while tokens and tokens[0].lower_ in PATRONYMICS and tokens[0].i > 0:
+            # "Prince Sultan [bin Saad]", "Abdulaziz bin Turki [bin Faisal]": the names
+            # before "bin" belong to it
+            prev = self.doc[tokens[0].i - 1]
+            if not (prev.text[:1].isupper() and prev.is_alpha):
+                break
+            tokens.insert(0, prev)
+            if prev.i > 0 and self.doc[prev.i - 1].lower_ in PATRONYMICS:
+                tokens.insert(0, self.doc[prev.i - 1])
         while (
             tokens
             and not _before_patronymic(tokens[0])

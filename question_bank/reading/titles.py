@@ -82,8 +82,10 @@ class TitleReading(PeopleReading):
         for start, person in sorted(self._name_starts().items()):
             if start in covered:
                 continue
-            mention = self._title_comma_before(start, person) or self._title_comma_after(
-                start, person
+            mention = (
+                self._title_as_after(start, person)
+                or self._title_comma_before(start, person)
+                or self._title_comma_after(start, person)
             )
             if mention:
                 self.titles.append(mention)
@@ -203,6 +205,8 @@ class TitleReading(PeopleReading):
         if mention.start <= mention.name_start:
             return False
         doc = self.doc
+        if mention.start > 0 and doc[mention.start - 1].lower_ == "as":
+            return False  # "X as High Commissioner to India, Y as ...": X's
         i = mention.end
         if i >= len(doc) or doc[i].text not in (",", ";"):
             return False
@@ -464,6 +468,8 @@ class TitleReading(PeopleReading):
         span = doc[left : last.i + 1]
         if any(t.i in self._token_person for t in span) or any(t.text == "," for t in span):
             return None
+        if span.start > 0 and doc[span.start - 1].lower_ == "as":
+            return None  # "X as High Commissioner to India, Y as ...": X's title, not Y's
         text = self._render_title(span)
         if not text or is_past_title(text):
             return None
@@ -491,6 +497,35 @@ class TitleReading(PeopleReading):
         text = "".join(out)
         text = re.sub(r"\s+(['’]s?)\b", r"\1", text).replace("’s", "'s")
         return clean_title(text)
+
+    def _title_as_after(self, name_start: int, person: str) -> TitleMention | None:
+        """ "announced Patrick Rata as High Commissioner to India, Mark Tain as Ambassador
+        to Russia": a name, "as" and a capitalised title, read in order whatever the
+        parser made of the list."""
+        doc = self.doc
+        end = name_start
+        while end < len(doc) and self._token_person.get(end) == person:
+            end += 1
+        if end + 1 >= len(doc) or doc[end].lower_ != "as" or not self.is_story(doc[end]):
+            return None
+        sent_end = doc[end].sent.end
+        k = end + 1
+        while k < sent_end and (
+            (doc[k].text[:1].isupper() and doc[k].is_alpha and k not in self._token_person)
+            or (doc[k].lower_ in ("of", "to", "for", "the") and k > end + 1)
+        ):
+            k += 1
+        while k > end + 1 and doc[k - 1].lower_ in ("of", "to", "for", "the"):
+            k -= 1
+        span = doc[end + 1 : k]
+        if not len(span) or not any(is_title_word(t) for t in span):
+            return None
+        if not any(is_title_word(t) for t in span[:3]):
+            return None  # "as Foreign Secretary", "as High Commissioner to India"
+        text = self._render_title(span)
+        if not text or is_past_title(text) or len(span) > 10:
+            return None
+        return TitleMention(person, text, span.start, span.end, name_start)
 
     def _title_comma_after(self, name_start: int, person: str) -> TitleMention | None:
         """ "Boris Pistorius, the German defence minister," and "Fatou Sy, an economist at ..."."""

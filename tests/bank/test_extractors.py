@@ -1352,3 +1352,31 @@ def test_each_with_of_a_meeting_may_have_its_own_place(facts) -> None:
         p for f in of_type(found, "visit") if f["traveler"] == "Greta Holm" for p in f["places"]
     }
     assert {"Zagreb", "Brussels"} <= places
+
+
+def test_appointments_listed_with_as_pair_each_name_with_its_own_title(facts) -> None:
+    found = facts(
+        "Foreign Minister Ana Rios also announced career diplomats Paul Rata as High "
+        "Commissioner to India, Mark Tain as Ambassador to Russia and David Pino as High "
+        "Commissioner to Sri Lanka."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert {
+        ("Paul Rata", "High Commissioner to India"),
+        ("Mark Tain", "Ambassador to Russia"),
+        ("David Pino", "High Commissioner to Sri Lanka"),
+    } <= roles
+    assert ("Mark Tain", "High Commissioner to India") not in roles
+
+
+def test_long_patronymic_chains_and_ranks_named_by_number(facts) -> None:
+    found = facts(
+        "Minister of Energy Prince Abdulaziz bin Salman bin Abdulaziz and Minister of Sports "
+        "Prince Abdulaziz bin Turki bin Faisal bin Abdulaziz welcomed the guests. Northwind "
+        "will overtake the No. 2 carrier, Bluefin Corp, with roughly 36 million subscribers."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Abdulaziz bin Turki bin Faisal bin Abdulaziz", "Minister of Sports") in roles
+    assert ("Abdulaziz bin Salman bin Abdulaziz", "Minister of Sports") not in roles
+    values = {f["value"] for f in of_type(found, "quantity")}
+    assert 2 not in values and 36000000 in values
