@@ -687,6 +687,15 @@ ROLE_WORDINGS: tuple[Wording, ...] = (
         "Ambassador to Russia",
     ),
     _role(
+        "plural title before a list of names",
+        "name",
+        "",
+        "Among those taking part are Deputy Foreign Ministers Alexandra Papas and Kostas "
+        "Frangos, the ministry said.",
+        "Kostas Frangos",
+        "Deputy Foreign Minister",
+    ),
+    _role(
         "X is the title",
         "copula",
         "be",

@@ -36,6 +36,7 @@ from .words import (
     name_words,
     no_name,
     same_short_entity,
+    singular_title,
 )
 
 
@@ -94,6 +95,20 @@ class PeopleReading(DocumentReading):
             )
         ):
             tokens.pop(0)
+        # "Foreign Ministers Alexandra Papas" as one entity: the title words before a name
+        last_title = max(
+            (
+                k
+                for k, t in enumerate(tokens[:-1])
+                if t.lower_ in TITLE_HEADS or singular_title(t) is not None
+            ),
+            default=-1,
+        )
+        if last_title >= 0 and all(
+            t.lower_ in TITLE_MODIFIERS | TITLE_HEADS | HONORIFICS or singular_title(t)
+            for t in tokens[:last_title]
+        ):
+            tokens = tokens[last_title + 1 :]
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "'", "’s", "’")):
             tokens.pop()
         while tokens and not tokens[-1].text[:1].isalpha():
@@ -604,7 +619,11 @@ class PeopleReading(DocumentReading):
             if (
                 not self.is_story(tok)
                 # "his counterpart Lotay Tshering": a counterpart holds the same office
-                or (tok.lower_ not in TITLE_HEADS and tok.lower_ != "counterpart")
+                or (
+                    tok.lower_ not in TITLE_HEADS
+                    and tok.lower_ != "counterpart"
+                    and singular_title(tok) is None  # "Deputy Foreign Ministers A and B"
+                )
                 or tok.lower_ in WEAK_TITLE_HEADS
             ):
                 continue
@@ -694,6 +713,8 @@ class PeopleReading(DocumentReading):
                 )
                 and doc[end].ent_type_ not in ("GPE", "LOC", "NORP", "DATE")
                 and doc[end].lower_ not in TITLE_HEADS
+                and singular_title(doc[end]) is None
+                and not (end == start and doc[end].lower_ in TITLE_MODIFIERS)
             ):
                 end += 1
             if end - start < 2 or any(i in taken for i in range(start, end)):

@@ -37,6 +37,7 @@ from .words import (
     np_without_clauses,
     prep_objects_of,
     same_origin,
+    singular_title,
 )
 
 
@@ -94,6 +95,12 @@ class TitleReading(PeopleReading):
                 mention = self._title_by_heading(tok) or self._title_by_appointment(tok)
                 if mention:
                     self.titles.append(mention)
+        covered = {m.name_start for m in self.titles}
+        for tok in self.doc:
+            if self.is_story(tok) and singular_title(tok):
+                self.titles.extend(
+                    m for m in self._shared_plural_title(tok) if m.name_start not in covered
+                )
         self.titles = [
             m
             for m in self.titles
@@ -313,6 +320,9 @@ class TitleReading(PeopleReading):
                     and i < tok.head.i < end
                 )
                 or (tok.lower_ in ("of", "on") and i > sent_start and is_title_word(doc[i - 1]))
+                # "Director General of the Office of the Minister of Foreign Affairs X":
+                # an "of" chain that goes back to a title word
+                or (tok.lower_ in ("of", "the") and self._chain_to_title(i - 1, sent_start))
                 # "Ambassador to Qatar Sultan bin Saad"
                 or (
                     tok.lower_ == "to"
@@ -383,6 +393,62 @@ class TitleReading(PeopleReading):
         if possessor:
             title = f"{possessor}'s {title}"
         return TitleMention(person, title, start, end, name_start)
+
+    def _chain_to_title(self, i: int, sent_start: int) -> bool:
+        """Whether the words before ``i`` are capitalised nouns, "of" and "the" running
+        back to a capitalised title word ("Director General of the Office")."""
+        doc = self.doc
+        for k in range(i, max(sent_start, i - 8) - 1, -1):
+            tok = doc[k]
+            if k in self._token_person:
+                return False
+            if is_title_word(tok) and tok.text[:1].isupper():
+                return True
+            if not (tok.lower_ in ("of", "the") or (tok.text[:1].isupper() and tok.is_alpha)):
+                return False
+        return False
+
+    def _shared_plural_title(self, head: Token) -> list[TitleMention]:
+        """ "Deputy Foreign Ministers Alexandra Papas and Kostas Frangos", "the two Foreign
+        Ministers, George Gerakis of Greece and Hakan Fidel of Turkey": each name listed
+        after a plural title holds it."""
+        doc = self.doc
+        singular = singular_title(head)
+        if singular is None:
+            return []
+        start = head.i
+        while (
+            start - 1 >= head.sent.start
+            and doc[start - 1].text[:1].isupper()
+            and (is_title_word(doc[start - 1]) or doc[start - 1].lower_ in TITLE_MODIFIERS)
+        ):
+            start -= 1
+        title = clean_title(" ".join([*(t.text for t in doc[start : head.i]), singular]))
+        k = head.i + 1
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        out: list[TitleMention] = []
+        end = head.sent.end
+        while k < end and len(out) < 6:
+            while k < end and doc[k].lower_ in HONORIFICS:
+                k += 1
+            person = self._token_person.get(k)
+            if person is None:
+                break
+            out.append(TitleMention(person, title, start, head.i + 1, k))
+            while k < end and self._token_person.get(k) == person:
+                k += 1
+            if k + 1 < end and doc[k].lower_ == "of" and doc[k + 1].ent_type_ == "GPE":
+                k += 2  # "George Gerakis of Greece"
+                while k < end and doc[k].ent_iob_ == "I":
+                    k += 1
+            if k < end and doc[k].text == ",":
+                k += 1
+            if k < end and doc[k].lower_ == "and":
+                k += 1
+            elif out and k < end and doc[k - 1].text != ",":
+                break
+        return out if len(out) >= 2 else []
 
     def _coordinated_title(self, mention: TitleMention) -> TitleMention | None:
         """ "Crown Prince and Prime Minister Salman": the first of two titles joined

@@ -82,6 +82,21 @@ def is_title_word(tok: Token) -> bool:
     return low in TITLE_HEADS and low not in WEAK_TITLE_HEADS
 
 
+def singular_title(tok: Token) -> str | None:
+    """The singular of a plural title word ("Ministers" -> "Minister", "Secretaries" ->
+    "Secretary"), or None when the word is no plural title."""
+    text = tok.text
+    low = text.lower()
+    if not low.endswith("s") or len(low) < 4:
+        return None
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if low.endswith(cut):
+            stem = low[: -len(cut)] + add
+            if stem in TITLE_HEADS and stem not in WEAK_TITLE_HEADS:
+                return text[: len(text) - len(cut)] + add
+    return None
+
+
 def ends_of_phrase(doc: Doc, i: int) -> bool:
     """True for the last word of "Secretary of State" and the like."""
     j = i

@@ -1380,3 +1380,30 @@ def test_long_patronymic_chains_and_ranks_named_by_number(facts) -> None:
     assert ("Abdulaziz bin Salman bin Abdulaziz", "Minister of Sports") not in roles
     values = {f["value"] for f in of_type(found, "quantity")}
     assert 2 not in values and 36000000 in values
+
+
+def test_a_plural_title_is_held_by_each_name_listed_after_it(facts) -> None:
+    found = facts(
+        "Among those taking part are Deputy Foreign Ministers Alexandra Papas and Kostas "
+        "Frangos. The two Foreign Ministers, George Gerakis of Greece and Hakan Fidel of "
+        "Turkey, are also in the meeting."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert {
+        ("Alexandra Papas", "Deputy Foreign Minister"),
+        ("Kostas Frangos", "Deputy Foreign Minister"),
+        ("George Gerakis", "Foreign Minister"),
+        ("Hakan Fidel", "Foreign Minister"),
+    } <= roles
+    assert not any(p.startswith("Foreign") for p, _ in roles)  # no title word in a name
+
+
+def test_a_title_with_a_chain_of_of_phrases_before_the_name(facts) -> None:
+    found = facts(
+        "The reception was attended by Director General of the Office of the Minister of "
+        "Foreign Affairs Ali Al-Harthy, the ministry said."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert roles == {
+        ("Ali Al-Harthy", "Director General of the Office of the Minister of Foreign Affairs")
+    }
