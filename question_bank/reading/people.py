@@ -100,7 +100,8 @@ class PeopleReading(DocumentReading):
             (
                 k
                 for k, t in enumerate(tokens[:-1])
-                if t.lower_ in TITLE_HEADS or singular_title(t) is not None
+                if (t.lower_ in TITLE_HEADS or singular_title(t) is not None)
+                and not _before_patronymic(t)
             ),
             default=-1,
         )
