@@ -647,7 +647,9 @@ class PeopleReading(DocumentReading):
                 if run and run[-1].i == head.i and all(t.i not in taken for t in run):
                     while run and run[0].lower_ in HONORIFICS:
                         run.pop(0)
-                    if run:
+                    if run and not any(
+                        t.lower_ in TITLE_MODIFIERS or singular_title(t) for t in run
+                    ):  # "Deputy Foreign Ministers" is no name
                         out.append((run[0].i, run[-1].i + 1, join_tokens(run), None))
                         taken.update(t.i for t in run)
             for child in tok.children:
