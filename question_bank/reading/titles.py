@@ -579,6 +579,8 @@ class TitleReading(PeopleReading):
         while k < sent_end and (
             (doc[k].text[:1].isupper() and doc[k].is_alpha and k not in self._token_person)
             or (doc[k].lower_ in ("of", "to", "for", "the") and k > end + 1)
+            # "Godwin Emefiele as CBN governor", "X as deputy leader"
+            or (doc[k].is_lower and (is_title_word(doc[k]) or doc[k].lower_ in TITLE_MODIFIERS))
         ):
             k += 1
         while k > end + 1 and doc[k - 1].lower_ in ("of", "to", "for", "the"):

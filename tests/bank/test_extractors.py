@@ -1407,3 +1407,11 @@ def test_a_title_with_a_chain_of_of_phrases_before_the_name(facts) -> None:
     assert roles == {
         ("Ali Al-Harthy", "Director General of the Office of the Minister of Foreign Affairs")
     }
+
+
+def test_a_name_as_a_lower_case_title(facts) -> None:
+    found = facts(
+        "The president suspended Godwin Omefe as CBN governor in June, the spokesman said."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Godwin Omefe", "CBN governor") in roles
