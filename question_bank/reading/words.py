@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..gazetteer import country_of_word
 from ..lexicon import (
     GROUP_WORDS,
     HONORIFICS,
@@ -263,7 +264,11 @@ def same_origin(origin: str, title: str) -> bool:
     words = re.findall(r"[a-z]+", title.replace(".", "").lower())
     if origin in words:
         return True
-    return len(origin) >= 5 and any(len(w) >= 5 and w[:5] == origin[:5] for w in words)
+    if len(origin) >= 5 and any(len(w) >= 5 and w[:5] == origin[:5] for w in words):
+        return True
+    # "China" and "Chinese President": the same country by the gazetteer
+    country = country_of_word(origin)
+    return country is not None and any(country_of_word(w) == country for w in words)
 
 
 def could_be_title_reference(tok: Token) -> bool:

@@ -1415,3 +1415,12 @@ def test_a_name_as_a_lower_case_title(facts) -> None:
     )
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Godwin Omefe", "CBN governor") in roles
+
+
+def test_a_nationality_and_its_capital_are_one_country_by_the_gazetteer(facts) -> None:
+    found = facts(
+        "Brazilian President Ana Lima and Chinese President Li Wen signed 15 agreements in "
+        "Beijing on Friday, officials said."
+    )
+    travelers = {f["traveler"] for f in of_type(found, "visit")}
+    assert "Ana Lima" in travelers and "Li Wen" not in travelers
