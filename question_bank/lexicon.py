@@ -56,6 +56,12 @@ GENERIC_PLACE_NOUNS = frozenset(
     "principality realm homeland island islands capital city region".split()
 )
 
+# Nouns that, after "the visiting", stand for the article's traveller.
+VISITOR_NOUNS = frozenset(
+    "dignitary guest visitor leader premier president minister chancellor king queen emir "
+    "prince envoy delegation official head".split()
+)
+
 # Titles of someone posted to a country or body: "Ambassador to Qatar".
 POSTED_TITLE_HEADS = frozenset("ambassador envoy commissioner representative delegate".split())
 
@@ -113,7 +119,7 @@ HOSTED_EVENT_NOUNS = frozenset("ceremony reception banquet luncheon gala".split(
 MEETING_NOUNS = frozenset(
     "talks meeting meetings discussions discussion conversation call phone talk summit "
     "negotiations consultations audience bilateral dinner lunch breakfast welcome briefing "
-    "dialogue sit-down".split()
+    "dialogue sit-down greetings pleasantries".split()
 )
 
 # Verbs whose object does what the "for/on ...-ing" phrase after them says:

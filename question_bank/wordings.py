@@ -361,6 +361,14 @@ def _noun(name: str, verb: str, preps: tuple[str, ...], example: str, *people: s
 # introduce the other side when the parser hangs them on the verb or on the noun.
 MEETING_NOUN_WORDINGS: tuple[Wording, ...] = (
     _noun(
+        "exchanged greetings with",
+        "exchange",
+        ("with",),
+        "Emperor Kenji later exchanged greetings with Prime Minister Rishi Patel at the palace.",
+        "Kenji",
+        "Rishi Patel",
+    ),
+    _noun(
         "held talks with",
         "hold",
         ("with",),

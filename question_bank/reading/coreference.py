@@ -15,7 +15,9 @@ from ..lexicon import (
     REPORTING_VERBS,
     TITLE_SYNONYMS,
     TITLE_TAILS,
+    VISITOR_NOUNS,
 )
+from ..wordings import HOST_VERBS, TRAVEL_VERBS
 from .titles import TitleReading
 from .words import SUBJECT_DEPS, could_be_title_reference, quoted_tokens, same_origin
 
@@ -62,6 +64,8 @@ class CoreferenceReading(TitleReading):
                         person = self._resolve_pronoun(tok, sent, tok.i in quoted)
                 elif low in PRONOUNS_FIRST and tok.pos_ == "PRON":
                     person = self._first_person(tok, sent, quoted)
+                elif low in VISITOR_NOUNS and any(c.lower_ == "visiting" for c in tok.children):
+                    person = self._resolve_visitor(tok)
                 elif could_be_title_reference(tok):
                     person = self._resolve_title_reference(tok)
                 if person:
@@ -202,6 +206,21 @@ class CoreferenceReading(TitleReading):
         """Unknown gender fits either pronoun."""
         g = self.persons[person].gender if person in self.persons else None
         return g is None or g == gender
+
+    def _resolve_visitor(self, tok: Token) -> str | None:
+        """ "called on the visiting dignitary": the person last written as the one who
+        travels (the subject of "arrived", "visited") or is received ("welcomed X")."""
+        for m in reversed(self.mentions):
+            head = self.doc[m.start]
+            while head.dep_ in ("compound", "flat") and head.head.i in self._token_person:
+                head = head.head
+            verb = head.head
+            lemma = verb.lemma_.lower()
+            if (head.dep_ == "nsubj" and lemma in TRAVEL_VERBS) or (
+                head.dep_ in ("dobj", "nsubjpass") and lemma in HOST_VERBS
+            ):
+                return m.person
+        return None
 
     def _resolve_title_reference(self, tok: Token) -> str | None:
         """ "the Secretary", "the top U.S. diplomat": the person holding that title."""

@@ -1424,3 +1424,14 @@ def test_a_nationality_and_its_capital_are_one_country_by_the_gazetteer(facts) -
     )
     travelers = {f["traveler"] for f in of_type(found, "visit")}
     assert "Ana Lima" in travelers and "Li Wen" not in travelers
+
+
+def test_the_visiting_dignitary_is_the_traveller(facts) -> None:
+    found = facts(
+        "Prime Minister Lena Holm of Norway arrived in New Delhi on Monday. She will call on "
+        "President Ravi Nair this evening. Foreign Minister Arun Mehta called on the visiting "
+        "dignitary yesterday."
+    )
+    pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
+    assert {"Arun Mehta", "Lena Holm"} in pairs
+    assert {"Arun Mehta", "Ravi Nair"} not in pairs
