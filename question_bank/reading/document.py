@@ -124,6 +124,8 @@ class DocumentReading:
         if re.match(r"^[A-Z][A-Z .'-]{2,}(\([^)]*\))?:", text):
             return True  # a transcript's speaker label: "CLARKE: ..."
         words = [t for t in sent if t.is_alpha]
+        if _title_case_line(sent, words):
+            return True  # "Lula and Xi Sign 15 Partnership Agreements in Beijing": a headline
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
         if not has_verb and len(words) < 10:
             return True
@@ -146,3 +148,23 @@ class DocumentReading:
         """The named entity that starts at a token."""
         ent = self._ent_by_token.get(tok.i)
         return ent if ent is not None and ent.start == tok.i else None
+
+
+_MINOR_WORDS = frozenset(
+    "a an and as at but by for from in into of on or over the to up with vs".split()
+)
+
+
+def _title_case_line(sent: Span, words: list[Token]) -> bool:
+    """A whole line in title case with no closing full stop: a headline, not a sentence
+    ("PM Modi & Bangladesh PM Sheikh Hasina Exchange 7 MoUs In Bilateral Talks")."""
+    text = sent.text.strip()
+    if len(words) < 4 or text.endswith((".", "!", "?", ":", '"', "”")):
+        return False
+    whole = sent.doc.text
+    before = whole[: sent.start_char].rstrip(" \t")
+    after = whole[sent.start_char + len(sent.text.rstrip()) :].lstrip(" \t")
+    if (before and not before.endswith("\n")) or (after and not after.startswith("\n")):
+        return False  # only a line of its own
+    content = [t for t in words if t.lower_ not in _MINOR_WORDS]
+    return len(content) >= 4 and all(t.text[:1].isupper() for t in content)

@@ -202,3 +202,19 @@ def test_a_name_after_coordinated_titles_takes_the_nearest(read) -> None:  # typ
         "Minister for Foreign Affairs of Japan, Aiko Tanaka, held talks on Sunday."
     )
     assert ("Aiko Tanaka", "Deputy Prime Minister") not in {(m.person, m.title) for m in a.titles}
+
+
+def test_a_title_case_headline_line_is_no_story_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    from question_bank.model import Article
+    from question_bank.pipeline import analyse
+
+    text = (
+        "PM Varga & Estonian PM Kaja Tamm Exchange 7 Agreements In Bilateral Talks\n\n"
+        "Prime Minister Tomas Varga and Estonian Prime Minister Kaja Tamm held talks in "
+        "Tallinn on Monday and signed seven agreements.\n\n"
+        "Ports In The North Will Share Data\n\n"
+        "The two leaders also agreed that ports in the north will share data, officials said."
+    )
+    a = analyse(Article(id="x", text=text), nlp=nlp)
+    assert [s.text.split()[0] for s in a.sentences] == ["Prime", "The"]
+    assert "Kaja Tamm Exchange" not in a.persons and "Kaja Tamm" in a.persons
