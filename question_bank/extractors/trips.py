@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..analysis import Analysis
-from ..lexicon import TRIP_NOUNS, VISIT_VERBS
+from ..lexicon import TITLE_HEADS, TRIP_NOUNS, VISIT_VERBS
 from ..model import Trip
 from ..numbers import parse_ordinal
+from ..wordings import TRAVEL_VERBS
 from .common import cue_for, possessor, prep_objects, subjects_of
 
 _ORDINAL_SHAPE = re.compile(r"^(\d+(st|nd|rd|th)|[a-z]+(st|nd|rd|th)|first|second|third)$", re.I)
@@ -74,11 +75,31 @@ def _time_visited(ordinal: Token, analysis: Analysis) -> tuple[Token, str] | Non
     if time.lower_ != "time" or ordinal.dep_ != "amod":
         return None
     for child in time.children:
-        if child.dep_ == "relcl" and child.lemma_ in VISIT_VERBS:
+        if child.dep_ != "relcl":
+            continue
+        if child.lemma_ in VISIT_VERBS or _leaves_home(child):
             people = subjects_of(child, analysis)
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            root = child.sent.root
+            if (
+                not people
+                and subject is not None
+                and subject.lower_ in TITLE_HEADS
+                and root.lemma_.lower() in TRAVEL_VERBS
+            ):
+                # "X arrived in Egypt, the first time the head of the council has left the
+                # country": the office stands for the sentence's traveller
+                people = subjects_of(root, analysis)
             if len(people) == 1:
                 return child, people[0]
     return None
+
+
+def _leaves_home(verb: Token) -> bool:
+    """ "has left the country", "left home": travels abroad, to no place named."""
+    return verb.lemma_ == "leave" and any(
+        c.dep_ == "dobj" and c.lower_ in ("country", "home") for c in verb.children
+    )
 
 
 def _traveler(noun: Token, ordinal: Token, analysis: Analysis) -> str | None:
@@ -193,6 +214,8 @@ def extract_trips(analysis: Analysis) -> Iterator[Trip]:
                     verb, who = visited
                     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
                     objs = [obj] if obj is not None else prep_objects(verb, ("to",))
+                    if _leaves_home(verb):
+                        objs = []  # "left the country": where to is not said
                     dest = (
                         sent.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1].text
                         if objs

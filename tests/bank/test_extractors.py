@@ -1435,3 +1435,12 @@ def test_the_visiting_dignitary_is_the_traveller(facts) -> None:
     pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
     assert {"Arun Mehta", "Lena Holm"} in pairs
     assert {"Arun Mehta", "Ravi Nair"} not in pairs
+
+
+def test_the_first_time_the_office_holder_has_left_the_country(facts) -> None:
+    found = facts(
+        "General Omar Haddad arrived in Cairo on Monday to meet President Ivo Baric, the first "
+        "time the head of the ruling council has left the country since the war began in April."
+    )
+    trips = [(f["traveler"], f["ordinal"], f["destination"]) for f in of_type(found, "trip")]
+    assert trips == [("Omar Haddad", 1, None)]
