@@ -56,6 +56,10 @@ GENERIC_PLACE_NOUNS = frozenset(
     "principality realm homeland island islands capital city region".split()
 )
 
+# Nouns that stand for the two people last named together: "the couple", "the two leaders".
+PAIR_NOUNS = frozenset("couple pair duo royals".split())
+PAIR_PLURALS = frozenset("leaders presidents ministers premiers monarchs heads men women".split())
+
 # Nouns that, after "the visiting", stand for the article's traveller.
 VISITOR_NOUNS = frozenset(
     "dignitary guest visitor leader premier president minister chancellor king queen emir "

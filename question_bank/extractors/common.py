@@ -213,6 +213,8 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
     p = analysis.person_of_np(head)
     if p:
         out.append(p)
+    elif head.i in analysis.pairs:
+        return list(analysis.pairs[head.i])  # "the imperial couple": the two named last
     if depth > 6:
         return out
     # Names the parser tucked inside the phrase ("Prime Minister Ivo Baric and Defence

@@ -9,6 +9,8 @@ from spacy.tokens import Span, Token
 
 from ..gazetteer import countries_in_title, is_country
 from ..lexicon import (
+    PAIR_NOUNS,
+    PAIR_PLURALS,
     PRONOUNS_FEMALE,
     PRONOUNS_FIRST,
     PRONOUNS_MALE,
@@ -47,8 +49,15 @@ class CoreferenceReading(TitleReading):
     def _resolve_references(self) -> None:
         """One pass in reading order: record name mentions, resolve pronouns and titles."""
         quoted = self._quoted
+        self.pairs: dict[int, tuple[str, str]] = {}
+        last_pair: tuple[str, str] | None = None
         for sent in self.sentences:
             for tok in sent:
+                pair = self._named_pair(tok)
+                if pair:
+                    last_pair = pair
+                elif last_pair and self._is_pair_reference(tok):
+                    self.pairs[tok.i] = last_pair
                 if tok.i in self._token_person:
                     if (
                         tok.i - 1 in self._token_person
@@ -206,6 +215,26 @@ class CoreferenceReading(TitleReading):
         """Unknown gender fits either pronoun."""
         g = self.persons[person].gender if person in self.persons else None
         return g is None or g == gender
+
+    def _named_pair(self, tok: Token) -> tuple[str, str] | None:
+        """Two people named together: "Emperor Kenji and Empress Masako"."""
+        first = self._token_person.get(tok.i)
+        if not first or tok.dep_ == "conj":
+            return None
+        others = [
+            self._token_person.get(c.i)
+            for c in tok.children
+            if c.dep_ == "conj" and self._token_person.get(c.i) not in (None, first)
+        ]
+        return (first, str(others[0])) if len(others) == 1 else None
+
+    def _is_pair_reference(self, tok: Token) -> bool:
+        """ "the couple", "the imperial couple", "the two leaders", "both ministers"."""
+        low = tok.lower_
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "predet")}
+        if low in PAIR_NOUNS:
+            return "the" in mods
+        return low in PAIR_PLURALS and bool(mods & {"two", "both"})
 
     def _resolve_visitor(self, tok: Token) -> str | None:
         """ "called on the visiting dignitary": the person last written as the one who

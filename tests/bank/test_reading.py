@@ -218,3 +218,24 @@ def test_a_title_case_headline_line_is_no_story_sentence(nlp) -> None:  # type: 
     a = analyse(Article(id="x", text=text), nlp=nlp)
     assert [s.text.split()[0] for s in a.sentences] == ["Prime", "The"]
     assert "Kaja Tamm Exchange" not in a.persons and "Kaja Tamm" in a.persons
+
+
+def test_the_couple_and_the_two_leaders_are_the_pair_named_last(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "King Edmund welcomed Emperor Kenji and Empress Masako at the palace on Tuesday. "
+        "Earlier, the imperial couple were greeted by Prince Arthur at their hotel, and the "
+        "couple later exchanged greetings with Prime Minister Rishi Patel."
+    )
+    pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
+    for guest in ("Kenji", "Masako"):
+        assert {guest, "Arthur"} in pairs
+        assert {guest, "Rishi Patel"} in pairs
+    # "the two leaders" stands only for two people named together ("A and B"), not for
+    # the two sides of "A met B": here it stays unresolved and gives no meeting
+    found = facts(
+        "President Ivo Baric met Chancellor Greta Holm in Zagreb. Later the two leaders "
+        "hosted Prime Minister Tomas Varga at the palace, officials said."
+    )
+    assert not any("Tomas Varga" in f["participants"] for f in of_type(found, "meeting"))
