@@ -826,7 +826,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     if f.person.upper() == f.person:
         conf *= 0.8
     person_forms = ctx.forms_of(f.person)
-    t_forms = (*title_forms(f.title), *_monarch_with_country(ctx, f))
+    t_forms = (*title_forms(f.title), *_monarch_with_country(ctx, f), *_title_with_country(ctx, f))
     out: list[Draft] = []
     # cloze: blank the person's name beside the title
     sentence = f.source.sentence
@@ -981,6 +981,79 @@ def _monarch_with_country(ctx: Context, f: Role) -> list[str]:
     if word and word != country:
         out.append(f"{word} {f.title}")
     return out
+
+
+def _title_with_country(ctx: Context, f: Role) -> list[str]:
+    """ "Prime Minister of Fiji" and "Fijian Prime Minister" for a "Prime Minister" whose
+    country the title leaves out, when the article ties the person to one country: another
+    title of theirs names it, or the article writes the title with a country beside the
+    name ("X, Prime Minister of Fiji", "Fiji's Prime Minister X", "Fijian Prime Minister
+    X"). The country of a sentence around the name is no tie: a visitor's sentences name
+    the host."""
+    words = f.title.lower().split()
+    if not words or set(words) <= _MONARCHS | {"the"} or countries_in_title(f.title):
+        return []
+    if not any(w in TITLE_HEADS for w in words) or re.search(r"['’]s\b|\b(?:to|of|for)\b", f.title):
+        return []
+    found = {c for c in [ctx.country_of(f.person)] if c}
+    found |= _countries_beside(ctx.article.text, f.title, ctx.forms_of(f.person))
+    if len(found) != 1:
+        return []
+    country = found.pop()
+    the = (
+        "the "
+        if re.match(
+            r"(?:United|Republic|Democratic|Kingdom|Netherlands|Philippines|Gambia)\b", country
+        )
+        else ""
+    )
+    out = [f"{f.title} of {the}{country}"]
+    for word in sorted(set(re.findall(r"\b[A-Z][a-z]{3,}\b", ctx.article.text))):
+        if (
+            word != country
+            and country_of_word(word) == country
+            and word.endswith(("an", "ese", "i", "ish", "ch"))
+        ):
+            out.append(f"{word} {f.title}")
+            break
+    return out
+
+
+_COUNTRY_RUN = r"(?P<c>[A-Za-z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,2})"
+
+
+def _countries_beside(text: str, title: str, names: Sequence[str]) -> set[str]:
+    """The countries the text writes with a title right beside a person's name, in any
+    case ("SITIVENI RABUKA, PRIME MINISTER OF FIJI")."""
+    spaced = r"\s+".join(re.escape(w) for w in title.split())
+    found: set[str] = set()
+    for name in (n for n in names if len(n) >= 3):
+        who = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+        patterns = (
+            rf"{who},?\s+(?:the\s+)?{spaced}\s+of\s+(?:the\s+)?{_COUNTRY_RUN}",
+            rf"{spaced}\s+of\s+(?:the\s+)?{_COUNTRY_RUN},?\s+{who}",
+            rf"(?P<c>[A-Za-z][\w.]*)(?:['’]s)?\s+{spaced},?\s+{who}",
+            rf"{who},\s+(?P<c>[A-Za-z][\w.]*)(?:['’]s)?\s+{spaced}\b",
+        )
+        for pattern in patterns:
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                country = _country_in_run(m.group("c"))
+                if country:
+                    found.add(country)
+    return found
+
+
+def _country_in_run(run: str) -> str | None:
+    """The country a run of up to three words starts with ("Fiji", "South Korea"), in any
+    case, or None."""
+    words = run.split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        for form in (phrase, phrase.title()):
+            country = country_of_word(form)
+            if country:
+                return country
+    return None
 
 
 def _countries_named(sentences: Iterable[str]) -> dict[str, str]:

@@ -1126,3 +1126,58 @@ def test_a_topic_read_as_a_place_is_never_a_place_visited() -> None:
         assert q.answer != "Politics" and "Politics" not in q.accepted
         if q.kind == "short_answer":
             assert not grade(q, "Politics").correct
+
+
+def test_a_title_word_that_ends_a_longer_title_is_never_glued_to_the_name() -> None:
+    text = (
+        "Croatian Foreign Minister Lea Novak met Prime Minister Erik Lunde in Oslo. "
+        "Defence Minister General Ivo Marin joined them, as did Deputy President Ana Berg. "
+        "Minister Novak said the talks went well."
+    )
+    assert "Minister Lea Novak" not in name_forms("Lea Novak", text)
+    assert "Minister Novak" in name_forms("Lea Novak", text)  # the article writes it so
+    assert "Minister Erik Lunde" not in name_forms("Erik Lunde", text)
+    # a deputy president is no president; a rank stays the name's own
+    assert "President Ana Berg" not in name_forms("Ana Berg", text)
+    assert "General Ivo Marin" in name_forms("Ivo Marin", text)
+
+
+def test_a_title_is_never_cut_into_a_malformed_form() -> None:
+    assert "Foreign spokesman" not in title_forms("Foreign Ministry spokesman")
+    forms = title_forms("President Lea Novak's envoy to the Middle East")
+    assert "envoy to the Middle East" in forms
+    assert not any(f.endswith(" the") for f in forms)
+    assert "Prime Minister" in title_forms("Croatian Prime Minister")
+
+
+def test_a_bare_title_is_accepted_with_the_country_the_article_ties_to_the_person() -> None:
+    from question_bank.writing.build import Context, role_drafts
+
+    def asked(text: str, sentence: str) -> list[dict[str, object]]:
+        a = article(text)
+        role = Role(
+            source=src(a, sentence),
+            cue=cue(a, sentence, "Prime Minister"),
+            person="Erik Lunde",
+            title="Prime Minister",
+        )
+        ctx = Context(a, [role], DistractorPool())
+        return [
+            {"kind": d.kind, "answer": d.answer, "accepted": d.accepted, "fact": role.to_dict()}
+            for d in role_drafts(role, ctx)
+            if d.kind == "short_answer" and d.answer == "Prime Minister"
+        ]
+
+    said = "Prime Minister Lunde thanked his guest for the visit."
+    tied = f"ERIK LUNDE, PRIME MINISTER OF NORWAY: Welcome to Oslo.\n{said}\n"
+    for q in asked(tied, said):
+        assert grade(q, "Prime Minister of Norway").correct
+        assert grade(q, "Norwegian Prime Minister").correct
+        assert not grade(q, "Prime Minister of Croatia").correct
+    # the sentences around him name the guest's country: no tie, nothing added
+    loose = f"Croatian Foreign Minister Lea Novak arrived in Oslo.\n{said}\n"
+    found = asked(loose, said)
+    assert found
+    for q in found:
+        assert not grade(q, "Prime Minister of Croatia").correct
+        assert not grade(q, "Prime Minister of Norway").correct
