@@ -24,6 +24,7 @@ from itertools import pairwise
 from .lexicon import HONORIFICS, OFFICE_EQUIVALENTS, TITLE_HEADS, TITLE_INITIALS
 
 __all__ = [
+    "is_title_word",
     "joined_places",
     "name_forms",
     "offices_overlap",
@@ -223,6 +224,13 @@ def _title_parts(title: str) -> tuple[str, frozenset[str]]:
     for pattern, repl in _SYNONYMS:
         phrase = re.sub(pattern, repl, phrase)
     return " ".join(phrase.split()), frozenset(qualifiers)
+
+
+def is_title_word(word: str) -> bool:
+    """Whether a word makes up titles ("foreign", "minister", "vice") or is a style or an
+    honorific ("Dr", "Sheikh"), in any case."""
+    low = word.lower().rstrip(".")
+    return (low in _TITLE_WORDS and low not in _FILLERS) or low in _STYLES or low in TITLE_HEADS
 
 
 _DEMONYMS = {

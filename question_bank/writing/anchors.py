@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..forms import name_forms
+from ..forms import is_title_word, name_forms
+from ..gazetteer import country_of_word
 from ..model import Article, Fact, Meeting, Trip, Visit
 from .places import place_kind, with_the
 from .text import (
@@ -110,7 +112,7 @@ def _prominence(facts: list[Fact]) -> dict[str, int]:
     return out
 
 
-def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
+def event_labels(facts: list[Fact], tense_of: dict[int, str], text: str = "") -> list[str]:
     """Short labels of the article's central events: its visits, meetings and trips in the
     order the article tells them (news tells the story's event first), those of its main
     people first within one sentence, labels that say where or with whom before bare
@@ -131,14 +133,14 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
         adj = {"planned": "planned ", "cancelled": "cancelled "}.get(tense, "")
         if isinstance(f, Visit):
             places = [p for p in f.places if place_kind(p) in ("country", "city", "region")]
-            who = display(f.traveler)
+            who = display(f.traveler, text)
             if places:
                 labels.append(f"{who}'s {adj}visit to {_places_text(places)}")
             labels.append(f"{who}'s {adj}visit")
             if places:
                 labels.append(f"the {adj}visit to {_places_text(places)}")
         elif isinstance(f, Meeting) and len(f.participants) >= 2:
-            a, b = display(f.participants[0]), display(f.participants[1])
+            a, b = display(f.participants[0], text), display(f.participants[1], text)
             labels.append(f"the {adj}talks between {a} and {b}")
             # asked whom one side met, the anchor can still name the other side and the
             # place: "Donald Trump's talks in New York"
@@ -149,7 +151,7 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
                 spare.append(f"the {adj}talks{where}")
         elif isinstance(f, Trip):
             noun = f.noun if f.noun in ("trip", "visit", "tour") else "trip"
-            who = display(f.traveler)
+            who = display(f.traveler, text)
             dest = f.destination
             if dest and place_kind(dest) == "vague":
                 dest = country_before(facts, f)  # "his second visit to the country"
@@ -174,11 +176,53 @@ def country_before(facts: list[Fact], f: Trip) -> str | None:
     return best
 
 
-def display(name: str) -> str:
-    """A name as a prompt prints it: "SITIVENI RABUKA" becomes "Sitiveni Rabuka"."""
+def display(name: str, text: str = "") -> str:
+    """A name as a prompt prints it: "SITIVENI RABUKA" becomes "Sitiveni Rabuka", and a
+    surname alone the full name the article gives (see :func:`full_name`)."""
+    if text:
+        name = full_name(name, text)
     if name.upper() == name and any(c.isalpha() for c in name):
         return " ".join(w.capitalize() for w in name.split())
     return name
+
+
+_RUN_BEFORE = r"((?:[A-Z][\w'’.-]*\s+){1,4})"
+
+
+@lru_cache(maxsize=4096)
+def full_name(name: str, text: str) -> str:
+    """The one full name the article writes a one-word name in ("Salvador Valdes Mesa"
+    for "Mesa", "ANTHONY ALBANESE" for "Albanese"), or the name itself when it writes
+    none or several. Titles, styles and countries before the name are no part of it
+    ("Vice President Mesa", "Republic of Cuba Salvador Valdes Mesa")."""
+    if len(name.split()) != 1 or len(name) < 3:
+        return name
+    found: set[str] = set()
+    for needle, haystack in ((name, text), (name.upper(), text)):
+        for m in re.finditer(rf"{_RUN_BEFORE}{re.escape(needle)}(?![\w-])", haystack):
+            words = m.group(1).split()
+            while words and _not_a_name(words[0]):
+                words.pop(0)
+            if words and not any(_not_a_name(w) for w in words):
+                found.add(" ".join([*words, needle]))
+    if len({f.lower() for f in found}) != 1:
+        return name
+    out = found.pop()
+    return display(out) if name.upper() != name and out.upper() == out else out
+
+
+def _not_a_name(word: str) -> bool:
+    """A title word, style, country or nationality, or a word with a possessive or a
+    full stop ("Minister", "Dr.", "Cuba", "Fiji's"), never part of a name."""
+    bare = word.rstrip(".,;:")
+    low = bare.lower()
+    return (
+        bare != word
+        or low.endswith(("'s", "’s"))
+        or is_title_word(low)
+        or country_of_word(bare) is not None
+        or country_of_word(bare.capitalize()) is not None
+    )
 
 
 def anchor_candidates(
@@ -208,7 +252,7 @@ def anchor_candidates(
     found = detect_headline(article.text)
     if found:
         headline(found, "headline", 0.95)
-    for label in event_labels(facts, tense_of):
+    for label in event_labels(facts, tense_of, article.text):
         of = f" of {when}" if when else ""
         out.append(Anchor(f"According to the report{of} on {label}", 0.95, "event"))
     slug = slug_headline(article.source, article.text)

@@ -46,7 +46,14 @@ from ..numbers import (
     ordinal_word,
     parse_ordinal,
 )
-from .anchors import Anchor, anchor_candidates, choose_anchor, country_before, display
+from .anchors import (
+    Anchor,
+    anchor_candidates,
+    choose_anchor,
+    country_before,
+    display,
+    full_name,
+)
 from .distractors import (
     FALLBACK_TITLES,
     DistractorPool,
@@ -167,8 +174,20 @@ class Context:
         return [p for p in parts if p.strip()]
 
     def forms_of(self, person: str) -> tuple[str, ...]:
-        """Every form of a person's name the article supports."""
-        return _cached_forms(self, person)
+        """Every form of a person's name the article supports (of the full name too, when
+        the facts name them by one word: see :meth:`full_name`)."""
+        full = self.full_name(person)
+        if full == person:
+            return _cached_forms(self, person)
+        return tuple(dict.fromkeys([*_cached_forms(self, full), *_cached_forms(self, person)]))
+
+    def full_name(self, person: str) -> str:
+        """The full name the article gives a person the facts name by one word."""
+        return display(full_name(person, self.article.text))
+
+    def show(self, person: str) -> str:
+        """A person's name as a prompt prints it: in full, in ordinary case."""
+        return display(person, self.article.text)
 
     def with_person(self, person: str) -> list[str]:
         """The sentences that name a person (by a form of the name)."""
@@ -453,8 +472,8 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
         "noun": noun,
         "to": f" to {with_the(dest)}" if dest else "",
         "since": f" since {since}" if since else "",
-        "traveler": display(f.traveler),
-        "traveler_poss": possessive(display(f.traveler)),
+        "traveler": ctx.show(f.traveler),
+        "traveler_poss": possessive(ctx.show(f.traveler)),
     }
     q = template("trip", "question", tense, "which")
     avoid = (word, *accepted)
@@ -531,8 +550,8 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
         a, b = b, a
     partners = ctx.partners(a) | {b}
     slots = {
-        "asker": display(a),
-        "other": display(b),
+        "asker": ctx.show(a),
+        "other": ctx.show(b),
         "where": f" in {f.place}" if f.place and not mentions_any(f.place, ctx.forms_of(b)) else "",
         "when": (" " + w) if (w := when_phrase(f.when, ctx.date, f.planned)) else "",
     }
@@ -550,7 +569,8 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
         if p != a
     } | {b}
     accepted = tuple(dict.fromkeys(x for p in [b, *sorted(right - {b})] for x in ctx.forms_of(p)))
-    accepted = tuple(x for x in accepted if x != b)
+    key = ctx.full_name(b)  # "Anthony Albanese" for an article's "ALBANESE"
+    accepted = tuple(x for x in accepted if x != key)
     conf = 0.85 if a.upper() == a or b.upper() == b else 1.0
     out: list[Draft] = []
     if f.cue:
@@ -567,7 +587,7 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
             "short_answer",
             q,
             slots,
-            b,
+            key,
             accepted,
             avoid=avoid,
             confidence=q.confidence * conf,
@@ -575,6 +595,7 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
         )
     )
     wrong, wconf = _people_distractors(ctx, a, partners, b)
+    wrong = [ctx.full_name(w) for w in wrong]
     if len(wrong) >= 3:
         ch = template("meeting", "choice", tense, "which")
         out.append(
@@ -582,7 +603,7 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
                 f,
                 ch,
                 slots,
-                b,
+                key,
                 wrong,
                 avoid=avoid,
                 confidence=ch.confidence * conf * wconf,
@@ -707,7 +728,7 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
         kinds_all = {kinds.get(p) or place_kind(p) for p in right}
         what = KIND_PLURALS.get(kind, "places") if len(kinds_all) == 1 else "places"
     slots = {
-        "traveler": display(f.traveler),
+        "traveler": ctx.show(f.traveler),
         "what": what,
         "whats": KIND_PLURALS.get(kind, "places"),
         "when": f" {when}" if when else "",
@@ -856,7 +877,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     # stand in only when the name cloze does not survive the checks
     spare = garbled or (head and bool(out))
     if qualified and holders == {f.person} and not head:
-        slots = {"the_title": _the(f.title), "person": display(f.person)}
+        slots = {"the_title": _the(f.title), "person": ctx.show(f.person)}
         q = template("role", "question", "any", "who")
         avoid = (*person_forms,)
         out.append(
@@ -865,15 +886,15 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
                 "short_answer",
                 q,
                 slots,
-                f.person,
-                tuple(x for x in person_forms if x != f.person),
+                ctx.full_name(f.person),
+                tuple(x for x in person_forms if x != ctx.full_name(f.person)),
                 avoid=avoid,
                 confidence=q.confidence * conf,
                 title_question=True,
             )
         )
-        wrong = [p for p in _people_for_title(ctx, f) if p not in holders]
-        chosen = pick(wrong, [f.person])
+        wrong = [ctx.full_name(p) for p in _people_for_title(ctx, f) if p not in holders]
+        chosen = pick(wrong, [ctx.full_name(f.person)])
         if len(chosen) >= 3 and not head:
             ch = template("role", "choice", "any", "who")
             out.append(
@@ -881,7 +902,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
                     f,
                     ch,
                     slots,
-                    f.person,
+                    ctx.full_name(f.person),
                     chosen,
                     avoid=avoid,
                     confidence=ch.confidence * conf * 0.95,
@@ -889,7 +910,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
                 )
             )
     else:
-        slots = {"person": display(f.person), "the_title": _the(f.title)}
+        slots = {"person": ctx.show(f.person), "the_title": _the(f.title)}
         q = template("role", "question", "any", "position")
         avoid = (*t_forms, *person_forms)
         out.append(
@@ -947,7 +968,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
         _statement(
             f,
             st,
-            {"person": display(person), "the_title": _the(f.title)},
+            {"person": ctx.show(person), "the_title": _the(f.title)},
             truth,
             avoid=(*person_forms, person),
             confidence=st.confidence * conf,

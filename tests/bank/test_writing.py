@@ -1181,3 +1181,36 @@ def test_a_bare_title_is_accepted_with_the_country_the_article_ties_to_the_perso
     for q in found:
         assert not grade(q, "Prime Minister of Croatia").correct
         assert not grade(q, "Prime Minister of Norway").correct
+
+
+def test_a_person_named_by_one_word_is_asked_and_keyed_by_the_full_name_the_article_gives() -> None:
+    from question_bank.writing.anchors import full_name
+
+    text = (
+        "Foreign Minister Lea Novak met the Vice President of the Republic of Norway "
+        "Kari Anne Holt in Oslo on Monday.\n"
+        "Vice President Holt said the talks had been useful.\n"
+    )
+    assert full_name("Holt", text) == "Kari Anne Holt"
+    assert full_name("HOLT", "KARI ANNE HOLT, VICE PRESIDENT: Welcome.") == "KARI ANNE HOLT"
+    # two people of that surname: the name stays as the facts give it
+    assert full_name("Holt", text + "Her brother Jon Holt also came.\n") == "Holt"
+
+    a = article(text, date="2025-03-12")
+    s = "Vice President Holt said the talks had been useful."
+    met = "Foreign Minister Lea Novak met the Vice President of the Republic of Norway Kari Anne Holt in Oslo on Monday."
+    facts = [
+        Meeting(source=src(a, met), participants=("Lea Novak", "Holt"), place="Oslo"),
+        Role(
+            source=src(a, s), cue=cue(a, s, "Vice President"), person="Holt", title="Vice President"
+        ),
+    ]
+    qs = ask(a, facts)
+    assert qs
+    for q in qs:
+        assert not re.search(r"(?<!Anne )\bHolt\b", q.prompt.split("“")[0]), q.prompt
+    for q in of_kind(qs, "short_answer", "meeting"):
+        if q.answer != "Lea Novak":
+            assert q.answer == "Kari Anne Holt"
+            assert grade(q.to_dict(), "Holt").correct
+            assert grade(q.to_dict(), "Kari Anne Holt").correct
