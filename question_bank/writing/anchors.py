@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from ..forms import is_title_word, name_forms
 from ..gazetteer import country_of_word
-from ..model import Article, Fact, Meeting, Trip, Visit
+from ..model import Article, Fact, Mediation, Meeting, Term, Trip, Visit
 from .places import place_kind, with_the
 from .text import (
     fold,
@@ -162,6 +162,81 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str], text: str = "") ->
     return list(dict.fromkeys([*labels, *spare]))
 
 
+_AGREED = re.compile(
+    r"(?P<a>(?:[Tt]he\s+)?[A-Z][^,;:.]{0,50}?)\s+and\s+(?P<b>(?:the\s+)?[A-Z][^,;:.]{0,50}?)"
+    r"\s+(?:have\s+|has\s+|had\s+|will\s+)?(?:\w+ly\s+)?"
+    r"(?:agreed|signed|reached|struck|exchanged|concluded|sealed|agree|sign|reach)\b"
+)
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?P<a>(?:the\s+)?[A-Z][^,;:.()\[\]]{0,50}?)\s+and\s+"
+    r"(?P<b>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
+)
+_MODIFIER = re.compile(r"^[a-z][a-z-]*$")
+_NOT_MODIFIERS = frozenset(
+    """a an the this that its their his her new latest first last final significant landmark
+    historic major key important immediate proposed possible potential long-awaited broad
+    fragile full partial current previous such""".split()
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])|\n+")
+
+
+def agreement_labels(facts: list[Fact], text: str) -> list[str]:
+    """Labels of the article's agreement, for an article that tells of no visit or
+    meeting: "the free trade agreement between the European Union and the Mercosur
+    countries", "the swap between Russia and Ukraine". The agreement is the one its first
+    term or mediation names, written with the words before it in the first sentence that
+    names it ("free trade"; never a figure), and the two sides that agreed or signed it,
+    or that it is between. Without sides, only a noun that says what was agreed
+    ("the ceasefire", "the free trade agreement"), never a bare "the deal"."""
+    nouns = [
+        re.sub(r"^the\s+", "", f.agreement.lower())
+        for f in sorted(facts, key=lambda g: g.source.start)
+        if isinstance(f, Term | Mediation)
+    ]
+    out: list[str] = []
+    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    for noun in dict.fromkeys(n for n in nouns if re.fullmatch(r"[a-z][a-z -]{2,30}", n)):
+        for sentence in sentences:
+            m = re.search(rf"\b((?:[a-z][\w-]*\s+){{0,3}}){re.escape(noun)}\b", sentence)
+            if m is None:
+                continue
+            mods: list[str] = []
+            for w in reversed(m.group(1).split()):
+                if not _MODIFIER.match(w) or w in _NOT_MODIFIERS or _is_figure_word(w):
+                    break
+                mods.insert(0, w)
+            phrase = " ".join([*mods, noun])
+            sides = _AGREED.search(sentence) or _BETWEEN.search(sentence)
+            if sides:
+                a, b = (_side(sides.group(k)) for k in ("a", "b"))
+                if all(1 <= len(x.split()) <= 6 for x in (a, b)):
+                    out.append(f"the {phrase} between {a} and {b}")
+            if mods or noun in _SPECIFIC:
+                out.append(f"the {phrase}")
+            break
+    return list(dict.fromkeys(out))
+
+
+def _side(text: str) -> str:
+    """One side of an agreement as a label names it: no bracketed initials, "the" in
+    lower case ("The European Union (EU)" -> "the European Union")."""
+    text = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", text)
+    return re.sub(r"^The\b", "the", " ".join(text.split()))
+
+
+_SPECIFIC = frozenset("ceasefire truce swap exchange treaty settlement merger acquisition".split())
+_FIGURE_WORDS = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|sixty|hundred|thousand|million|billion)\b|"
+    r"-(?:day|week|month|year|hour)s?$)"
+)
+
+
+def _is_figure_word(word: str) -> bool:
+    """A figure or a length ("six-month", "30-day", "three"): an answer, never a label."""
+    return bool(_FIGURE_WORDS.search(word))
+
+
 def country_before(facts: list[Fact], f: Trip) -> str | None:
     """The one country of the traveller's visit told last before (or in) the trip's
     sentence, or None."""
@@ -252,12 +327,37 @@ def anchor_candidates(
     found = detect_headline(article.text)
     if found:
         headline(found, "headline", 0.95)
-    for label in event_labels(facts, tense_of, article.text):
-        of = f" of {when}" if when else ""
-        out.append(Anchor(f"According to the report{of} on {label}", 0.95, "event"))
+    of = f" of {when}" if when else ""
+    events = [
+        Anchor(f"According to the report{of} on {label}", 0.95, "event")
+        for label in event_labels(facts, tense_of, article.text)
+    ]
+    labels = agreement_labels(facts, article.text)
+    deals = [
+        Anchor(f"According to the report{of} on {label}", 0.9, "event")
+        for label in labels
+        if " between " in label
+    ]
+    # "the climate deal" says less than the words of the address: it comes after them
+    bare_deals = [
+        Anchor(f"According to the report{of} on {label}", 0.85, "event")
+        for label in labels
+        if " between " not in label
+    ]
+    # the story's central fact comes first: a deal told before any visit or meeting
+    first_event = min(
+        (f.source.start for f in facts if isinstance(f, Visit | Meeting | Trip)), default=None
+    )
+    first_deal = min(
+        (f.source.start for f in facts if isinstance(f, Term | Mediation)), default=None
+    )
+    if first_deal is not None and (first_event is None or first_deal < first_event):
+        events, deals = deals, events
+    out.extend([*events, *deals])
     slug = slug_headline(article.source, article.text)
     if slug:
         headline(slug, "address", 0.85)
+    out.extend(bare_deals)
     if when:
         # a dated report reads better than a headline with words cut out of it
         out.append(Anchor(f"According to the report of {when}", 0.9, "date"))

@@ -1214,3 +1214,32 @@ def test_a_person_named_by_one_word_is_asked_and_keyed_by_the_full_name_the_arti
             assert q.answer == "Kari Anne Holt"
             assert grade(q.to_dict(), "Holt").correct
             assert grade(q.to_dict(), "Kari Anne Holt").correct
+
+
+def test_an_article_about_a_deal_is_named_by_the_deal_and_its_sides() -> None:
+    from question_bank.writing.anchors import agreement_labels
+
+    first = "Norway and the Croatian government (CG) have signed a six-month fishing agreement."
+    then = "Under the agreement, Croatian boats may land 12,000 tonnes of cod a year."
+    a = article(f"{first}\n{then}\n")  # no headline, no date, no address
+    facts = [
+        Term(
+            source=src(a, then),
+            cue=cue(a, then, "12,000"),
+            agreement="agreement",
+            text="12,000 tonnes of cod",
+            value=12000,
+            unit="tonnes",
+        )
+    ]
+    label = "the fishing agreement between Norway and the Croatian government"
+    assert agreement_labels(facts, a.text)[0] == label  # no figure, no initials
+    qs = ask(a, facts)
+    assert qs
+    for q in qs:
+        assert f"According to the report on {label}" in q.prompt, q.prompt
+    # without sides, a deal that says nothing of itself is no label
+    s = "Under the deal, boats may land 12,000 tonnes of cod each year."
+    b = article(f"The deal was welcomed by the fishermen of both countries.\n{s}\n")
+    deal = Term(source=src(b, s), agreement="deal", text="12,000 tonnes", value=12000, unit="t")
+    assert agreement_labels([deal], b.text) == []
