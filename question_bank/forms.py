@@ -54,9 +54,11 @@ def surname(name: str) -> str:
     """The surname with its particle ("Antony Blinken" -> "Blinken", "Tamim Al Thani" ->
     "Al Thani"); a one-word name is itself."""
     words = _name_words(name)
-    if len(words) >= 3 and words[-2].lower().rstrip("-") in _PARTICLES:
-        return " ".join(words[-2:])
-    return words[-1]
+    start = len(words) - 1
+    # every particle before it: "von der Leyen", "Abul Gheit", never the given name
+    while start >= 2 and words[start - 1].lower().rstrip("-") in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
 
 
 _CALLERS = frozenset(w.rstrip(".") for w in HONORIFICS) | TITLE_HEADS | {"pm", "fm", "dpm"}

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from ..forms import is_title_word, name_forms
 from ..gazetteer import country_of_word
+from ..lexicon import ORGANISATION_NOUNS
 from ..model import Article, Fact, Mediation, Meeting, Term, Trip, Visit
 from .places import place_kind, with_the
 from .text import (
@@ -61,10 +62,27 @@ def detect_headline(text: str) -> str | None:
             continue
         if line.upper() == line or is_boilerplate(line) or strip_dateline(line) != line:
             continue
-        if not line[:1].isupper():
+        if not line[:1].isupper() or _letterhead(line):
             continue
         return line
     return None
+
+
+def _letterhead(line: str) -> bool:
+    """A line of titles, offices and places only, as a letterhead or a signature writes it
+    ("Minister for Foreign Affairs", "Office of the Prime Minister of Fiji"): it names
+    whoever wrote, not the event."""
+    words = re.findall(r"[\w'’-]+", line)
+    return bool(words) and all(
+        is_title_word(w)
+        or w.lower() in _LINKS
+        or w.lower() in ORGANISATION_NOUNS
+        or country_of_word(w) is not None
+        for w in words
+    )
+
+
+_LINKS = frozenset("of for the and on in at to".split())
 
 
 def slug_headline(source: str | None, text: str) -> str | None:
@@ -80,6 +98,13 @@ def slug_headline(source: str | None, text: str) -> str | None:
         return None
     slug = re.sub(r"\.\w{2,5}$", "", parts[-1] if not parts[-1].isdigit() else parts[-2])
     raw = [w for w in re.split(r"[-_]+", slug) if w and not re.fullmatch(r"\d{3,}|\w*\d{5,}\w*", w)]
+    # an address cut inside a word ("…-in-uae-b") or led by a date ("10-20-unions-…")
+    if raw and len(raw[-1]) == 1 and raw[-1].lower() != "a":
+        raw.pop()
+        while raw and raw[-1].lower() in _LINKS | {"a", "an", "with", "from", "by"}:
+            raw.pop()  # "…-sign-deal-in-o": the cut word's preposition goes too
+    while raw and raw[0].isdigit() and len(raw[0]) <= 2:
+        raw.pop(0)
     if len(raw) < 4 or len(raw) > 18:
         return None
     out = []
@@ -261,6 +286,7 @@ def display(name: str, text: str = "") -> str:
     return name
 
 
+_PARTICLES = frozenset("von van der den de da di du del della al el bin ibn abu la le".split())
 _RUN_BEFORE = r"((?:[A-Z][\w'’.-]*\s+){1,4})"
 
 
@@ -270,7 +296,12 @@ def full_name(name: str, text: str) -> str:
     for "Mesa", "ANTHONY ALBANESE" for "Albanese"), or the name itself when it writes
     none or several. Titles, styles and countries before the name are no part of it
     ("Vice President Mesa", "Republic of Cuba Salvador Valdes Mesa")."""
-    if len(name.split()) != 1 or len(name) < 3:
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _PARTICLES:
+        # a name cut after its particle ("Ursula von der"): the word the text writes next
+        ends = {m.group(1) for m in re.finditer(rf"{re.escape(name)}\s+([A-Z][\w'’-]+)", text)}
+        return f"{name} {ends.pop()}" if len(ends) == 1 else name
+    if len(words) != 1 or len(name) < 3:
         return name
     found: set[str] = set()
     for needle, haystack in ((name, text), (name.upper(), text)):

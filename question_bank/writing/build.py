@@ -179,6 +179,8 @@ class Context:
         full = self.full_name(person)
         if full == person:
             return _cached_forms(self, person)
+        if full.startswith(person + " "):
+            return _cached_forms(self, full)  # a name cut short ("Ursula von der") is no form
         return tuple(dict.fromkeys([*_cached_forms(self, full), *_cached_forms(self, person)]))
 
     def full_name(self, person: str) -> str:

@@ -303,7 +303,7 @@ def test_relative_days_become_dates_with_the_article_date() -> None:
     # a time that points at another sentence's date says nothing in a prompt
     assert when_phrase("the same day", wednesday, planned=False) == ""
     assert when_phrase("later that day", wednesday, planned=False) == ""
-    assert when_phrase("on 31 May and", wednesday, planned=True) == "on 31 May"
+    assert when_phrase("on 31 May and", wednesday, planned=True) == "on 31 May 2025"
     assert resolve_relative("how many will return over the next week", None, planned=True) == (
         "how many will return"
     )
@@ -1243,3 +1243,45 @@ def test_an_article_about_a_deal_is_named_by_the_deal_and_its_sides() -> None:
     b = article(f"The deal was welcomed by the fishermen of both countries.\n{s}\n")
     deal = Term(source=src(b, s), agreement="deal", text="12,000 tonnes", value=12000, unit="t")
     assert agreement_labels([deal], b.text) == []
+
+
+def test_a_letterhead_line_is_no_headline_and_a_cut_address_loses_its_stub() -> None:
+    from question_bank.writing.anchors import slug_headline
+
+    body = "\n\nThe minister met her Norwegian counterpart in Oslo on Monday for talks on fish."
+    assert detect_headline("Minister for Foreign Affairs" + body) is None
+    assert detect_headline("Office of the Prime Minister of Croatia" + body) is None
+    assert detect_headline("Novak in Oslo for fishing talks" + body) == (
+        "Novak in Oslo for fishing talks"
+    )
+    address = "https://example.org/2025/03/12-03-novak-and-lunde-sign-fishing-deal-in-o/"
+    assert slug_headline(address, "Novak and Lunde") == "Novak and Lunde sign fishing deal"
+
+
+def test_a_name_cut_after_its_particle_is_asked_whole() -> None:
+    from question_bank.writing.anchors import full_name
+
+    text = "The deal was signed by Commission President Anna van der Berg in Oslo on Monday."
+    assert full_name("Anna van der", text) == "Anna van der Berg"
+    forms = name_forms("Anna van der Berg")
+    assert "van der Berg" in forms
+    assert not any(f.endswith((" der", " van")) or f == "der Berg" for f in forms)
+
+
+@pytest.mark.parametrize(
+    ("when", "planned", "phrase"),
+    [
+        ("a ceremony Tuesday", False, "on 11 March 2025"),
+        ("on June 7-8", False, "on 7-8 June 2024"),
+        ("on March 20", True, "on 20 March 2025"),
+        ("on December 30", False, "on 30 December 2024"),
+        ("a ceremony in 2019", False, "in 2019"),
+        ("on November last year", False, "in November 2024"),
+    ],
+)
+def test_a_when_phrase_is_the_time_alone_with_its_year(
+    when: str, planned: bool, phrase: str
+) -> None:
+    from question_bank.writing.text import when_phrase
+
+    assert when_phrase(when, dt.date(2025, 3, 12), planned) == phrase
