@@ -512,7 +512,9 @@ def _people_distractors(
     """People who are certainly not the answer: from the article (never named in a sentence
     with ``person``), then from the bank, of the key's rank first."""
     together = " ".join(ctx.with_person(person))
-    rank = ctx.rank_of(key)
+    # a head of government meets a head of government: without a title of the key's
+    # own, the rank is the asker's
+    rank = ctx.rank_of(key) or ctx.rank_of(person)
     # whoever met someone the person met was at the same talks or summit: they may have
     # met the person too, so they are no certain wrong answer
     attendees = {q for p in ctx.partners(person) for q in ctx.partners(p)}
@@ -531,7 +533,8 @@ def _people_distractors(
         if p not in ctx.people and p not in exclude and looks_like_name(p)
     ]
     if rank:
-        pooled.sort(key=lambda p: ctx.pool.ranks.get(p) != rank)
+        # from another article, only a peer of the key's rank is a plausible wrong answer
+        pooled = [p for p in pooled if ctx.pool.ranks.get(p) == rank]
         local.sort(key=lambda p: ctx.rank_of(p) != rank)
     chosen = pick([*local, *pooled], [key, person, *exclude])
     from_bank = sum(1 for c in chosen if c not in local)

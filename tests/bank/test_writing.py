@@ -1285,3 +1285,31 @@ def test_a_when_phrase_is_the_time_alone_with_its_year(
     from question_bank.writing.text import when_phrase
 
     assert when_phrase(when, dt.date(2025, 3, 12), planned) == phrase
+
+
+def test_people_from_other_articles_are_choices_only_as_peers_of_the_asker() -> None:
+    s = "President Lea Novak met Erik Lunde in Oslo on Monday for talks on fishing."
+    t = "President Lea Novak said the talks had been friendly and useful for both sides."
+    a = article(f"{s}\n{t}\n", date="2025-03-12")
+    facts = [
+        Meeting(source=src(a, s), participants=("Lea Novak", "Erik Lunde"), place="Oslo"),
+        Role(source=src(a, t), cue=cue(a, t, "President"), person="Lea Novak", title="President"),
+    ]
+    pool = DistractorPool()
+    heads = ["Paul Reyes", "Kenji Sato", "Mara Cole", "Ivo Petrov"]
+    for name, title in [*((h, "Prime Minister") for h in heads), ("Tom Hale", "Trade Minister")]:
+        pool.add("persons", [name])
+        pool.ranks[name] = title_rank_of(title)
+    mcqs = of_kind(ask(a, facts, pool), "mcq", "meeting")
+    assert mcqs
+    for q in mcqs:
+        # Erik Lunde has no title here: a president meets a head, so a trade minister
+        # from another story is no plausible wrong answer
+        assert "Tom Hale" not in q.choices
+        assert set(q.choices) - {q.answer} <= set(heads)
+
+
+def title_rank_of(title: str) -> str:
+    from question_bank.writing.distractors import title_rank
+
+    return title_rank(title)
