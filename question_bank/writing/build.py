@@ -873,6 +873,8 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     head = rank == "head"
     first = f.title.split()[0]
     garbled = first[:1].islower() and first.lower() not in _TITLE_OPENERS
+    # "Deputy Minister of": a title cut before its office is no key
+    garbled = garbled or f.title.split()[-1].lower() in _TITLE_LINKS - _TITLE_OPENERS
     if f.cue is not None and f.cue.text == f.title:
         # "Electronics For Imaging CEO": a title cut out of a longer name is no key
         before = f.source.sentence[: f.cue.start - f.source.start].split()
@@ -957,11 +959,23 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5
     person = f.person
     if not truth:
-        others = [p for p in _people_for_title(ctx, f) if p not in holders]
+        # someone of the same article, and a head of state or government only for a
+        # head's title: "Vladimir Putin was the UK Foreign Secretary" is false in a way no
+        # student needs the article for, and a stranger from another story is only
+        # unmentioned
+        others = [
+            p
+            for p in _people_for_title(ctx, f)
+            if p not in holders
+            and p in ctx.people
+            and (head or "counterpart" in f.title.lower() or ctx.rank_of(p) != "head")
+        ]
         others = [
             p
             for p in others
-            if not any(titles_match(r.title, f.title) for r in ctx.roles if r.person == p)
+            # "First Deputy President" is a deputy president: no false "was the Deputy
+            # President" for them
+            if not any(offices_overlap(r.title, f.title) for r in ctx.roles if r.person == p)
             and not any(len(x) >= 3 and _word_in(x, f.title) for x in p.split())
         ]
         chosen = pick(others, [f.person], limit=1)
@@ -969,11 +983,15 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
             person = chosen[0]
         else:
             truth = True
+    # "the Vice President" says whose when the article ties the person to a country:
+    # "the Cuban Vice President"
+    tied = _title_with_country(ctx, f)  # ["Vice President of Cuba", "Cuban Vice President"]
+    shown = tied[-1] if tied else f.title
     out.append(
         _statement(
             f,
             st,
-            {"person": ctx.show(person), "the_title": _the(f.title)},
+            {"person": ctx.show(person), "the_title": _the(shown)},
             truth,
             avoid=(*person_forms, person),
             confidence=st.confidence * conf,

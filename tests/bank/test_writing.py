@@ -1313,3 +1313,80 @@ def title_rank_of(title: str) -> str:
     from question_bank.writing.distractors import title_rank
 
     return title_rank(title)
+
+
+def test_a_role_statement_names_the_country_and_is_never_false_for_a_holder_of_the_office() -> None:
+    from question_bank.writing.build import Context, role_drafts
+
+    s = "ERIK LUNDE, FOREIGN MINISTER OF NORWAY: Welcome to Oslo, said Foreign Minister Lunde."
+    t = "First Deputy Foreign Minister Ana Berg and Deputy Foreign Minister Ivo Marin attended."
+    a = article(f"{s}\n{t}\n")
+
+    def role(sentence: str, words: str, person: str, title: str) -> Role:
+        return Role(
+            source=src(a, sentence), cue=cue(a, sentence, words), person=person, title=title
+        )
+
+    lunde = role(s, "Foreign Minister Lunde", "Erik Lunde", "Foreign Minister")
+    berg = role(t, "First Deputy Foreign Minister", "Ana Berg", "First Deputy Foreign Minister")
+    marin = role(t, "Deputy Foreign Minister Ivo", "Ivo Marin", "Deputy Foreign Minister")
+    ctx = Context(a, [lunde, berg, marin], DistractorPool())
+    said = [d for d in role_drafts(lunde, ctx) if d.kind == "true_false"]
+    assert said and all(d.slots["the_title"] == "the Foreign Minister of Norway" for d in said)
+    for d in role_drafts(marin, ctx):
+        if d.kind == "true_false":
+            # a first deputy foreign minister is a deputy foreign minister too
+            assert d.answer == "True" or d.slots["person"] != "Ana Berg"
+
+
+def test_a_false_role_statement_swaps_in_no_head_of_government_nor_a_stranger() -> None:
+    from question_bank.writing.build import Context, role_drafts
+
+    s = "Prime Minister Erik Lunde welcomed Foreign Minister Lea Novak in Oslo on Monday."
+    text = s + "\nThe two sides discussed fishing rights and trade in the Adriatic.\n"
+    pool = DistractorPool()
+    pool.add("persons", ["Tom Hale", "Ivo Petrov"])
+    for name in ("Tom Hale", "Ivo Petrov"):
+        pool.ranks[name] = "minister"
+    said: set[str] = set()
+    for i in range(12):  # the truth is drawn by the article's id: try a few
+        a = parse_article(text, f"story{i}")
+        lunde = Role(
+            source=src(a, s),
+            cue=cue(a, s, "Prime Minister"),
+            person="Erik Lunde",
+            title="Prime Minister",
+        )
+        novak = Role(
+            source=src(a, s),
+            cue=cue(a, s, "Foreign Minister"),
+            person="Lea Novak",
+            title="Foreign Minister",
+        )
+        for d in role_drafts(novak, Context(a, [lunde, novak], pool)):
+            if d.kind == "true_false":
+                said.add(d.slots["person"])
+    # the prime minister is no plausible foreign minister, and someone from another story
+    # is only unmentioned: the statement stays true
+    assert said == {"Lea Novak"}
+
+
+def test_a_title_cut_before_its_office_is_no_key() -> None:
+    from question_bank.writing.build import Context, role_drafts
+
+    s = "Deputy Minister of Trade Ana Berg met the visiting delegation in Oslo on Monday."
+    a = article(s + "\nThe two sides discussed fishing rights and trade in the Adriatic.\n")
+    cut = Role(
+        source=src(a, s),
+        cue=cue(a, s, "Deputy Minister of"),
+        person="Ana Berg",
+        title="Deputy Minister of",
+    )
+    drafts = role_drafts(cut, Context(a, [cut], DistractorPool()))
+    assert all(d.answer != "Deputy Minister of" for d in drafts if not d.fallback)
+
+
+def replace_source(f: Role, b: Article) -> Role:
+    from dataclasses import replace
+
+    return replace(f, source=src(b, f.source.sentence))
