@@ -1390,3 +1390,20 @@ def replace_source(f: Role, b: Article) -> Role:
     from dataclasses import replace
 
     return replace(f, source=src(b, f.source.sentence))
+
+
+def test_one_fact_read_from_two_sentences_gives_questions_with_distinct_ids() -> None:
+    s = "Foreign Minister Lea Novak arrived in Oslo on Monday for two days of talks."
+    t = "Foreign Minister Lea Novak later met fishermen in the harbour of Bergen."
+    a = article(f"{s}\n{t}\n")
+    facts = [
+        Role(
+            source=src(a, x),
+            cue=cue(a, x, "Foreign Minister"),
+            person="Lea Novak",
+            title="Foreign Minister",
+        )
+        for x in (s, t)
+    ]
+    ids = [q.id for q in ask(a, facts)]
+    assert ids and len(ids) == len(set(ids))
