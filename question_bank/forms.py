@@ -24,6 +24,7 @@ from itertools import pairwise
 from .lexicon import HONORIFICS, OFFICE_EQUIVALENTS, TITLE_HEADS, TITLE_INITIALS
 
 __all__ = [
+    "is_title_word",
     "joined_places",
     "name_forms",
     "offices_overlap",
@@ -53,9 +54,11 @@ def surname(name: str) -> str:
     """The surname with its particle ("Antony Blinken" -> "Blinken", "Tamim Al Thani" ->
     "Al Thani"); a one-word name is itself."""
     words = _name_words(name)
-    if len(words) >= 3 and words[-2].lower().rstrip("-") in _PARTICLES:
-        return " ".join(words[-2:])
-    return words[-1]
+    start = len(words) - 1
+    # every particle before it: "von der Leyen", "Abul Gheit", never the given name
+    while start >= 2 and words[start - 1].lower().rstrip("-") in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
 
 
 _CALLERS = frozenset(w.rstrip(".") for w in HONORIFICS) | TITLE_HEADS | {"pm", "fm", "dpm"}
@@ -99,7 +102,7 @@ def _forms_in_text(name: str, words: list[str], text: str) -> list[str]:
     out: list[str] = []
     caller = r"(?P<caller>\b[A-Z][A-Za-z]{1,12}\.?)\s+"
     for m in _compiled(caller + re.escape(name) + r"\b").finditer(text):
-        if m.group("caller").rstrip(".").lower() in _CALLERS:
+        if m.group("caller").rstrip(".").lower() in _CALLERS and not _glued(text, m.start()):
             out.append(f"{m.group('caller')} {name}")
     for i, word in enumerate(words):
         if len(word) < 3 or not word[:1].isupper() or word.lower() in _PARTICLES:
@@ -112,9 +115,31 @@ def _forms_in_text(name: str, words: list[str], text: str) -> list[str]:
             lead = re.search(
                 r"\b([A-Z][A-Za-z]{1,12}\.?)\s+$", text[max(0, m.start() - 16) : m.start()]
             )
-            if lead and lead.group(1).rstrip(".").lower() in _CALLERS:
+            if (
+                lead
+                and lead.group(1).rstrip(".").lower() in _CALLERS
+                and not _glued(text, m.start() - len(lead.group(0)))
+            ):
                 out.append(f"{lead.group(1)} {word}")
     return out
+
+
+def _glued(text: str, at: int) -> bool:
+    """Whether the word at ``at`` ends a longer title ("Minister" of "Foreign Minister",
+    "General" of "Secretary General"): on its own before a name it is no form anyone
+    writes ("Minister Toshimitsu Motegi")."""
+    before = re.search(r"([A-Za-z][\w-]*)\s+$", text[max(0, at - 24) : at])
+    if before is None or before.group(1).lower() not in _TITLE_WORDS - _FILLERS:
+        return False
+    word = re.match(r"[A-Za-z]+", text[at:])
+    # a rank or a style is a name's own ("Defence Minister General X", "Prince X")
+    return word is None or word.group(0).lower() not in _STYLES
+
+
+_STYLES = frozenset(w.rstrip(".") for w in HONORIFICS)
+
+
+_FILLERS = frozenset("and for of the on at in to".split())
 
 
 # ---- titles ------------------------------------------------------------------------
@@ -201,6 +226,13 @@ def _title_parts(title: str) -> tuple[str, frozenset[str]]:
     for pattern, repl in _SYNONYMS:
         phrase = re.sub(pattern, repl, phrase)
     return " ".join(phrase.split()), frozenset(qualifiers)
+
+
+def is_title_word(word: str) -> bool:
+    """Whether a word makes up titles ("foreign", "minister", "vice") or is a style or an
+    honorific ("Dr", "Sheikh"), in any case."""
+    low = word.lower().rstrip(".")
+    return (low in _TITLE_WORDS and low not in _FILLERS) or low in _STYLES or low in TITLE_HEADS
 
 
 _DEMONYMS = {
@@ -314,13 +346,32 @@ def title_forms(title: str) -> tuple[str, ...]:
     if bare != title:
         out.append(bare)
     if quals:
-        words = [w for w in title.split() if _plain(w) not in quals or not w[:1].isupper()]
-        stripped = " ".join(words)
-        stripped = re.sub(r"\s+(?:of|for)(?:\s+the)?$", "", stripped).strip(" ,")
+        stripped = _without_qualifiers(title, quals)
         if stripped and _title_parts(stripped)[0] == office:
             out.append(stripped)
     out.extend(_country_turned(title))
     return tuple(dict.fromkeys(out))
+
+
+def _without_qualifiers(title: str, quals: frozenset[str]) -> str | None:
+    """The title without the country or body that starts or ends it ("Japanese Foreign
+    Minister", "Minister for Foreign Affairs of Japan"), or None when a qualifier sits
+    inside it ("Foreign Ministry spokesman" is no "Foreign spokesman") or what is left
+    ends on a link word ("envoy to the")."""
+    toks = title.split()
+    marks = [w[:1].isupper() and bool(p := set(_plain(w).split())) and p <= quals for w in toks]
+    i, j = 0, len(toks)
+    while i < j and marks[i]:
+        i += 1
+    while j > i and marks[j - 1]:
+        j -= 1
+    if any(marks[i:j]):
+        return None
+    stripped = " ".join(toks[i:j])
+    stripped = re.sub(r"\s+(?:of|for)(?:\s+the)?$", "", stripped).strip(" ,")
+    if not stripped or stripped.split()[-1].lower() in _FILLERS | {"'s", "’s"}:
+        return None
+    return stripped
 
 
 def _country_turned(title: str) -> list[str]:

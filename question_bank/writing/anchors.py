@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..forms import name_forms
-from ..model import Article, Fact, Meeting, Trip, Visit
+from ..forms import is_title_word, name_forms
+from ..gazetteer import country_of_word
+from ..lexicon import ORGANISATION_NOUNS
+from ..model import Article, Fact, Mediation, Meeting, Term, Trip, Visit
 from .places import place_kind, with_the
 from .text import (
     fold,
@@ -59,10 +62,27 @@ def detect_headline(text: str) -> str | None:
             continue
         if line.upper() == line or is_boilerplate(line) or strip_dateline(line) != line:
             continue
-        if not line[:1].isupper():
+        if not line[:1].isupper() or _letterhead(line):
             continue
         return line
     return None
+
+
+def _letterhead(line: str) -> bool:
+    """A line of titles, offices and places only, as a letterhead or a signature writes it
+    ("Minister for Foreign Affairs", "Office of the Prime Minister of Fiji"): it names
+    whoever wrote, not the event."""
+    words = re.findall(r"[\w'’-]+", line)
+    return bool(words) and all(
+        is_title_word(w)
+        or w.lower() in _LINKS
+        or w.lower() in ORGANISATION_NOUNS
+        or country_of_word(w) is not None
+        for w in words
+    )
+
+
+_LINKS = frozenset("of for the and on in at to".split())
 
 
 def slug_headline(source: str | None, text: str) -> str | None:
@@ -78,6 +98,13 @@ def slug_headline(source: str | None, text: str) -> str | None:
         return None
     slug = re.sub(r"\.\w{2,5}$", "", parts[-1] if not parts[-1].isdigit() else parts[-2])
     raw = [w for w in re.split(r"[-_]+", slug) if w and not re.fullmatch(r"\d{3,}|\w*\d{5,}\w*", w)]
+    # an address cut inside a word ("…-in-uae-b") or led by a date ("10-20-unions-…")
+    if raw and len(raw[-1]) == 1 and raw[-1].lower() != "a":
+        raw.pop()
+        while raw and raw[-1].lower() in _LINKS | {"a", "an", "with", "from", "by"}:
+            raw.pop()  # "…-sign-deal-in-o": the cut word's preposition goes too
+    while raw and raw[0].isdigit() and len(raw[0]) <= 2:
+        raw.pop(0)
     if len(raw) < 4 or len(raw) > 18:
         return None
     out = []
@@ -110,7 +137,7 @@ def _prominence(facts: list[Fact]) -> dict[str, int]:
     return out
 
 
-def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
+def event_labels(facts: list[Fact], tense_of: dict[int, str], text: str = "") -> list[str]:
     """Short labels of the article's central events: its visits, meetings and trips in the
     order the article tells them (news tells the story's event first), those of its main
     people first within one sentence, labels that say where or with whom before bare
@@ -131,14 +158,14 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
         adj = {"planned": "planned ", "cancelled": "cancelled "}.get(tense, "")
         if isinstance(f, Visit):
             places = [p for p in f.places if place_kind(p) in ("country", "city", "region")]
-            who = display(f.traveler)
+            who = display(f.traveler, text)
             if places:
                 labels.append(f"{who}'s {adj}visit to {_places_text(places)}")
             labels.append(f"{who}'s {adj}visit")
             if places:
                 labels.append(f"the {adj}visit to {_places_text(places)}")
         elif isinstance(f, Meeting) and len(f.participants) >= 2:
-            a, b = display(f.participants[0]), display(f.participants[1])
+            a, b = display(f.participants[0], text), display(f.participants[1], text)
             labels.append(f"the {adj}talks between {a} and {b}")
             # asked whom one side met, the anchor can still name the other side and the
             # place: "Donald Trump's talks in New York"
@@ -149,7 +176,7 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
                 spare.append(f"the {adj}talks{where}")
         elif isinstance(f, Trip):
             noun = f.noun if f.noun in ("trip", "visit", "tour") else "trip"
-            who = display(f.traveler)
+            who = display(f.traveler, text)
             dest = f.destination
             if dest and place_kind(dest) == "vague":
                 dest = country_before(facts, f)  # "his second visit to the country"
@@ -158,6 +185,81 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str]) -> list[str]:
                 labels.append(f"the {adj}{noun} to {with_the(dest)}")
             labels.append(f"{who}'s {adj}{noun}")
     return list(dict.fromkeys([*labels, *spare]))
+
+
+_AGREED = re.compile(
+    r"(?P<a>(?:[Tt]he\s+)?[A-Z][^,;:.]{0,50}?)\s+and\s+(?P<b>(?:the\s+)?[A-Z][^,;:.]{0,50}?)"
+    r"\s+(?:have\s+|has\s+|had\s+|will\s+)?(?:\w+ly\s+)?"
+    r"(?:agreed|signed|reached|struck|exchanged|concluded|sealed|agree|sign|reach)\b"
+)
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?P<a>(?:the\s+)?[A-Z][^,;:.()\[\]]{0,50}?)\s+and\s+"
+    r"(?P<b>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
+)
+_MODIFIER = re.compile(r"^[a-z][a-z-]*$")
+_NOT_MODIFIERS = frozenset(
+    """a an the this that its their his her new latest first last final significant landmark
+    historic major key important immediate proposed possible potential long-awaited broad
+    fragile full partial current previous such""".split()
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])|\n+")
+
+
+def agreement_labels(facts: list[Fact], text: str) -> list[str]:
+    """Labels of the article's agreement, for an article that tells of no visit or
+    meeting: "the free trade agreement between the European Union and the Mercosur
+    countries", "the swap between Russia and Ukraine". The agreement is the one its first
+    term or mediation names, written with the words before it in the first sentence that
+    names it ("free trade"; never a figure), and the two sides that agreed or signed it,
+    or that it is between. Without sides, only a noun that says what was agreed
+    ("the ceasefire", "the free trade agreement"), never a bare "the deal"."""
+    nouns = [
+        re.sub(r"^the\s+", "", f.agreement.lower())
+        for f in sorted(facts, key=lambda g: g.source.start)
+        if isinstance(f, Term | Mediation)
+    ]
+    out: list[str] = []
+    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    for noun in dict.fromkeys(n for n in nouns if re.fullmatch(r"[a-z][a-z -]{2,30}", n)):
+        for sentence in sentences:
+            m = re.search(rf"\b((?:[a-z][\w-]*\s+){{0,3}}){re.escape(noun)}\b", sentence)
+            if m is None:
+                continue
+            mods: list[str] = []
+            for w in reversed(m.group(1).split()):
+                if not _MODIFIER.match(w) or w in _NOT_MODIFIERS or _is_figure_word(w):
+                    break
+                mods.insert(0, w)
+            phrase = " ".join([*mods, noun])
+            sides = _AGREED.search(sentence) or _BETWEEN.search(sentence)
+            if sides:
+                a, b = (_side(sides.group(k)) for k in ("a", "b"))
+                if all(1 <= len(x.split()) <= 6 for x in (a, b)):
+                    out.append(f"the {phrase} between {a} and {b}")
+            if mods or noun in _SPECIFIC:
+                out.append(f"the {phrase}")
+            break
+    return list(dict.fromkeys(out))
+
+
+def _side(text: str) -> str:
+    """One side of an agreement as a label names it: no bracketed initials, "the" in
+    lower case ("The European Union (EU)" -> "the European Union")."""
+    text = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", text)
+    return re.sub(r"^The\b", "the", " ".join(text.split()))
+
+
+_SPECIFIC = frozenset("ceasefire truce swap exchange treaty settlement merger acquisition".split())
+_FIGURE_WORDS = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|sixty|hundred|thousand|million|billion)\b|"
+    r"-(?:day|week|month|year|hour)s?$)"
+)
+
+
+def _is_figure_word(word: str) -> bool:
+    """A figure or a length ("six-month", "30-day", "three"): an answer, never a label."""
+    return bool(_FIGURE_WORDS.search(word))
 
 
 def country_before(facts: list[Fact], f: Trip) -> str | None:
@@ -174,11 +276,59 @@ def country_before(facts: list[Fact], f: Trip) -> str | None:
     return best
 
 
-def display(name: str) -> str:
-    """A name as a prompt prints it: "SITIVENI RABUKA" becomes "Sitiveni Rabuka"."""
+def display(name: str, text: str = "") -> str:
+    """A name as a prompt prints it: "SITIVENI RABUKA" becomes "Sitiveni Rabuka", and a
+    surname alone the full name the article gives (see :func:`full_name`)."""
+    if text:
+        name = full_name(name, text)
     if name.upper() == name and any(c.isalpha() for c in name):
         return " ".join(w.capitalize() for w in name.split())
     return name
+
+
+_PARTICLES = frozenset("von van der den de da di du del della al el bin ibn abu la le".split())
+_RUN_BEFORE = r"((?:[A-Z][\w'’.-]*\s+){1,4})"
+
+
+@lru_cache(maxsize=4096)
+def full_name(name: str, text: str) -> str:
+    """The one full name the article writes a one-word name in ("Salvador Valdes Mesa"
+    for "Mesa", "ANTHONY ALBANESE" for "Albanese"), or the name itself when it writes
+    none or several. Titles, styles and countries before the name are no part of it
+    ("Vice President Mesa", "Republic of Cuba Salvador Valdes Mesa")."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _PARTICLES:
+        # a name cut after its particle ("Ursula von der"): the word the text writes next
+        ends = {m.group(1) for m in re.finditer(rf"{re.escape(name)}\s+([A-Z][\w'’-]+)", text)}
+        return f"{name} {ends.pop()}" if len(ends) == 1 else name
+    if len(words) != 1 or len(name) < 3:
+        return name
+    found: set[str] = set()
+    for needle, haystack in ((name, text), (name.upper(), text)):
+        for m in re.finditer(rf"{_RUN_BEFORE}{re.escape(needle)}(?![\w-])", haystack):
+            words = m.group(1).split()
+            while words and _not_a_name(words[0]):
+                words.pop(0)
+            if words and not any(_not_a_name(w) for w in words):
+                found.add(" ".join([*words, needle]))
+    if len({f.lower() for f in found}) != 1:
+        return name
+    out = found.pop()
+    return display(out) if name.upper() != name and out.upper() == out else out
+
+
+def _not_a_name(word: str) -> bool:
+    """A title word, style, country or nationality, or a word with a possessive or a
+    full stop ("Minister", "Dr.", "Cuba", "Fiji's"), never part of a name."""
+    bare = word.rstrip(".,;:")
+    low = bare.lower()
+    return (
+        bare != word
+        or low.endswith(("'s", "’s"))
+        or is_title_word(low)
+        or country_of_word(bare) is not None
+        or country_of_word(bare.capitalize()) is not None
+    )
 
 
 def anchor_candidates(
@@ -208,12 +358,37 @@ def anchor_candidates(
     found = detect_headline(article.text)
     if found:
         headline(found, "headline", 0.95)
-    for label in event_labels(facts, tense_of):
-        of = f" of {when}" if when else ""
-        out.append(Anchor(f"According to the report{of} on {label}", 0.95, "event"))
+    of = f" of {when}" if when else ""
+    events = [
+        Anchor(f"According to the report{of} on {label}", 0.95, "event")
+        for label in event_labels(facts, tense_of, article.text)
+    ]
+    labels = agreement_labels(facts, article.text)
+    deals = [
+        Anchor(f"According to the report{of} on {label}", 0.9, "event")
+        for label in labels
+        if " between " in label
+    ]
+    # "the climate deal" says less than the words of the address: it comes after them
+    bare_deals = [
+        Anchor(f"According to the report{of} on {label}", 0.85, "event")
+        for label in labels
+        if " between " not in label
+    ]
+    # the story's central fact comes first: a deal told before any visit or meeting
+    first_event = min(
+        (f.source.start for f in facts if isinstance(f, Visit | Meeting | Trip)), default=None
+    )
+    first_deal = min(
+        (f.source.start for f in facts if isinstance(f, Term | Mediation)), default=None
+    )
+    if first_deal is not None and (first_event is None or first_deal < first_event):
+        events, deals = deals, events
+    out.extend([*events, *deals])
     slug = slug_headline(article.source, article.text)
     if slug:
         headline(slug, "address", 0.85)
+    out.extend(bare_deals)
     if when:
         # a dated report reads better than a headline with words cut out of it
         out.append(Anchor(f"According to the report of {when}", 0.9, "date"))

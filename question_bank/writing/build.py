@@ -46,7 +46,14 @@ from ..numbers import (
     ordinal_word,
     parse_ordinal,
 )
-from .anchors import Anchor, anchor_candidates, choose_anchor, country_before, display
+from .anchors import (
+    Anchor,
+    anchor_candidates,
+    choose_anchor,
+    country_before,
+    display,
+    full_name,
+)
 from .distractors import (
     FALLBACK_TITLES,
     DistractorPool,
@@ -167,8 +174,22 @@ class Context:
         return [p for p in parts if p.strip()]
 
     def forms_of(self, person: str) -> tuple[str, ...]:
-        """Every form of a person's name the article supports."""
-        return _cached_forms(self, person)
+        """Every form of a person's name the article supports (of the full name too, when
+        the facts name them by one word: see :meth:`full_name`)."""
+        full = self.full_name(person)
+        if full == person:
+            return _cached_forms(self, person)
+        if full.startswith(person + " "):
+            return _cached_forms(self, full)  # a name cut short ("Ursula von der") is no form
+        return tuple(dict.fromkeys([*_cached_forms(self, full), *_cached_forms(self, person)]))
+
+    def full_name(self, person: str) -> str:
+        """The full name the article gives a person the facts name by one word."""
+        return display(full_name(person, self.article.text))
+
+    def show(self, person: str) -> str:
+        """A person's name as a prompt prints it: in full, in ordinary case."""
+        return display(person, self.article.text)
 
     def with_person(self, person: str) -> list[str]:
         """The sentences that name a person (by a form of the name)."""
@@ -453,8 +474,8 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
         "noun": noun,
         "to": f" to {with_the(dest)}" if dest else "",
         "since": f" since {since}" if since else "",
-        "traveler": display(f.traveler),
-        "traveler_poss": possessive(display(f.traveler)),
+        "traveler": ctx.show(f.traveler),
+        "traveler_poss": possessive(ctx.show(f.traveler)),
     }
     q = template("trip", "question", tense, "which")
     avoid = (word, *accepted)
@@ -491,7 +512,9 @@ def _people_distractors(
     """People who are certainly not the answer: from the article (never named in a sentence
     with ``person``), then from the bank, of the key's rank first."""
     together = " ".join(ctx.with_person(person))
-    rank = ctx.rank_of(key)
+    # a head of government meets a head of government: without a title of the key's
+    # own, the rank is the asker's
+    rank = ctx.rank_of(key) or ctx.rank_of(person)
     # whoever met someone the person met was at the same talks or summit: they may have
     # met the person too, so they are no certain wrong answer
     attendees = {q for p in ctx.partners(person) for q in ctx.partners(p)}
@@ -510,7 +533,8 @@ def _people_distractors(
         if p not in ctx.people and p not in exclude and looks_like_name(p)
     ]
     if rank:
-        pooled.sort(key=lambda p: ctx.pool.ranks.get(p) != rank)
+        # from another article, only a peer of the key's rank is a plausible wrong answer
+        pooled = [p for p in pooled if ctx.pool.ranks.get(p) == rank]
         local.sort(key=lambda p: ctx.rank_of(p) != rank)
     chosen = pick([*local, *pooled], [key, person, *exclude])
     from_bank = sum(1 for c in chosen if c not in local)
@@ -531,8 +555,8 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
         a, b = b, a
     partners = ctx.partners(a) | {b}
     slots = {
-        "asker": display(a),
-        "other": display(b),
+        "asker": ctx.show(a),
+        "other": ctx.show(b),
         "where": f" in {f.place}" if f.place and not mentions_any(f.place, ctx.forms_of(b)) else "",
         "when": (" " + w) if (w := when_phrase(f.when, ctx.date, f.planned)) else "",
     }
@@ -550,7 +574,8 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
         if p != a
     } | {b}
     accepted = tuple(dict.fromkeys(x for p in [b, *sorted(right - {b})] for x in ctx.forms_of(p)))
-    accepted = tuple(x for x in accepted if x != b)
+    key = ctx.full_name(b)  # "Anthony Albanese" for an article's "ALBANESE"
+    accepted = tuple(x for x in accepted if x != key)
     conf = 0.85 if a.upper() == a or b.upper() == b else 1.0
     out: list[Draft] = []
     if f.cue:
@@ -567,7 +592,7 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
             "short_answer",
             q,
             slots,
-            b,
+            key,
             accepted,
             avoid=avoid,
             confidence=q.confidence * conf,
@@ -575,6 +600,7 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
         )
     )
     wrong, wconf = _people_distractors(ctx, a, partners, b)
+    wrong = [ctx.full_name(w) for w in wrong]
     if len(wrong) >= 3:
         ch = template("meeting", "choice", tense, "which")
         out.append(
@@ -582,7 +608,7 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
                 f,
                 ch,
                 slots,
-                b,
+                key,
                 wrong,
                 avoid=avoid,
                 confidence=ch.confidence * conf * wconf,
@@ -707,7 +733,7 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
         kinds_all = {kinds.get(p) or place_kind(p) for p in right}
         what = KIND_PLURALS.get(kind, "places") if len(kinds_all) == 1 else "places"
     slots = {
-        "traveler": display(f.traveler),
+        "traveler": ctx.show(f.traveler),
         "what": what,
         "whats": KIND_PLURALS.get(kind, "places"),
         "when": f" {when}" if when else "",
@@ -826,7 +852,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     if f.person.upper() == f.person:
         conf *= 0.8
     person_forms = ctx.forms_of(f.person)
-    t_forms = (*title_forms(f.title), *_monarch_with_country(ctx, f))
+    t_forms = (*title_forms(f.title), *_monarch_with_country(ctx, f), *_title_with_country(ctx, f))
     out: list[Draft] = []
     # cloze: blank the person's name beside the title
     sentence = f.source.sentence
@@ -847,6 +873,8 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     head = rank == "head"
     first = f.title.split()[0]
     garbled = first[:1].islower() and first.lower() not in _TITLE_OPENERS
+    # "Deputy Minister of": a title cut before its office is no key
+    garbled = garbled or f.title.split()[-1].lower() in _TITLE_LINKS - _TITLE_OPENERS
     if f.cue is not None and f.cue.text == f.title:
         # "Electronics For Imaging CEO": a title cut out of a longer name is no key
         before = f.source.sentence[: f.cue.start - f.source.start].split()
@@ -856,7 +884,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     # stand in only when the name cloze does not survive the checks
     spare = garbled or (head and bool(out))
     if qualified and holders == {f.person} and not head:
-        slots = {"the_title": _the(f.title), "person": display(f.person)}
+        slots = {"the_title": _the(f.title), "person": ctx.show(f.person)}
         q = template("role", "question", "any", "who")
         avoid = (*person_forms,)
         out.append(
@@ -865,15 +893,15 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
                 "short_answer",
                 q,
                 slots,
-                f.person,
-                tuple(x for x in person_forms if x != f.person),
+                ctx.full_name(f.person),
+                tuple(x for x in person_forms if x != ctx.full_name(f.person)),
                 avoid=avoid,
                 confidence=q.confidence * conf,
                 title_question=True,
             )
         )
-        wrong = [p for p in _people_for_title(ctx, f) if p not in holders]
-        chosen = pick(wrong, [f.person])
+        wrong = [ctx.full_name(p) for p in _people_for_title(ctx, f) if p not in holders]
+        chosen = pick(wrong, [ctx.full_name(f.person)])
         if len(chosen) >= 3 and not head:
             ch = template("role", "choice", "any", "who")
             out.append(
@@ -881,7 +909,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
                     f,
                     ch,
                     slots,
-                    f.person,
+                    ctx.full_name(f.person),
                     chosen,
                     avoid=avoid,
                     confidence=ch.confidence * conf * 0.95,
@@ -889,7 +917,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
                 )
             )
     else:
-        slots = {"person": display(f.person), "the_title": _the(f.title)}
+        slots = {"person": ctx.show(f.person), "the_title": _the(f.title)}
         q = template("role", "question", "any", "position")
         avoid = (*t_forms, *person_forms)
         out.append(
@@ -931,11 +959,23 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
     truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5
     person = f.person
     if not truth:
-        others = [p for p in _people_for_title(ctx, f) if p not in holders]
+        # someone of the same article, and a head of state or government only for a
+        # head's title: "Vladimir Putin was the UK Foreign Secretary" is false in a way no
+        # student needs the article for, and a stranger from another story is only
+        # unmentioned
+        others = [
+            p
+            for p in _people_for_title(ctx, f)
+            if p not in holders
+            and p in ctx.people
+            and (head or "counterpart" in f.title.lower() or ctx.rank_of(p) != "head")
+        ]
         others = [
             p
             for p in others
-            if not any(titles_match(r.title, f.title) for r in ctx.roles if r.person == p)
+            # "First Deputy President" is a deputy president: no false "was the Deputy
+            # President" for them
+            if not any(offices_overlap(r.title, f.title) for r in ctx.roles if r.person == p)
             and not any(len(x) >= 3 and _word_in(x, f.title) for x in p.split())
         ]
         chosen = pick(others, [f.person], limit=1)
@@ -943,11 +983,15 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
             person = chosen[0]
         else:
             truth = True
+    # "the Vice President" says whose when the article ties the person to a country:
+    # "the Cuban Vice President"
+    tied = _title_with_country(ctx, f)  # ["Vice President of Cuba", "Cuban Vice President"]
+    shown = tied[-1] if tied else f.title
     out.append(
         _statement(
             f,
             st,
-            {"person": display(person), "the_title": _the(f.title)},
+            {"person": ctx.show(person), "the_title": _the(shown)},
             truth,
             avoid=(*person_forms, person),
             confidence=st.confidence * conf,
@@ -981,6 +1025,79 @@ def _monarch_with_country(ctx: Context, f: Role) -> list[str]:
     if word and word != country:
         out.append(f"{word} {f.title}")
     return out
+
+
+def _title_with_country(ctx: Context, f: Role) -> list[str]:
+    """ "Prime Minister of Fiji" and "Fijian Prime Minister" for a "Prime Minister" whose
+    country the title leaves out, when the article ties the person to one country: another
+    title of theirs names it, or the article writes the title with a country beside the
+    name ("X, Prime Minister of Fiji", "Fiji's Prime Minister X", "Fijian Prime Minister
+    X"). The country of a sentence around the name is no tie: a visitor's sentences name
+    the host."""
+    words = f.title.lower().split()
+    if not words or set(words) <= _MONARCHS | {"the"} or countries_in_title(f.title):
+        return []
+    if not any(w in TITLE_HEADS for w in words) or re.search(r"['’]s\b|\b(?:to|of|for)\b", f.title):
+        return []
+    found = {c for c in [ctx.country_of(f.person)] if c}
+    found |= _countries_beside(ctx.article.text, f.title, ctx.forms_of(f.person))
+    if len(found) != 1:
+        return []
+    country = found.pop()
+    the = (
+        "the "
+        if re.match(
+            r"(?:United|Republic|Democratic|Kingdom|Netherlands|Philippines|Gambia)\b", country
+        )
+        else ""
+    )
+    out = [f"{f.title} of {the}{country}"]
+    for word in sorted(set(re.findall(r"\b[A-Z][a-z]{3,}\b", ctx.article.text))):
+        if (
+            word != country
+            and country_of_word(word) == country
+            and word.endswith(("an", "ese", "i", "ish", "ch"))
+        ):
+            out.append(f"{word} {f.title}")
+            break
+    return out
+
+
+_COUNTRY_RUN = r"(?P<c>[A-Za-z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,2})"
+
+
+def _countries_beside(text: str, title: str, names: Sequence[str]) -> set[str]:
+    """The countries the text writes with a title right beside a person's name, in any
+    case ("SITIVENI RABUKA, PRIME MINISTER OF FIJI")."""
+    spaced = r"\s+".join(re.escape(w) for w in title.split())
+    found: set[str] = set()
+    for name in (n for n in names if len(n) >= 3):
+        who = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+        patterns = (
+            rf"{who},?\s+(?:the\s+)?{spaced}\s+of\s+(?:the\s+)?{_COUNTRY_RUN}",
+            rf"{spaced}\s+of\s+(?:the\s+)?{_COUNTRY_RUN},?\s+{who}",
+            rf"(?P<c>[A-Za-z][\w.]*)(?:['’]s)?\s+{spaced},?\s+{who}",
+            rf"{who},\s+(?P<c>[A-Za-z][\w.]*)(?:['’]s)?\s+{spaced}\b",
+        )
+        for pattern in patterns:
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                country = _country_in_run(m.group("c"))
+                if country:
+                    found.add(country)
+    return found
+
+
+def _country_in_run(run: str) -> str | None:
+    """The country a run of up to three words starts with ("Fiji", "South Korea"), in any
+    case, or None."""
+    words = run.split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        for form in (phrase, phrase.title()):
+            country = country_of_word(form)
+            if country:
+                return country
+    return None
 
 
 def _countries_named(sentences: Iterable[str]) -> dict[str, str]:

@@ -85,5 +85,11 @@ def generate_questions(
     ctx = Context(article=article, facts=list(facts), pool=pool)
     kept = apply_filters(_drafts(ctx, kinds))
     pool.add_facts(facts)
+    seen: set[str] = set()
     for d in kept:
-        yield _to_question(d, article)
+        q = _to_question(d, article)
+        # one fact read from two sentences gives one id: its first question stands (an
+        # id is what the app upserts by)
+        if q.id not in seen:
+            seen.add(q.id)
+            yield q

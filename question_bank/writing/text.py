@@ -197,6 +197,63 @@ def resolve_relative(text: str, date: dt.date | None, planned: bool = False) -> 
     return " ".join(out.split())
 
 
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_TIME_LEAD = frozenset(
+    "on in at by from during since until before after earlier later the last next this "
+    "early late coming of".split()
+) | frozenset(_MONTHS)
+
+
+def _from_time_word(w: str) -> str:
+    """A time read with the words before it ("a ceremony Tuesday") cut to its time
+    ("Tuesday"); one led by prepositions and time words only stays as it is."""
+    found = [m.start() for m in (_RELATIVE.search(w), _ABSOLUTE.search(w)) if m is not None]
+    if not found or min(found) == 0:
+        return w
+    at = min(found)
+    lead = w[:at].split()
+    if all(x.lower() in _TIME_LEAD for x in lead):
+        return w
+    while lead and lead[-1].lower() in _TIME_LEAD:  # "a ceremony in 2019": "in 2019"
+        lead.pop()
+    return w[len(" ".join(lead)) :].strip()
+
+
+_MONTH_DAY = re.compile(
+    rf"^(?P<prep>(?:on|by|since|until|from)\s+)?(?P<month>{'|'.join(_MONTHS)})\s+"
+    r"(?P<days>\d{1,2}(?:\s*[-–]\s*\d{1,2})?)(?:st|nd|rd|th)?$"
+    rf"|^(?P<prep2>(?:on|by|since|until|from)\s+)?(?P<days2>\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?)"
+    rf"\s+(?P<month2>{'|'.join(_MONTHS)})$",
+    re.IGNORECASE,
+)
+
+
+def _with_year(w: str, date: dt.date, planned: bool) -> str:
+    """A day of a month without its year, given the year from the report's date: "on
+    June 7-8" in a report of 10 June 2013 is "on 7-8 June 2013" (a past day after the
+    report's date is last year's, a planned one before it next year's)."""
+    m = _MONTH_DAY.match(w.strip())
+    if m is None:
+        return w
+    month_name = m.group("month") or m.group("month2")
+    days = re.sub(r"\s*[-–]\s*", "-", m.group("days") or m.group("days2"))
+    prep = (m.group("prep") or m.group("prep2") or "on ").strip().lower()
+    month = _MONTHS.index(month_name.lower()) + 1
+    first = int(days.split("-")[0])
+    year = date.year
+    try:
+        day = dt.date(year, month, first)
+    except ValueError:
+        return w
+    if not planned and day > date + dt.timedelta(days=7):
+        year -= 1
+    elif planned and day < date - dt.timedelta(days=7):
+        year += 1
+    return f"{prep} {days} {month_name.capitalize()} {year}"
+
+
 def when_phrase(when: str | None, date: dt.date | None, planned: bool) -> str:
     """A fact's time for a prompt: absolute when it can be, "" when it is relative and
     undated. "on 2019" becomes "in 2019"."""
@@ -212,6 +269,9 @@ def when_phrase(when: str | None, date: dt.date | None, planned: bool) -> str:
         return ""  # "the same day" points at another sentence's date: a prompt cannot
     if re.search(r"\band$|,$", w):
         w = re.sub(r"\s*(?:and|,)$", "", w)  # "on 31 May and" cut before its second day
+    w = _from_time_word(w)
+    if date is not None:
+        w = _with_year(w, date, planned)
     w = re.sub(
         r"^on\s+(?=(?:1[89]|20)\d\d\b|(?:january|february|march|april|may|june|july|"
         r"august|september|october|november|december)\s+(?:last|next|this)\b)",
