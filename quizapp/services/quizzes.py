@@ -19,7 +19,17 @@ from functools import cache, cached_property
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import BindParameter, String, bindparam, func, insert, select
+from sqlalchemy import (
+    BindParameter,
+    String,
+    and_,
+    bindparam,
+    case,
+    func,
+    insert,
+    literal_column,
+    select,
+)
 from sqlalchemy.exc import IntegrityError
 
 from question_bank.grading import grade
@@ -32,6 +42,7 @@ from ..models import (
     Deck,
     Question,
     QuizAttempt,
+    StudyCard,
     User,
 )
 from ..types import utcnow
@@ -139,22 +150,30 @@ class Quiz:
 _QUIZ = select(QuizAttempt.student_id, QuizAttempt.deck_id, QuizAttempt.question_ids).where(
     QuizAttempt.id == bindparam("attempt")
 )
-_POSITIONS = select(Answer.position).where(Answer.attempt_id == bindparam("attempt"))
 # the unanswered questions still approved (only when the next one was withdrawn)
 _LIVE = select(Question.id).where(
     Question.id.in_(bindparam("pending", expanding=True)), Question.status == APPROVED
 )
-_KEY = select(
-    Question.id,
-    Question.kind,
-    Question.prompt,
-    Question.answer,
-    Question.accepted,
-    Question.choices,
-    Question.fact,
-    Question.version,
-    Question.status,
-).where(Question.id == bindparam("qid"))
+_KEY = (
+    select(
+        Question.id,
+        Question.kind,
+        Question.prompt,
+        Question.answer,
+        Question.accepted,
+        Question.choices,
+        Question.fact,
+        Question.version,
+        Question.status,
+        *study.card_columns(),
+    )
+    .outerjoin(
+        StudyCard,
+        and_(StudyCard.student_id == bindparam("student"), StudyCard.question_id == Question.id),
+    )
+    .where(Question.id == bindparam("qid"))
+)
+"""The answer's question and, in the same statement, the student's card of it."""
 _INSERT_ANSWER = insert(Answer)
 _GIVEN = select(Answer.id, Answer.correct).where(
     Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position")
@@ -182,20 +201,33 @@ def _unanswered_approved(length: int) -> Any:
 
 
 @cache
-def _shown(length: int) -> Any:
-    """The question to show, and how many of the quiz's unanswered questions are still
-    approved (a question withdrawn before it is answered leaves the quiz)."""
+def _next_shown(length: int) -> Any:
+    """The quiz's first unanswered question that is still approved (its id, what the page
+    shows and the deck's name), how many of the quiz's questions are answered, and how
+    many unanswered ones are still approved: the question page in one statement.
+
+    A quiz's questions are distinct and each is answered at most once, so a question is
+    unanswered when no answer of the quiz names it. The quiz's order is the order of its
+    ids (q0, q1, ...), bound one by one in a statement per quiz length."""
+    ids: list[BindParameter[str]] = [bindparam(f"q{i}", type_=String) for i in range(length)]
+    order = case(*((Question.id == qid, literal_column(str(i))) for i, qid in enumerate(ids)))
+    answered = select(Answer.question_id).where(Answer.attempt_id == bindparam("attempt"))
     return (
         select(
+            Question.id,
             Question.kind,
             Question.prompt,
             Question.choices,
-            Question.status,
-            Deck.name,
-            _unanswered_approved(length),
+            select(Deck.name).where(Deck.id == bindparam("deck")).scalar_subquery().label("deck"),
+            select(func.count(Answer.id))
+            .where(Answer.attempt_id == bindparam("attempt"))
+            .scalar_subquery()
+            .label("answered"),
+            func.count().over().label("live"),  # the rows before LIMIT: approved, unanswered
         )
-        .join(Deck, Deck.id == bindparam("deck"))
-        .where(Question.id == bindparam("qid"))
+        .where(Question.id.in_(ids), Question.status == APPROVED, Question.id.not_in(answered))
+        .order_by(order)
+        .limit(1)
     )
 
 
@@ -332,31 +364,18 @@ class QuestionPage:
 def next_question(student: User, attempt_id: int) -> QuestionPage | None:
     """The quiz's first unanswered question that is still approved, or None when there is
     none left. A question withdrawn (retired, rejected, deleted) before it was answered is
-    skipped and leaves the quiz's length.
-
-    Two statements in the usual case (the answered positions; the next question with
-    the count of approved unanswered ones); a third when the next one was withdrawn."""
+    skipped and leaves the quiz's length. One statement (:func:`_next_shown`)."""
     quiz = _quiz(student, attempt_id)
-    done = {row[0] for row in _run(_POSITIONS, attempt=attempt_id)}
-    pending = [qid for pos, qid in enumerate(quiz.question_ids) if pos not in done]
-    if not pending:
+    row = _run(
+        _next_shown(quiz.length), attempt=attempt_id, deck=quiz.deck_id, **quiz.id_params
+    ).first()
+    if row is None:
         return None
-    position = next(pos for pos in range(quiz.length) if pos not in done)
-    shown = _shown(quiz.length)
-    params = {"attempt": attempt_id, "deck": quiz.deck_id, **quiz.id_params}
-    row = _run(shown, qid=quiz.question_ids[position], **params).first()
-    if row is None or row.status != APPROVED:
-        # the next question was withdrawn: find the first one still approved
-        state = _progress(quiz.question_ids, done, set(_run(_LIVE, pending=pending).scalars()))
-        if state.position is None:
-            return None
-        position = state.position
-        row = _run(shown, qid=quiz.question_ids[position], **params).first()
-        if row is None:
-            return None
-    state = Progress(len(done) + int(row.live), len(done), position)
+    answered = int(row.answered)
+    position = quiz.question_ids.index(row.id)
+    state = Progress(answered + int(row.live), answered, position)
     return QuestionPage(
-        attempt_id, position, state, row.name, Shown(row.kind, row.prompt, row.choices)
+        attempt_id, position, state, row.deck, Shown(row.kind, row.prompt, row.choices)
     )
 
 
@@ -398,7 +417,7 @@ def submit_answer(
     quiz = _quiz(student, attempt_id)
     if not 0 <= position < quiz.length:
         raise ServiceError("There is no such question in this quiz.")
-    question = _run(_KEY, qid=quiz.question_ids[position]).first()
+    question = _run(_KEY, qid=quiz.question_ids[position], student=student.id).first()
     response = (response or "").strip()[:1000]
     withdrawn = question is None or question.status != APPROVED
     if withdrawn or (not response and not skip):
@@ -426,7 +445,13 @@ def submit_answer(
         # (attempt, position) is unique: a repeat fails here, before its review
         answer_id = int(_run(_INSERT_ANSWER, **answer).inserted_primary_key[0])
         study.review_quiz_answer(
-            student, question.id, question.version, answer_id, result.correct, answer["created_at"]
+            student,
+            question.id,
+            question.version,
+            answer_id,
+            result.correct,
+            answer["created_at"],
+            study.card_of(question),
         )
         db.session.commit()
         return Recorded(answer_id, position, result.correct)
