@@ -186,30 +186,62 @@ _ANSWERED_APPROVED = (
 )
 
 
+def _quiz_ids(length: int) -> list[BindParameter[str]]:
+    """A quiz's question ids in its order, bound one by one (q0, q1, ...): an expanding IN
+    would be rendered again on every execution, so there is a statement per length."""
+    return [bindparam(f"q{i}", type_=String) for i in range(length)]
+
+
 def _unanswered_approved(length: int) -> Any:
     """How many of a quiz's unanswered questions are still approved: its questions still
     approved, minus its answered ones still approved (a quiz's questions are distinct and
-    each is answered at most once; two counts, no per-question subquery).
-
-    The quiz's ids are bound one by one (q0, q1, ...) in a statement per quiz length: an
-    expanding IN would be rendered again on every execution."""
-    ids: list[BindParameter[str]] = [bindparam(f"q{i}", type_=String) for i in range(length)]
+    each is answered at most once; two counts, no per-question subquery)."""
+    ids = _quiz_ids(length)
     approved = select(func.count(Question.id)).where(
         Question.id.in_(ids), Question.status == APPROVED
     )
     return (approved.scalar_subquery() - _ANSWERED_APPROVED).label("live")
 
 
-@cache
-def _next_shown(length: int) -> Any:
-    """The quiz's first unanswered question that is still approved (its id, what the page
-    shows and the deck's name), how many of the quiz's questions are answered, and how
-    many unanswered ones are still approved: the question page in one statement.
+_ANSWERED = (
+    select(func.count(Answer.id)).where(Answer.attempt_id == bindparam("attempt")).scalar_subquery()
+)
+_DECK_NAME = select(Deck.name).where(Deck.id == bindparam("deck")).scalar_subquery()
 
-    A quiz's questions are distinct and each is answered at most once, so a question is
-    unanswered when no answer of the quiz names it. The quiz's order is the order of its
-    ids (q0, q1, ...), bound one by one in a statement per quiz length."""
-    ids: list[BindParameter[str]] = [bindparam(f"q{i}", type_=String) for i in range(length)]
+
+@cache
+def _shown_in_order(length: int) -> Any:
+    """The question page in one statement, when the quiz was answered in order: the
+    question after the answered ones (position = how many are answered), what the page
+    shows of it, the deck's name, how many are answered, the last answered position (to
+    tell whether they are the first ones) and how many of the quiz's unanswered
+    questions are still approved. No row: every question is answered, or the next one
+    no longer exists."""
+    ids = _quiz_ids(length)
+    last = select(func.max(Answer.position)).where(Answer.attempt_id == bindparam("attempt"))
+    following = case(*((literal_column(str(i)), qid) for i, qid in enumerate(ids)), value=_ANSWERED)
+    return select(
+        Question.id,
+        Question.kind,
+        Question.prompt,
+        Question.choices,
+        Question.status,
+        _DECK_NAME.label("deck"),
+        _ANSWERED.label("answered"),
+        last.scalar_subquery().label("last"),
+        _unanswered_approved(length),
+    ).where(Question.id == following)
+
+
+@cache
+def _first_approved(length: int) -> Any:
+    """The question page when :func:`_shown_in_order` does not apply (a question before
+    was withdrawn and skipped, or the next one is): the quiz's first unanswered question
+    that is still approved, what the page shows of it, the deck's name, how many are
+    answered, and how many unanswered ones are still approved. A quiz's questions are
+    distinct and each is answered at most once, so a question is unanswered when no
+    answer of the quiz names it."""
+    ids = _quiz_ids(length)
     order = case(*((Question.id == qid, literal_column(str(i))) for i, qid in enumerate(ids)))
     answered = select(Answer.question_id).where(Answer.attempt_id == bindparam("attempt"))
     return (
@@ -218,11 +250,8 @@ def _next_shown(length: int) -> Any:
             Question.kind,
             Question.prompt,
             Question.choices,
-            select(Deck.name).where(Deck.id == bindparam("deck")).scalar_subquery().label("deck"),
-            select(func.count(Answer.id))
-            .where(Answer.attempt_id == bindparam("attempt"))
-            .scalar_subquery()
-            .label("answered"),
+            _DECK_NAME.label("deck"),
+            _ANSWERED.label("answered"),
             func.count().over().label("live"),  # the rows before LIMIT: approved, unanswered
         )
         .where(Question.id.in_(ids), Question.status == APPROVED, Question.id.not_in(answered))
@@ -364,15 +393,23 @@ class QuestionPage:
 def next_question(student: User, attempt_id: int) -> QuestionPage | None:
     """The quiz's first unanswered question that is still approved, or None when there is
     none left. A question withdrawn (retired, rejected, deleted) before it was answered is
-    skipped and leaves the quiz's length. One statement (:func:`_next_shown`)."""
+    skipped and leaves the quiz's length.
+
+    One statement while the quiz is answered in order (:func:`_shown_in_order`); a
+    second one (:func:`_first_approved`) once a withdrawn question was skipped, and when
+    the quiz is finished."""
     quiz = _quiz(student, attempt_id)
-    row = _run(
-        _next_shown(quiz.length), attempt=attempt_id, deck=quiz.deck_id, **quiz.id_params
-    ).first()
-    if row is None:
-        return None
-    answered = int(row.answered)
-    position = quiz.question_ids.index(row.id)
+    params = {"attempt": attempt_id, "deck": quiz.deck_id, **quiz.id_params}
+    row = _run(_shown_in_order(quiz.length), **params).first()
+    answered = -1 if row is None else int(row.answered)
+    if row is not None and row.status == APPROVED and row.last in (None, answered - 1):
+        position = answered  # the answered positions are 0 .. answered - 1
+    else:
+        row = _run(_first_approved(quiz.length), **params).first()
+        if row is None:
+            return None
+        answered = int(row.answered)
+        position = quiz.question_ids.index(row.id)
     state = Progress(answered + int(row.live), answered, position)
     return QuestionPage(
         attempt_id, position, state, row.deck, Shown(row.kind, row.prompt, row.choices)

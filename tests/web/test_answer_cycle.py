@@ -123,11 +123,13 @@ def test_a_card_reviewed_before_is_updated_with_the_same_statements(
     assert _rows(app, again) == (1, 1)
 
 
-def test_the_question_page_skips_withdrawn_questions_in_one_statement(
+def test_the_question_page_after_a_withdrawn_question_takes_a_second_statement(
     app: Flask, client: FlaskClient, world: dict[str, int], sent: Sent
 ) -> None:
-    """The next question is the first unanswered one still approved, found by the page's
-    one statement; the quiz's length leaves out the withdrawn one."""
+    """The next question is the first unanswered one still approved. While the quiz is
+    answered in order the page finds it in one statement; once a withdrawn question was
+    skipped (or the next one is withdrawn) a second statement finds it, and the quiz's
+    length leaves the withdrawn one out."""
     login(client, "s@example.org")
     attempt = _start(app, world)
     with app.app_context():
@@ -141,9 +143,18 @@ def test_the_question_page_skips_withdrawn_questions_in_one_statement(
     client.get(f"/quiz/{attempt}")
     sent.clear()
     page = client.get(f"/quiz/{attempt}").get_data(as_text=True)
-    assert len(sent.statements) == 2
+    assert len(sent.statements) == 3  # the user, the next in order (withdrawn), the first approved
     assert _position(page) == "1"
     assert "Question 1 of 2" in page
+    reply = client.post(f"/quiz/{attempt}/answer", data={"position": 1, "response": "Oslo"})
+    assert reply.status_code == 302
+    sent.clear()
+    page = client.get(f"/quiz/{attempt}").get_data(as_text=True)
+    assert len(sent.statements) == 3  # answered: position 1 only, not the first ones
+    assert _position(page) == "2"
+    assert "Question 2 of 2" in page
+    reply = client.post(f"/quiz/{attempt}/answer", data={"position": 2, "response": "Oslo"})
+    assert "/results" in client.get(f"/quiz/{attempt}").headers["Location"]
 
 
 def test_the_read_only_pages_run_without_a_transaction_on_postgresql(
