@@ -23,6 +23,7 @@ from sqlalchemy import (
     BindParameter,
     String,
     and_,
+    any_,
     bindparam,
     case,
     func,
@@ -30,7 +31,9 @@ from sqlalchemy import (
     literal_column,
     select,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.expression import Grouping
 
 from question_bank.grading import grade
 
@@ -139,9 +142,14 @@ class Quiz:
         return len(self.question_ids)
 
     @cached_property
-    def id_params(self) -> dict[str, str]:
-        """The question ids as the parameters of :func:`_approved_of_quiz` (q0, q1, ...)."""
+    def id_params(self) -> dict[str, Any]:
+        """The question ids as parameters one by one (q0, q1, ...; see :class:`_Ids`)."""
         return {f"q{i}": qid for i, qid in enumerate(self.question_ids)}
+
+    @cached_property
+    def id_array(self) -> dict[str, Any]:
+        """The question ids as one array parameter (``ids``; see :class:`_Ids`)."""
+        return {"ids": list(self.question_ids)}
 
 
 # The answer path's statements, built once: building a statement and computing its
@@ -186,19 +194,65 @@ _ANSWERED_APPROVED = (
 )
 
 
-def _quiz_ids(length: int) -> list[BindParameter[str]]:
-    """A quiz's question ids in its order, bound one by one (q0, q1, ...): an expanding IN
-    would be rendered again on every execution, so there is a statement per length."""
-    return [bindparam(f"q{i}", type_=String) for i in range(length)]
+_ID_ARRAY = bindparam("ids", type_=postgresql.ARRAY(String))
 
 
-def _unanswered_approved(length: int) -> Any:
+@dataclass(frozen=True)
+class _Ids:
+    """How a statement names a quiz's question ids, in the quiz's order.
+
+    SQLite: bound one by one (q0, q1, ...), in a statement per quiz length (an
+    expanding IN would be rendered again on every execution). PostgreSQL (``length``
+    0): one array parameter, ``ids``, whatever the quiz's length. psycopg converts a
+    statement's placeholders once and remembers the result only for a statement of at
+    most 50 parameters and 4 KB; with one parameter per question, a quiz of 50 had its
+    statements parsed again on every page."""
+
+    length: int
+
+    @cached_property
+    def one_by_one(self) -> list[BindParameter[str]]:
+        """The ids' parameters (SQLite)."""
+        return [bindparam(f"q{i}", type_=String) for i in range(self.length)]
+
+    def among(self, column: Any) -> Any:
+        """``column`` is one of the quiz's ids."""
+        if not self.length:
+            return column == any_(_ID_ARRAY)
+        return column.in_(self.one_by_one)
+
+    def at(self, position: Any) -> Any:
+        """The quiz's id at ``position`` (from 0; NULL past the end)."""
+        if not self.length:
+            return Grouping(_ID_ARRAY)[position + literal_column("1")]
+        return case(
+            *((literal_column(str(i)), qid) for i, qid in enumerate(self.one_by_one)),
+            value=position,
+        )
+
+    def order(self, column: Any) -> Any:
+        """The position in the quiz of the id in ``column`` (an order to sort by)."""
+        if not self.length:
+            return func.array_position(_ID_ARRAY, column)
+        return case(
+            *((column == qid, literal_column(str(i))) for i, qid in enumerate(self.one_by_one))
+        )
+
+
+def _ids(quiz: Quiz) -> tuple[_Ids, dict[str, Any]]:
+    """How this database's statements take the quiz's ids (:class:`_Ids`), and the
+    parameters that pass them."""
+    if db.session.connection().dialect.name == "postgresql":
+        return _Ids(0), quiz.id_array
+    return _Ids(quiz.length), quiz.id_params
+
+
+def _unanswered_approved(ids: _Ids) -> Any:
     """How many of a quiz's unanswered questions are still approved: its questions still
     approved, minus its answered ones still approved (a quiz's questions are distinct and
     each is answered at most once; two counts, no per-question subquery)."""
-    ids = _quiz_ids(length)
     approved = select(func.count(Question.id)).where(
-        Question.id.in_(ids), Question.status == APPROVED
+        ids.among(Question.id), Question.status == APPROVED
     )
     return (approved.scalar_subquery() - _ANSWERED_APPROVED).label("live")
 
@@ -210,16 +264,14 @@ _DECK_NAME = select(Deck.name).where(Deck.id == bindparam("deck")).scalar_subque
 
 
 @cache
-def _shown_in_order(length: int) -> Any:
+def _shown_in_order(ids: _Ids) -> Any:
     """The question page in one statement, when the quiz was answered in order: the
     question after the answered ones (position = how many are answered), what the page
     shows of it, the deck's name, how many are answered, the last answered position (to
     tell whether they are the first ones) and how many of the quiz's unanswered
     questions are still approved. No row: every question is answered, or the next one
     no longer exists."""
-    ids = _quiz_ids(length)
     last = select(func.max(Answer.position)).where(Answer.attempt_id == bindparam("attempt"))
-    following = case(*((literal_column(str(i)), qid) for i, qid in enumerate(ids)), value=_ANSWERED)
     return select(
         Question.id,
         Question.kind,
@@ -229,20 +281,18 @@ def _shown_in_order(length: int) -> Any:
         _DECK_NAME.label("deck"),
         _ANSWERED.label("answered"),
         last.scalar_subquery().label("last"),
-        _unanswered_approved(length),
-    ).where(Question.id == following)
+        _unanswered_approved(ids),
+    ).where(Question.id == ids.at(_ANSWERED))
 
 
 @cache
-def _first_approved(length: int) -> Any:
+def _first_approved(ids: _Ids) -> Any:
     """The question page when :func:`_shown_in_order` does not apply (a question before
     was withdrawn and skipped, or the next one is): the quiz's first unanswered question
     that is still approved, what the page shows of it, the deck's name, how many are
     answered, and how many unanswered ones are still approved. A quiz's questions are
     distinct and each is answered at most once, so a question is unanswered when no
     answer of the quiz names it."""
-    ids = _quiz_ids(length)
-    order = case(*((Question.id == qid, literal_column(str(i))) for i, qid in enumerate(ids)))
     answered = select(Answer.question_id).where(Answer.attempt_id == bindparam("attempt"))
     return (
         select(
@@ -254,14 +304,14 @@ def _first_approved(length: int) -> Any:
             _ANSWERED.label("answered"),
             func.count().over().label("live"),  # the rows before LIMIT: approved, unanswered
         )
-        .where(Question.id.in_(ids), Question.status == APPROVED, Question.id.not_in(answered))
-        .order_by(order)
+        .where(ids.among(Question.id), Question.status == APPROVED, Question.id.not_in(answered))
+        .order_by(ids.order(Question.id))
         .limit(1)
     )
 
 
 @cache
-def _feedback(length: int) -> Any:
+def _feedback(ids: _Ids) -> Any:
     """An answer with its question, its number, the quiz's answers and how many of its
     unanswered questions are still approved."""
     return (
@@ -275,17 +325,14 @@ def _feedback(length: int) -> Any:
             Question.article_id,
             Question.source_start,
             Question.source_end,
-            select(func.count(Answer.id))
-            .where(Answer.attempt_id == bindparam("attempt"))
-            .scalar_subquery()
-            .label("answered"),
+            _ANSWERED.label("answered"),
             select(func.count(Answer.id))
             .where(
                 Answer.attempt_id == bindparam("attempt"), Answer.position < bindparam("position")
             )
             .scalar_subquery()
             .label("before"),
-            _unanswered_approved(length),
+            _unanswered_approved(ids),
         )
         .outerjoin(Question, Question.id == Answer.question_id)
         .where(Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position"))
@@ -399,13 +446,14 @@ def next_question(student: User, attempt_id: int) -> QuestionPage | None:
     second one (:func:`_first_approved`) once a withdrawn question was skipped, and when
     the quiz is finished."""
     quiz = _quiz(student, attempt_id)
-    params = {"attempt": attempt_id, "deck": quiz.deck_id, **quiz.id_params}
-    row = _run(_shown_in_order(quiz.length), **params).first()
+    ids, id_params = _ids(quiz)
+    params = {"attempt": attempt_id, "deck": quiz.deck_id, **id_params}
+    row = _run(_shown_in_order(ids), **params).first()
     answered = -1 if row is None else int(row.answered)
     if row is not None and row.status == APPROVED and row.last in (None, answered - 1):
         position = answered  # the answered positions are 0 .. answered - 1
     else:
-        row = _run(_first_approved(quiz.length), **params).first()
+        row = _run(_first_approved(ids), **params).first()
         if row is None:
             return None
         answered = int(row.answered)
@@ -544,9 +592,8 @@ def feedback(student: User, attempt_id: int, position: int) -> Feedback:
     number, the quiz's length (without questions withdrawn before they were answered)
     and whether the quiz is finished (one query)."""
     quiz = _quiz(student, attempt_id)
-    row = _run(
-        _feedback(quiz.length), attempt=attempt_id, position=position, **quiz.id_params
-    ).first()
+    ids, id_params = _ids(quiz)
+    row = _run(_feedback(ids), attempt=attempt_id, position=position, **id_params).first()
     if row is None:
         raise ServiceError("That question has not been answered yet.")
     source = None
