@@ -12,6 +12,7 @@ answers over that length; a finished quiz's score never changes. A skipped quest
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,12 +21,10 @@ from typing import Any
 
 from flask import current_app
 from sqlalchemy import (
-    BindParameter,
     String,
     and_,
     any_,
     bindparam,
-    case,
     func,
     insert,
     literal_column,
@@ -142,14 +141,14 @@ class Quiz:
         return len(self.question_ids)
 
     @cached_property
-    def id_params(self) -> dict[str, Any]:
-        """The question ids as parameters one by one (q0, q1, ...; see :class:`_Ids`)."""
-        return {f"q{i}": qid for i, qid in enumerate(self.question_ids)}
+    def id_array(self) -> dict[str, Any]:
+        """The question ids as one array parameter, ``ids`` (PostgreSQL; :class:`_Ids`)."""
+        return {"ids": list(self.question_ids)}
 
     @cached_property
-    def id_array(self) -> dict[str, Any]:
-        """The question ids as one array parameter (``ids``; see :class:`_Ids`)."""
-        return {"ids": list(self.question_ids)}
+    def id_json(self) -> dict[str, Any]:
+        """The question ids as one JSON array parameter, ``ids`` (SQLite; :class:`_Ids`)."""
+        return {"ids": json.dumps(self.question_ids)}
 
 
 # The answer path's statements, built once: building a statement and computing its
@@ -195,56 +194,49 @@ _ANSWERED_APPROVED = (
 
 
 _ID_ARRAY = bindparam("ids", type_=postgresql.ARRAY(String))
+_ID_JSON = bindparam("ids", type_=String)
 
 
 @dataclass(frozen=True)
 class _Ids:
-    """How a statement names a quiz's question ids, in the quiz's order.
+    """How a statement names a quiz's question ids, in the quiz's order: as one parameter,
+    ``ids``, whatever the quiz's length. On PostgreSQL (``array``) an array; elsewhere
+    (SQLite) a JSON array, read with SQLite's JSON functions.
 
-    SQLite: bound one by one (q0, q1, ...), in a statement per quiz length (an
-    expanding IN would be rendered again on every execution). PostgreSQL (``length``
-    0): one array parameter, ``ids``, whatever the quiz's length. psycopg converts a
-    statement's placeholders once and remembers the result only for a statement of at
-    most 50 parameters and 4 KB; with one parameter per question, a quiz of 50 had its
-    statements parsed again on every page."""
+    With one parameter per question, psycopg parsed the statements of a 50-question quiz
+    again on every execution (it remembers the parse of statements of at most 50
+    parameters), and SQLAlchemy and sqlite3 handled 50 values for each one."""
 
-    length: int
-
-    @cached_property
-    def one_by_one(self) -> list[BindParameter[str]]:
-        """The ids' parameters (SQLite)."""
-        return [bindparam(f"q{i}", type_=String) for i in range(self.length)]
+    array: bool
 
     def among(self, column: Any) -> Any:
         """``column`` is one of the quiz's ids."""
-        if not self.length:
+        if self.array:
             return column == any_(_ID_ARRAY)
-        return column.in_(self.one_by_one)
+        each = func.json_each(_ID_JSON).table_valued("value")
+        return column.in_(select(each.c.value))
 
     def at(self, position: Any) -> Any:
         """The quiz's id at ``position`` (from 0; NULL past the end)."""
-        if not self.length:
+        if self.array:
             return Grouping(_ID_ARRAY)[position + literal_column("1")]
-        return case(
-            *((literal_column(str(i)), qid) for i, qid in enumerate(self.one_by_one)),
-            value=position,
-        )
+        path = literal_column("'$['").concat(position).concat(literal_column("']'"))
+        return func.json_extract(_ID_JSON, path)
 
     def order(self, column: Any) -> Any:
         """The position in the quiz of the id in ``column`` (an order to sort by)."""
-        if not self.length:
+        if self.array:
             return func.array_position(_ID_ARRAY, column)
-        return case(
-            *((column == qid, literal_column(str(i))) for i, qid in enumerate(self.one_by_one))
-        )
+        each = func.json_each(_ID_JSON).table_valued("key", "value")
+        return select(each.c.key).where(each.c.value == column).scalar_subquery()
 
 
 def _ids(quiz: Quiz) -> tuple[_Ids, dict[str, Any]]:
     """How this database's statements take the quiz's ids (:class:`_Ids`), and the
-    parameters that pass them."""
+    parameter that passes them."""
     if db.session.connection().dialect.name == "postgresql":
-        return _Ids(0), quiz.id_array
-    return _Ids(quiz.length), quiz.id_params
+        return _Ids(array=True), quiz.id_array
+    return _Ids(array=False), quiz.id_json
 
 
 def _unanswered_approved(ids: _Ids) -> Any:
