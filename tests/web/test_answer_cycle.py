@@ -111,7 +111,7 @@ def test_a_card_reviewed_before_is_updated_with_the_same_statements(
     for _ in range(3):
         _cycle(client, first, sent)
     again = _start(app, world)
-    client.get(f"/quiz/{again}")
+    assert client.get(f"/quiz/{again}").status_code == 200  # the quiz is read once
     pages = _cycle(client, again, sent)
     assert [s.split()[0] for s in pages["answer"]] == [
         "SELECT",
@@ -140,7 +140,7 @@ def test_the_question_page_after_a_withdrawn_question_takes_a_second_statement(
         assert question is not None
         question.status = RETIRED
         db.session.commit()
-    client.get(f"/quiz/{attempt}")
+    assert client.get(f"/quiz/{attempt}").status_code == 200  # the quiz is read once
     sent.clear()
     page = client.get(f"/quiz/{attempt}").get_data(as_text=True)
     assert len(sent.statements) == 3  # the user, the next in order (withdrawn), the first approved
@@ -154,6 +154,7 @@ def test_the_question_page_after_a_withdrawn_question_takes_a_second_statement(
     assert _position(page) == "2"
     assert "Question 2 of 2" in page
     reply = client.post(f"/quiz/{attempt}/answer", data={"position": 2, "response": "Oslo"})
+    assert reply.status_code == 302
     assert "/results" in client.get(f"/quiz/{attempt}").headers["Location"]
 
 
@@ -165,7 +166,7 @@ def test_the_read_only_pages_run_without_a_transaction_on_postgresql(
     SQLite nothing changes: the driver opens no transaction for a read."""
     login(client, "s@example.org")
     attempt = _start(app, world)
-    client.get(f"/quiz/{attempt}")
+    assert client.get(f"/quiz/{attempt}").status_code == 200  # the quiz is read once
     autocommit: dict[str, list[bool]] = {"question": [], "answer": [], "feedback": []}
     sent.clear()
     for _ in range(2):
@@ -178,7 +179,7 @@ def test_the_read_only_pages_run_without_a_transaction_on_postgresql(
         )
         autocommit["answer"] += sent.autocommit
         sent.clear()
-        client.get(reply.headers["Location"])
+        assert client.get(reply.headers["Location"]).status_code == 200
         autocommit["feedback"] += sent.autocommit
         sent.clear()
     assert autocommit["answer"] and not any(autocommit["answer"])
