@@ -213,12 +213,18 @@ def _terminate_app_connections(app: Flask) -> None:
 
 
 @pytest.mark.skipif(not ON_POSTGRES, reason="needs TEST_DATABASE_URL=postgresql://...")
+@pytest.mark.parametrize(
+    "app_overrides",
+    [{}, {"SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "pool_size": 10}}],
+    ids=["checkout-check", "pre-ping"],
+)
 def test_pooled_connections_the_server_ended_are_replaced_on_checkout(
     app: Flask, client: FlaskClient, world: dict[str, int]
 ) -> None:
     """Every pooled connection is ended by the server (pg_terminate_backend, as in a
     restart): the next pages and answers succeed at once, no 503, because a connection
-    whose socket the server closed is replaced as it leaves the pool."""
+    whose socket the server closed is replaced as it leaves the pool; the same with
+    SQLAlchemy's pre-ping configured instead."""
     login(client, "s@example.org")
     attempt = _start(app, world)
     for _ in range(2):
