@@ -316,7 +316,7 @@ def _register_database_down(app: Flask) -> None:
     """503 while the database cannot be reached (a restart, a failover, a full pool, or
     SQLite locked past its busy timeout). Nothing of the request was saved; the page says
     so and asks to try again. The pool reconnects by itself once the database is back
-    (pre-ping), so no restart of the app is needed.
+    (:func:`_check_on_checkout`, or pre-ping), so no restart of the app is needed.
 
     The page is rendered without the context processors and does not extend base.html:
     both read the logged-in user, which may need the database that just failed."""
