@@ -12,12 +12,13 @@ import functools
 import math
 import os
 import secrets
+import select
 import time
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, render_template, request
-from sqlalchemy import event
+from sqlalchemy import event, exc
 from sqlalchemy.engine import Engine
 from werkzeug.exceptions import Forbidden
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -127,6 +128,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
 
     db.init_app(app)
+    _check_on_checkout(app)
+    _read_only_views(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     _article_upload_limit(app)  # before CSRF, which reads the form
     csrf.init_app(app)
@@ -163,14 +166,75 @@ def _engine_options(url: str) -> dict[str, Any]:
     """Pool settings by database (override any of them with, for example,
     ``QUIZAPP_SQLALCHEMY_ENGINE_OPTIONS__pool_size=20``).
 
-    PostgreSQL: pre-ping each connection as it leaves the pool, so that after a database
-    restart the pool reconnects by itself instead of failing a request per stale
-    connection; keep up to 10 connections per worker, so that a gthread worker with up
+    PostgreSQL: keep up to 10 connections per worker, so that a gthread worker with up
     to 10 threads never opens and closes connections under load (a new connection
-    costs the server a process). SQLite: a local file, nothing to ping."""
+    costs the server a process). A connection the server dropped is found as it leaves
+    the pool by :func:`_check_on_checkout`, without a round trip (with
+    ``pool_pre_ping`` set, SQLAlchemy pings each one instead). SQLite: a local file."""
     if url.startswith("sqlite"):
         return {}
-    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 5}
+    return {"pool_size": 10, "max_overflow": 5}
+
+
+def _check_on_checkout(app: Flask) -> None:
+    """PostgreSQL: a pooled connection the server has closed is replaced as it leaves the
+    pool, so that after a database restart the pool reconnects by itself.
+
+    A server that ends a connection (a restart, ``pg_terminate_backend``, an idle
+    timeout) sends its last message and closes the socket; an idle connection's socket
+    has nothing to read otherwise. So a socket with something to read, polled without
+    waiting, is pinged (SQLAlchemy's own ping), and one that fails is raised as
+    ``DisconnectionError``: the pool discards it and hands out a new connection
+    (SQLAlchemy's documented checkout hook). A healthy connection costs one ``poll``
+    system call instead of pre-ping's ``SELECT 1`` round trip on every request. A
+    connection lost without a word (a network cut) fails its first statement instead:
+    that request gets the 503 page and SQLAlchemy discards the pool's older connections.
+    With ``pool_pre_ping`` in the engine options, or without ``select.poll``, this
+    stays out and SQLAlchemy's pre-ping does the work."""
+    options = app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {}
+    with app.app_context():
+        engine = db.engine
+    if engine.dialect.name != "postgresql" or not hasattr(select, "poll"):
+        return
+    if options.get("pool_pre_ping"):
+        return
+    dialect = engine.dialect
+
+    @event.listens_for(engine, "checkout")
+    def dropped_by_server(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+        try:
+            poller = select.poll()
+            poller.register(dbapi_connection.fileno(), select.POLLIN)
+            if not poller.poll(0):
+                return  # nothing to read: the connection is as the last request left it
+            dialect.do_ping(dbapi_connection)
+            dbapi_connection.rollback()  # the ping's transaction: leave the connection idle
+        except Exception as error:
+            raise exc.DisconnectionError(f"the server closed the connection: {error}") from error
+
+
+def _read_only_views(app: Flask) -> None:
+    """PostgreSQL: a GET of a view marked ``read_only`` (``blueprints.read_only``) runs
+    its statements without a transaction.
+
+    psycopg opens a transaction before a request's first statement (a BEGIN round
+    trip), and the pool rolls it back when the request ends (a ROLLBACK round trip,
+    after which psycopg also drops its prepared statements). For a page that only
+    reads, autocommit gives each statement the same view of the data as a READ
+    COMMITTED transaction does, without either round trip. The connection is taken at
+    the start of the request with SQLAlchemy's per-connection ``isolation_level``
+    option, which the pool resets when the connection is returned. SQLite opens no
+    transaction for a read, so nothing changes there."""
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            return
+    autocommit = {"isolation_level": "AUTOCOMMIT"}
+
+    @app.before_request
+    def no_transaction_to_read() -> None:
+        view = app.view_functions.get(request.endpoint or "")
+        if request.method in ("GET", "HEAD") and getattr(view, "read_only", False):
+            db.session.connection(execution_options=autocommit)
 
 
 def _limits_on_views_only(app: Flask) -> None:
@@ -252,13 +316,11 @@ def _register_database_down(app: Flask) -> None:
     """503 while the database cannot be reached (a restart, a failover, a full pool, or
     SQLite locked past its busy timeout). Nothing of the request was saved; the page says
     so and asks to try again. The pool reconnects by itself once the database is back
-    (pre-ping), so no restart of the app is needed.
+    (:func:`_check_on_checkout`, or pre-ping), so no restart of the app is needed.
 
     The page is rendered without the context processors and does not extend base.html:
     both read the logged-in user, which may need the database that just failed."""
     import contextlib
-
-    from sqlalchemy import exc
 
     @app.errorhandler(exc.OperationalError)
     @app.errorhandler(exc.InterfaceError)

@@ -44,6 +44,16 @@ def student_required(view: F) -> F:
     return cast(F, wrapped)
 
 
+def read_only(view: F) -> F:
+    """Marks a view whose GET only reads the database: on PostgreSQL it runs outside a
+    transaction (autocommit), which spares its BEGIN and ROLLBACK round trips (see
+    ``quizapp._read_only_views``). Each statement sees the data committed when it
+    starts, as it would in a READ COMMITTED transaction; a view that writes must not
+    carry this mark (a write would be committed statement by statement)."""
+    setattr(view, "read_only", True)  # noqa: B010 (an attribute of a function)
+    return view
+
+
 def send_download(data: bytes, filename: str, mimetype: str) -> Response:
     """Send bytes as a file download, its name in UTF-8 with an ASCII stand-in.
 

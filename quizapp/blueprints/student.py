@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from ..forms import JoinClassForm, StartQuizForm
 from ..models import QuizAttempt
 from ..services import NotAllowed, ServiceError, classes, quizzes, stats, study
-from . import confirmed, deck_download, student_required
+from . import confirmed, deck_download, read_only, student_required
 
 bp = Blueprint("student", __name__)
 MAX_RESPONSE = 1000
@@ -77,6 +77,7 @@ def deck_anki(deck_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/quiz/<int:attempt_id>")
+@read_only
 @student_required
 def quiz(attempt_id: int) -> ResponseReturnValue:
     """The next unanswered question, or the results when all are answered. Questions
@@ -133,6 +134,7 @@ def answer(attempt_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/quiz/<int:attempt_id>/feedback/<int:position>")
+@read_only
 @student_required
 def feedback(attempt_id: int, position: int) -> str:
     """Right or wrong, the right answer and the source sentence."""

@@ -12,6 +12,7 @@ answers over that length; a finished quiz's score never changes. A skipped quest
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,8 +20,19 @@ from functools import cache, cached_property
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import BindParameter, String, bindparam, func, insert, select
+from sqlalchemy import (
+    String,
+    and_,
+    any_,
+    bindparam,
+    func,
+    insert,
+    literal_column,
+    select,
+)
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.expression import Grouping
 
 from question_bank.grading import grade
 
@@ -32,6 +44,7 @@ from ..models import (
     Deck,
     Question,
     QuizAttempt,
+    StudyCard,
     User,
 )
 from ..types import utcnow
@@ -128,9 +141,14 @@ class Quiz:
         return len(self.question_ids)
 
     @cached_property
-    def id_params(self) -> dict[str, str]:
-        """The question ids as the parameters of :func:`_approved_of_quiz` (q0, q1, ...)."""
-        return {f"q{i}": qid for i, qid in enumerate(self.question_ids)}
+    def id_array(self) -> dict[str, Any]:
+        """The question ids as one array parameter, ``ids`` (PostgreSQL; :class:`_Ids`)."""
+        return {"ids": list(self.question_ids)}
+
+    @cached_property
+    def id_json(self) -> dict[str, Any]:
+        """The question ids as one JSON array parameter, ``ids`` (SQLite; :class:`_Ids`)."""
+        return {"ids": json.dumps(self.question_ids)}
 
 
 # The answer path's statements, built once: building a statement and computing its
@@ -139,22 +157,30 @@ class Quiz:
 _QUIZ = select(QuizAttempt.student_id, QuizAttempt.deck_id, QuizAttempt.question_ids).where(
     QuizAttempt.id == bindparam("attempt")
 )
-_POSITIONS = select(Answer.position).where(Answer.attempt_id == bindparam("attempt"))
 # the unanswered questions still approved (only when the next one was withdrawn)
 _LIVE = select(Question.id).where(
     Question.id.in_(bindparam("pending", expanding=True)), Question.status == APPROVED
 )
-_KEY = select(
-    Question.id,
-    Question.kind,
-    Question.prompt,
-    Question.answer,
-    Question.accepted,
-    Question.choices,
-    Question.fact,
-    Question.version,
-    Question.status,
-).where(Question.id == bindparam("qid"))
+_KEY = (
+    select(
+        Question.id,
+        Question.kind,
+        Question.prompt,
+        Question.answer,
+        Question.accepted,
+        Question.choices,
+        Question.fact,
+        Question.version,
+        Question.status,
+        *study.card_columns(),
+    )
+    .outerjoin(
+        StudyCard,
+        and_(StudyCard.student_id == bindparam("student"), StudyCard.question_id == Question.id),
+    )
+    .where(Question.id == bindparam("qid"))
+)
+"""The answer's question and, in the same statement, the student's card of it."""
 _INSERT_ANSWER = insert(Answer)
 _GIVEN = select(Answer.id, Answer.correct).where(
     Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position")
@@ -167,40 +193,117 @@ _ANSWERED_APPROVED = (
 )
 
 
-def _unanswered_approved(length: int) -> Any:
+_ID_ARRAY = bindparam("ids", type_=postgresql.ARRAY(String))
+_ID_JSON = bindparam("ids", type_=String)
+
+
+@dataclass(frozen=True)
+class _Ids:
+    """How a statement names a quiz's question ids, in the quiz's order: as one parameter,
+    ``ids``, whatever the quiz's length. On PostgreSQL (``array``) an array; elsewhere
+    (SQLite) a JSON array, read with SQLite's JSON functions.
+
+    With one parameter per question, psycopg parsed the statements of a 50-question quiz
+    again on every execution (it remembers the parse of statements of at most 50
+    parameters), and SQLAlchemy and sqlite3 handled 50 values for each one."""
+
+    array: bool
+
+    def among(self, column: Any) -> Any:
+        """``column`` is one of the quiz's ids."""
+        if self.array:
+            return column == any_(_ID_ARRAY)
+        each = func.json_each(_ID_JSON).table_valued("value")
+        return column.in_(select(each.c.value))
+
+    def at(self, position: Any) -> Any:
+        """The quiz's id at ``position`` (from 0; NULL past the end)."""
+        if self.array:
+            return Grouping(_ID_ARRAY)[position + literal_column("1")]
+        path = literal_column("'$['").concat(position).concat(literal_column("']'"))
+        return func.json_extract(_ID_JSON, path)
+
+    def order(self, column: Any) -> Any:
+        """The position in the quiz of the id in ``column`` (an order to sort by)."""
+        if self.array:
+            return func.array_position(_ID_ARRAY, column)
+        each = func.json_each(_ID_JSON).table_valued("key", "value")
+        return select(each.c.key).where(each.c.value == column).scalar_subquery()
+
+
+def _ids(quiz: Quiz) -> tuple[_Ids, dict[str, Any]]:
+    """How this database's statements take the quiz's ids (:class:`_Ids`), and the
+    parameter that passes them."""
+    if db.session.connection().dialect.name == "postgresql":
+        return _Ids(array=True), quiz.id_array
+    return _Ids(array=False), quiz.id_json
+
+
+def _unanswered_approved(ids: _Ids) -> Any:
     """How many of a quiz's unanswered questions are still approved: its questions still
     approved, minus its answered ones still approved (a quiz's questions are distinct and
-    each is answered at most once; two counts, no per-question subquery).
-
-    The quiz's ids are bound one by one (q0, q1, ...) in a statement per quiz length: an
-    expanding IN would be rendered again on every execution."""
-    ids: list[BindParameter[str]] = [bindparam(f"q{i}", type_=String) for i in range(length)]
+    each is answered at most once; two counts, no per-question subquery)."""
     approved = select(func.count(Question.id)).where(
-        Question.id.in_(ids), Question.status == APPROVED
+        ids.among(Question.id), Question.status == APPROVED
     )
     return (approved.scalar_subquery() - _ANSWERED_APPROVED).label("live")
 
 
+_ANSWERED = (
+    select(func.count(Answer.id)).where(Answer.attempt_id == bindparam("attempt")).scalar_subquery()
+)
+_DECK_NAME = select(Deck.name).where(Deck.id == bindparam("deck")).scalar_subquery()
+
+
 @cache
-def _shown(length: int) -> Any:
-    """The question to show, and how many of the quiz's unanswered questions are still
-    approved (a question withdrawn before it is answered leaves the quiz)."""
+def _shown_in_order(ids: _Ids) -> Any:
+    """The question page in one statement, when the quiz was answered in order: the
+    question after the answered ones (position = how many are answered), what the page
+    shows of it, the deck's name, how many are answered, the last answered position (to
+    tell whether they are the first ones) and how many of the quiz's unanswered
+    questions are still approved. No row: every question is answered, or the next one
+    no longer exists."""
+    last = select(func.max(Answer.position)).where(Answer.attempt_id == bindparam("attempt"))
+    return select(
+        Question.id,
+        Question.kind,
+        Question.prompt,
+        Question.choices,
+        Question.status,
+        _DECK_NAME.label("deck"),
+        _ANSWERED.label("answered"),
+        last.scalar_subquery().label("last"),
+        _unanswered_approved(ids),
+    ).where(Question.id == ids.at(_ANSWERED))
+
+
+@cache
+def _first_approved(ids: _Ids) -> Any:
+    """The question page when :func:`_shown_in_order` does not apply (a question before
+    was withdrawn and skipped, or the next one is): the quiz's first unanswered question
+    that is still approved, what the page shows of it, the deck's name, how many are
+    answered, and how many unanswered ones are still approved. A quiz's questions are
+    distinct and each is answered at most once, so a question is unanswered when no
+    answer of the quiz names it."""
+    answered = select(Answer.question_id).where(Answer.attempt_id == bindparam("attempt"))
     return (
         select(
+            Question.id,
             Question.kind,
             Question.prompt,
             Question.choices,
-            Question.status,
-            Deck.name,
-            _unanswered_approved(length),
+            _DECK_NAME.label("deck"),
+            _ANSWERED.label("answered"),
+            func.count().over().label("live"),  # the rows before LIMIT: approved, unanswered
         )
-        .join(Deck, Deck.id == bindparam("deck"))
-        .where(Question.id == bindparam("qid"))
+        .where(ids.among(Question.id), Question.status == APPROVED, Question.id.not_in(answered))
+        .order_by(ids.order(Question.id))
+        .limit(1)
     )
 
 
 @cache
-def _feedback(length: int) -> Any:
+def _feedback(ids: _Ids) -> Any:
     """An answer with its question, its number, the quiz's answers and how many of its
     unanswered questions are still approved."""
     return (
@@ -214,17 +317,14 @@ def _feedback(length: int) -> Any:
             Question.article_id,
             Question.source_start,
             Question.source_end,
-            select(func.count(Answer.id))
-            .where(Answer.attempt_id == bindparam("attempt"))
-            .scalar_subquery()
-            .label("answered"),
+            _ANSWERED.label("answered"),
             select(func.count(Answer.id))
             .where(
                 Answer.attempt_id == bindparam("attempt"), Answer.position < bindparam("position")
             )
             .scalar_subquery()
             .label("before"),
-            _unanswered_approved(length),
+            _unanswered_approved(ids),
         )
         .outerjoin(Question, Question.id == Answer.question_id)
         .where(Answer.attempt_id == bindparam("attempt"), Answer.position == bindparam("position"))
@@ -334,29 +434,25 @@ def next_question(student: User, attempt_id: int) -> QuestionPage | None:
     none left. A question withdrawn (retired, rejected, deleted) before it was answered is
     skipped and leaves the quiz's length.
 
-    Two statements in the usual case (the answered positions; the next question with
-    the count of approved unanswered ones); a third when the next one was withdrawn."""
+    One statement while the quiz is answered in order (:func:`_shown_in_order`); a
+    second one (:func:`_first_approved`) once a withdrawn question was skipped, and when
+    the quiz is finished."""
     quiz = _quiz(student, attempt_id)
-    done = {row[0] for row in _run(_POSITIONS, attempt=attempt_id)}
-    pending = [qid for pos, qid in enumerate(quiz.question_ids) if pos not in done]
-    if not pending:
-        return None
-    position = next(pos for pos in range(quiz.length) if pos not in done)
-    shown = _shown(quiz.length)
-    params = {"attempt": attempt_id, "deck": quiz.deck_id, **quiz.id_params}
-    row = _run(shown, qid=quiz.question_ids[position], **params).first()
-    if row is None or row.status != APPROVED:
-        # the next question was withdrawn: find the first one still approved
-        state = _progress(quiz.question_ids, done, set(_run(_LIVE, pending=pending).scalars()))
-        if state.position is None:
-            return None
-        position = state.position
-        row = _run(shown, qid=quiz.question_ids[position], **params).first()
+    ids, id_params = _ids(quiz)
+    params = {"attempt": attempt_id, "deck": quiz.deck_id, **id_params}
+    row = _run(_shown_in_order(ids), **params).first()
+    answered = -1 if row is None else int(row.answered)
+    if row is not None and row.status == APPROVED and row.last in (None, answered - 1):
+        position = answered  # the answered positions are 0 .. answered - 1
+    else:
+        row = _run(_first_approved(ids), **params).first()
         if row is None:
             return None
-    state = Progress(len(done) + int(row.live), len(done), position)
+        answered = int(row.answered)
+        position = quiz.question_ids.index(row.id)
+    state = Progress(answered + int(row.live), answered, position)
     return QuestionPage(
-        attempt_id, position, state, row.name, Shown(row.kind, row.prompt, row.choices)
+        attempt_id, position, state, row.deck, Shown(row.kind, row.prompt, row.choices)
     )
 
 
@@ -398,7 +494,7 @@ def submit_answer(
     quiz = _quiz(student, attempt_id)
     if not 0 <= position < quiz.length:
         raise ServiceError("There is no such question in this quiz.")
-    question = _run(_KEY, qid=quiz.question_ids[position]).first()
+    question = _run(_KEY, qid=quiz.question_ids[position], student=student.id).first()
     response = (response or "").strip()[:1000]
     withdrawn = question is None or question.status != APPROVED
     if withdrawn or (not response and not skip):
@@ -426,7 +522,13 @@ def submit_answer(
         # (attempt, position) is unique: a repeat fails here, before its review
         answer_id = int(_run(_INSERT_ANSWER, **answer).inserted_primary_key[0])
         study.review_quiz_answer(
-            student, question.id, question.version, answer_id, result.correct, answer["created_at"]
+            student,
+            question.id,
+            question.version,
+            answer_id,
+            result.correct,
+            answer["created_at"],
+            study.card_of(question),
         )
         db.session.commit()
         return Recorded(answer_id, position, result.correct)
@@ -482,9 +584,8 @@ def feedback(student: User, attempt_id: int, position: int) -> Feedback:
     number, the quiz's length (without questions withdrawn before they were answered)
     and whether the quiz is finished (one query)."""
     quiz = _quiz(student, attempt_id)
-    row = _run(
-        _feedback(quiz.length), attempt=attempt_id, position=position, **quiz.id_params
-    ).first()
+    ids, id_params = _ids(quiz)
+    row = _run(_feedback(ids), attempt=attempt_id, position=position, **id_params).first()
     if row is None:
         raise ServiceError("That question has not been answered yet.")
     source = None

@@ -285,17 +285,51 @@ def _state(card: _CardLike | None) -> srs.CardState:
 
 
 # Built once: a statement's cache key is then computed once, not on every answer.
-_CARD = select(
-    StudyCard.id,
-    StudyCard.state,
-    StudyCard.step,
-    StudyCard.stability,
-    StudyCard.difficulty,
-    StudyCard.due,
-    StudyCard.last_review,
-    StudyCard.reps,
-    StudyCard.lapses,
-).where(StudyCard.student_id == bindparam("student"), StudyCard.question_id == bindparam("qid"))
+_CARD_FIELDS = (
+    "id",
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due",
+    "last_review",
+    "reps",
+    "lapses",
+)
+_CARD = select(*(getattr(StudyCard, name) for name in _CARD_FIELDS)).where(
+    StudyCard.student_id == bindparam("student"), StudyCard.question_id == bindparam("qid")
+)
+
+
+@dataclass
+class Card:
+    """A card's scheduling columns, read by another service's statement (the quiz answer
+    reads its question and the student's card in one)."""
+
+    id: int
+    state: int
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: dt.datetime
+    last_review: dt.datetime | None
+    reps: int
+    lapses: int
+
+
+def card_columns() -> list[Any]:
+    """The card's scheduling columns, labelled ``card_<name>``, for a statement that
+    outer-joins the student's :class:`StudyCard` (read back with :func:`card_of`)."""
+    return [getattr(StudyCard, name).label(f"card_{name}") for name in _CARD_FIELDS]
+
+
+def card_of(row: Any) -> Card | None:
+    """The card in a row with :func:`card_columns`, or None when the student has none."""
+    if row.card_id is None:
+        return None
+    return Card(*(getattr(row, f"card_{name}") for name in _CARD_FIELDS))
+
+
 _INSERT_CARD = insert(StudyCard)
 _UPDATE_CARD = update(StudyCard).where(StudyCard.id == bindparam("card"))
 _INSERT_REVIEW = insert(Review)
@@ -487,14 +521,16 @@ def review_quiz_answer(
     answer_id: int,
     correct: bool,
     when: dt.datetime,
+    card: Card | None,
 ) -> None:
     """Add the review a quiz answer makes (wrong is Again, right is Good) to the answer's
-    own transaction; the caller commits. If a rating of the same card got in first, this
-    (or the commit) raises IntegrityError: the caller rolls back, commits the answer alone
-    and calls :func:`record_quiz_answer`."""
-    card = db.session.connection().execute(_CARD, {"student": student.id, "qid": question_id})
+    own transaction; the caller commits. ``card`` is the student's card of the question
+    as the caller read it (:func:`card_columns`, :func:`card_of`; None: no card yet).
+    If a rating of the same card got in since, this (or the commit) raises
+    IntegrityError (a card and its review sequence are unique): the caller rolls back,
+    commits the answer alone and calls :func:`record_quiz_answer`."""
     rating = srs.GOOD if correct else srs.AGAIN
-    _apply(student, question_id, question_version, card.first(), rating, when, "quiz", answer_id)
+    _apply(student, question_id, question_version, card, rating, when, "quiz", answer_id)
 
 
 def record_quiz_answer(

@@ -337,7 +337,7 @@ def test_the_app_recovers_by_itself_after_a_database_restart(
 ) -> None:
     """PostgreSQL goes away and comes back (a relay in front of it stops and starts):
     503 while it is away, and the first request after it is back succeeds, on the same
-    app and pool (pre-ping replaces the dead pooled connections)."""
+    app and pool (the check on checkout replaces the dead pooled connections)."""
     real = urllib.parse.urlsplit(os.environ["TEST_DATABASE_URL"])
     proxy = Proxy((real.hostname or "127.0.0.1", real.port or 5432))
     proxy.start()
