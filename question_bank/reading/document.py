@@ -28,7 +28,8 @@ class DocumentReading:
         """Stage 1: story sentences, entities by sentence, speaker turns."""
         self.article = article
         self.doc = doc
-        self.sentences: list[Span] = [s for s in doc.sents if not self._is_noise(s)]
+        whole = doc.text
+        self.sentences: list[Span] = [s for s in doc.sents if not self._is_noise(s, whole)]
         self._story_tokens = {t.i for s in self.sentences for t in s}
         self.ents: list[Span] = list(doc.ents)
         self._ents_by_sentence: dict[int, list[Span]] = {}
@@ -112,7 +113,7 @@ class DocumentReading:
         return self.article.text[start_char:end_char]
 
     @staticmethod
-    def _is_noise(sent: Span) -> bool:
+    def _is_noise(sent: Span, whole: str) -> bool:
         """Bylines, photo credits, captions and headings are not story sentences."""
         text = sent.text.strip()
         if not text:
@@ -124,7 +125,7 @@ class DocumentReading:
         if re.match(r"^[A-Z][A-Z .'-]{2,}(\([^)]*\))?:", text):
             return True  # a transcript's speaker label: "CLARKE: ..."
         words = [t for t in sent if t.is_alpha]
-        if _title_case_line(sent, words):
+        if _title_case_line(sent, words, whole):
             return True  # "Lula and Xi Sign 15 Partnership Agreements in Beijing": a headline
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
         if not has_verb and len(words) < 10:
@@ -155,13 +156,12 @@ _MINOR_WORDS = frozenset(
 )
 
 
-def _title_case_line(sent: Span, words: list[Token]) -> bool:
+def _title_case_line(sent: Span, words: list[Token], whole: str) -> bool:
     """A whole line in title case with no closing full stop: a headline, not a sentence
     ("PM Modi & Bangladesh PM Sheikh Hasina Exchange 7 MoUs In Bilateral Talks")."""
     text = sent.text.strip()
     if len(words) < 4 or text.endswith((".", "!", "?", ":", '"', "”")):
         return False
-    whole = sent.doc.text
     before = whole[: sent.start_char].rstrip(" \t")
     after = whole[sent.start_char + len(sent.text.rstrip()) :].lstrip(" \t")
     if (before and not before.endswith("\n")) or (after and not after.startswith("\n")):
