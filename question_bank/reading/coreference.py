@@ -80,6 +80,9 @@ class CoreferenceReading(TitleReading):
                 if person:
                     self._token_person[tok.i] = person
                     self._add_mention(tok, person)
+            # "his Iranian counterpart X" is read as soon as "his" is known, so that "the
+            # Iranian foreign minister" later in the text finds X
+            self._counterpart_titles(sent)
 
     def quote_speaker(self, tok: Token) -> str | None:
         """Whose words these are, when the token stands inside a quote or a transcript turn."""
@@ -236,6 +239,20 @@ class CoreferenceReading(TitleReading):
             return "the" in mods
         return low in PAIR_PLURALS and bool(mods & {"two", "both"})
 
+    def _effective_titles(self, person: str) -> list[str]:
+        """A person's titles, with a counterpart's read as the office it mirrors: "Bilawal
+        Bhutto Zardari's Iranian counterpart" is also an "Iranian Foreign Minister"."""
+        out = list(self.persons[person].titles)
+        for title in self.persons[person].titles:
+            owner, sep, rest = title.partition("'s ")
+            if not sep or not rest.lower().endswith("counterpart") or owner not in self.persons:
+                continue
+            qualifier = rest[: -len("counterpart")].strip()
+            for office in self.persons[owner].titles:
+                if "counterpart" not in office.lower():
+                    out.append(f"{qualifier} {office}".strip())
+        return out
+
     def _resolve_visitor(self, tok: Token) -> str | None:
         """ "called on the visiting dignitary": the person last written as the one who
         travels (the subject of "arrived", "visited") or is received ("welcomed X")."""
@@ -255,10 +272,11 @@ class CoreferenceReading(TitleReading):
         """ "the Secretary", "the top U.S. diplomat": the person holding that title."""
         wanted = TITLE_SYNONYMS.get(tok.lower_, (tok.lower_,))
         seen = {m.person for m in self.mentions}  # only people already met in the text
+        titles = {p.name: self._effective_titles(p.name) for p in self.persons.values()}
         holders = [
             p.name
             for p in self.persons.values()
-            if p.name in seen and any(w in t.lower() for t in p.titles for w in wanted)
+            if p.name in seen and any(w in t.lower() for t in titles[p.name] for w in wanted)
         ]
         if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             # "the Brazilian President" is not the president of the Chamber of Deputies:
@@ -268,7 +286,7 @@ class CoreferenceReading(TitleReading):
                 for h in holders
                 if any(
                     w in t.lower() and not _of_a_body(t, w)
-                    for t in self.persons[h].titles
+                    for t in titles[h]
                     for w in wanted
                 )
             ]
@@ -281,7 +299,6 @@ class CoreferenceReading(TitleReading):
             and c.ent_type_ in ("NORP", "GPE")
         ]
         if origins:
-            titles = {p.name: p.titles for p in self.persons.values()}
             named = [
                 h for h in holders if any(same_origin(o, t) for t in titles[h] for o in origins)
             ]
@@ -292,10 +309,10 @@ class CoreferenceReading(TitleReading):
         # name the office must be in the holder's title
         office = [w for w in words if w in _OFFICE_WORDS]
         if office:
-            titles_of = {p.name: [t.lower() for t in p.titles] for p in self.persons.values()}
+            titles_of = {n: [t.lower() for t in ts] for n, ts in titles.items()}
             holders = [h for h in holders if any(all(w in t for w in office) for t in titles_of[h])]
         if words and len(holders) > 1:
-            titles_of = {p.name: [t.lower() for t in p.titles] for p in self.persons.values()}
+            titles_of = {n: [t.lower() for t in ts] for n, ts in titles.items()}
             closer = [h for h in holders if any(all(w in t for w in words) for t in titles_of[h])]
             holders = closer or holders
         if len(holders) > 1 and tok.dep_ in ("dobj", "pobj"):

@@ -122,12 +122,15 @@ class TitleReading(PeopleReading):
             if m.title not in titles:
                 titles.append(m.title)
 
-    def _counterpart_titles(self) -> None:
+    def _counterpart_titles(self, sent: Span | None = None) -> None:
         """ "his French counterpart, Emmanuel Macron": a title relative to the possessor,
-        once pronouns are resolved ("Alberto Fernández's French counterpart")."""
+        once pronouns are resolved ("Alberto Fernández's French counterpart"); in one
+        sentence when ``sent`` is given."""
         doc = self.doc
         covered = {m.name_start for m in self.titles}
         for start, person in sorted(self._name_starts().items()):
+            if sent is not None and not sent.start <= start < sent.end:
+                continue
             if start in covered or not self.is_story(doc[start]):
                 continue
             i = start - 1

@@ -239,3 +239,19 @@ def test_the_couple_and_the_two_leaders_are_the_pair_named_last(facts) -> None: 
         "hosted Prime Minister Tomas Varga at the palace, officials said."
     )
     assert not any("Tomas Varga" in f["participants"] for f in of_type(found, "meeting"))
+
+
+def test_the_nationality_of_a_counterpart_picks_them_out_later(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Foreign Minister Ravi Khan on Thursday welcomed his Omani counterpart Salim Al-Harthi "
+        "at the ministry in Islamabad. According to the ministry, it is the Omani foreign "
+        "minister's first bilateral visit to Pakistan. Prime Minister Imran Aziz is also "
+        "expected to meet the Omani foreign minister on Friday."
+    )
+    trips = {(f["traveler"], f["ordinal"]) for f in of_type(found, "trip")}
+    assert trips == {("Salim Al-Harthi", 1)}
+    pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
+    assert {"Imran Aziz", "Salim Al-Harthi"} in pairs
+    assert {"Imran Aziz", "Ravi Khan"} not in pairs
