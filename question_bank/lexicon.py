@@ -56,6 +56,12 @@ GENERIC_PLACE_NOUNS = frozenset(
     "principality realm homeland island islands capital city region".split()
 )
 
+# Words that make talks remote, so no meeting: "by telephone", "a video call".
+REMOTE_WORDS = frozenset(
+    "phone telephone telephonic video videoconference teleconference virtual virtually "
+    "online videolink link zoom".split()
+)
+
 # Nouns that stand for the two people last named together: "the couple", "the two leaders".
 PAIR_NOUNS = frozenset("couple pair duo royals".split())
 PAIR_PLURALS = frozenset("leaders presidents ministers premiers monarchs heads men women".split())

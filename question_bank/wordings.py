@@ -91,7 +91,7 @@ MEETING_WORDINGS: tuple[Wording, ...] = (
         "spoke with",
         "speak",
         ("with", "to"),
-        "President Elena Ruiz spoke with Chancellor Greta Holm by telephone on Sunday.",
+        "President Elena Ruiz spoke with Chancellor Greta Holm at the summit on Sunday.",
         "Elena Ruiz",
         "Greta Holm",
     ),

@@ -14,6 +14,7 @@ from ..lexicon import (
     MEETING_NOUNS,
     PARTITIVE_NOUNS,
     PRESS_NOUNS,
+    REMOTE_WORDS,
     TRIP_NOUNS,
 )
 from ..model import Meeting
@@ -172,6 +173,8 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
                 left = [speaker] if speaker and speaker not in right else left
             if not left or not right or analysis.negated(carrier):
                 continue
+            if _remote(tok) or (carrier is not tok and _remote(carrier)):
+                continue  # "held a telephone conversation", "spoke by video link": no meeting
             place = meeting_place(carrier, analysis)
             when = analysis.date_phrase(carrier)
             for a in left:
@@ -187,6 +190,27 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
                         cue=cue_for(analysis, name) if name else None,
                         planned=analysis.planned(carrier) or _ahead(tok),
                     )
+
+
+def _remote(tok: Token) -> bool:
+    """Whether the talk was held at a distance: a phone or video word modifies it ("a
+    telephone conversation", "a phone call") or a phrase on it says so ("by telephone",
+    "over video link", "virtually")."""
+
+    def remote(word: Token) -> bool:
+        return word.lemma_.lower() in REMOTE_WORDS
+
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "advmod") and remote(child):
+            return True
+        if child.dep_ != "prep" or child.lower_ not in ("by", "over", "via", "on"):
+            continue
+        for obj in (o for o in child.children if o.dep_ == "pobj"):
+            if remote(obj) or any(
+                remote(g) for g in obj.children if g.dep_ in ("compound", "amod")
+            ):
+                return True
+    return False
 
 
 def _ahead(noun: Token) -> bool:

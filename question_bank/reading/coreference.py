@@ -284,11 +284,7 @@ class CoreferenceReading(TitleReading):
             holders = [
                 h
                 for h in holders
-                if any(
-                    w in t.lower() and not _of_a_body(t, w)
-                    for t in titles[h]
-                    for w in wanted
-                )
+                if any(w in t.lower() and not _of_a_body(t, w) for t in titles[h] for w in wanted)
             ]
         # "the Portuguese leader", "the Saudi official": only a holder whose title says so
         origins = [

@@ -1046,7 +1046,7 @@ def test_a_figure_that_values_a_noun_names_the_noun(facts) -> None:
 
 def test_an_office_of_a_country_before_a_name_without_a_comma(facts) -> None:
     found = facts(
-        "On 19 May, President of Chile Tarek Valdsson had a telephone conversation with the "
+        "On 19 May, President of Chile Tarek Valdsson had talks in Santiago with the "
         "President of the Kestrian Republic Omar Belkadi about trade."
     )
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
@@ -1444,3 +1444,18 @@ def test_the_first_time_the_office_holder_has_left_the_country(facts) -> None:
     )
     trips = [(f["traveler"], f["ordinal"], f["destination"]) for f in of_type(found, "trip")]
     assert trips == [("Omar Haddad", 1, None)]
+
+
+def test_talks_by_phone_or_video_are_no_meeting(facts) -> None:
+    for text in (
+        "Presidents Ana Lima of Brazil and Rosa Vega of Mexico held a telephone conversation "
+        "on Wednesday to discuss trade.",
+        "President Ana Lima spoke with President Rosa Vega by telephone on Wednesday to "
+        "discuss trade.",
+        "President Ana Lima held talks with President Rosa Vega via video link on Wednesday.",
+    ):
+        assert of_type(facts(text), "meeting") == [], text
+    found = facts(
+        "President Ana Lima met President Rosa Vega in Lima on Wednesday to discuss trade."
+    )
+    assert [f["participants"] for f in of_type(found, "meeting")] == [["Ana Lima", "Rosa Vega"]]
