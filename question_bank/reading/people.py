@@ -117,7 +117,18 @@ class PeopleReading(DocumentReading):
         if not tokens or any(t.like_num or t.is_digit for t in tokens):
             return []
         start, end = self._name_run(tokens[0].i, tokens[-1].i + 1)
-        return list(self.doc[start:end])
+        return list(self.doc[start : self._before_country(start, end)])
+
+    def _before_country(self, start: int, end: int) -> int:
+        """Where a name stops when a country's name begins inside it: "President
+        Ramaphosa Côte d'Ivoire's order" tagged "Ramaphosa Côte" is "Ramaphosa"."""
+        doc = self.doc
+        for k in range(start + 1, end):
+            # only a country that runs on past the name ("Michael Jordan" stays whole)
+            for stop in range(end + 1, min(end + 3, len(doc)) + 1):
+                if is_firm_place(doc[k:stop].text):
+                    return k
+        return end
 
     def _name_run(self, start: int, end: int) -> tuple[int, int]:
         """Widen a name over particles, hyphenated pieces and further name words.

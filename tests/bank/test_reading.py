@@ -255,3 +255,17 @@ def test_the_nationality_of_a_counterpart_picks_them_out_later(facts) -> None:  
     pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
     assert {"Imran Aziz", "Salim Al-Harthi"} in pairs
     assert {"Imran Aziz", "Ravi Khan"} not in pairs
+
+
+def test_a_name_stops_where_a_country_name_begins(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "President Ouattara will bestow on President Ramaphosa Côte d'Ivoire's distinguished "
+        "Order of the Grand Cross, officials said in Abidjan. Michael Jordan met King Hassan "
+        "in Amman."
+    )
+    people = {f["person"] for f in of_type(found, "role")}
+    assert "Ramaphosa" in people and not any("Côte" in p for p in people)
+    pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
+    assert {"Michael Jordan", "Hassan"} in pairs  # a surname that is a country stays
