@@ -157,8 +157,12 @@ class CoreferenceReading(TitleReading):
             subject_tok = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
             if subject_tok is not None:
                 own_subject = self.person_of_np(subject_tok)
+        # "he called me ...", said by the speaker of a transcript's turn: "he" is someone else
+        speaker = self._turn_speaker(tok.idx) if self._turns else None
         before = [
-            m for m in self.mentions if sent.start <= m.start < tok.i and m.person != own_subject
+            m
+            for m in self.mentions
+            if sent.start <= m.start < tok.i and m.person not in (own_subject, speaker)
         ]
         fits = [m for m in before if self._gender_fits(m.person, gender)]
         subjects = [m for m in fits if m.subject]
@@ -176,11 +180,13 @@ class CoreferenceReading(TitleReading):
             for child in anc.children:
                 if child.dep_ in SUBJECT_DEPS and child.i > tok.i:
                     p = self.person_of_np(child)
-                    if p and self._gender_fits(p, gender):
+                    if p and p != speaker and self._gender_fits(p, gender):
                         return p
             break
         earlier = [
-            m for m in self.mentions if m.start < sent.start and self._gender_fits(m.person, gender)
+            m
+            for m in self.mentions
+            if m.start < sent.start and m.person != speaker and self._gender_fits(m.person, gender)
         ]
         if not earlier:
             return None

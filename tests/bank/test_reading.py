@@ -269,3 +269,16 @@ def test_a_name_stops_where_a_country_name_begins(facts) -> None:  # type: ignor
     assert "Ramaphosa" in people and not any("Côte" in p for p in people)
     pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
     assert {"Michael Jordan", "Hassan"} in pairs  # a surname that is a country stays
+
+
+def test_he_in_a_speakers_turn_is_never_the_speaker(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "LENA VARGA, PRIME MINISTER OF TONGA: Thank you all, and welcome to the Premier of "
+        "Samoa. I was glad, truly glad, when he phoned me hours after he took office on his "
+        "way out to visit the President of Indonesia. Our first guest is here.\n"
+        "ANTON BERZIN, PRIME MINISTER OF SAMOA: Thank you, Prime Minister. I wanted this to be "
+        "among my first trips."
+    )
+    assert not any(f["traveler"] == "Lena Varga" for f in of_type(found, "visit"))
