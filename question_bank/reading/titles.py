@@ -90,17 +90,16 @@ class TitleReading(PeopleReading):
             )
             if mention:
                 self.titles.append(mention)
+        covered = {m.name_start for m in self.titles}
         for tok in self.doc:
             if self.is_story(tok):
                 mention = self._title_by_heading(tok) or self._title_by_appointment(tok)
                 if mention:
                     self.titles.append(mention)
-        covered = {m.name_start for m in self.titles}
-        for tok in self.doc:
-            if self.is_story(tok) and singular_title(tok):
-                self.titles.extend(
-                    m for m in self._shared_plural_title(tok) if m.name_start not in covered
-                )
+                elif singular_title(tok):
+                    self.titles.extend(
+                        m for m in self._shared_plural_title(tok) if m.name_start not in covered
+                    )
         self.titles = [
             m
             for m in self.titles
@@ -128,9 +127,16 @@ class TitleReading(PeopleReading):
         sentence when ``sent`` is given."""
         doc = self.doc
         covered = {m.name_start for m in self.titles}
-        for start, person in sorted(self._name_starts().items()):
-            if sent is not None and not sent.start <= start < sent.end:
-                continue
+        if sent is None:
+            starts = sorted(self._name_starts().items())
+        else:
+            tp = self._token_person
+            starts = [
+                (i, tp[i])
+                for i in range(sent.start, sent.end)
+                if i in tp and (i - 1 not in tp or tp[i - 1] != tp[i])
+            ]
+        for start, person in starts:
             if start in covered or not self.is_story(doc[start]):
                 continue
             i = start - 1

@@ -1069,22 +1069,54 @@ _COUNTRY_RUN = r"(?P<c>[A-Za-z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,2})"
 def _countries_beside(text: str, title: str, names: Sequence[str]) -> set[str]:
     """The countries the text writes with a title right beside a person's name, in any
     case ("SITIVENI RABUKA, PRIME MINISTER OF FIJI")."""
-    spaced = r"\s+".join(re.escape(w) for w in title.split())
+    patterns = _beside_patterns(title)
     found: set[str] = set()
     for name in (n for n in names if len(n) >= 3):
-        who = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
-        patterns = (
+        for window in _windows_around(text, name):
+            for pattern in patterns:
+                for m in pattern.finditer(window):
+                    country = _country_in_run(m.group("c"))
+                    if country:
+                        found.add(country)
+    return found
+
+
+_NAME_MARK = "\x00"
+"""Stands for the person's name in a window of text (see :func:`_windows_around`)."""
+
+
+@lru_cache(maxsize=256)
+def _beside_patterns(title: str) -> tuple[re.Pattern[str], ...]:
+    """The shapes of "NAME, TITLE of COUNTRY" and the like, compiled once per title."""
+    spaced = r"\s+".join(re.escape(w) for w in title.split())
+    who = re.escape(_NAME_MARK)
+    return tuple(
+        re.compile(p, re.IGNORECASE)
+        for p in (
             rf"{who},?\s+(?:the\s+)?{spaced}\s+of\s+(?:the\s+)?{_COUNTRY_RUN}",
             rf"{spaced}\s+of\s+(?:the\s+)?{_COUNTRY_RUN},?\s+{who}",
             rf"(?P<c>[A-Za-z][\w.]*)(?:['’]s)?\s+{spaced},?\s+{who}",
             rf"{who},\s+(?P<c>[A-Za-z][\w.]*)(?:['’]s)?\s+{spaced}\b",
         )
-        for pattern in patterns:
-            for m in re.finditer(pattern, text, re.IGNORECASE):
-                country = _country_in_run(m.group("c"))
-                if country:
-                    found.add(country)
-    return found
+    )
+
+
+def _windows_around(text: str, name: str, reach: int = 160) -> list[str]:
+    """The stretches of ``text`` around each place it writes ``name`` as a whole word (in
+    any case), with the name written as :data:`_NAME_MARK`, so that the patterns above
+    scan a few lines, not the whole article for every name."""
+    low, key = text.lower(), name.lower()
+    out: list[str] = []
+    at = low.find(key)
+    while at != -1:
+        end = at + len(key)
+        whole = (at == 0 or not (low[at - 1].isalnum() or low[at - 1] in "-_")) and (
+            end >= len(low) or not (low[end].isalnum() or low[end] in "-_")
+        )
+        if whole:
+            out.append(text[max(0, at - reach) : at] + _NAME_MARK + text[end : end + reach])
+        at = low.find(key, end)
+    return out
 
 
 def _country_in_run(run: str) -> str | None:

