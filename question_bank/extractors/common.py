@@ -59,6 +59,15 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
                     if p not in people:
                         people.append(p)
             return people
+        if cur is verb and verb.pos_ == "VERB" and verb.dep_ == "ROOT":
+            # "On the invitation of X, Russian Defence Minister Y visited Islamabad", parsed
+            # with no subject: the name written right before the verb is who does it
+            i = verb.i - 1
+            while i >= verb.sent.start and verb.doc[i].dep_ in ("aux", "neg", "advmod"):
+                i -= 1
+            named = analysis.person_at(verb.doc[i]) if i >= verb.sent.start else None
+            if named and verb.doc[i].dep_ not in ("pobj", "dobj"):
+                return [named]
         if cur.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cur.children):
             # "X arrived ... and was received by Y": X is who was received
             cur = cur.head

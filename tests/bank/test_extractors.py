@@ -1459,3 +1459,16 @@ def test_talks_by_phone_or_video_are_no_meeting(facts) -> None:
         "President Ana Lima met President Rosa Vega in Lima on Wednesday to discuss trade."
     )
     assert [f["participants"] for f in of_type(found, "meeting")] == [["Ana Lima", "Rosa Vega"]]
+
+
+def test_a_name_right_before_a_verb_the_parser_left_without_subject(facts) -> None:
+    # the parser hangs "Ms Okonkwo-Bello and Mr Adeyemi" on "On Wednesday", not on "made"
+    found = facts(
+        "The delegation is led by Senator Adaeze Okonkwo-Bello. She was joined by Senator "
+        "Oluwaseun Adeyemi, who heads the Senate's power committee.\n\n"
+        "On Wednesday Ms Okonkwo-Bello and Mr Adeyemi made the trip to Hamburg, where they were "
+        "shown the port's hydrogen terminal and had lunch with the city's First Mayor, Henrik "
+        "Petersen."
+    )
+    travelers = {f["traveler"] for f in of_type(found, "visit") if "Hamburg" in f["places"]}
+    assert "Oluwaseun Adeyemi" in travelers
