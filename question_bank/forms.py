@@ -105,7 +105,7 @@ def _forms_in_text(name: str, words: list[str], text: str) -> list[str]:
         if m.group("caller").rstrip(".").lower() in _CALLERS and not _glued(text, m.start()):
             out.append(f"{m.group('caller')} {name}")
     for i, word in enumerate(words):
-        if len(word) < 3 or not word[:1].isupper() or word.lower() in _PARTICLES:
+        if len(word) < 2 or not word[:1].isupper() or word.lower() in _PARTICLES:
             continue
         before = rf"(?<!{re.escape(words[i - 1])}\s)" if i > 0 else ""
         after = rf"(?!\s+{re.escape(words[i + 1])})" if i + 1 < len(words) else ""

@@ -12,7 +12,7 @@ HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam mx mx. prof prof. "
     "sheikh sheikha shaikh prince princess king queen emir amir sultan emperor empress crown "
     "h.e. h.e "
-    "excellency hon hon.".split()
+    "excellency hon hon. rt rt.".split()
 )
 
 # A ruler's style, written before the name like an honorific but a title all the same:

@@ -1407,3 +1407,22 @@ def test_one_fact_read_from_two_sentences_gives_questions_with_distinct_ids() ->
     ]
     ids = [q.id for q in ask(a, facts)]
     assert ids and len(ids) == len(set(ids))
+
+
+def test_a_two_letter_name_the_article_writes_alone_is_accepted() -> None:
+    from question_bank.forms import name_forms
+
+    text = "Chinese President Xi Jinping met President Ana Lima. Xi said the talks were good."
+    assert "Xi" in name_forms("Xi Jinping", text)
+    text = "Foreign Minister Wang Yi arrived on Monday. Wang told reporters the visit was useful."
+    assert "Wang" in name_forms("Wang Yi", text)
+    assert "Ana" not in name_forms("Ana Lima", "Ana Lima met Xi Jinping. Lima said it went well.")
+
+
+def test_rt_hon_is_a_style_not_a_name(facts) -> None:  # type: ignore[no-untyped-def]
+    found = facts(
+        "Foreign Minister Rt Hon Winston Pedersen met Prime Minister Jeremiah Manu in Honiara on "
+        "Monday, the ministry said."
+    )
+    people = {p for f in found if f.type == "meeting" for p in f.to_dict()["participants"]}
+    assert "Winston Pedersen" in people and not any(p.startswith("Rt") for p in people)
