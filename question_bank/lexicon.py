@@ -187,6 +187,12 @@ TITLE_SYNONYMS = {
     "premier": ("prime minister", "premier"),
 }
 
+# "the head of state", "the head of government": the offices they stand for.
+HEAD_OF = {
+    "state": ("president", "king", "queen", "emir", "amir", "sultan", "monarch", "head of state"),
+    "government": ("prime minister", "premier", "chancellor", "head of government"),
+}
+
 # Lines that are credits, bylines or captions rather than the story.
 CREDIT_PATTERNS = re.compile(
     r"(©|\(c\)\s*\d{4}|all rights reserved|\b(?:reporting|editing|writing|additional reporting)"

@@ -272,7 +272,10 @@ def _named_after_comma(head: Token, analysis: Analysis) -> str | None:
         return None
     doc = head.doc
     j = head.right_edge.i + 1
-    if j >= len(doc) or doc[j].text != "," or head.right_edge.i != head.i:
+    # "his counterpart, X" or "the president of the Senate, Senator X": nothing but an
+    # "of" phrase may stand between the title and the comma
+    tail = [c for c in head.children if c.i > head.i]
+    if j >= len(doc) or doc[j].text != "," or any(c.lower_ != "of" for c in tail):
         return None
     j += 1
     while (

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..gazetteer import countries_in_title, is_country
 from ..lexicon import (
+    HEAD_OF,
     PAIR_NOUNS,
     PAIR_PLURALS,
     PRONOUNS_FEMALE,
@@ -279,6 +280,9 @@ class CoreferenceReading(TitleReading):
     def _resolve_title_reference(self, tok: Token) -> str | None:
         """ "the Secretary", "the top U.S. diplomat": the person holding that title."""
         wanted = TITLE_SYNONYMS.get(tok.lower_, (tok.lower_,))
+        head_of = [o.lower_ for p in tok.children if p.lower_ == "of" for o in p.children]
+        if tok.lower_ == "head" and head_of and head_of[0] in HEAD_OF:
+            wanted = HEAD_OF[head_of[0]]  # "the head of state": the president or the king
         seen = {m.person for m in self.mentions}  # only people already met in the text
         titles = {p.name: self._effective_titles(p.name) for p in self.persons.values()}
         holders = [
@@ -286,7 +290,9 @@ class CoreferenceReading(TitleReading):
             for p in self.persons.values()
             if p.name in seen and any(w in t.lower() for t in titles[p.name] for w in wanted)
         ]
-        if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        if tok.lower_ != "head" and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+        ):
             # "the Brazilian President" is not the president of the Chamber of Deputies:
             # a title whose "of" names a body other than a country is another office
             holders = [

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import country_of_word
 from ..lexicon import (
     GROUP_WORDS,
+    HEAD_OF,
     HONORIFICS,
     MONTHS,
     NAME_SUFFIXES,
@@ -287,6 +288,8 @@ def could_be_title_reference(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             obj = [c for c in child.children if c.dep_ == "pobj"]
+            if low == "head" and obj and obj[0].lower_ in HEAD_OF:
+                continue  # "the head of state", "the head of government"
             if obj and not obj[0].text[:1].isupper():
                 return False
             if obj and obj[0].ent_type_ in ("ORG", "NORP"):

