@@ -127,16 +127,7 @@ class TitleReading(PeopleReading):
         sentence when ``sent`` is given."""
         doc = self.doc
         covered = {m.name_start for m in self.titles}
-        if sent is None:
-            starts = sorted(self._name_starts().items())
-        else:
-            tp = self._token_person
-            starts = [
-                (i, tp[i])
-                for i in range(sent.start, sent.end)
-                if i in tp and (i - 1 not in tp or tp[i - 1] != tp[i])
-            ]
-        for start, person in starts:
+        for start, person in sorted(self._name_starts(sent).items()):
             if start in covered or not self.is_story(doc[start]):
                 continue
             i = start - 1
@@ -251,13 +242,11 @@ class TitleReading(PeopleReading):
                     return False
         return mention.person not in mention.title
 
-    def _name_starts(self) -> dict[int, str]:
-        """First token of every name mention, with its person."""
-        starts: dict[int, str] = {}
-        for i, person in self._token_person.items():
-            if i - 1 not in self._token_person or self._token_person[i - 1] != person:
-                starts[i] = person
-        return starts
+    def _name_starts(self, sent: Span | None = None) -> dict[int, str]:
+        """First token of every name mention (in ``sent`` only, when given), with its person."""
+        tp = self._token_person
+        tokens = tp.keys() if sent is None else (i for i in range(sent.start, sent.end) if i in tp)
+        return {i: tp[i] for i in tokens if i - 1 not in tp or tp[i - 1] != tp[i]}
 
     def _title_before(self, name_start: int, person: str) -> TitleMention | None:
         """ "Omani Foreign Minister Sayyid Badr al-Busaidi": the words before the name."""
