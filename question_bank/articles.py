@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .lexicon import TITLE_HEADS
 from .model import Article, ArticleError
 
 MAX_BYTES = 1_000_000
@@ -87,12 +88,30 @@ _DATELINE = re.compile(
 _SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,60}(?:,[A-Z.'\- ]{2,60})?)(?=:\s)", re.M)
 
 
+# The same in title case, a name then its office: "Anthony Albanese, Prime Minister:". One
+# such line is enough, as the office tells it from "Photo:" or "Subject:".
+_NAMED_LABEL = re.compile(
+    r"^[ \t]*((?:[A-Z][\w.'\u2019-]+ ){1,3}[A-Z][\w'\u2019-]+, (?:the )?[A-Z][\w'\u2019 -]{1,60})"
+    r"(?=:\s)",
+    re.M,
+)
+
+
 def speaker_labels(text: str) -> list[tuple[int, int]]:
     """Offsets of the speaker labels of a transcript ("ANTHONY ALBANESE, PRIME MINISTER:").
 
     A text is a transcript when at least two lines open with such a label; a single
-    capitalised line with a colon is a dateline ("NEW DELHI:"), not a speaker."""
+    capitalised line with a colon is a dateline ("NEW DELHI:"), not a speaker. A label in
+    title case counts when it gives a name and an office ("Anthony Albanese, Prime
+    Minister:"), and then the capitalised ones beside it count too."""
     found = [m.span(1) for m in _SPEAKER_LABEL.finditer(text)]
+    named = [
+        m.span(1)
+        for m in _NAMED_LABEL.finditer(text)
+        if TITLE_HEADS & set(m.group(1).split(",", 1)[1].lower().split())
+    ]
+    if named:
+        return sorted(set(found) | set(named))
     return found if len(found) >= 2 else []
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam mx mx. prof prof. "
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam mx mx. prof prof. professor "
     "sheikh sheikha shaikh prince princess king queen emir amir sultan emperor empress crown "
     "h.e. h.e "
     "excellency hon hon. rt rt.".split()

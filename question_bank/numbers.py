@@ -111,13 +111,25 @@ _CHAR_MAP = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
-# A non-breaking or thin space between digit groups is a thousands separator ("36\u202f600").
-_SPACE_THOUSANDS = re.compile(r"(?<=[0-9])[\u00a0\u2007\u2009\u202f](?=[0-9]{3}(?![0-9]))")
+# A space between digit groups is a thousands separator ("36\u202f600", and "70 000" as
+# South African and French house styles write it), but not after a month ("May 12 500").
+_SPACE_THOUSANDS = re.compile(
+    r"(?<![0-9.,])([1-9][0-9]{0,2})((?:[ \u00a0\u2007\u2009\u202f][0-9]{3})+)(?![0-9])"
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? $", re.IGNORECASE
+)
+
+
+def _join_groups(m: re.Match[str]) -> str:
+    if " " in m.group(2) and _MONTH_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return m.group(0)
+    return m.group(1) + re.sub(r"\s", ",", m.group(2))
 
 
 def _normalise(text: str) -> str:
     """Map Unicode spaces, hyphens and quotes to ASCII and collapse whitespace."""
-    cleaned = _SPACES.sub(" ", _SPACE_THOUSANDS.sub(",", text).translate(_CHAR_MAP))
+    cleaned = _SPACES.sub(" ", _SPACE_THOUSANDS.sub(_join_groups, text).translate(_CHAR_MAP))
     return cleaned.strip().lstrip("\"'").lstrip()
 
 
@@ -368,6 +380,14 @@ _TIME_AFTER = re.compile(
     r"| (?:GMT|UTC|BST|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST|AEST|AEDT)"
     r"(?![A-Za-z])| local time\b)"
 )
+
+
+def clock_time_after(s: str, pos: int) -> bool:
+    """Whether the text at pos makes the number before it a clock time: "4 pm", "2100 GMT",
+    "at 9 local time"."""
+    return _TIME_AFTER.match(s, pos) is not None
+
+
 _MONTH_AFTER = re.compile(
     r" (?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?![A-Za-z])"
@@ -412,7 +432,10 @@ def _read_digits(s: str, pos: int, currency: bool) -> _Reading | None:
     euro = _EURO_THOUSANDS.match(s, pos)
     literal: str
     if euro is not None and not (
-        _scale_at(s, euro.end(), currency) or _percent_follows(s, euro.end())
+        _scale_at(s, euro.end(), currency)
+        or _percent_follows(s, euro.end())
+        # "S$2.351 a share": with a currency, one group after the point is decimals
+        or (currency and euro.group().count(".") == 1)
     ):
         literal, end = euro.group().replace(".", ""), euro.end()
     else:
@@ -554,8 +577,9 @@ _CURRENCY_SYMBOLS = {
 _CURRENCY_PREFIX = re.compile(
     r"(?:(U\.?S\.? ?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|NT\$|R\$|[$£€¥₹₪₩₽₦]) ?"
     r"|(USD|EUR|GBP|JPY|CNY|RMB|INR|ILS|ZAR|Rs\.?) ?(?=[0-9])"
-    # South African rand, "R350 million": only with a scale, so "R2" stays a name
-    r"|(R)(?=[0-9][0-9,.]* ?(?:million|billion|trillion|bn|mn|m|tn)\b))"
+    # South African rand, "R350 million", "R4 400": only with a scale or a thousands
+    # group, so "R2" stays a name
+    r"|(R)(?=[0-9][0-9,.]* ?(?:million|billion|trillion|bn|mn|m|tn)\b|[0-9]{1,3}(?:,[0-9]{3})+\b))"
 )
 
 _CURRENCY_WORDS = {

@@ -48,6 +48,14 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
         if passengers:
             return passengers
         subj = [c for c in cur.children if c.dep_ in SUBJECTS]
+        if cur is not verb and len(subj) == 1 and _expletive(subj[0], cur):
+            # "It is wonderful to be back in Jakarta": whoever says so, the reporting
+            # verb's subject ("..., Brenner said") or the speaker of a quote or turn
+            if cur.dep_ == "ccomp" and cur.head.pos_ == "VERB":
+                cur = cur.head
+                continue
+            speaker = analysis.quote_speaker(subj[0])
+            return [speaker] if speaker else []
         if subj:
             people: list[str] = []
             # two subjects on one verb are a coordination the parser split: "Minister
@@ -56,6 +64,9 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
                 if head.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
                     head = cur.head
                 for p in np_people(head, analysis):
+                    if p not in people:
+                        people.append(p)
+                for p in _slipped_conjunct(head, analysis):
                     if p not in people:
                         people.append(p)
             return people
@@ -67,7 +78,7 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
                 i -= 1
             named = analysis.person_at(verb.doc[i]) if i >= verb.sent.start else None
             if named and verb.doc[i].dep_ not in ("pobj", "dobj"):
-                return [named]
+                return [named, *_slipped_conjunct(verb.doc[i], analysis)]
         if cur.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cur.children):
             # "X arrived ... and was received by Y": X is who was received
             cur = cur.head
@@ -89,6 +100,38 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
             continue
         break
     return []
+
+
+def _slipped_conjunct(subject: Token, analysis: Analysis) -> list[str]:
+    """ "At the palace, Obama and Mexico's President X will meet": the parser joined the
+    first name to the fronted place; written just before "and" and the subject's name
+    (and its title), it is one of the subjects."""
+    doc = subject.doc
+    person = analysis.person_of_np(subject) or analysis.person_at(subject)
+    if not person:
+        return []
+    k = subject.i
+    while k > subject.sent.start and analysis.person_at(doc[k - 1]) == person:
+        k -= 1  # the name's first word
+    k -= 1
+    for _ in range(4):  # back over its title: "Mexico's President"
+        if k <= subject.sent.start or doc[k].lower_ == "and":
+            break
+        if not (doc[k].tag_ == "POS" or doc[k].text[:1].isupper()) or analysis.person_at(doc[k]):
+            return []
+        k -= 1
+    if k <= subject.sent.start or doc[k].lower_ != "and":
+        return []
+    before = doc[k - 1]
+    if before.dep_ not in ("conj", "appos") or before.head.i >= k:
+        return []
+    p = analysis.person_at(before)
+    return [p] if p and p != person else []
+
+
+def _expletive(subject: Token, verb: Token) -> bool:
+    """ "It" standing for what follows: "it is great to be here", "it was an honour to"."""
+    return subject.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in verb.children)
 
 
 def _controller(verb: Token) -> Token | None:
@@ -142,12 +185,21 @@ def agent_objects(verb: Token) -> list[Token]:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and verb.tag_ == "VBN"):
             out.extend(o for o in c.children if o.dep_ == "pobj")
         elif c.dep_ == "prep" and c.lower_ in ("at", "in") and verb.tag_ == "VBN":
-            # "was welcomed at the cathedral by Archbishop X": the parser hangs the
-            # agent on the place
-            for place in (o for o in c.children if o.dep_ == "pobj"):
-                for by in place.children:
-                    if by.dep_ in ("prep", "agent") and by.lower_ == "by":
-                        out.extend(o for o in by.children if o.dep_ == "pobj")
+            # "was welcomed at the cathedral by Archbishop X", "received at the hangar at
+            # the airport by X": the parser hangs the agent on the (last) place
+            out.extend(_by_after_place(c))
+    return out
+
+
+def _by_after_place(prep: Token, depth: int = 0) -> list[Token]:
+    """Objects of a "by" hung on the object of this place phrase, or of one after it."""
+    out: list[Token] = []
+    for place in (o for o in prep.children if o.dep_ == "pobj"):
+        for c in place.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                out.extend(o for o in c.children if o.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ in ("at", "in", "of") and depth < 2:
+                out.extend(_by_after_place(c, depth + 1))
     return out
 
 

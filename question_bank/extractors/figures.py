@@ -37,6 +37,7 @@ from ..numbers import (
     NUMBER_WORDS,
     SCALE_WORDS,
     Amount,
+    clock_time_after,
     parse_amount,
     parse_compound_count,
     parse_duration,
@@ -261,6 +262,14 @@ def _widen(tok: Token, sent: Span, used: set[int]) -> Span:
     while (
         end < sent.end
         and end not in used
+        and re.fullmatch(r"[0-9]{3}", doc[end].text)
+        and re.search(r"(?:^|[^0-9])[0-9]{1,3}$", doc[end - 1].text)
+        and doc[end - 1].whitespace_ == " "
+    ):
+        end += 1  # "70 000 workers", "R4 400": thousands set off by a space
+    while (
+        end < sent.end
+        and end not in used
         and (
             doc[end].lower_ in NUMBER_WORDS
             or doc[end].lower_ in SCALE_WORDS
@@ -368,7 +377,10 @@ def _parse_span(span: Span) -> tuple[Amount, Span] | None:
         if not tail or (
             i
             and not (
-                tail[0].like_num or tail[0].text in CURRENCY_SIGNS or tail[0].lower_ in HEDGE_STARTS
+                tail[0].like_num
+                or tail[0].text in CURRENCY_SIGNS
+                or tail[0].lower_ in HEDGE_STARTS
+                or _GLUED_CURRENCY.match(tail[0].text)
             )
         ):
             continue
@@ -388,6 +400,8 @@ def _entity_mention(ent: Span) -> _Mention | None:
         return None
     amount, ent = parsed
     doc = ent.doc
+    if clock_time_after(doc.text, ent.end_char):
+        return None  # "around 4 pm local time (2100 GMT)": a time of day, not a figure
     digits = [t for t in ent if t.like_num or _numeric(t)]
     if not digits:
         return None

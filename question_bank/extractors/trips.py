@@ -231,12 +231,15 @@ def extract_trips(analysis: Analysis) -> Iterator[Trip]:
                         cue=cue_for(analysis, [tok]),
                     )
                 continue
+            if noun is not tok and noun.tag_ == "NNS":
+                continue  # "one of my first visits": more than one trip, no ordinal
             traveler = _traveler(noun, tok, analysis)
             if not traveler:
                 continue
-            dest_tok = (
-                _phrase_after(noun, "to") or _phrase_after(noun, "of") or _phrase_after(tok, "to")
-            )
+            of_place = _phrase_after(noun, "of")
+            if of_place is not None and not analysis.is_place(of_place):
+                of_place = None  # "his first visit of the new term": a time, not where
+            dest_tok = _phrase_after(noun, "to") or of_place or _phrase_after(tok, "to")
             destination = None
             if dest_tok is not None:
                 phrase = sent.doc[dest_tok.left_edge.i : dest_tok.right_edge.i + 1]

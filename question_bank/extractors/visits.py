@@ -83,7 +83,11 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
             return subjects_of(tok, analysis), places_in(heads, analysis)
     if lemma in ("be", "remain"):
         heads = prep_objects(tok, ("in",))
-        if heads and any(c.dep_ == "nsubj" for c in tok.children):
+        for c in tok.children:
+            if c.dep_ == "advmod" and c.lower_ in ("here", "there", "back"):
+                heads.extend(prep_objects(c, ("in",)))  # "to be back here in Jakarta"
+        infinitive = tok.dep_ == "xcomp" and any(c.dep_ == "aux" for c in tok.children)
+        if heads and (infinitive or any(c.dep_ == "nsubj" for c in tok.children)):
             return subjects_of(tok, analysis), places_in(heads, analysis)
     return None
 

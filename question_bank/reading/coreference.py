@@ -10,12 +10,14 @@ from spacy.tokens import Span, Token
 from ..gazetteer import countries_in_title, is_country
 from ..lexicon import (
     HEAD_OF,
+    HUMAN_NOUNS,
     PAIR_NOUNS,
     PAIR_PLURALS,
     PRONOUNS_FEMALE,
     PRONOUNS_FIRST,
     PRONOUNS_MALE,
     REPORTING_VERBS,
+    TITLE_HEADS,
     TITLE_SYNONYMS,
     TITLE_TAILS,
     VISITOR_NOUNS,
@@ -198,7 +200,7 @@ class CoreferenceReading(TitleReading):
                 recent_sents.append(s)
             if len(recent_sents) > 3:
                 break
-        for s in recent_sents[:3]:
+        for k, s in enumerate(recent_sents[:3]):
             in_sent = [m for m in earlier if self.doc[m.start].sent.start == s]
             subj = [m for m in in_sent if m.subject and not m.speaker]
             if in_quote and subj:
@@ -211,6 +213,20 @@ class CoreferenceReading(TitleReading):
                     # "MoS will call on President X ... He will then travel": the topic
                     # is a subject we could not name, not the person in the object
                     return None
+                people = {m.person for m in in_sent}
+                if len(people) > 1:
+                    # "A meeting took place between A and B. He also held talks ...": of
+                    # the two, the one the sentences before had as their subject
+                    for s_before in recent_sents[k + 1 : 3]:
+                        topic = [
+                            m
+                            for m in earlier
+                            if self.doc[m.start].sent.start == s_before
+                            and m.subject
+                            and m.person in people
+                        ]
+                        if topic:
+                            return topic[-1].person
                 return in_sent[-1].person
         return earlier[-1].person
 
@@ -219,6 +235,8 @@ class CoreferenceReading(TitleReading):
         subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
             return False
+        if subject.pos_ == "NOUN" and subject.lemma_.lower() not in HUMAN_NOUNS | TITLE_HEADS:
+            return False  # "a meeting took place between A and B": no one left unnamed
         return subject.i not in self._token_person and not self.person_of_np(subject)
 
     def _gender_fits(self, person: str, gender: str) -> bool:

@@ -29,7 +29,13 @@ class DocumentReading:
         self.article = article
         self.doc = doc
         whole = doc.text
-        self.sentences: list[Span] = [s for s in doc.sents if not self._is_noise(s, whole)]
+        self._turns = speaker_labels(article.text)
+        # a turn that opens with its speaker's name and office is read even when what
+        # follows is short ("Anthony Albanese, Prime Minister: Good morning.")
+        opens_turn = {start for start, end in self._turns if "," in whole[start:end]}
+        self.sentences: list[Span] = [
+            s for s in doc.sents if s.start_char in opens_turn or not self._is_noise(s, whole)
+        ]
         self._story_tokens = {t.i for s in self.sentences for t in s}
         self.ents: list[Span] = list(doc.ents)
         self._ents_by_sentence: dict[int, list[Span]] = {}
@@ -48,17 +54,16 @@ class DocumentReading:
             for prev, low in pairwise(lowered)
             if prev in ("to", "in", "from", "into", "across", "near")
         }
-        self._turns = speaker_labels(article.text)
 
     def source(self, sent: Span) -> Source:
         """The :class:`Source` of a sentence, offsets into the article text."""
         start, end = sent.start_char, sent.end_char
-        text = self.article.text
-        while end > start and text[end - 1].isspace():
+        read = self.doc.text  # the text as read: a dateline there is blanked out
+        while end > start and read[end - 1].isspace():
             end -= 1
-        while start < end and text[start].isspace():
+        while start < end and read[start].isspace():
             start += 1
-        return Source(sentence=text[start:end], start=start, end=end)
+        return Source(sentence=self.article.text[start:end], start=start, end=end)
 
     def cite_people(self, fact: _F) -> _F:
         """The fact, its source reaching back to name everyone it is about.

@@ -95,6 +95,13 @@ class PeopleReading(DocumentReading):
             )
         ):
             tokens.pop(0)
+        if (
+            len(tokens) >= 3
+            and tokens[0].i > 0
+            and self.doc[tokens[0].i - 1].lower_ in ("to", "in", "of")
+            and is_firm_place(tokens[0].text)
+        ):
+            tokens.pop(0)  # "Ambassador to Ghana Harriet Cole" tagged "Ghana Harriet Cole"
         # "Foreign Ministers Alexandra Papas" as one entity: the title words before a name
         last_title = max(
             (

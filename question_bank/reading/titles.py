@@ -348,6 +348,16 @@ class TitleReading(PeopleReading):
                     and doc[i - 1].is_alpha
                     and tok.whitespace_ == ""
                 )
+                # "vice-president": the word glued before the hyphen ("then-" is read
+                # as the time the title was held, not as part of it)
+                or (
+                    tok.is_alpha
+                    and tok.lower_ != "then"
+                    and tok.whitespace_ == ""
+                    and i + 1 < end
+                    and doc[i + 1].text == "-"
+                    and doc[i + 1].whitespace_ == ""
+                )
                 or (tok.text == "." and tok.ent_type_ == "GPE")
                 # "chief of staff Andriy Melnyk": the lower-case end of a title's "of" phrase
                 or (
@@ -526,9 +536,24 @@ class TitleReading(PeopleReading):
             return None
         if title_tok.sent.start != doc[name_start].sent.start:
             return None
+        # "the Chief of Staff to the President of Ghana, X": the title the phrase hangs on
+        t = title_tok
+        for _ in range(4):
+            if not (
+                t.dep_ == "pobj"
+                and t.head.dep_ == "prep"
+                and t.head.lower_ in ("of", "to", "for")
+                and t.head.head.pos_ in ("NOUN", "PROPN")
+                and t.head.head.i not in self._token_person
+            ):
+                break
+            t = t.head.head
+            if is_title_word(t):
+                title_tok = t
         left = title_tok.left_edge.i
         if title_tok.i - left > 7:
             return None
+        left = self._title_chain_start(left, doc[name_start].sent.start)
         span = doc[left : last.i + 1]
         if any(t.i in self._token_person for t in span) or any(t.text == "," for t in span):
             return None
@@ -538,6 +563,42 @@ class TitleReading(PeopleReading):
         if not text or is_past_title(text):
             return None
         return TitleMention(person, text, span.start, span.end, name_start)
+
+    def _next_name_follows(self, span: Span) -> bool:
+        """Whether another name follows the title within three words, with no comma."""
+        doc = self.doc
+        for i in range(span.end, min(span.sent.end, span.end + 3)):
+            if doc[i].text in (",", ";", "(", ")") or doc[i].pos_ in ("VERB", "AUX"):
+                return False
+            if i in self._token_person:
+                return True
+        return False
+
+    def _title_chain_start(self, left: int, sent_start: int) -> int:
+        """Where a title starts that the parser cut at "to" or "of": "the Chief of Staff
+        to the President of Ghana" read from "the President"."""
+        doc = self.doc
+        k = left - 1
+        if k > sent_start and doc[k].lower_ == "the":
+            k -= 1
+        while k > sent_start and doc[k].lower_ in ("to", "of", "for"):
+            found = None
+            j = k - 1
+            while (
+                j >= max(sent_start, k - 4)
+                and (doc[j].text[:1].isupper() or doc[j].lower_ == "of")
+                and j not in self._token_person
+            ):
+                if is_title_word(doc[j]):
+                    found = j
+                j -= 1
+            if found is None:
+                break
+            left = found
+            if left - 1 >= sent_start and doc[left - 1].lower_ == "the":
+                left -= 1
+            k = left - 1
+        return left
 
     def _render_title(self, span: Span) -> str:
         """A title's words with a possessor written as the person's full name."""
@@ -744,6 +805,9 @@ class TitleReading(PeopleReading):
                 # follows the last of the coordinated titles, not the first
                 continue
             span = np_without_clauses(title_tok)
+            if title_tok.i < person_tok.i:
+                start = self._title_chain_start(span.start, title_tok.sent.start)
+                span = self.doc[start : span.end]
             lo, hi = sorted((title_tok.i, person_tok.i))
             if any(
                 self._token_person.get(i) not in (None, person)
@@ -753,6 +817,8 @@ class TitleReading(PeopleReading):
                 # "Gambia's President Adama Barrow and Senegal's Bassirou Faye": the title
                 # is the nearer person's
                 continue
+            if title_tok.i > person_tok.i and self._next_name_follows(span):
+                continue  # "X, U.S. Ambassador to Mexico Anthony Wayne": Wayne's title
             text = self._render_title(span)
             if text and len(span) <= 10 and not is_past_title(text):
                 return TitleMention(person, text, span.start, span.end, person_tok.i)

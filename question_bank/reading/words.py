@@ -81,6 +81,8 @@ def gender_from_honorific(doc: Doc, name_start: int) -> str | None:
 def is_title_word(tok: Token) -> bool:
     """A title head word: Minister, spokesman, Secretary-General."""
     low = tok.lower_
+    if low in ("elect", "designate") and tok.i >= 2 and tok.nbor(-1).text == "-":
+        return is_title_word(tok.nbor(-2))  # "Vice President-elect"
     return low in TITLE_HEADS and low not in WEAK_TITLE_HEADS
 
 

@@ -332,6 +332,12 @@ def _mcq(
     )
 
 
+# How often a statement that could be made false is kept true. Below one half, because
+# some facts have nothing to swap in and are always stated true: over a bank, about as
+# many statements end up false as true, and "True" is no safe guess.
+TRUE_SHARE = 0.35
+
+
 def _statement(
     f: Fact,
     tpl: Template,
@@ -488,7 +494,7 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
             Draft(f, "mcq", q, slots, word, (), choices, avoid=avoid, confidence=q.confidence * c)
         )
     st = template("trip", "statement", tense, "ordinal")
-    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
+    truth = seeded(_seed_key("tf", ctx, f)).random() < TRUE_SHARE or not wrong
     ordinal = word if truth else wrong[0]
     out.append(
         _statement(
@@ -618,7 +624,7 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
     # stranger swapped in for the person met is only unmentioned, not false.
     st = template("meeting", "statement", tense, "met")
     elsewhere = _false_meeting_place(ctx, f) if slots["where"] else None
-    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or elsewhere is None
+    truth = seeded(_seed_key("tf", ctx, f)).random() < TRUE_SHARE or elsewhere is None
     where = slots["where"] if truth else f" in {with_the(elsewhere or '')}"
     out.append(
         _statement(
@@ -787,7 +793,7 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
     bound = bool(when) and re.search(r"\d", when) is not None and when.startswith("on ")
     if not bound:
         return out
-    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
+    truth = seeded(_seed_key("tf", ctx, f)).random() < TRUE_SHARE or not wrong
     place = answer if truth else wrong[0]
     out.append(
         _statement(
@@ -956,7 +962,7 @@ def role_drafts(f: Role, ctx: Context) -> list[Draft]:
         return [d for d in out if d.kind != "mcq"]
     # statement: swap the person for someone of the same rank, or keep it true
     st = template("role", "statement", "any", "was")
-    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5
+    truth = seeded(_seed_key("tf", ctx, f)).random() < TRUE_SHARE
     person = f.person
     if not truth:
         # someone of the same article, and a head of state or government only for a
@@ -1438,7 +1444,7 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
                 out.append(d)
     # statement: the sentence, true or with another figure
     st = template("number", "statement", "any", "quote")
-    truth = rng.random() < 0.5
+    truth = rng.random() < TRUE_SHARE
     s = sentence
     if not truth:
         replacement = next((swap_number(cue.text, w) for w in wrong_values), None)
@@ -1586,7 +1592,7 @@ def mediation_drafts(f: Mediation, ctx: Context) -> list[Draft]:
             ch = template("mediation", "choice", "any", "which")
             out.append(_mcq(f, ch, slots, f.mediator, wrong, avoid=avoid, confidence=ch.confidence))
     st = template("mediation", "statement", "any", "mediated")
-    truth = seeded(_seed_key("tf", ctx, f)).random() < 0.5 or not wrong
+    truth = seeded(_seed_key("tf", ctx, f)).random() < TRUE_SHARE or not wrong
     said = f.mediator if truth else wrong[0]
     out.append(
         _statement(

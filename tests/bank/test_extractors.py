@@ -1484,3 +1484,17 @@ def test_the_head_of_state_and_several_withs_of_one_meeting(facts) -> None:
     pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
     for other in ("Davi Rocha", "Hugo Mota"):  # (the third "with" is not read in this parse)
         assert {"Ana Moreira", other} in pairs
+
+
+def test_clock_times_and_spaced_thousands_in_figures(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Around 4 pm local time (2100 GMT), the two presidents will hold a joint press "
+        "conference on the trade and exchange agreement. Approximately 70 000 workers left "
+        "their posts, and the minimum wage was raised to R4 400 under the agreement. The "
+        "buyer now offers S$2.351 per share in cash."
+    )
+    values = {f["value"] for kind in ("term", "quantity") for f in of_type(found, kind)}
+    assert {70000, 4400, 2.351} <= values
+    assert not values & {4, 2100, 70, 0, 2351}

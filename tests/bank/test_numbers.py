@@ -545,3 +545,16 @@ def test_rand_and_glued_currency_signs() -> None:
     assert parse_amount("ZAR 5 billion") == Amount(5_000_000_000.0, None, "rand", False)
     assert parse_amount("HK$860") == Amount(860.0, None, "Hong Kong dollars", False)
     assert parse_amount("R2") is None  # a name or a road without a scale, never money
+
+
+def test_space_thousands_decimals_after_a_currency_and_rand() -> None:
+    assert parse_amount("70 000 workers").value == 70000  # type: ignore[union-attr]
+    assert parse_amount("about 1 200 000 people").value == 1200000  # type: ignore[union-attr]
+    rand = parse_amount("R4 400")
+    assert rand is not None and rand.value == 4400 and rand.currency == "rand"
+    assert parse_amount("R2") is None  # a road or a name, not money
+    share = parse_amount("S$2.351")
+    assert share is not None and share.value == 2.351
+    assert parse_amount("1.500").value == 1500  # type: ignore[union-attr]
+    assert parse_amount("May 12 500 people") is None  # a date, then a count
+    assert parse_amount("2100 GMT") is None

@@ -282,3 +282,124 @@ def test_he_in_a_speakers_turn_is_never_the_speaker(facts) -> None:  # type: ign
         "among my first trips."
     )
     assert not any(f["traveler"] == "Lena Varga" for f in of_type(found, "visit"))
+
+
+def test_a_title_case_label_with_an_office_opens_a_turn(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Lucas Brenner, Prime Minister: Good morning. It is great to be back here in Kenya for "
+        "my third visit as Prime Minister but my first visit of the new term. We will talk "
+        "about trade, roads and the new port."
+    )
+    assert {"person": "Lucas Brenner", "title": "Prime Minister"} in [
+        {"person": f["person"], "title": f["title"]} for f in of_type(found, "role")
+    ]
+    trips = {(f["traveler"], f["ordinal"], f["destination"]) for f in of_type(found, "trip")}
+    assert trips == {("Lucas Brenner", 3, None), ("Lucas Brenner", 1, None)}
+    assert [(f["traveler"], f["places"]) for f in of_type(found, "visit")] == [
+        ("Lucas Brenner", ["Kenya"])
+    ]
+    # one line with a colon and no office is no speaker: "Photo:" and "Subject:" stay noise
+    found = facts(
+        "Subject: Trade. It is great to be back here in Kenya, the statement said. President "
+        "Ruth Mwangi opened the new port in Mombasa on Monday with ministers."
+    )
+    assert not of_type(found, "visit") or all(
+        f["traveler"] != "Subject" for f in of_type(found, "visit")
+    )
+
+
+def test_it_is_great_to_be_in_a_place_puts_the_speaker_there(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "It was great to be back in Kenya, Lucas Brenner told reporters on Monday. Ruth Mwangi "
+        "said she was glad to be in Ghana again. It is easy to be in Rome in spring, the guide "
+        "said."
+    )
+    visits = {(f["traveler"], tuple(f["places"])) for f in of_type(found, "visit")}
+    assert visits == {("Lucas Brenner", ("Kenya",)), ("Ruth Mwangi", ("Ghana",))}
+
+
+def test_one_of_my_first_visits_is_no_ordinal(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Prime Minister Lucas Brenner said one of his first visits after the election was to "
+        "the Pacific. It was his second visit to Fiji, officials said on Monday."
+    )
+    assert {(f["traveler"], f["ordinal"]) for f in of_type(found, "trip")} == {("Lucas Brenner", 2)}
+
+
+def test_he_after_a_meeting_between_two_is_the_earlier_subject(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "On Monday, Foreign Minister Omar Haddad met President Karim Nazari in Kabul. A "
+        "one-on-one meeting took place between Haddad and the Afghan president at the palace. "
+        "He also held talks with his counterpart Salim Wardak."
+    )
+    pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
+    assert {"Omar Haddad", "Salim Wardak"} in pairs
+    assert {"Karim Nazari", "Salim Wardak"} not in pairs
+
+
+def test_received_at_a_place_at_a_place_by_officials(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Premier Lina Soto was welcomed at the VIP lounge at Accra's international airport by "
+        "Ghana's Trade Minister Kwame Asante, British High Commissioner to Ghana Harriet Cole "
+        "and several aides."
+    )
+    pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
+    assert {"Lina Soto", "Kwame Asante"} in pairs
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Kwame Asante", "Trade Minister") in roles
+    # the title written before the next name is that name's, not Asante's
+    assert not any(p == "Kwame Asante" and "Commissioner" in t for p, t in roles)
+
+
+def test_a_first_name_hung_on_a_fronted_place_is_still_a_subject(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "At the National Palace, Brenner and Kenya's President William Otieno will hold a "
+        "meeting to discuss trade, roads, security and the new port."
+    )
+    pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
+    assert {"Brenner", "William Otieno"} in pairs
+
+
+def test_titles_with_hyphens_chains_and_courtesy_styles(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Rebels loyal to the country's former vice-president Tomas Lual have been negotiating "
+        "for three weeks. He was met at the airport by the Chief of Staff to the President of "
+        "Ghana, Hon Kofi Mensah. The new president will be sworn in along with his Vice "
+        "President-elect, Professor Ama Boateng, on Tuesday. Professor Yaw Darko said "
+        "the plan was sound. The envoy had met then-foreign minister Hina "
+        "Sadiq in 2011."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Kofi Mensah", "Chief of Staff to the President of Ghana") in roles
+    assert ("Ama Boateng", "Vice President-elect") in roles
+    assert not any(p == "Ama Boateng" and t == "Professor" for p, t in roles)
+    assert not any(p == "Yaw Darko" for p, _ in roles)  # an academic style, not an office
+    assert not any(p == "Tomas Lual" for p, _ in roles)  # a former office is no role
+    assert ("Hina Sadiq", "foreign minister") in roles
+
+
+def test_a_blanked_dateline_is_no_part_of_the_headline_source(nlp, article) -> None:  # type: ignore[no-untyped-def]
+    from question_bank.pipeline import extract_facts
+
+    art = article(
+        "Kenya and Ghana sign 12 trade accords in Nairobi\n\n"
+        "NAIROBI, March 3 (Wire) - Kenya and Ghana signed 12 trade accords on Monday, "
+        "officials said, after President Ruth Mwangi met President Kofi Mensah in Nairobi."
+    )
+    for f in extract_facts(art, nlp=nlp):
+        assert "(Wire)" not in f.source.sentence, f.source.sentence
+        assert art.text[f.source.start : f.source.end] == f.source.sentence
