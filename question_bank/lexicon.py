@@ -132,6 +132,10 @@ MEETING_NOUNS = frozenset(
     "dialogue sit-down greetings pleasantries".split()
 )
 
+# Participles that list who took part in a meeting: "a meeting here attended by A, B and
+# C", "talks joined by X and Y".
+ATTENDANCE_VERBS = frozenset("attend join".split())
+
 # Verbs whose object does what the "for/on ...-ing" phrase after them says:
 # "thanked the president for visiting", "congratulated her on winning".
 OBJECT_CONTROL_VERBS = frozenset(

@@ -112,6 +112,16 @@ MEETING_WORDINGS: tuple[Wording, ...] = (
         "Jonas Berg",
         "Ivo Baric",
     ),
+    # a person, not a place, as what is visited: the visit is a meeting (a place as the
+    # object is read by the journey wordings below, and gives no meeting)
+    _meet(
+        "visited [a person]",
+        "visit",
+        ("",),
+        "President Kofi Mensah had visited President Lucas Brenner in Abuja last month.",
+        "Kofi Mensah",
+        "Lucas Brenner",
+    ),
     _meet(
         "sat down with",
         "sit",

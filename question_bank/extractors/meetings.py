@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from ..analysis import Analysis
 from ..lexicon import (
     AHEAD_WORDS,
+    ATTENDANCE_VERBS,
     HOSTED_EVENT_NOUNS,
     MEETING_NOUN_PREPS,
     MEETING_NOUNS,
@@ -18,7 +19,7 @@ from ..lexicon import (
     TRIP_NOUNS,
 )
 from ..model import Meeting
-from ..wordings import HOST_VERBS, MEETING_NOUN_VERBS, MEETING_VERBS
+from ..wordings import HOST_VERBS, MEETING_NOUN_VERBS, MEETING_VERBS, TRAVEL_VERBS
 from .common import (
     agent_objects,
     cue_for,
@@ -58,6 +59,16 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             return None  # "called on X to resign", "called the deal fair": no meeting
         subjects = subjects_of(tok, analysis)
         others = people_in_objects(objs, analysis)
+        if lemma in TRAVEL_VERBS:
+            # "visited President X": a person visited; "visited Adré" is a place
+            titled = {m.person for m in analysis.titles}
+            others = [
+                p
+                for p in others
+                if not analysis.named_as_place(p) and (p in titled or len(p.split()) >= 2)
+            ]
+            if not others:
+                return None
         if not others and len(subjects) >= 2 and lemma not in HOST_VERBS:
             # "Blinken and Lammy met in Kyiv", "Bessent and He Lifeng negotiated"
             return subjects[:1], subjects[1:], tok
@@ -135,6 +146,13 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             if verb.pos_ in ("VERB", "AUX"):
                 return subjects_of(verb, analysis), people_in_objects(hosts, analysis), verb
         between = prep_objects(tok, ("between",))
+        # "a meeting here attended by A, B and C": everyone listed took part
+        between += [
+            o
+            for acl in tok.children
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_ in ATTENDANCE_VERBS
+            for o in agent_objects(acl)
+        ]
         if between:
             people = people_in_objects(between, analysis)
             return people[:1], people[1:], tok

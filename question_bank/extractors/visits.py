@@ -157,7 +157,7 @@ def _noun_trigger(tok: Token, analysis: Analysis) -> Found | None:
 def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
     """A meeting somewhere means the visiting side was there ("hosted in Almaty")."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") and lemma in MEETING_VERBS:
+    if tok.pos_ in ("VERB", "AUX") and lemma in MEETING_VERBS and lemma not in TRAVEL_VERBS:
         carrier = tok
     elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ == "dobj":
         carrier = tok.head

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..gazetteer import country_of_word, is_country, is_firm_place
 from ..lexicon import (
+    GENERIC_PLACE_NOUNS,
     GROUP_WORDS,
     HONORIFICS,
     OFFICE_HEADS,
@@ -20,6 +21,7 @@ from ..lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_TAILS,
+    VEHICLE_NOUNS,
     WEAK_TITLE_HEADS,
     WEEKDAYS,
 )
@@ -201,6 +203,13 @@ class PeopleReading(DocumentReading):
             first = doc[j]
             if not (first.text[:1].isupper() and first.is_alpha) and first.lower_ not in PARTICLES:
                 continue
+            if (
+                tok.i > 0
+                and doc[tok.i - 1].text[:1].isupper()
+                and doc[tok.i - 1].is_alpha
+                and (first.lower_ in VEHICLE_NOUNS | ORGANISATION_NOUNS | GENERIC_PLACE_NOUNS)
+            ):
+                continue  # "the Diamond Princess Ship": a style inside another name
             if first.lower_ in TITLE_HEADS or (
                 first.ent_type_ in ("GPE", "LOC", "NORP", "DATE")
                 # "Empress Masako" labelled a nationality: no nationality's word
@@ -838,6 +847,12 @@ class PeopleReading(DocumentReading):
                 ):
                     return self._token_person[j]
         return None
+
+    def named_as_place(self, person: str) -> bool:
+        """Whether the article also writes this name where places go ("in Adré") and never
+        has it say or meet anything: a place the model took for a person."""
+        low = person.lower()
+        return self._after_place_preposition(low) and not self._acts_as_person(low)
 
     def is_place(self, token: Token) -> bool:
         """True when the token is part of a place name and not a person's name."""

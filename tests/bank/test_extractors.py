@@ -1498,3 +1498,40 @@ def test_clock_times_and_spaced_thousands_in_figures(facts) -> None:  # type: ig
     values = {f["value"] for kind in ("term", "quantity") for f in of_type(found, kind)}
     assert {70000, 4400, 2.351} <= values
     assert not values & {4, 2100, 70, 0, 2351}
+
+
+def test_a_meeting_attended_by_a_list(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "The accord follows a meeting here attended by Lucas Brenner, Kenyan president "
+        "William Otieno and Ghana's acting president Ruth Mwangi, amid a long dispute."
+    )
+    pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
+    assert {"Lucas Brenner", "William Otieno"} in pairs
+    assert {"Lucas Brenner", "Ruth Mwangi"} in pairs
+
+
+def test_visiting_a_person_is_a_meeting_and_a_bare_name_may_be_a_town(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "President Kofi Mensah had visited President Lucas Brenner in Abuja last month. "
+        "Minister Ruth Mwangi then flew on to Lagos and visited Ikorodu, where many traders "
+        "have lost their stalls."
+    )
+    pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
+    assert pairs == [{"Kofi Mensah", "Lucas Brenner"}]
+    travellers = {f["traveler"] for f in of_type(found, "visit")}
+    assert "Lucas Brenner" not in travellers
+
+
+def test_a_style_inside_a_ships_name_is_no_person(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Japan helped evacuate 69 crew members from the Diamond Princess Ship in Yokohama, "
+        "the minister said. Princess Anne Windsor visited the hospital in Leeds on Monday."
+    )
+    people = {f["person"] for f in of_type(found, "role")}
+    assert "Ship" not in people and "Anne Windsor" in people
