@@ -132,6 +132,9 @@ MEETING_NOUNS = frozenset(
     "dialogue sit-down greetings pleasantries".split()
 )
 
+# Words that mark an agreement as one the story's deal replaces: "the previous agreement".
+SUPERSEDED_WORDS = frozenset("previous earlier old former prior expired expiring last".split())
+
 # Participles that list who took part in a meeting: "a meeting here attended by A, B and
 # C", "talks joined by X and Y".
 ATTENDANCE_VERBS = frozenset("attend join".split())

@@ -25,6 +25,7 @@ from ..lexicon import (
     HUMAN_NOUNS,
     MONTHS,
     RELATIVE_DAYS,
+    SUPERSEDED_WORDS,
     TERM_VERBS,
     WEEKDAYS,
 )
@@ -587,11 +588,12 @@ def _agreement(tokens: list[Token], sent: Span, prev: list[Span], noun: Token | 
     terms; "fighting that killed 130 people" beside the word "ceasefire" is not.
     """
     if noun is not None and noun.lemma_.lower() in AGREEMENT_NOUNS:
-        return noun.lemma_.lower()
+        return None if _superseded(noun) else noun.lemma_.lower()
     anchor = tokens[-1]
     for anc in anchor.ancestors:
         if anc.lemma_.lower() in AGREEMENT_NOUNS and anc.pos_ in ("NOUN", "PROPN"):
-            return anc.lemma_.lower()
+            # "the previous agreement, which ran for two years": no term of this deal
+            return None if _superseded(anc) else anc.lemma_.lower()
     verb = _governing_verb(anchor)
     if verb is None:
         return None
@@ -617,6 +619,11 @@ def _agreement(tokens: list[Token], sent: Span, prev: list[Span], noun: Token | 
             if lemma in AGREEMENT_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
                 return lemma
     return None
+
+
+def _superseded(agreement: Token) -> bool:
+    """ "the previous agreement", "the old deal": one this story's deal replaces."""
+    return any(c.dep_ == "amod" and c.lower_ in SUPERSEDED_WORDS for c in agreement.children)
 
 
 _CONDITIONS = frozenset("if once after until unless when before provided".split())
@@ -813,8 +820,10 @@ def _to_fact(
 def _without_hedge(tokens: list[Token]) -> list[Token]:
     """ "about 250" -> "250": the words that state the figure itself."""
     out = list(tokens)
-    while len(out) > 1 and not (out[0].like_num or out[0].text in CURRENCY_SIGNS):
-        out.pop(0)
+    while len(out) > 1 and not (
+        out[0].like_num or out[0].text in CURRENCY_SIGNS or _GLUED_CURRENCY.match(out[0].text)
+    ):
+        out.pop(0)  # "R4 400" keeps its "R4"
     return out
 
 

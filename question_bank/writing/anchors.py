@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from ..forms import is_title_word, name_forms
 from ..gazetteer import country_of_word
 from ..lexicon import ORGANISATION_NOUNS
-from ..model import Article, Fact, Mediation, Meeting, Term, Trip, Visit
+from ..model import Article, Fact, Mediation, Meeting, Role, Term, Trip, Visit
 from .places import place_kind, with_the
 from .text import (
     fold,
@@ -84,6 +84,31 @@ def _letterhead(line: str) -> bool:
 
 _LINKS = frozenset("of for the and on in at to".split())
 
+# "Deji Elumoye in Abuja", "By Ana Ruiz in Lima": a reporter and where they file from.
+_BYLINE = re.compile(r"^(?:By\s+)?((?:[A-Z][\w'’.-]+\s+){1,3})(?:in|from)\s+[A-Z][\w'’ .-]+$")
+
+
+def _byline(line: str, facts: list[Fact]) -> bool:
+    """A name and a place on the headline's line, the name nobody in the story: a byline
+    ("Deji Elumoye in Abuja"), not "Obama Lands in Mexico"."""
+    m = _BYLINE.match(line)
+    if m is None:
+        return False
+    words = set(m.group(1).split())
+    named = {w for f in facts for n in _fact_names(f) for w in n.split()}
+    return not words & named
+
+
+def _fact_names(f: Fact) -> tuple[str, ...]:
+    """The people a fact names."""
+    if isinstance(f, Visit | Trip):
+        return (f.traveler,)
+    if isinstance(f, Meeting):
+        return f.participants
+    if isinstance(f, Role):
+        return (f.person,)
+    return ()
+
 
 def slug_headline(source: str | None, text: str) -> str | None:
     """Words of the source address's last path part, cased as the article writes them."""
@@ -127,11 +152,7 @@ def _prominence(facts: list[Fact]) -> dict[str, int]:
     """How many facts name each person: the story's main people name most of them."""
     out: dict[str, int] = {}
     for f in facts:
-        names: tuple[str, ...] = ()
-        if isinstance(f, Visit | Trip):
-            names = (f.traveler,)
-        elif isinstance(f, Meeting):
-            names = f.participants
+        names = () if isinstance(f, Role) else _fact_names(f)
         for n in names:
             out[n] = out.get(n, 0) + 1
     return out
@@ -356,7 +377,7 @@ def anchor_candidates(
     if article.title:
         headline(article.title, "title", 1.0)
     found = detect_headline(article.text)
-    if found:
+    if found and not _byline(found, facts):
         headline(found, "headline", 0.95)
     of = f" of {when}" if when else ""
     events = [

@@ -1252,7 +1252,8 @@ _NUMBER_WORDS = (
     "eighty|ninety|hundred|dozen"
 )
 _NUMBER_IN_TEXT = re.compile(
-    r"\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|\b(?:(?:"
+    r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)"  # "70 000": thousands set off by spaces
+    r"|\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|\b(?:(?:"
     + _NUMBER_WORDS
     + r")(?:[\s-](?:and\s)?)?)+(?:(?:million|billion|trillion)\b)?",
     re.IGNORECASE,
@@ -1289,6 +1290,9 @@ def swap_number(original: str, value: float) -> str | None:
         new = format_number(value)
         if re.search(r"\d,\d{3}", written) and float(value).is_integer() and value < 1e6:
             new = f"{int(value):,}"
+        spaced = re.search(r"\d([ \u00a0\u202f])\d{3}", written)
+        if spaced and float(value).is_integer():
+            new = f"{int(value):,}".replace(",", spaced.group(1))  # the article's own style
     return original[: m.start()] + new + trailing + original[m.start() + len(m.group(0)) :]
 
 

@@ -299,10 +299,28 @@ def when_phrase(when: str | None, date: dt.date | None, planned: bool) -> str:
     return w.strip()
 
 
+def nest_quotes(text: str) -> str:
+    """Double quotes inside a sentence the prompt puts in double quotes become single
+    ones: “He added: ‘We will stay.’” rather than “He added: “We will stay.””."""
+    out: list[str] = []
+    opened = False
+    for ch in text:
+        if ch == "“":
+            out.append("‘")
+        elif ch == "”":
+            out.append("’")
+        elif ch == '"':
+            out.append("’" if opened else "‘")
+            opened = not opened
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def quote_for_prompt(sentence: str, date: dt.date | None, planned: bool = False) -> str:
     """A source sentence as a prompt quotes it: no dateline, relative times made absolute
     (in brackets after the word, so the quote stays the article's) or left out."""
-    s = strip_dateline(" ".join(sentence.split())).lstrip(",;: ")
+    s = nest_quotes(strip_dateline(" ".join(sentence.split())).lstrip(",;: "))
     if date is None:
         return resolve_relative(s, None, planned)
 

@@ -1426,3 +1426,61 @@ def test_rt_hon_is_a_style_not_a_name(facts) -> None:  # type: ignore[no-untyped
     )
     people = {p for f in found if f.type == "meeting" for p in f.to_dict()["participants"]}
     assert "Winston Pedersen" in people and not any(p.startswith("Rt") for p in people)
+
+
+def test_quotes_inside_a_quoted_sentence_become_single() -> None:
+    from question_bank.writing.text import quote_for_prompt
+
+    assert (
+        quote_for_prompt('“We will stay,” he said, calling it a "good plan".', None)
+        == "‘We will stay,’ he said, calling it a ‘good plan’."
+    )
+    assert quote_for_prompt("The talks’ second round is set.", None) == (
+        "The talks’ second round is set."
+    )
+
+
+def test_a_byline_line_is_no_headline(nlp) -> None:  # type: ignore[no-untyped-def]
+    from question_bank import extract_facts
+
+    a = article(
+        "Ama Owusu in Abuja\n\nPresident Kofi Mensah arrived in Accra on Monday for talks with "
+        "President Lucas Brenner on trade and roads.",
+        date="2025-01-07",
+    )
+    qs = ask(a, extract_facts(a, nlp=nlp))
+    assert qs and not any("Ama Owusu" in q.prompt for q in qs)
+    # a headline that names the story's own people is still one
+    b = article(
+        "Kofi Mensah Lands in Accra\n\nPresident Kofi Mensah arrived in Accra on Monday for "
+        "talks with President Lucas Brenner on trade and roads.",
+        date="2025-01-07",
+    )
+    assert any(
+        "“Kofi Mensah Lands in Accra”" in q.prompt for q in ask(b, extract_facts(b, nlp=nlp))
+    )
+
+
+def test_an_amount_with_spaced_thousands_is_asked_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    from question_bank import extract_facts
+
+    a = article(
+        "The minimum wage in the sector was raised to R4 400 under the agreement signed on "
+        "Monday by the unions and the employers, officials said.",
+        date="2025-01-07",
+    )
+    qs = ask(a, extract_facts(a, nlp=nlp))
+    figures = [q for q in qs if q.fact["type"] in ("term", "quantity") and q.kind != "true_false"]
+    assert figures and all(q.answer == "R4 400" for q in figures)
+    for q in of_kind(qs, "mcq"):
+        assert all(re.fullmatch(r"R\d{1,2} \d{3}", c) for c in q.choices), q.choices
+
+
+def test_a_previous_agreements_figure_is_no_term_of_the_deal(facts) -> None:  # type: ignore[no-untyped-def]
+    found = facts(
+        "The deal will run for a period of one year, following the previous agreement, "
+        "which was effective for two years, officials said on Monday."
+    )
+    terms = {(f.value, getattr(f, "agreement", None)) for f in found if f.type == "term"}
+    assert (1, "deal") in terms
+    assert not any(v == 2 for v, _ in terms)
