@@ -135,6 +135,9 @@ MEETING_NOUNS = frozenset(
 # Words that mark an agreement as one the story's deal replaces: "the previous agreement".
 SUPERSEDED_WORDS = frozenset("previous earlier old former prior expired expiring last".split())
 
+# What a visitor's day is planned in: "Steinmeier's itinerary includes a meeting with X".
+PROGRAMME_NOUNS = frozenset("itinerary agenda programme program schedule plans".split())
+
 # Participles that list who took part in a meeting: "a meeting here attended by A, B and
 # C", "talks joined by X and Y".
 ATTENDANCE_VERBS = frozenset("attend join".split())

@@ -521,6 +521,20 @@ TRIP_NOUN_WORDINGS: tuple[Wording, ...] = (
         "Latvia",
     ),
     _travel(
+        "began a visit to",
+        "begin",
+        ("to",),
+        "Prime Minister Tomas Varga began a four-day official visit to Estonia on Sunday.",
+        "Estonia",
+    ),
+    _travel(
+        "was set to start a visit to",
+        "start",
+        ("to",),
+        "President Elena Ruiz was on Tuesday set to start a two-day visit to Latvia.",
+        "Latvia",
+    ),
+    _travel(
         "undertook a tour ... to",
         "undertake",
         ("to",),

@@ -48,6 +48,15 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
         if passengers:
             return passengers
         subj = [c for c in cur.children if c.dep_ in SUBJECTS]
+        if not subj:
+            # "Steinmeier was on Tuesday set to start": the parser hung the subject on "was"
+            subj = [
+                s
+                for aux in cur.children
+                if aux.dep_ in ("aux", "auxpass") and aux.i < cur.i
+                for s in aux.children
+                if s.dep_ in SUBJECTS
+            ]
         if cur is not verb and len(subj) == 1 and _expletive(subj[0], cur):
             # "It is wonderful to be back in Jakarta": whoever says so, the reporting
             # verb's subject ("..., Brenner said") or the speaker of a quote or turn
@@ -97,6 +106,9 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
             return [owner] if owner else []
         if cur.dep_ in ("xcomp", "advcl", "pcomp", "conj", "ccomp", "prep", "pobj", "acomp"):
             cur = cur.head
+            continue
+        if cur.dep_ == "dep" and cur.pos_ == "VERB" and cur.head.lemma_ == "be":
+            cur = cur.head  # "X was on Tuesday set to start ...", "set" left hanging
             continue
         break
     return []

@@ -15,6 +15,7 @@ from ..lexicon import (
     MEETING_NOUNS,
     PARTITIVE_NOUNS,
     PRESS_NOUNS,
+    PROGRAMME_NOUNS,
     REMOTE_WORDS,
     TRIP_NOUNS,
 )
@@ -130,6 +131,13 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             # the phrases on the outer noun
             objs += prep_objects(frame, preps) + members_named(frame)
         owner = possessor(tok)
+        if owner is None and objs and frame.dep_ in ("dobj", "conj") and gov.lemma_ == "include":
+            # "Steinmeier's itinerary includes a meeting and dinner with X"
+            programme = next(
+                (c for c in gov.children if c.dep_ == "nsubj" and c.lemma_ in PROGRAMME_NOUNS),
+                None,
+            )
+            owner = possessor(programme) if programme is not None else None
         if owner is not None and objs:
             # "Blinken's meeting with Netanyahu"
             who = analysis.person_of_np(owner)
@@ -234,6 +242,9 @@ def _remote(tok: Token) -> bool:
 def _ahead(noun: Token) -> bool:
     """ "ahead of meetings with X", "before talks with Y": the meeting is still to come."""
     of = noun.head
+    if noun.dep_ in ("dobj", "conj") and noun.head.lemma_ == "include":
+        # "his itinerary includes a meeting with X": planned, as the programme is
+        return any(c.dep_ == "nsubj" and c.lemma_ in PROGRAMME_NOUNS for c in noun.head.children)
     return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in AHEAD_WORDS
 
 

@@ -185,6 +185,11 @@ def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
             travelers = people_in_objects(objs, analysis)
     else:
         travelers = subjects_of(carrier, analysis)
+        if len(travelers) >= 2 and not prep_objects(carrier, ("with",)):
+            # "Wang and Jaishankar held talks in New Delhi": when the article ties one of
+            # them to another country, the one it ties to none is the likely host
+            known = [t for t in travelers if analysis.country_of_person(t) is not None]
+            travelers = known or travelers
     places = [place]
     # "met with X in Paris and later with Y in Brussels": each "with" may have its place
     for obj in prep_objects(carrier, ("with",)):

@@ -396,6 +396,8 @@ class PeopleReading(DocumentReading):
             and not is_descriptor(sp[2])
             # "Russian Foreign Ministry", "the Defence Council": a body, never a person
             and sp[2].split()[-1].lower() not in ORGANISATION_NOUNS
+            # "Federal Republic (of Nigeria)": a country's style, never a person
+            and sp[2].split()[-1].lower() not in GENERIC_PLACE_NOUNS
             and not no_name(sp[2])
             and (sp[0] in self._named_by_title or not self._mostly_organisation(sp[2]))
             and (

@@ -23,6 +23,7 @@ from ..lexicon import (
     POSTED_TITLE_HEADS,
     RANKS,
     ROYAL_STYLES,
+    TITLE_FILLERS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEAK_TITLE_HEADS,
@@ -100,6 +101,7 @@ class TitleReading(PeopleReading):
                     self.titles.extend(
                         m for m in self._shared_plural_title(tok) if m.name_start not in covered
                     )
+        self._apply_list_pairs()
         self.titles = [
             m
             for m in self.titles
@@ -120,6 +122,111 @@ class TitleReading(PeopleReading):
             titles = self.persons[m.person].titles
             if m.title not in titles:
                 titles.append(m.title)
+
+    def _apply_list_pairs(self) -> None:
+        """In a list that alternates names and titles, each title is its neighbour's on
+        the side the list starts with: "by Dr A, State Council Chairman, Dr B, Vice
+        Chairman" (names first) or "the Chief of Staff, Prof. A, the Minister of the
+        Capital, B" (titles first). Readings that gave a title to the other neighbour
+        are dropped, and missing pairs added."""
+        pairs: dict[tuple[int, int], str] = {}
+        for sent in self.sentences:
+            pairs.update(self._list_pairs(sent))
+        self._list_paired = {(a, person) for (a, _), person in pairs.items()}
+        if not pairs:
+            return
+        kept: list[TitleMention] = []
+        for m in self.titles:
+            owner = next(
+                (p for (a, b), p in pairs.items() if m.start < b and a < m.end and m.start >= a),
+                None,
+            )
+            if owner is None or owner == m.person:
+                kept.append(m)
+        have = {(m.person, m.start) for m in kept}
+        for (a, b), person in pairs.items():
+            if any(p == person and a <= start < b for p, start in have):
+                continue
+            span = self.doc[a:b]
+            text = self._render_title(span)
+            if text and not is_past_title(text):
+                name_start = min(i for i, p in self._token_person.items() if p == person)
+                kept.append(TitleMention(person, text, a, b, name_start))
+        self.titles = kept
+
+    def _list_pairs(self, sent: Span) -> dict[tuple[int, int], str]:
+        """Title spans of one sentence's alternating name/title list, and whose each is."""
+        doc = self.doc
+        chunks: list[tuple[int, int]] = []
+        start = sent.start
+        for tok in sent:
+            if tok.text in (",", ";") or (tok.lower_ == "and" and tok.i > start):
+                if start < tok.i:
+                    chunks.append((start, tok.i))
+                start = tok.i + 1
+        if start < sent.end:
+            chunks.append((start, sent.end))
+        kinds: list[tuple[str, int, int, str | None]] = []
+        for a, b in chunks:
+            words = [t for t in doc[a:b] if not t.is_punct]
+            while words and (words[0].lower_ in ("the", "and") or words[0].lower_ in HONORIFICS):
+                words.pop(0)
+            people = {self._token_person.get(t.i) for t in words}
+            if words and len(people) == 1 and None not in people:
+                kinds.append(("N", a, b, next(iter(people))))
+            elif (
+                words
+                and people == {None}
+                and any(is_title_word(t) for t in words)
+                and all(t.text[:1].isupper() or t.lower_ in TITLE_FILLERS for t in words)
+                and len(words) <= 10
+            ):
+                first = words[0].i
+                kinds.append(("T", first, words[-1].i + 1, None))
+            else:
+                kinds.append(self._list_lead(a, b))
+        out: dict[tuple[int, int], str] = {}
+        i = 0
+        while i < len(kinds):
+            j = i
+            while (
+                j + 1 < len(kinds)
+                and {kinds[j][0][:1], kinds[j + 1][0]} == {"N", "T"}
+                and (j == i or not kinds[j][0].endswith("*"))
+            ):
+                j += 1
+            run = [(k[0][:1], *k[1:]) for k in kinds[i : j + 1]]
+            if len(run) >= 4 or (len(run) == 3 and run[0][0] == "T"):
+                step = 1 if run[0][0] == "N" else 0  # names first: a title follows its name
+                for k in range(0, len(run) - 1, 2):
+                    name, title = (run[k], run[k + 1]) if step else (run[k + 1], run[k])
+                    if name[0] == "N" and title[0] == "T" and name[3]:
+                        out[(title[1], title[2])] = name[3]
+            i = j + 1
+        return out
+
+    def _list_lead(self, a: int, b: int) -> tuple[str, int, int, str | None]:
+        """A chunk that leads into a list ("seen off by Dr A", "those present were the
+        Chief of Staff"): the name or title it ends with (kind "N*" or "T*"), else "X"."""
+        doc = self.doc
+        end = b
+        while end > a and doc[end - 1].is_punct:
+            end -= 1
+        last = self._token_person.get(end - 1) if end > a else None
+        if last:
+            k = end - 1
+            while k > a and self._token_person.get(k - 1) == last:
+                k -= 1
+            return ("N*", k, end, last)
+        k = end
+        while k > a and (
+            doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in TITLE_FILLERS - {"the"}
+        ):
+            k -= 1
+        tail = doc[k:end]
+        if len(tail) and any(is_title_word(t) for t in tail) and tail[0].text[:1].isupper():
+            return ("T*", k, end, None)
+        return ("X", a, b, None)
 
     def _counterpart_titles(self, sent: Span | None = None) -> None:
         """ "his French counterpart, Emmanuel Macron": a title relative to the possessor,
@@ -211,6 +318,8 @@ class TitleReading(PeopleReading):
         title after one name and a comma, then another name, is the next name's."""
         if mention.start <= mention.name_start:
             return False
+        if (mention.start, mention.person) in self._list_paired:
+            return False  # the list's own order said whose it is
         doc = self.doc
         if mention.start > 0 and doc[mention.start - 1].lower_ == "as":
             return False  # "X as High Commissioner to India, Y as ...": X's

@@ -403,3 +403,60 @@ def test_a_blanked_dateline_is_no_part_of_the_headline_source(nlp, article) -> N
     for f in extract_facts(art, nlp=nlp):
         assert "(Wire)" not in f.source.sentence, f.source.sentence
         assert art.text[f.source.start : f.source.end] == f.source.sentence
+
+
+def test_a_list_of_names_and_titles_pairs_by_its_first_item(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "The delegation was seen off at the airport by Dr Salim Harthy, State Council "
+        "Chairman, Shaikh Dr Khalid bin Said al Rawahi, State Council Vice Chairman and Ali "
+        "Javed, Ambassador of Pakistan to Oman. Among those who joined the president to "
+        "welcome Mr Diallo were the Chief of Staff to the President, Prof. Yusuf Sani, the "
+        "Minister of the Capital Territory, Bala Musa, and some aides."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Salim Harthy", "State Council Chairman") in roles
+    assert ("Khalid bin Said al Rawahi", "State Council Vice Chairman") in roles
+    assert not any(p == "Ali Javed" and "Council" in t for p, t in roles)
+    assert ("Yusuf Sani", "Chief of Staff to the President") in roles
+    assert ("Bala Musa", "Minister of the Capital Territory") in roles
+    assert not any(p == "Yusuf Sani" and "Capital" in t for p, t in roles)
+
+
+def test_a_countrys_style_is_no_person(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "The document states that the President, Commander-in-Chief of the Armed Forces, "
+        "Federal Republic of Nigeria, is committed to a higher minimum wage for workers."
+    )
+    assert not any("Republic" in f["person"] for f in of_type(found, "role"))
+
+
+def test_of_two_who_meet_at_a_place_the_one_from_elsewhere_visits(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Chinese Foreign Minister Wang Yi arrived in New Delhi on Thursday. On Friday, Wang "
+        "and External Affairs Minister S Jaishankar held extensive talks in New Delhi."
+    )
+    assert {f["traveler"] for f in of_type(found, "visit")} == {"Wang Yi"}
+    # nobody tied to a country: both may have travelled, as to a neutral venue
+    found = facts("Omar Haddad and Salim Wardak then met in Geneva on Thursday morning.")
+    assert {f["traveler"] for f in of_type(found, "visit")} == {"Omar Haddad", "Salim Wardak"}
+
+
+def test_a_visitors_itinerary_includes_a_planned_meeting(facts) -> None:  # type: ignore[no-untyped-def]
+    found = facts(
+        "German President Lena Vogt was on Tuesday set to start a two-day visit to Latvia. "
+        "Vogt's itinerary in Riga includes a meeting and dinner with Latvian President "
+        "Karlis Berzins."
+    )
+    meetings = [f for f in found if f.type == "meeting"]
+    assert [(set(m.participants), m.planned) for m in meetings] == [
+        ({"Lena Vogt", "Karlis Berzins"}, True)
+    ]
+    assert ("Lena Vogt", ("Latvia",)) in [
+        (f.traveler, tuple(f.places)) for f in found if f.type == "visit"
+    ]
