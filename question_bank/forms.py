@@ -86,7 +86,38 @@ def name_forms(name: str, text: str = "") -> tuple[str, ...]:
             out.append(tail.split("-")[-1])
     if text:
         out.extend(_forms_in_text(name, words, text))
+        if len(words) == 1:
+            out.extend(_fuller_names(name, text))
     return tuple(dict.fromkeys(f for f in out if f.strip()))
+
+
+_ACCENTED = {
+    "a": "aáàâäã",
+    "e": "eéèêë",
+    "i": "iíìîï",
+    "o": "oóòôöõ",
+    "u": "uúùûü",
+    "n": "nñ",
+    "c": "cç",
+}
+
+
+def _fuller_names(name: str, text: str) -> list[str]:
+    """A one-word name the article also writes with a given name before it, accents or
+    not: "Antonio García" for "Garcia"."""
+    pattern = "".join(
+        f"[{_ACCENTED[ch.lower()]}{_ACCENTED[ch.lower()].upper()}]"
+        if ch.lower() in _ACCENTED
+        else re.escape(ch)
+        for ch in name
+    )
+    out = []
+    for m in _compiled(rf"\b([A-Z][a-zà-ÿ]{{2,}})\s+({pattern})\b").finditer(text):
+        given = m.group(1)
+        if given.lower() in _CALLERS or given.lower() in _FILLERS or given in ("The", "In"):
+            continue
+        out += [f"{given} {m.group(2)}", m.group(2)]
+    return out
 
 
 @lru_cache(maxsize=8192)

@@ -126,6 +126,12 @@ def is_firm_place(name: str) -> bool:
 
 # Nationalities whose country the first letters do not give.
 _IRREGULAR_NATIONALITIES = {
+    # neighbours whose nationality words differ by a letter or two
+    "nigerien": "Niger",
+    "nigerian": "Nigeria",
+    "austrian": "Austria",
+    "australian": "Australia",
+    "sudanese": "Sudan",
     "british": "United Kingdom",
     "dutch": "Netherlands",
     "french": "France",

@@ -89,7 +89,9 @@ OFFICE_HEADS = frozenset(
 # *Affairs* Narayan Shrestha" (the model sometimes starts the person there).
 TITLE_TAILS = frozenset(
     "affairs relations cooperation co-operation defence defense development trade commerce "
-    "finance economy security justice health education interior".split()
+    "finance economy security justice health education interior information labour labor "
+    "agriculture energy transport environment tourism culture communications housing "
+    "petroleum mines works youth sports industry".split()
 )
 
 # Title heads that are too vague to be a role on their own ("the official said").
@@ -132,11 +134,18 @@ MEETING_NOUNS = frozenset(
     "dialogue sit-down greetings pleasantries".split()
 )
 
+# Nouns that make a number before them part of a set phrase, not a count: "a two-state
+# solution", "a three-way dialogue", "a two-fold rise" ("a six-member delegation" counts).
+SET_PHRASE_NOUNS = frozenset("state way sided fold".split())
+
 # Words that mark an agreement as one the story's deal replaces: "the previous agreement".
 SUPERSEDED_WORDS = frozenset("previous earlier old former prior expired expiring last".split())
 
 # What a visitor's day is planned in: "Steinmeier's itinerary includes a meeting with X".
 PROGRAMME_NOUNS = frozenset("itinerary agenda programme program schedule plans".split())
+
+# Words that count a trip as the first without an ordinal: "his maiden visit to India".
+FIRST_TRIP_WORDS = frozenset("maiden inaugural".split())
 
 # Participles that list who took part in a meeting: "a meeting here attended by A, B and
 # C", "talks joined by X and Y".

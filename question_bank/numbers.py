@@ -572,6 +572,7 @@ _CURRENCY_SYMBOLS = {
     "ILS": "shekels",
     "Rs": "rupees",
     "R": "rand",
+    "N": "naira",
     "ZAR": "rand",
 }
 _CURRENCY_PREFIX = re.compile(
@@ -579,7 +580,9 @@ _CURRENCY_PREFIX = re.compile(
     r"|(USD|EUR|GBP|JPY|CNY|RMB|INR|ILS|ZAR|Rs\.?) ?(?=[0-9])"
     # South African rand, "R350 million", "R4 400": only with a scale or a thousands
     # group, so "R2" stays a name
-    r"|(R)(?=[0-9][0-9,.]* ?(?:million|billion|trillion|bn|mn|m|tn)\b|[0-9]{1,3}(?:,[0-9]{3})+\b))"
+    r"|(R)(?=[0-9][0-9,.]* ?(?:million|billion|trillion|bn|mn|m|tn)\b|[0-9]{1,3}(?:,[0-9]{3})+\b)"
+    # Nigerian naira written with a plain N: "N60,000", "N2.5 trillion"
+    r"|(N)(?=[0-9][0-9,.]* ?(?:million|billion|trillion|bn|mn|m|tn)\b|[0-9]{1,3}(?:,[0-9]{3})+\b))"
 )
 
 _CURRENCY_WORDS = {
@@ -666,7 +669,7 @@ def parse_amount(text: str) -> Amount | None:
     prefix = _CURRENCY_PREFIX.match(s, pos)
     if prefix is not None:
         symbol = (
-            (prefix.group(1) or prefix.group(2) or prefix.group(3))
+            (prefix.group(1) or prefix.group(2) or prefix.group(3) or prefix.group(4))
             .replace(" ", "")
             .replace(".", "")
         )

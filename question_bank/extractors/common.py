@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..gazetteer import is_country, is_firm_place
+from ..gazetteer import country_of_city, is_country, is_firm_place
 from ..lexicon import (
     GENERIC_PLACE_NOUNS,
     HONORIFICS,
@@ -223,9 +223,15 @@ def meeting_place(verb: Token, analysis: Analysis) -> str | None:
 
 def meeting_place_token(verb: Token, analysis: Analysis) -> tuple[str, Token] | None:
     """Where a meeting happened: "in Paris", or "where" pointing back to a place."""
-    places = places_in(prep_objects(verb, ("in", "at")), analysis)
+    objects = prep_objects(verb, ("in", "at"))
+    places = places_in(objects, analysis)
     if places:
         return places[0]
+    for obj in objects:
+        # "at the Presidential Villa, Abuja": a building, then its city
+        for city in (c for c in obj.children if c.dep_ in ("appos", "npadvmod")):
+            if city.pos_ == "PROPN" and (analysis.is_place(city) or country_of_city(city.text)):
+                return city.text, city
     where = next((c for c in verb.children if c.lower_ == "where"), None)
     if verb.dep_ == "relcl" and where is not None:
         antecedent = verb.head

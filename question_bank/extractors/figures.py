@@ -25,6 +25,7 @@ from ..lexicon import (
     HUMAN_NOUNS,
     MONTHS,
     RELATIVE_DAYS,
+    SET_PHRASE_NOUNS,
     SUPERSEDED_WORDS,
     TERM_VERBS,
     WEEKDAYS,
@@ -159,6 +160,18 @@ def _not_counts(sent: Span) -> Iterator[int]:
             if prev.text[:1].isupper() or prev.lower_ in ("of", "the"):
                 yield tok.i
                 continue
+        if (
+            tok.is_alpha
+            and low in NUMBER_WORDS
+            and tok.whitespace_ == ""
+            and tok.i + 2 < sent.end
+            and doc[tok.i + 1].text == "-"
+            and doc[tok.i + 1].whitespace_ == ""
+            and doc[tok.i + 2].is_alpha
+            and (doc[tok.i + 2].text[:1].isupper() or doc[tok.i + 2].lower_ in SET_PHRASE_NOUNS)
+        ):
+            yield tok.i  # "a two-state solution", "one-China policy": part of a name
+            continue
         nxt = doc[tok.i + 1 : tok.i + 3]
         fraction = [t for t in nxt if t.text != "-"][:1]
         if (
@@ -234,7 +247,7 @@ def _beside_month(tok: Token, sent: Span) -> bool:
     return False
 
 
-_GLUED_CURRENCY = re.compile(r"^(?:[A-Z]{1,3}\$|R|Rs\.?)[0-9][0-9,.]*(?:bn|mn|m|k|tn|b)?$")
+_GLUED_CURRENCY = re.compile(r"^(?:[A-Z]{1,3}\$|R|N|Rs\.?)[0-9][0-9,.]*(?:bn|mn|m|k|tn|b)?$")
 _GLUED_SCALE = re.compile(r"^\d[\d,.]*(bn|mn|m|k|tn|b)$", re.IGNORECASE)
 
 
@@ -282,7 +295,9 @@ def _widen(tok: Token, sent: Span, used: set[int]) -> Span:
                 and doc[end - 1].lower_ in ("hundred", "thousand")
             )
             or doc[end].text in ("%",)
-            or doc[end].lower_ in ("percent", "per", "cent")
+            or doc[end].lower_ in ("percent", "cent")
+            # "per cent", but not "$37 per share"
+            or (doc[end].lower_ == "per" and end + 1 < sent.end and doc[end + 1].lower_ == "cent")
         )
     ):
         end += 1

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..analysis import Analysis
-from ..lexicon import TITLE_HEADS, TRIP_NOUNS, VISIT_VERBS
+from ..lexicon import FIRST_TRIP_WORDS, TITLE_HEADS, TRIP_NOUNS, VISIT_VERBS
 from ..model import Trip
 from ..numbers import parse_ordinal
 from ..wordings import TRAVEL_VERBS
@@ -202,9 +202,10 @@ def extract_trips(analysis: Analysis) -> Iterator[Trip]:
     """Trips counted with an ordinal and made by a named person."""
     for sent in analysis.sentences:
         for tok in sent:
-            if not _ORDINAL_SHAPE.match(tok.text):
+            first_word = tok.lower_ in FIRST_TRIP_WORDS and tok.dep_ in ("amod", "compound")
+            if not _ORDINAL_SHAPE.match(tok.text) and not first_word:
                 continue
-            n = parse_ordinal(tok.text)
+            n = 1 if first_word else parse_ordinal(tok.text)
             if n is None:
                 continue
             noun = _trip_noun(tok)

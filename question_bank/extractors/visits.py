@@ -176,7 +176,20 @@ def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
         and analysis.doc[anchor.i - 1].lower_ == "the"
         and not analysis.is_place(anchor)
     ):
-        return None  # "welcomed at the Guildhall": a building, not a destination
+        # "welcomed at the Guildhall": a building, not a destination; but "at the
+        # Presidential Villa, Abuja" names its city after it
+        doc = analysis.doc
+        after = anchor.i + 1
+        while after < len(doc) and doc[after].dep_ == "compound":
+            after += 1
+        if not (
+            after + 1 < len(doc)
+            and doc[after].text == ","
+            and analysis.is_place(doc[after + 1])
+            and (found := places_in([doc[after + 1]], analysis))
+        ):
+            return None
+        place = found[0]
     if lemma in HOST_VERBS and carrier is tok:
         if tok.tag_ == "VBN" and agent_objects(tok):
             travelers = subjects_of(tok, analysis)  # "was received by the emir"

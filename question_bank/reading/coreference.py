@@ -10,14 +10,13 @@ from spacy.tokens import Span, Token
 from ..gazetteer import countries_in_title, is_country
 from ..lexicon import (
     HEAD_OF,
-    HUMAN_NOUNS,
+    MEETING_NOUNS,
     PAIR_NOUNS,
     PAIR_PLURALS,
     PRONOUNS_FEMALE,
     PRONOUNS_FIRST,
     PRONOUNS_MALE,
     REPORTING_VERBS,
-    TITLE_HEADS,
     TITLE_SYNONYMS,
     TITLE_TAILS,
     VISITOR_NOUNS,
@@ -235,8 +234,8 @@ class CoreferenceReading(TitleReading):
         subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
             return False
-        if subject.pos_ == "NOUN" and subject.lemma_.lower() not in HUMAN_NOUNS | TITLE_HEADS:
-            return False  # "a meeting took place between A and B": no one left unnamed
+        if subject.pos_ == "NOUN" and subject.lower_ in MEETING_NOUNS:
+            return False  # "a meeting took place between A and B": the two it names
         return subject.i not in self._token_person and not self.person_of_np(subject)
 
     def _gender_fits(self, person: str, gender: str) -> bool:

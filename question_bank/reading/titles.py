@@ -26,6 +26,7 @@ from ..lexicon import (
     TITLE_FILLERS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    TITLE_TAILS,
     WEAK_TITLE_HEADS,
 )
 from ..wordings import APPOINTMENT_VERBS, COPULAS, HEADING_TITLES, SERVING_VERBS
@@ -217,6 +218,14 @@ class TitleReading(PeopleReading):
             k = end - 1
             while k > a and self._token_person.get(k - 1) == last:
                 k -= 1
+            j = k - 1
+            while j >= a and doc[j].lower_ in HONORIFICS:
+                j -= 1
+            if j >= a and (is_title_word(doc[j]) or doc[j].lower_ in TITLE_TAILS):
+                # "National Security Adviser Nuhu Ribadu, the Minister of Information, X":
+                # a name with its title already; the titles that follow go with the names
+                # after them
+                return ("X", a, b, None)
             return ("N*", k, end, last)
         k = end
         while k > a and (

@@ -267,10 +267,16 @@ def same_origin(origin: str, title: str) -> bool:
     words = re.findall(r"[a-z]+", title.replace(".", "").lower())
     if origin in words:
         return True
-    if len(origin) >= 5 and any(len(w) >= 5 and w[:5] == origin[:5] for w in words):
+    country = country_of_word(origin)
+    if len(origin) >= 5 and any(
+        len(w) >= 5
+        and w[:5] == origin[:5]
+        # "Nigerien" is Niger's, not Nigeria's: a word the gazetteer knows must agree
+        and (country is None or country_of_word(w) in (None, country))
+        for w in words
+    ):
         return True
     # "China" and "Chinese President": the same country by the gazetteer
-    country = country_of_word(origin)
     return country is not None and any(country_of_word(w) == country for w in words)
 
 

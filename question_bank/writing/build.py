@@ -725,6 +725,16 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
     when = when_phrase(f.when, ctx.date, f.planned)
     right = visited if not when else [p for p in good if p in visited or p == answer]
     accepted_places = [answer, *[p for p in right if p != answer]]
+    asked = {kinds.get(p) or place_kind(p) for p in (right if len(right) > 1 else [answer])}
+    if asked != {"city"}:
+        # "which places (countries) did X visit?": Poland is right when he went to Warsaw
+        accepted_places += [
+            c
+            for p in accepted_places
+            if kinds.get(p, ctx.kind_of(p)) == "city"
+            and (c := country_of_city_name(p))
+            and c not in accepted_places
+        ]
     accepted = tuple(
         dict.fromkeys(
             x

@@ -77,7 +77,9 @@ def is_boilerplate(line: str) -> bool:
             r"REUTERS/|AFP/|\bPhoto(?:graph)?:|©|\bFile photo\b|^\s*By\s|^Updated:|"
             r"^Live updates|^\(\w+\)$|\s[—–-]\s*(?:Bloomberg|Reuters|AFP|AP|Getty)\b|"
             r"\bPhoto\b.*\b(?:AFP|Reuters|AP|Getty)\b|"
-            r"\b(?:Press Service|Press Office|News Agency|Staff Reporter|Correspondent)$",
+            r"\b(?:Press Service|Press Office|News Agency|Staff Reporter|Correspondent)$|"
+            # a photographer's credit: "Omer Miron/GPO", "Jane Doe/Getty Images"
+            r"[a-z]/(?:[A-Z]{2,}\b|Getty|Reuters|Pool)",
             line,
         )
     )

@@ -1535,3 +1535,16 @@ def test_a_style_inside_a_ships_name_is_no_person(facts) -> None:  # type: ignor
     )
     people = {f["person"] for f in of_type(found, "role")}
     assert "Ship" not in people and "Anne Windsor" in people
+
+
+def test_per_share_and_hyphened_names_in_figures(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "The king reaffirmed his support for a two-state solution and a three-way dialogue, "
+        "officials said. The buyer will pay $37 per share in cash, a 45 per cent premium."
+    )
+    figures = [f for kind in ("term", "quantity") for f in of_type(found, kind)]
+    assert {f["value"] for f in figures} == {37, 45}
+    share = next(f for f in found if f.type in ("term", "quantity") and f.value == 37)
+    assert share.cue is not None and share.cue.text == "$37"

@@ -558,3 +558,10 @@ def test_space_thousands_decimals_after_a_currency_and_rand() -> None:
     assert parse_amount("1.500").value == 1500  # type: ignore[union-attr]
     assert parse_amount("May 12 500 people") is None  # a date, then a count
     assert parse_amount("2100 GMT") is None
+
+
+def test_naira_written_with_a_plain_n() -> None:
+    naira = parse_amount("N60,000")
+    assert naira is not None and naira.value == 60000 and naira.currency == "naira"
+    assert parse_amount("N2.5 trillion").value == 2.5e12  # type: ignore[union-attr]
+    assert parse_amount("N5") is None  # a name or a grade, not money

@@ -460,3 +460,53 @@ def test_a_visitors_itinerary_includes_a_planned_meeting(facts) -> None:  # type
     assert ("Lena Vogt", ("Latvia",)) in [
         (f.traveler, tuple(f.places)) for f in found if f.type == "visit"
     ]
+
+
+def test_maiden_and_inaugural_trips_are_first(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "The Sultan of Oman, Haitham bin Said, is on his maiden visit to India this week. "
+        "Chancellor Lena Vogt said her inaugural trip to Paris was a working meeting."
+    )
+    trips = {(f["traveler"], f["ordinal"]) for f in of_type(found, "trip")}
+    assert trips == {("Haitham bin Said", 1), ("Lena Vogt", 1)}
+
+
+def test_a_guest_hosted_at_a_building_in_a_city_visits_the_city(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "President Musa Bello on Monday hosted his Nigerien counterpart, Amadou Issa, at the "
+        "Presidential Villa, Abuja. Nigerian President Musa Bello thanked him."
+    )
+    visits = {(f["traveler"], tuple(f["places"])) for f in of_type(found, "visit")}
+    assert ("Amadou Issa", ("Abuja",)) in visits  # "Nigerien" is Niger's, not Nigeria's
+    assert all(t == "Amadou Issa" for t, _ in visits)
+
+
+def test_a_titled_name_before_a_list_of_titles_and_names(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "National Security Adviser Nuhu Bala, the Minister of Information, Tunde Idris, and "
+        "the Minister of Labour, Ngozi Eze also attended. The deal was signed by Minister of "
+        "Information Tunde Idris and Minister of Labour Ngozi Eze."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Tunde Idris", "Minister of Information") in roles
+    assert ("Ngozi Eze", "Minister of Labour") in roles
+    assert not any(p == "Nuhu Bala" and "Minister" in t for p, t in roles)
+    assert not any(t.endswith(" of") for _, t in roles)
+
+
+def test_he_is_not_someone_named_only_in_a_possessive_aside(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "The trip marks the minister's third visit to the region and comes amid concern over "
+        "US President Donald Trump's broad tariffs. The envoy said the tariffs could hurt "
+        "Vietnam. He arrived in Hanoi on Monday for talks with Prime Minister Pham Van Long."
+    )
+    assert not any(f["traveler"] == "Donald Trump" for f in of_type(found, "visit"))
+    assert not any("Donald Trump" in f["participants"] for f in of_type(found, "meeting"))

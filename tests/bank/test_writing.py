@@ -1484,3 +1484,51 @@ def test_a_previous_agreements_figure_is_no_term_of_the_deal(facts) -> None:  # 
     terms = {(f.value, getattr(f, "agreement", None)) for f in found if f.type == "term"}
     assert (1, "deal") in terms
     assert not any(v == 2 for v, _ in terms)
+
+
+def test_a_one_word_name_accepts_the_fuller_name_the_article_gives() -> None:
+    text = "Petro and Garcia signed it. Chamorro, also known as Antonio García, said so."
+    assert {"Antonio García", "García"} <= set(name_forms("Garcia", text))
+    # a title before the name is no given name
+    assert name_forms("Garcia", "President Garcia and Mr Garcia met.") == (
+        "Garcia",
+        "President Garcia",
+        "Mr Garcia",
+    )
+
+
+def test_a_photo_credit_line_is_no_headline(nlp) -> None:  # type: ignore[no-untyped-def]
+    from question_bank import extract_facts
+
+    a = article(
+        "Cabinet meeting\nCabinet meetingAnna Levi/GPO\n\nThe government approved the deal on "
+        "Tuesday for the release of 50 hostages held in Gaza, officials said.",
+        date="2023-11-22",
+    )
+    qs = ask(a, extract_facts(a, nlp=nlp))
+    assert qs and not any("GPO" in q.prompt or "meetingAnna" in q.prompt for q in qs)
+
+
+def test_which_places_accepts_the_country_of_a_city_visited(nlp) -> None:  # type: ignore[no-untyped-def]
+    from question_bank import extract_facts
+
+    a = article(
+        "Chancellor Lena Vogt travelled to Paris and Belgium on Wednesday for talks on trade, "
+        "and then flew on to Warsaw for talks with Prime Minister Jan Nowak.",
+        date="2025-05-07",
+    )
+    places = [
+        q
+        for q in ask(a, extract_facts(a, nlp=nlp))
+        if q.kind == "short_answer" and q.fact["type"] == "visit" and "Name one" in q.prompt
+    ]
+    assert places
+    checked = False
+    for q in places:
+        forms = {q.answer, *q.accepted}
+        if "cities" in q.prompt:
+            assert "Poland" not in forms  # a country is no answer to "which cities"
+        else:
+            assert "France" in forms
+            checked = True
+    assert checked
