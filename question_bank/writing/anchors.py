@@ -118,10 +118,10 @@ def slug_headline(source: str | None, text: str) -> str | None:
         path = urlsplit(source).path
     except ValueError:
         return None
-    parts = [p for p in path.split("/") if p]
+    parts = [p for p in path.split("/") if p and not p.isdigit()]
     if not parts:
-        return None
-    slug = re.sub(r"\.\w{2,5}$", "", parts[-1] if not parts[-1].isdigit() else parts[-2])
+        return None  # "https://sun.com.mv/65368": an address of numbers only
+    slug = re.sub(r"\.\w{2,5}$", "", parts[-1])
     raw = [w for w in re.split(r"[-_]+", slug) if w and not re.fullmatch(r"\d{3,}|\w*\d{5,}\w*", w)]
     # an address cut inside a word ("…-in-uae-b") or led by a date ("10-20-unions-…")
     if raw and len(raw[-1]) == 1 and raw[-1].lower() != "a":

@@ -1532,3 +1532,19 @@ def test_which_places_accepts_the_country_of_a_city_visited(nlp) -> None:  # typ
             assert "France" in forms
             checked = True
     assert checked
+
+
+def test_an_address_of_numbers_only_gives_no_headline_and_no_crash(nlp) -> None:  # type: ignore[no-untyped-def]
+    from question_bank import extract_facts
+    from question_bank.writing.anchors import slug_headline
+
+    assert slug_headline("https://news.example.mv/65368", "text") is None
+    assert slug_headline("https://example.org/news/kenya-and-ghana-sign-trade-pacts/96/", "") == (
+        "Kenya and ghana sign trade pacts"
+    )
+    a = article(
+        "President Kofi Mensah arrived in Male on Monday for talks with President Ali Nasheed "
+        "on trade and fisheries.",
+        source="https://news.example.mv/65368",
+    )
+    assert ask(a, extract_facts(a, nlp=nlp))
