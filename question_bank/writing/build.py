@@ -718,7 +718,12 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
     if not good:
         return []
     rng = seeded(_seed_key("visit", ctx, f))
-    firm = [p for p in good if kinds[p] != "place"] or good
+    # a country or a city is the key before a region ("Africa" for a tour of four countries)
+    firm = (
+        [p for p in good if kinds[p] in ("country", "city")]
+        or [p for p in good if kinds[p] != "place"]
+        or good
+    )
     answer = firm[rng.randrange(len(firm))]
     kind = kinds[answer]
     visited = ctx.visited(f.traveler, tense)

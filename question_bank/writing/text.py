@@ -337,8 +337,20 @@ def trim_around(sentence: str, keep_from: int, keep_to: int, limit: int = 40) ->
     """The sentence cut at clause boundaries to about ``limit`` words around a span."""
     if words(sentence) <= limit:
         return sentence
-    cuts = [0] + [m.end() for m in re.finditer(r"[,;:—–]\s+|\s+[—–-]\s+", sentence)]
-    ends = [m.start() for m in re.finditer(r"[,;:—–]\s+|\s+[—–-]\s+", sentence)] + [len(sentence)]
+
+    def outside_brackets(i: int) -> bool:
+        return sentence[:i].count("(") <= sentence[:i].count(")")
+
+    cuts = [0] + [
+        m.end()
+        for m in re.finditer(r"[,;:—–]\s+|\s+[—–-]\s+", sentence)
+        if outside_brackets(m.end())  # never "…28 October 2015) said": a cut inside "( )"
+    ]
+    ends = [
+        m.start()
+        for m in re.finditer(r"[,;:—–]\s+|\s+[—–-]\s+", sentence)
+        if outside_brackets(m.start())
+    ] + [len(sentence)]
     best: tuple[int, int] | None = None
     for a in cuts:
         if a > keep_from:

@@ -1548,3 +1548,15 @@ def test_an_address_of_numbers_only_gives_no_headline_and_no_crash(nlp) -> None:
         source="https://news.example.mv/65368",
     )
     assert ask(a, extract_facts(a, nlp=nlp))
+
+
+def test_a_quote_is_never_cut_inside_brackets() -> None:
+    s = (
+        "The leaders met at the summit (held in Lima on 28 October 2015, the first in years, "
+        "with aides) and agreed that the two sides would hold regular meetings and exchange "
+        "visits, officials said on Monday in a statement."
+    )
+    i = s.index("regular")
+    cut = trim_around(s, i, i + 7, limit=24)
+    assert "regular meetings" in cut
+    assert not cut.lstrip("…").startswith(("the first", "with aides", "2015"))
