@@ -105,8 +105,23 @@ class ModalityReading(CoreferenceReading):
                 for c in cur.children
             ):
                 return True
+            if cur.dep_ == "advcl" and any(
+                c.dep_ == "acomp" and c.lemma_ in ("due", "set", "scheduled", "expected")
+                for c in cur.head.children
+            ):
+                return True  # "X is due to meet Y", parsed with "meet" beside "due"
             if cur.dep_ in ("xcomp", "ccomp", "acomp") and cur.head.i != cur.i:
                 cur = cur.head
+                seen += 1
+                continue
+            if (
+                cur.dep_ == "pcomp"
+                and cur.head.lower_ in ("before", "after")
+                and cur.head.head.i != cur.head.i
+            ):
+                # "is due to meet X before heading to Montevideo": as planned as what
+                # it comes before or after
+                cur = cur.head.head
                 seen += 1
                 continue
             break

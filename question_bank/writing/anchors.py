@@ -22,7 +22,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..forms import is_title_word, name_forms
-from ..gazetteer import country_of_word
+from ..gazetteer import country_of_word, is_country
 from ..lexicon import ORGANISATION_NOUNS
 from ..model import Article, Fact, Mediation, Meeting, Role, Term, Trip, Visit
 from .places import place_kind, with_the
@@ -55,10 +55,19 @@ def detect_headline(text: str) -> str | None:
     """
     lines = [ln.strip() for ln in text.splitlines()]
     for line in [ln for ln in lines if ln][:2]:
+        # "BREAKING: S. Sudan government and rebels sign ceasefire", "Nigeria: Buhari
+        # Hosts ...": a section label before the headline
+        line = _HEADLINE_LABEL.sub("", line)
+        country = re.match(r"^([A-Z][\w .'-]{2,30}):\s+(?=[A-Z])", line)
+        if country and is_country(country.group(1)):
+            line = line[country.end() :]  # "Nigeria: Buhari Hosts Nigerien President ..."
+        line = re.sub(r"\s+\|\s+[^|]{1,40}$", "", line)  # "… to Colombia | News": the site
         n = len(line.split())
-        if not 3 <= n <= 20:
-            continue
-        if line.endswith((".", ",", ";", ":", "…")) or re.search(r"[.!?]\s+[A-Z]", line):
+        if not 3 <= n <= 20 or _DATE_LINE.fullmatch(line):
+            continue  # "March 4, 2022": a date line, not a headline
+        if line.endswith((".", ",", ";", ":", "…")) or re.search(
+            r"(?<!\b[A-Z])[.!?]\s+[A-Z]", line
+        ):
             continue
         if line.upper() == line or is_boilerplate(line) or strip_dateline(line) != line:
             continue
@@ -66,6 +75,17 @@ def detect_headline(text: str) -> str | None:
             continue
         return line
     return None
+
+
+_DATE_LINE = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
+    r"(?:\s+\d{1,2}:\d{2}.*)?"
+)
+_HEADLINE_LABEL = re.compile(
+    r"^(?:BREAKING|UPDATE[D]?|EXCLUSIVE|WATCH|LIVE|ANALYSIS|OPINION|Breaking|Update|"
+    r"Exclusive|Analysis)(?: NEWS)?:\s+(?=[A-Z])"
+)
 
 
 def _letterhead(line: str) -> bool:
@@ -221,7 +241,8 @@ _MODIFIER = re.compile(r"^[a-z][a-z-]*$")
 _NOT_MODIFIERS = frozenset(
     """a an the this that its their his her new latest first last final significant landmark
     historic major key important immediate proposed possible potential long-awaited broad
-    fragile full partial current previous such""".split()
+    fragile full partial current previous such in of for on at to with by from as and or
+    which that was is were are be been""".split()
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])|\n+")
 
@@ -243,7 +264,9 @@ def agreement_labels(facts: list[Fact], text: str) -> list[str]:
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
     for noun in dict.fromkeys(n for n in nouns if re.fullmatch(r"[a-z][a-z -]{2,30}", n)):
         for sentence in sentences:
-            m = re.search(rf"\b((?:[a-z][\w-]*\s+){{0,3}}){re.escape(noun)}\b", sentence)
+            m = re.search(
+                rf"\b((?:[a-z][\w-]*\s+){{0,3}}){re.escape(noun)}\b(?!\s+for\b)", sentence
+            )  # "in exchange for the release": an idiom, no agreement
             if m is None:
                 continue
             mods: list[str] = []
@@ -255,12 +278,24 @@ def agreement_labels(facts: list[Fact], text: str) -> list[str]:
             sides = _AGREED.search(sentence) or _BETWEEN.search(sentence)
             if sides:
                 a, b = (_side(sides.group(k)) for k in ("a", "b"))
-                if all(1 <= len(x.split()) <= 6 for x in (a, b)):
+                if all(1 <= len(x.split()) <= 6 and _name_like(x) for x in (a, b)):
                     out.append(f"the {phrase} between {a} and {b}")
             if mods or noun in _SPECIFIC:
                 out.append(f"the {phrase}")
             break
     return list(dict.fromkeys(out))
+
+
+def _name_like(side: str) -> bool:
+    """A side written as names: "the European Union", "Israel", never "Qatar said
+    Wednesday that Israel"."""
+    return not any(w.lower() in _CLAUSE_WORDS for w in side.split())
+
+
+_CLAUSE_WORDS = frozenset(
+    "said says say told tells that which who announced reported added confirmed stated "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 
 def _side(text: str) -> str:
@@ -364,6 +399,7 @@ def anchor_candidates(
 
     def headline(text: str, kind: str, confidence: float) -> None:
         text = " ".join(strip_dateline(text).split()).rstrip(".")
+        text = re.sub(r"\s+\|\s+[^|]{1,40}$", "", text)  # "… | News": the site's name
         if has_relative_time(text):
             if date is None:
                 return

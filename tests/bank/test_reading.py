@@ -510,3 +510,12 @@ def test_he_is_not_someone_named_only_in_a_possessive_aside(facts) -> None:  # t
     )
     assert not any(f["traveler"] == "Donald Trump" for f in of_type(found, "visit"))
     assert not any("Donald Trump" in f["participants"] for f in of_type(found, "meeting"))
+
+
+def test_before_heading_somewhere_is_as_planned_as_the_main_verb(facts) -> None:  # type: ignore[no-untyped-def]
+    found = facts(
+        "President Luiz Silva is also due to meet President Ana Ruiz in Buenos Aires before "
+        "heading to Montevideo on Wednesday for talks with President Luis Pou."
+    )
+    events = [f for f in found if f.type in ("meeting", "visit")]
+    assert events and all(f.planned for f in events)

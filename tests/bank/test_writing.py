@@ -1560,3 +1560,42 @@ def test_a_quote_is_never_cut_inside_brackets() -> None:
     cut = trim_around(s, i, i + 7, limit=24)
     assert "regular meetings" in cut
     assert not cut.lstrip("…").startswith(("the first", "with aides", "2015"))
+
+
+def test_a_section_label_before_a_headline_is_dropped() -> None:
+    body = "\n\nThe government and the rebels signed a ceasefire in Addis Ababa on Thursday, officials said."
+    assert detect_headline("BREAKING: S. Sudan government and rebels sign ceasefire" + body) == (
+        "S. Sudan government and rebels sign ceasefire"
+    )
+    assert detect_headline("Nigeria: Bello Hosts Nigerien President, Amadou Issa" + body) == (
+        "Bello Hosts Nigerien President, Amadou Issa"
+    )
+    # two sentences on the line are still no headline
+    assert detect_headline("He said no. Then she left the room for good" + body) is None
+
+
+def test_date_lines_site_names_idioms_and_clauses_make_no_anchor() -> None:
+    from question_bank.model import Source, Term
+    from question_bank.writing.anchors import agreement_labels
+
+    body = (
+        "\n\nThe Prime Minister said on Friday that he will travel to Europe next week for talks."
+    )
+    assert detect_headline("March 4, 2022" + body) is None
+    assert detect_headline("President begins official visit to Colombia | News" + body) == (
+        "President begins official visit to Colombia"
+    )
+    text = (
+        "Qatar said Wednesday that Israel and Hamas agreed to a truce. Hamas will free 33 "
+        "hostages in exchange for the release of Palestinian prisoners."
+    )
+    term = Term(
+        agreement="truce",
+        text="33 hostages",
+        value=33,
+        unit="hostages",
+        source=Source(text[text.index("Hamas will") :], text.index("Hamas will"), len(text)),
+    )
+    labels = agreement_labels([term], text)
+    assert all("said" not in lab and " in exchange" not in lab for lab in labels), labels
+    assert "the truce" in labels
