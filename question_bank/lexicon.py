@@ -112,6 +112,10 @@ PRESENCE_VERBS = frozenset(
     "speak address attend expect arrive tour spend inspect inaugurate open lay review".split()
 )
 
+# Nouns of a talk given in person: "gave a speech at the summit in Bahrain" puts the
+# speaker there ("give" and "deliver" carry them).
+SPEECH_NOUNS = frozenset("speech address lecture keynote remarks talk".split())
+
 # Presence verbs whose object is a topic, not a thing at the place: "address the crisis in
 # Venezuela" puts nobody in Venezuela ("addressed parliament in Kyiv" still does, through
 # the verb's own "in").
@@ -146,6 +150,13 @@ PROGRAMME_NOUNS = frozenset("itinerary agenda programme program schedule plans".
 
 # Words that count a trip as the first without an ordinal: "his maiden visit to India".
 FIRST_TRIP_WORDS = frozenset("maiden inaugural".split())
+
+# Words of a region rather than a country or a party: "the European envoy" is nobody whose
+# title names another country ("US envoy"); "the Socialist president" may be.
+REGION_WORDS = frozenset(
+    "european african asian arab latin gulf nordic baltic balkan pacific caribbean western "
+    "eastern".split()
+)
 
 # Participles that list who took part in a meeting: "a meeting here attended by A, B and
 # C", "talks joined by X and Y".
@@ -305,7 +316,8 @@ PARTICLES = frozenset("al el bin ibn van von de da di der le la du bint abu".spl
 PATRONYMICS = frozenset("bin ibn bint".split())
 
 REPORTING_VERBS = frozenset(
-    "say tell add note confirm state announce explain stress emphasize emphasise write".split()
+    "say tell add note confirm state announce explain stress emphasize emphasise write "
+    "report".split()
 )
 
 TITLE_MODIFIERS = frozenset(

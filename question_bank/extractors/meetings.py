@@ -202,7 +202,10 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
             if _remote(tok) or (carrier is not tok and _remote(carrier)):
                 continue  # "held a telephone conversation", "spoke by video link": no meeting
             place = meeting_place(carrier, analysis)
-            when = analysis.date_phrase(carrier)
+            # "will meet X on Tuesday ahead of talks on Wednesday with Y": the talks' own day
+            when = (analysis.date_phrase(tok) if tok is not carrier else None) or (
+                analysis.date_phrase(carrier)
+            )
             for a in left:
                 for b in right:
                     if a == b or _press(a, sent, analysis) or _press(b, sent, analysis):

@@ -12,6 +12,7 @@ from ..lexicon import (
     POSTED_TITLE_HEADS,
     PRESENCE_VERBS,
     SEND_VERBS,
+    SPEECH_NOUNS,
     TITLE_HEADS,
     TOPIC_VERBS,
     TRIP_NOUNS,
@@ -81,6 +82,17 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
             return None
         if heads:
             return subjects_of(tok, analysis), places_in(heads, analysis)
+    if lemma in ("give", "deliver") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
+    ):
+        # "will give a speech at the summit this weekend in Bahrain"
+        heads = prep_objects(tok, ("in", "at"))
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                for place in prep_objects(c, ("at", "in")):
+                    heads += [place, *prep_objects(place, ("in",))]
+        found = [p for p in places_in(heads, analysis) if analysis.is_place(p[1])]
+        return (subjects_of(tok, analysis), found) if found else None
     if lemma in ("be", "remain"):
         heads = prep_objects(tok, ("in",))
         for c in tok.children:
@@ -159,6 +171,12 @@ def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") and lemma in MEETING_VERBS and lemma not in TRAVEL_VERBS:
         carrier = tok
+        preps = MEETING_VERBS[lemma]
+        if lemma not in PRESENCE_VERBS:
+            objs = [c for c in tok.children if c.dep_ == "dobj"] if "" in preps else []
+            objs += prep_objects(tok, tuple(p for p in preps if p)) + agent_objects(tok)
+            if not objs and len(subjects_of(tok, analysis)) < 2:
+                return None  # "called for calm in Gaza" is no "called on": no one was met
     elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ == "dobj":
         carrier = tok.head
     else:

@@ -3,11 +3,12 @@ diplomat" stands for, in reading order."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import countries_in_title, is_country
+from ..gazetteer import countries_in_title, country_of_word, is_country
 from ..lexicon import (
     HEAD_OF,
     MEETING_NOUNS,
@@ -16,6 +17,7 @@ from ..lexicon import (
     PRONOUNS_FEMALE,
     PRONOUNS_FIRST,
     PRONOUNS_MALE,
+    REGION_WORDS,
     REPORTING_VERBS,
     TITLE_SYNONYMS,
     TITLE_TAILS,
@@ -329,7 +331,18 @@ class CoreferenceReading(TitleReading):
             named = [
                 h for h in holders if any(same_origin(o, t) for t in titles[h] for o in origins)
             ]
-            holders = named or holders  # nobody's title says where they are from: as before
+            # nobody's title says they are from there: only holders whose titles name no
+            # country at all remain ("the European envoy" is not the "US envoy")
+            if named or not any(o in REGION_WORDS for o in origins):
+                holders = named or holders
+            else:
+                holders = [
+                    h
+                    for h in holders
+                    if not any(
+                        country_of_word(w) for t in titles[h] for w in re.findall(r"[A-Z][\w.]*", t)
+                    )
+                ]
         # "the foreign minister": prefer holders whose title has the reference's own words
         words = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
         # "the Japanese prime minister" is never the Japanese foreign minister: words that

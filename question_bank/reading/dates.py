@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon import REPORTING_VERBS
 from .modality import ModalityReading
 from .words import date_words, is_calendar_date
 
@@ -44,5 +45,8 @@ class DateReading(ModalityReading):
                     and ent[0].lower_ not in ("their", "his", "her", "its", "our", "my")
                 ):
                     return date_words(ent)  # not "their first day": whose is unclear
-            cur = cur.head if cur.dep_ in ("xcomp", "ccomp") else None
+            # "He met X ..., the agency reported early Tuesday": when it was reported is
+            # not when it happened
+            climb = cur.dep_ in ("xcomp", "ccomp") and cur.head.lemma_ not in REPORTING_VERBS
+            cur = cur.head if climb else None
         return None

@@ -286,6 +286,9 @@ def when_phrase(when: str | None, date: dt.date | None, planned: bool) -> str:
             return ""
         year = date.year + (1 if "next" in w.lower() else -1 if "last" in w.lower() else 0)
         w = re.sub(r"\s*\b(?:last|next|this)\s+year\b", f" {year}", w, flags=re.IGNORECASE)
+        w = w.strip()
+        if re.fullmatch(r"(?:1[89]|20)\d\d", w):
+            w = f"in {w}"  # "last year": "in 2022", never "on 2022"
     if not re.match(
         r"^(?:on|in|at|by|from|during|since|until|before|after|earlier|later|the)\b",
         w,

@@ -519,3 +519,37 @@ def test_before_heading_somewhere_is_as_planned_as_the_main_verb(facts) -> None:
     )
     events = [f for f in found if f.type in ("meeting", "visit")]
     assert events and all(f.planned for f in events)
+
+
+def test_second_review_wrong_keys_stay_fixed(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    # when it was reported is not when it happened
+    found = facts(
+        "Turkish President Ali Demir visited Saudi Arabia on July 17. He met Crown Prince "
+        "Faisal bin Saud at the palace, the state-run agency reported early Tuesday."
+    )
+    assert [f["when"] for f in of_type(found, "meeting")] == [None]
+    # "the European envoy" is not the "US envoy"
+    found = facts(
+        "US envoy Paul Reed arrived in Cairo on Tuesday. The US envoy met with EU foreign "
+        "policy chief Jan Solberg at Cairo airport before the European envoy departed after "
+        "talks with Egyptian President Omar Salem."
+    )
+    pairs = [set(f["participants"]) for f in of_type(found, "meeting")]
+    assert {"Paul Reed", "Omar Salem"} not in pairs
+    # calling for calm somewhere is no visit; giving a speech at a summit there is
+    found = facts(
+        "Prime Minister Khalid Al-Mansour called for calm in Gaza. At the weekend, Foreign "
+        "Secretary Anne Hale will give a speech at the Manama Dialogue security summit in "
+        "Bahrain."
+    )
+    visits = {(f["traveler"], tuple(f["places"])) for f in of_type(found, "visit")}
+    assert visits == {("Anne Hale", ("Bahrain",))}
+    # the talks' own day, not the day of the meeting before them
+    found = facts(
+        "Envoy Paul Reed will meet Foreign Minister Omar Salem later on Tuesday ahead of talks "
+        "on Wednesday with President Ali Nour."
+    )
+    when = {frozenset(f["participants"]): f["when"] for f in of_type(found, "meeting")}
+    assert when[frozenset({"Paul Reed", "Ali Nour"})] == "on Wednesday"

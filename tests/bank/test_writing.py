@@ -1599,3 +1599,8 @@ def test_date_lines_site_names_idioms_and_clauses_make_no_anchor() -> None:
     labels = agreement_labels([term], text)
     assert all("said" not in lab and " in exchange" not in lab for lab in labels), labels
     assert "the truce" in labels
+
+
+def test_last_year_is_in_a_year() -> None:
+    assert when_phrase("last year", dt.date(2023, 7, 18), False) == "in 2022"
+    assert when_phrase("next year", dt.date(2023, 7, 18), True) == "in 2024"
