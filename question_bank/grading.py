@@ -23,6 +23,7 @@ from rapidfuzz import distance
 
 from .forms import same_place, titles_match
 from .gazetteer import is_city, is_firm_place
+from .lexicon import HONORIFICS, TITLE_HEADS
 from .model import REASONS, Grade, Question
 from .numbers import (
     Amount,
@@ -451,7 +452,33 @@ def grade_text(key: Keyed, response: str) -> Outcome:
         return True, other_form, "variant"
     if _amount(response) is not None or _ordinal(response) is not None:
         return False, None, "wrong"
+    named = _name_with_title_or_part(key, normalized)
+    if named is not None:
+        return True, named, "variant"
     return _close_spelling(key, response, normalized) or (False, None, "wrong")
+
+
+def _name_with_title_or_part(key: Keyed, normalized: str) -> str | None:
+    """The keyed name a response gives with a title or honorific before it ("President
+    Maduro", "Secretary Blinken") or as the last words of the full name ("Lula da Silva"
+    for Luiz Inacio Lula da Silva)."""
+    words = normalized.split()
+    k = 0
+    while k < len(words) - 1 and (words[k] in _STYLE_WORDS or words[k] in TITLE_HEADS):
+        k += 1
+    rest = " ".join(words[k:])
+    for form in key.forms:
+        norm = normalize(form)
+        if any(w in TITLE_HEADS for w in norm.split()):
+            continue  # a title is asked: "Prime Minister" is not "Minister"
+        if k and rest == norm:
+            return form
+        if len(words) >= 2 and len(norm.split()) > len(words) and norm.endswith(" " + normalized):
+            return form
+    return None
+
+
+_STYLE_WORDS = frozenset(w.rstrip(".") for w in HONORIFICS) | {"foreign", "prime", "vice"}
 
 
 def _same_office_or_place(key: Keyed, response: str) -> str | None:

@@ -626,3 +626,24 @@ def test_every_seed_question_grades_its_own_answers(seed_questions: list[Questio
                 if choice != q.answer and grade(q, choice).correct:
                     failures.append(f"{q.id} mcq: other choice {choice!r} graded correct")
     assert not failures, "generated questions the grader disagrees with:\n" + "\n".join(failures)
+
+
+def test_a_name_with_a_title_before_it_or_its_last_words_is_right() -> None:
+    from question_bank.grading import grade
+
+    q = {
+        "kind": "short_answer",
+        "answer": "Nicolás Maduro",
+        "accepted": ["Maduro"],
+        "prompt": "Who did Irfaan Ali meet?",
+        "fact": {"type": "meeting"},
+    }
+    for typed in ("President Maduro", "Mr Maduro", "president nicolas maduro"):
+        assert grade(q, typed).correct, typed
+    for typed in ("President", "Mr Smith", "Nicolas"):
+        assert not grade(q, typed).correct, typed
+    lula = dict(q, answer="Luiz Inacio Lula da Silva", accepted=["Lula"])
+    assert grade(lula, "Lula da Silva").correct
+    assert not grade(lula, "Silva").correct  # one word that is no form of his name
+    title = dict(q, answer="Minister", accepted=[], fact={"type": "role", "title": "Minister"})
+    assert not grade(title, "Prime Minister").correct
