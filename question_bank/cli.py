@@ -56,6 +56,7 @@ def _open_out(target: str | None) -> tuple[IO[str], str | None]:
 def _generate(args: argparse.Namespace) -> int:
     """Write the bank (or the facts) of the given articles as JSON Lines."""
     refused: list[str] = []
+    failed: list[str] = []
     pool = DistractorPool()
     if args.pool:
         with open(args.pool, encoding="utf-8") as fh:
@@ -88,6 +89,18 @@ def _generate(args: argparse.Namespace) -> int:
     )
     try:
         for result in process_articles(_articles(pending, refused, progress), pool, kinds):
+            name = result.article.path or result.article.source or result.article.id
+            if result.error is not None:
+                failed.append(name)
+                err = result.error
+                print(
+                    f"question-bank: {name}: skipped, the generator failed on it "
+                    f"({type(err).__name__}: {err}); the other articles go on. "
+                    "Please report this article.",
+                    file=sys.stderr,
+                )
+                progress.update(1)
+                continue
             read += 1
             before = count
             if args.facts:
@@ -103,7 +116,6 @@ def _generate(args: argparse.Namespace) -> int:
                 for q in result.questions:
                     out.write(json.dumps(q.to_dict(), ensure_ascii=False) + "\n")
                     count += 1
-            name = result.article.path or result.article.source or result.article.id
             _say(f"question-bank: {name}: {count - before} {what} ({result.article.display_title})")
             progress.update(1)
         out.flush()
@@ -125,9 +137,12 @@ def _generate(args: argparse.Namespace) -> int:
         os.replace(tmp, args.out)
     print(
         f"question-bank: {count} {what} from {read} article(s)"
-        + (f"; {len(refused)} refused" if refused else ""),
+        + (f"; {len(refused)} refused" if refused else "")
+        + (f"; {len(failed)} failed" if failed else ""),
         file=sys.stderr,
     )
+    if failed:
+        return 1
     return 1 if refused else 0
 
 

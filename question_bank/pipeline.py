@@ -47,6 +47,8 @@ class ArticleResult:
     article: Article
     facts: list[Fact]
     questions: list[Question]
+    # an unexpected failure while reading this one article (a bug): the others go on
+    error: Exception | None = None
 
 
 def process_articles(
@@ -68,10 +70,15 @@ def process_articles(
             pipeline = get_nlp()
         docs = pipeline.pipe((a.nlp_text for a in batch), batch_size=batch_size)
         for article, doc in zip(batch, docs, strict=True):
-            facts = extract_facts(article, doc)
-            questions = [
-                with_article(q, article) for q in generate_questions(article, facts, pool, kinds)
-            ]
+            try:
+                facts = extract_facts(article, doc)
+                questions = [
+                    with_article(q, article)
+                    for q in generate_questions(article, facts, pool, kinds)
+                ]
+            except Exception as exc:
+                yield ArticleResult(article, [], [], error=exc)
+                continue
             yield ArticleResult(article, facts, questions)
 
 
@@ -89,4 +96,6 @@ def generate_bank(
 ) -> Iterator[Question]:
     """Every question for every article, streamed."""
     for result in process_articles(articles, pool, kinds, nlp):
+        if result.error is not None:
+            raise result.error
         yield from result.questions

@@ -226,3 +226,26 @@ def test_progress_bar_only_on_a_terminal(
     assert "2/2" in shown and "article" in shown
     assert shown.rstrip().splitlines()[-1].startswith("question-bank: ")
     assert "questions from 2 article(s)" in shown
+
+
+def test_an_article_the_generator_fails_on_is_skipped_and_the_rest_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import question_bank.pipeline as pipeline
+
+    real = pipeline.generate_questions
+
+    def failing(article, facts, pool, kinds):  # type: ignore[no-untyped-def]
+        if article.id == "broken":
+            raise IndexError("list index out of range")
+        return real(article, facts, pool, kinds)
+
+    monkeypatch.setattr(pipeline, "generate_questions", failing)
+    broken = tmp_path / "broken.txt"
+    broken.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["generate", str(broken), str(SEED)]) == 1
+    captured = capsys.readouterr()
+    rows = [json.loads(line) for line in captured.out.splitlines()]
+    assert rows and {r["article"] for r in rows} == {SEED.stem}
+    assert "broken.txt: skipped, the generator failed on it (IndexError" in captured.err
+    assert "1 failed" in captured.err
