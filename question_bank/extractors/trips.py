@@ -161,6 +161,13 @@ def _since(noun: Token, analysis: Analysis) -> str | None:
         if tok.lower_ != "since":
             continue
         window = doc[tok.i + 1 : min(sent.end, tok.i + 20)]
+        if tok.dep_ == "mark" and tok.head.pos_ in ("VERB", "AUX"):
+            # "since Biden took office": the clause, up to its first comma
+            end = tok.i + 1
+            while end < sent.end and not doc[end].is_punct and end <= tok.head.right_edge.i:
+                end += 1
+            if 2 <= end - tok.i - 1 <= 8:
+                return doc[tok.i + 1 : end].text.strip(" ,")
         if window and (window[0].tag_ == "VBG" or not window[0].ent_type_):
             # "since taking office last year", "since his re-election earlier this year":
             # the event, up to the date or the clause that follows it

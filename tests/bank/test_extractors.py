@@ -1548,3 +1548,12 @@ def test_per_share_and_hyphened_names_in_figures(facts) -> None:  # type: ignore
     assert {f["value"] for f in figures} == {37, 45}
     share = next(f for f in found if f.type in ("term", "quantity") and f.value == 37)
     assert share.cue is not None and share.cue.text == "$37"
+
+
+def test_a_trip_counted_since_a_clause_keeps_it(facts) -> None:  # type: ignore[no-untyped-def]
+    found = facts(
+        "The visit was King Hamad's third to the White House since Ruiz took office, making "
+        "him her most frequent foreign guest."
+    )
+    trips = [(f.traveler, f.ordinal, f.since) for f in found if f.type == "trip"]
+    assert trips == [("Hamad", 3, "Ruiz took office")]
