@@ -1557,3 +1557,12 @@ def test_a_trip_counted_since_a_clause_keeps_it(facts) -> None:  # type: ignore[
     )
     trips = [(f.traveler, f.ordinal, f.since) for f in found if f.type == "trip"]
     assert trips == [("Hamad", 3, "Ruiz took office")]
+
+
+def test_amounts_glued_to_a_currency_code(facts) -> None:  # type: ignore[no-untyped-def]
+    found = facts(
+        "The board will recommend a revised merger proposal worth GBP46 billion. The offer "
+        "comprises GBP27.26 in new shares and USD2.5bn in cash for each ordinary share."
+    )
+    values = {(f.value, f.unit.split()[0]) for f in found if f.type in ("term", "quantity")}
+    assert {(46e9, "pounds"), (27.26, "pounds"), (2.5e9, "US")} <= values, values
