@@ -138,10 +138,7 @@ class TitleReading(PeopleReading):
             return
         kept: list[TitleMention] = []
         for m in self.titles:
-            owner = next(
-                (p for (a, b), p in pairs.items() if m.start < b and a < m.end and m.start >= a),
-                None,
-            )
+            owner = next((p for (a, b), p in pairs.items() if a <= m.start < b), None)
             if owner is None or owner == m.person:
                 kept.append(m)
         have = {(m.person, m.start) for m in kept}
