@@ -530,8 +530,12 @@ def test_the_class_page_shows_who_studies_and_the_hardest_cards(
         olga = _student("o@example.org")  # in another of A's classes: must not appear
         _second_class(olga, world["teacher_a"])
         now = dt.datetime.now(dt.UTC)
-        study.rate(sam, "q0", srs.AGAIN, 0, now=now - dt.timedelta(minutes=30))
-        study.rate(sam, "q0", srs.GOOD, 1, now=now - dt.timedelta(minutes=20))
+        # both of Sam's reviews in the middle of his previous study day, so they never
+        # straddle the day's start (4 a.m.) whatever the hour the suite runs at
+        today = srs.study_day(now, sam.timezone, study.day_start_hour())
+        midday = today.start - dt.timedelta(hours=12)
+        study.rate(sam, "q0", srs.AGAIN, 0, now=midday)
+        study.rate(sam, "q0", srs.GOOD, 1, now=midday + dt.timedelta(minutes=10))
         study.rate(olga, "q2", srs.AGAIN, 0, now=now)
     login(client, "ta@example.org")
     page = client.get(f"/teach/classes/{world['classroom']}").get_data(as_text=True)
