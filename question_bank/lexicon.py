@@ -75,6 +75,12 @@ VISITOR_NOUNS = frozenset(
 # Titles of someone posted to a country or body: "Ambassador to Qatar".
 POSTED_TITLE_HEADS = frozenset("ambassador envoy commissioner representative delegate".split())
 
+# Titles of diplomats who live in the country they serve: "met the Iraqi ambassador in
+# Washington" says nothing of a trip to Washington.
+RESIDENT_TITLE_WORDS = frozenset(
+    "ambassador ambassadors chargé charge consul consul-general commissioner attaché".split()
+)
+
 # Offices only a person holds (a firm can be "legal counsel" or "adviser", never
 # "president"): the subject of "is/became <office>" is a person.
 OFFICE_HEADS = frozenset(

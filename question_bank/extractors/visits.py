@@ -221,6 +221,15 @@ def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
             # them to another country, the one it ties to none is the likely host
             known = [t for t in travelers if analysis.country_of_person(t) is not None]
             travelers = known or travelers
+        # "Macron met with German Chancellor Olaf Scholz in Paris": whoever was met there
+        # and whose title ties them to another country came to the place
+        met = [c for c in carrier.children if c.dep_ == "dobj" and carrier is tok]
+        met += prep_objects(carrier, tuple(p for p in MEETING_VERBS.get(lemma, ("with",)) if p))
+        travelers = travelers + [
+            g
+            for g in people_in_objects(met, analysis)
+            if g not in travelers and analysis.is_abroad(g, place[0])
+        ]
     places = [place]
     # "met with X in Paris and later with Y in Brussels": each "with" may have its place
     for obj in prep_objects(carrier, ("with",)):

@@ -22,6 +22,7 @@ from ..lexicon import (
     ORGANISATION_NOUNS,
     POSTED_TITLE_HEADS,
     RANKS,
+    RESIDENT_TITLE_WORDS,
     ROYAL_STYLES,
     TITLE_FILLERS,
     TITLE_HEADS,
@@ -318,6 +319,20 @@ class TitleReading(PeopleReading):
             return False  # a town or a region: its country is not known here
         known = self.persons[person]
         return any(same_origin(country, t) for t in [*known.titles, *known.origins])
+
+    def is_abroad(self, person: str, place: str) -> bool:
+        """Whether the place lies in a country the article knows, and the person's titles
+        tie them to another one ("German Chancellor Olaf Scholz" met in Paris)."""
+        country = (
+            country_of_capital(place)
+            or (place if is_country(place) else None)
+            or country_of_city(place)
+        )
+        own = self.country_of_person(person)
+        if country is None or own is None or same_origin(country, own):
+            return False
+        titles = self.persons[person].titles
+        return not any(w in RESIDENT_TITLE_WORDS for t in titles for w in t.lower().split())
 
     def _belongs_to_next(self, mention: TitleMention) -> bool:
         """ "X, the Minister for Foreign Affairs, Y, and ...": in a list of titled names a

@@ -13,6 +13,10 @@ In order:
 7. prompts over 60 words go;
 8. one answer keys at most three questions of an article ("five" for five prisoners,
    five detainees and five days is asked three times, not eleven);
+9. one fact is asked at most twice: its most trusted question that makes the student
+   recall the answer (short answer or cloze) and its most trusted one that makes them
+   recognise it (multiple choice or true/false), so a deck does not drill one fact in
+   four forms;
 
 a stand-in question (a head of state's title) stays only when its fact has no other, and
 a fact never loses its last question to checks 5-7 (a fact the generator found
@@ -21,6 +25,8 @@ stays in the bank, with its most trusted question).
 
 from __future__ import annotations
 
+import json
+import zlib
 from collections import defaultdict
 
 from .build import Draft
@@ -31,6 +37,15 @@ TITLE_SHARE = 0.25
 
 MAX_PER_KEY = 3
 """At most this many questions of an article share one key (true/false aside)."""
+
+MAX_PER_FACT = 2
+"""At most this many questions ask one fact."""
+
+TRUST_MARGIN = 0.1
+"""Kinds of one family whose confidence differs by less than this are equally good."""
+
+RECALL_KINDS = frozenset({"short_answer", "cloze"})
+"""Kinds where the student writes the answer; the others offer it to be recognised."""
 
 MAX_WORDS = 60
 """Longer prompts are dropped (a cloze may quote a sentence up to about 40 words)."""
@@ -65,7 +80,32 @@ def apply_filters(drafts: list[Draft]) -> list[Draft]:
     kept = _title_share(kept)
     kept = [d for d in kept if words(d.prompt) <= MAX_WORDS or d in _last_of_fact(kept)]
     kept = _few_per_key(kept)
+    kept = _few_per_fact(kept)
     return _restore_lost_facts(drafts, kept)
+
+
+def _few_per_fact(drafts: list[Draft]) -> list[Draft]:
+    """Each fact keeps its most trusted recall question and its most trusted recognition
+    question, then others by trust up to MAX_PER_FACT. Between kinds of one family
+    trusted about as much (within TRUST_MARGIN), the fact's own stable digest chooses, so
+    a bank mixes short answers with clozes and true/false with multiple choice."""
+    by_fact: dict[int, list[Draft]] = defaultdict(list)
+    for d in drafts:
+        by_fact[_fact_id(d)].append(d)
+    keep: set[int] = set()
+    for group in by_fact.values():
+        turn = zlib.crc32(json.dumps(group[0].fact.to_dict(), sort_keys=True).encode())
+        chosen: list[Draft] = []
+        for recall in (True, False):
+            family = [d for d in group if (d.kind in RECALL_KINDS) == recall]
+            if family:
+                top = max(d.confidence for d in family)
+                close = [d for d in family if d.confidence >= top - TRUST_MARGIN]
+                chosen.append(close[turn % len(close)])
+        rest = sorted(group, key=lambda d: -d.confidence)
+        chosen += [d for d in rest if all(d is not c for c in chosen)]
+        keep.update(id(d) for d in chosen[:MAX_PER_FACT])
+    return [d for d in drafts if id(d) in keep]
 
 
 def _few_per_key(drafts: list[Draft]) -> list[Draft]:

@@ -1566,3 +1566,20 @@ def test_amounts_glued_to_a_currency_code(facts) -> None:  # type: ignore[no-unt
     )
     values = {(f.value, f.unit.split()[0]) for f in found if f.type in ("term", "quantity")}
     assert {(46e9, "pounds"), (27.26, "pounds"), (2.5e9, "US")} <= values, values
+
+
+def test_whoever_a_host_meets_at_home_came_from_abroad(facts) -> None:
+    """The guest of a meeting in a known place is a visitor there when a title ties the
+    guest to another country; an ambassador lives there, and someone of no known country
+    may be local."""
+    found = facts(
+        "Norwegian Prime Minister Erik Lunde met with the new Croatian Foreign Minister Lea "
+        "Novak on Friday in Oslo, officials said."
+    )
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert visits == {("Lea Novak", "Oslo")}
+    found = facts(
+        "Norwegian Prime Minister Erik Lunde met with the Croatian ambassador Lea Novak in "
+        "Oslo on Friday. Later he met with Tomas Berg in Bergen."
+    )
+    assert of_type(found, "visit") == []

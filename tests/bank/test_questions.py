@@ -263,8 +263,8 @@ def test_a_person_the_article_calls_by_the_family_name_is_asked_and_accepted(nlp
     )
     questions = [
         q
-        for q in generate_questions(art, extract_facts(art, nlp=nlp))
-        if q.fact["type"] == "meeting" and q.kind == "short_answer"
+        for q in generate_questions(art, extract_facts(art, nlp=nlp), kinds=("short_answer",))
+        if q.fact["type"] == "meeting"
     ]
     assert [q.source.sentence for q in questions] == [
         "Agnès Morel, the BIS general manager, also held talks with Ms Seo on payments."

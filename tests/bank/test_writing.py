@@ -15,7 +15,7 @@ import pytest
 from question_bank import Article, Question, parse_article
 from question_bank.forms import name_forms, offices_overlap, place_forms, title_forms, titles_match
 from question_bank.grading import grade
-from question_bank.model import Cue, Meeting, Quantity, Role, Source, Term, Visit
+from question_bank.model import KINDS, Cue, Meeting, Quantity, Role, Source, Term, Visit
 from question_bank.writing import DistractorPool, generate_questions
 from question_bank.writing.anchors import anchor_candidates, choose_anchor, detect_headline
 from question_bank.writing.distractors import figure_distractors, pick, seeded
@@ -49,8 +49,13 @@ def cue(a: Article, sentence: str, words: str) -> Cue:
     return Cue(words, start, start + len(words))
 
 
-def ask(a: Article, facts: list, pool: DistractorPool | None = None) -> list[Question]:  # type: ignore[type-arg]
-    return list(generate_questions(a, facts, pool))
+def ask(  # type: ignore[no-untyped-def]
+    a: Article,
+    facts: list,
+    pool: DistractorPool | None = None,
+    kinds=KINDS,  # type: ignore[type-arg]
+) -> list[Question]:
+    return list(generate_questions(a, facts, pool, kinds))
 
 
 def of_kind(questions: list[Question], kind: str, fact_type: str | None = None) -> list[Question]:
@@ -657,7 +662,9 @@ def test_whoever_met_the_same_people_is_no_wrong_choice() -> None:
     ]
     pool = DistractorPool()
     pool.add("persons", ["Kenji Sato", "Paul Reyes", "Mara Cole", "Ivo Petrov", "Lars Berg"])
-    for q in of_kind(ask(a, facts, pool), "mcq", "meeting"):
+    mcqs = of_kind(ask(a, facts, pool, kinds=("mcq",)), "mcq", "meeting")
+    assert any("Erik Lunde" in q.prompt for q in mcqs)
+    for q in mcqs:
         if "Erik Lunde" in q.prompt:
             # Lindqvist met Said too: she was at the same summit and may have met Lunde
             assert "Anna Lindqvist" not in q.choices, q.choices
@@ -1099,9 +1106,9 @@ def test_every_mediator_the_article_names_is_a_right_answer_and_no_choice(
         mediator=mediator,
         agreement="the talks",
     )
-    questions = ask(a, [f])
+    questions = [q for kind in KINDS for q in ask(a, [f], kinds=(kind,))]
     short = of_kind(questions, "short_answer")
-    assert short
+    assert short and of_kind(questions, "true_false")
     for q in short:
         assert grade(q, other).correct and grade(q, mediator).correct
         assert q.prompt.endswith("Name one.")
@@ -1300,7 +1307,7 @@ def test_people_from_other_articles_are_choices_only_as_peers_of_the_asker() -> 
     for name, title in [*((h, "Prime Minister") for h in heads), ("Tom Hale", "Trade Minister")]:
         pool.add("persons", [name])
         pool.ranks[name] = title_rank_of(title)
-    mcqs = of_kind(ask(a, facts, pool), "mcq", "meeting")
+    mcqs = of_kind(ask(a, facts, pool, kinds=("mcq",)), "mcq", "meeting")
     assert mcqs
     for q in mcqs:
         # Erik Lunde has no title here: a president meets a head, so a trade minister
@@ -1604,3 +1611,23 @@ def test_date_lines_site_names_idioms_and_clauses_make_no_anchor() -> None:
 def test_last_year_is_in_a_year() -> None:
     assert when_phrase("last year", dt.date(2023, 7, 18), False) == "in 2022"
     assert when_phrase("next year", dt.date(2023, 7, 18), True) == "in 2024"
+
+
+def test_a_fact_is_asked_at_most_twice_once_to_recall_and_once_to_recognise() -> None:
+    """Four forms of one fact drill it; two (one typed, one chosen) test it. Which kinds a
+    fact keeps turns with the fact, so the bank still mixes every kind."""
+    a, facts = visit_story(Date="2025-03-12")
+    every = [q for kind in KINDS for q in ask(a, facts, kinds=(kind,))]
+    questions = ask(a, facts)
+    per_fact: dict[str, list[str]] = {}
+    for q in questions:
+        per_fact.setdefault(repr(sorted(q.fact.items())), []).append(q.kind)
+    asked_before = Counter(repr(sorted(q.fact.items())) for q in every)
+    assert max(asked_before.values()) >= 3  # the story's facts have many forms each
+    assert set(per_fact) == set(asked_before)  # no fact lost
+    for kinds in per_fact.values():
+        assert len(kinds) <= 2
+        if len(kinds) == 2:
+            recall = [k in ("short_answer", "cloze") for k in kinds]
+            assert sorted(recall) == [False, True], kinds
+    assert {q.kind for q in questions} == set(KINDS)
