@@ -456,6 +456,26 @@ _PLACE_NAMES: tuple[tuple[str, ...], ...] = (
 _PLACE_INDEX = {_plain(n): group for group in _PLACE_NAMES for n in group}
 
 
+@lru_cache(maxsize=1)
+def _official_names() -> dict[str, tuple[str, ...]]:
+    """A country's official name to the name people use ("Arab Republic of Egypt":
+    "Egypt"), from pycountry."""
+    import pycountry
+
+    out: dict[str, tuple[str, ...]] = {}
+    for country in pycountry.countries:
+        official = getattr(country, "official_name", None)
+        short = getattr(country, "common_name", None) or country.name
+        if official and "," not in official + short and _plain(official) != _plain(short):
+            out[_plain(official)] = (short, official)
+    return out
+
+
+def _place_group(plain: str) -> tuple[str, ...]:
+    """The other names of a place, by its plain form (none when it has no other)."""
+    return _PLACE_INDEX.get(plain) or _official_names().get(plain, ())
+
+
 @lru_cache(maxsize=4096)
 def place_forms(place: str) -> tuple[str, ...]:
     """A place as written, without "the", and its common other names."""
@@ -463,18 +483,19 @@ def place_forms(place: str) -> tuple[str, ...]:
     bare = re.sub(r"^the\s+", "", place, flags=re.IGNORECASE)
     if bare != place:
         out.append(bare)
-    out.extend(_PLACE_INDEX.get(_plain(bare), ()))
+    out.extend(_place_group(_plain(bare)))
     return tuple(dict.fromkeys(out))
 
 
 def same_place(a: str, b: str) -> bool:
-    """Whether two names are one place ("Turkey", "Türkiye"; "the US", "United States")."""
+    """Whether two names are one place ("Turkey", "Türkiye"; "the US", "United States";
+    "Egypt", "the Arab Republic of Egypt")."""
     pa = _plain(re.sub(r"^the\s+", "", a, flags=re.IGNORECASE))
     pb = _plain(re.sub(r"^the\s+", "", b, flags=re.IGNORECASE))
     if pa == pb:
         return True
-    group = _PLACE_INDEX.get(pa)
-    return group is not None and group is _PLACE_INDEX.get(pb)
+    ga, gb = _place_group(pa), _place_group(pb)
+    return pb in {_plain(n) for n in ga} or pa in {_plain(n) for n in gb}
 
 
 def joined_places(places: Iterable[str], text: str) -> list[str]:

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from rapidfuzz import distance
 
 from .forms import same_place, titles_match
-from .gazetteer import is_city, is_firm_place
+from .gazetteer import country_of_word, is_city, is_country, is_firm_place
 from .lexicon import HONORIFICS, TITLE_HEADS
 from .model import REASONS, Grade, Question
 from .numbers import (
@@ -464,8 +464,13 @@ def _name_with_title_or_part(key: Keyed, normalized: str) -> str | None:
     for Luiz Inacio Lula da Silva)."""
     words = normalized.split()
     k = 0
-    while k < len(words) - 1 and (words[k] in _STYLE_WORDS or words[k] in TITLE_HEADS):
-        k += 1
+    while k < len(words) - 1:
+        if words[k] in _STYLE_WORDS or words[k] in TITLE_HEADS:
+            k += 1
+        elif country := _country_prefix(words[k:-1]):
+            k += country  # "Trinidad and Tobago Prime Minister Keith Rowley"
+        else:
+            break
     rest = " ".join(words[k:])
     for form in key.forms:
         norm = normalize(form)
@@ -476,6 +481,16 @@ def _name_with_title_or_part(key: Keyed, normalized: str) -> str | None:
         if len(words) >= 2 and len(norm.split()) > len(words) and norm.endswith(" " + normalized):
             return form
     return None
+
+
+def _country_prefix(words: list[str]) -> int:
+    """How many of the first words name a country or a nationality ("us", "trinidad and
+    tobago", "kenyan"), or 0."""
+    for n in range(min(len(words), 4), 0, -1):
+        phrase = " ".join(words[:n])
+        if is_country(phrase) or country_of_word(phrase):
+            return n
+    return 0
 
 
 _STYLE_WORDS = frozenset(w.rstrip(".") for w in HONORIFICS) | {"foreign", "prime", "vice"}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import country_of_word, is_country, is_firm_place
+from ..gazetteer import country_of_word, is_city, is_country, is_firm_place
 from ..lexicon import (
     GENERIC_PLACE_NOUNS,
     GROUP_WORDS,
@@ -357,10 +357,19 @@ class PeopleReading(DocumentReading):
                 if not (
                     prev.pos_ == "PROPN"
                     and prev.dep_ == "compound"
-                    and ent.start <= prev.head.i < ent.end
+                    and prev.i < prev.head.i < ent.end
                     and prev.text[:1].isupper()
                     and prev.is_alpha
-                    and prev.ent_type_ == ""
+                    # "counterpart Ana Cecilia Gervasi Diaz" with "Cecilia" taken for a
+                    # place: a given name, unless it is a city's or a country's name
+                    and (
+                        prev.ent_type_ == ""
+                        or (
+                            prev.ent_type_ == "GPE"
+                            and not is_city(prev.text)
+                            and country_of_word(prev.text) is None
+                        )
+                    )
                     and prev.lower_ not in HONORIFICS
                     and prev.lower_ not in TITLE_HEADS
                     and prev.lower_ not in TITLE_MODIFIERS
@@ -388,7 +397,7 @@ class PeopleReading(DocumentReading):
         spans.extend(self._who_names(spans))
         spans.extend(self._title_holder_names(spans))
         spans.extend(self._backfill_full_names(spans))
-        spans.sort()
+        spans = self._joined_names(sorted(spans))
         spans = [
             sp
             for sp in spans
@@ -448,6 +457,28 @@ class PeopleReading(DocumentReading):
             if alias:
                 person.aliases.add(alias)
         self._label_slips()
+
+    def _joined_names(
+        self, spans: list[tuple[int, int, str, str | None]]
+    ) -> list[tuple[int, int, str, str | None]]:
+        """Two names with nothing between them are one: "Ana Cecilia" and "Morales Soto",
+        split by the parser, are "Ana Cecilia Morales Soto"."""
+        doc = self.doc
+        out: list[tuple[int, int, str, str | None]] = []
+        for sp in spans:
+            if out:
+                start, end, _, gender = out[-1]
+                if (
+                    end == sp[0]
+                    and doc[start].sent.start == doc[sp[0]].sent.start
+                    and sp[1] - start <= 6
+                    and doc[end - 1].tag_ != "POS"
+                    and all(t.is_alpha and t.text[:1].isupper() for t in doc[start : sp[1]])
+                ):
+                    out[-1] = (start, sp[1], join_tokens(list(doc[start : sp[1]])), gender or sp[3])
+                    continue
+            out.append(sp)
+        return out
 
     def _alias_after(self, end: int) -> str | None:
         """Initials in brackets right after a name ("… Faye (BDF)"), lower-cased, or None."""

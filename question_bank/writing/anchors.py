@@ -34,6 +34,7 @@ from .text import (
     is_boilerplate,
     mentions_any,
     resolve_relative,
+    same_answers,
     strip_dateline,
 )
 
@@ -465,7 +466,9 @@ _DAY = re.compile(
 def choose_anchor(candidates: list[Anchor], avoid: tuple[str, ...]) -> Anchor:
     """The first candidate that prints none of the words to avoid (the answer's forms); one
     whose date's day is the answer gives the month and year only, and a headline that
-    prints the answer is offered with those words left out ("…")."""
+    prints the answer is offered with those words left out ("…"). A number is avoided
+    in digits and in words, a country by any of its names."""
+    avoid = same_answers(avoid)
     for c in candidates:
         text = c.text
         if c.kind == "masked":

@@ -30,7 +30,7 @@ import zlib
 from collections import defaultdict
 
 from .build import Draft
-from .text import fold, mentions_any, words
+from .text import fold, mentions_any, same_answers, words
 
 TITLE_SHARE = 0.25
 """Title questions may make up at most this share of an article's questions."""
@@ -55,7 +55,7 @@ def answer_in_prompt(d: Draft) -> bool:
     """Whether a question prints its own key or an accepted form of it."""
     if d.kind == "true_false":
         return False
-    return mentions_any(d.prompt, list(d.forms))
+    return mentions_any(d.prompt, same_answers(d.forms))
 
 
 def bad_choices(d: Draft) -> bool:
@@ -126,7 +126,8 @@ def _few_per_key(drafts: list[Draft]) -> list[Draft]:
 
 def _restore_lost_facts(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
     """A fact that lost every question gets back its most trusted one that prints no key,
-    has sound choices and repeats no kept prompt (a true/false statement, most often)."""
+    has sound choices, repeats no kept prompt and, if it can, is not overlong (a
+    true/false statement, most often)."""
     have = {_fact_id(d) for d in kept}
     prompts = {(d.kind, fold(d.prompt)) for d in kept}
     back: dict[int, Draft] = {}
@@ -136,13 +137,18 @@ def _restore_lost_facts(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
         if (d.kind, fold(d.prompt)) in prompts:
             continue
         best = back.get(_fact_id(d))
-        if best is None or d.confidence > best.confidence:
+        if best is None or _restore_rank(d) > _restore_rank(best):
             back[_fact_id(d)] = d
     if not back:
         return kept
     chosen = {id(d) for d in back.values()}
     chosen |= {id(d) for d in kept}
     return [d for d in drafts if id(d) in chosen]
+
+
+def _restore_rank(d: Draft) -> tuple[bool, float]:
+    """A prompt of a readable length first, then the more trusted."""
+    return words(d.prompt) <= MAX_WORDS, d.confidence
 
 
 def _fallbacks_only_alone(drafts: list[Draft]) -> list[Draft]:

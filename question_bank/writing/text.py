@@ -30,8 +30,28 @@ def contains(haystack: str, needle: str) -> bool:
 
 
 def mentions_any(haystack: str, needles: tuple[str, ...] | list[str]) -> bool:
-    """Whether any needle of two or more letters occurs in the haystack as whole words."""
-    return any(len(fold(n)) >= 2 and contains(haystack, n) for n in needles)
+    """Whether any needle of two or more letters, or a lone digit, occurs in the haystack
+    as whole words."""
+    return any((len(fold(n)) >= 2 or n.isdigit()) and contains(haystack, n) for n in needles)
+
+
+def same_answers(forms: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The forms with the other ways of writing each: a number in digits and in words
+    ("six", "6"), a country by its official and its short name."""
+    from ..forms import place_forms
+    from ..numbers import number_variants, parse_amount, parse_ordinal
+
+    out: list[str] = []
+    ordinal = any(parse_ordinal(f) is not None for f in forms if f)  # "2" of "second"
+    for form in forms:
+        out.append(form)
+        if not form:
+            continue
+        amount = None if ordinal else parse_amount(form)
+        if amount is not None and not amount.percent and amount.currency is None:
+            out.extend(number_variants(amount.value))
+        out.extend(place_forms(form))
+    return tuple(dict.fromkeys(out))
 
 
 def words(text: str) -> int:

@@ -647,3 +647,25 @@ def test_a_name_with_a_title_before_it_or_its_last_words_is_right() -> None:
     assert not grade(lula, "Silva").correct  # one word that is no form of his name
     title = dict(q, answer="Minister", accepted=[], fact={"type": "role", "title": "Minister"})
     assert not grade(title, "Prime Minister").correct
+
+
+def test_a_name_typed_with_its_country_and_title_is_right() -> None:
+    """ "Trinidad and Tobago Prime Minister Keith Rowley", "US Senator Mitchell": the
+    article's own way of naming someone, country and title first, is the name."""
+    from question_bank.grading import grade
+
+    q = {
+        "kind": "short_answer",
+        "answer": "Erik Lunde",
+        "accepted": ["Lunde"],
+        "prompt": "Who did Lea Novak meet in Oslo?",
+        "fact": {"type": "meeting"},
+    }
+    for typed in (
+        "Norwegian Prime Minister Erik Lunde",
+        "Trinidad and Tobago Prime Minister Erik Lunde",
+        "US Senator Lunde",
+    ):
+        assert grade(q, typed).correct, typed
+    for typed in ("Norwegian Prime Minister", "Norway", "Trinidad Lunde", "Norwegian Erik Berg"):
+        assert not grade(q, typed).correct, typed

@@ -82,6 +82,24 @@ def test_people_never_include_places_months_or_honorifics_alone(read) -> None:  
     assert set(a.persons) == {"Ivo Baric"}
 
 
+def test_a_full_name_the_model_splits_or_half_takes_for_a_place_is_whole(read) -> None:  # type: ignore[no-untyped-def]
+    """Spanish-style names of four words: the parser hangs the given names apart, or
+    tags one of them a place; the person is the whole name."""
+    a = read(
+        "Norwegian Trade Minister Erik Lunde and his Chilean counterpart Ana Cecilia Morales "
+        "Soto on Monday signed a fishing agreement in Oslo, the ministry said."
+    )
+    assert set(a.persons) == {"Erik Lunde", "Ana Cecilia Morales Soto"}
+    a = read(
+        "Georgian Trade Minister Levan Beridze and his Peruvian counterpart Ana Cecilia "
+        "Gervasi Diaz on Monday signed an agreement for visa-free travel in New York."
+    )
+    assert "Ana Cecilia Gervasi Diaz" in set(a.persons)
+    # a city before a name stays a place
+    a = read("Lima Mayor Rafael Lopez Aliaga met Ana Rojas on Monday to talk about the port.")
+    assert not any(p.startswith("Lima") for p in a.persons)
+
+
 # ---- stage 3: titles -------------------------------------------------------------------
 
 

@@ -285,6 +285,44 @@ def test_a_headline_that_prints_the_key_is_masked_or_replaced() -> None:
     assert chosen.text.startswith("According to the report")
 
 
+def test_a_key_is_not_given_away_in_another_spelling() -> None:
+    """ "six" is printed as "6" in a headline, "Egypt" is the short name of the key "the
+    Arab Republic of Egypt": the headline gives the answer away either way."""
+    headline = "Novak and Lunde sign 6 fishing deals in Oslo"
+    s = "The two ministers signed six agreements on fishing in Oslo on Monday."
+    a = article(f"{headline}\n\n{s}\n", date="2025-03-12")
+    chosen = choose_anchor(anchor_candidates(a, [], {}), ("six",))
+    assert "6" not in chosen.text and "six" not in chosen.text
+    chosen = choose_anchor(anchor_candidates(a, [], {}), ("6", "six"))
+    assert "6" not in chosen.text
+    term = Term(
+        source=src(a, s),
+        cue=cue(a, s, "six"),
+        agreement="fishing deal",
+        text="six agreements",
+        value=6,
+        unit="agreements",
+    )
+    for q in ask(a, [term]):
+        if q.kind != "true_false":
+            assert not re.search(r"\b(6|six)\b", q.prompt, re.I), q.prompt
+    headline = "Fidan on visit to Egypt for talks"
+    s = "Turkish Foreign Minister Hakan Fidan is on an official visit to the Arab Republic of Egypt."
+    a = article(f"{headline}\n\n{s}\n", date="2025-03-12")
+    visit = Visit(
+        source=src(a, s),
+        cue=cue(a, s, "the Arab Republic of Egypt"),
+        traveler="Hakan Fidan",
+        places=("the Arab Republic of Egypt",),
+    )
+    asked = [q for q in ask(a, [visit]) if q.kind in ("short_answer", "cloze")]
+    assert asked
+    for q in asked:
+        assert "Egypt" not in q.prompt.replace("_____", "")
+        assert grade(q, "Egypt").correct and grade(q, "Arab Republic of Egypt").correct
+        assert not grade(q, "Turkey").correct
+
+
 # ---- times ---------------------------------------------------------------------------
 
 
