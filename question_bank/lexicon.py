@@ -145,8 +145,9 @@ MEETING_NOUNS = frozenset(
 )
 
 # Nouns that make a number before them part of a set phrase, not a count: "a two-state
-# solution", "a three-way dialogue", "a two-fold rise" ("a six-member delegation" counts).
-SET_PHRASE_NOUNS = frozenset("state way sided fold".split())
+# solution", "a three-way dialogue", "a two-fold rise", "a four-eyes meeting" ("a six-member
+# delegation" counts).
+SET_PHRASE_NOUNS = frozenset("state way sided fold eyed eyes".split())
 
 # Words that mark an agreement as one the story's deal replaces: "the previous agreement".
 SUPERSEDED_WORDS = frozenset("previous earlier old former prior expired expiring last".split())
@@ -329,5 +330,5 @@ REPORTING_VERBS = frozenset(
 TITLE_MODIFIERS = frozenset(
     "top senior former acting interim caretaker chief deputy outgoing incoming veteran "
     "foreign defence defense interior finance prime military presidential parliamentary "
-    "opposition".split()
+    "opposition external".split()
 )

@@ -448,12 +448,12 @@ def _entity_mention(ent: Span) -> _Mention | None:
         return None  # "Resolution 1701", "Flight 17": an identifier
     if (
         before is not None
-        and before.lower_ in ("the", "both", "these", "those")
+        and before.lower_ in ("the", "both", "these", "those", "our", "their", "its")
         and not amount.currency
         and not amount.percent
         and amount.value <= 12
     ):
-        # "the two leaders": a reference, not a figure
+        # "the two leaders", "our two countries": a reference, not a figure
         return None
     if (
         after is not None

@@ -63,10 +63,18 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         if lemma in TRAVEL_VERBS:
             # "visited President X": a person visited; "visited Adré" is a place
             titled = {m.person for m in analysis.titles}
+            # "visited the Nizamuddin Aulia Dargah": a name after "the" is a building
+            things = {
+                p
+                for o in objs
+                if any(c.dep_ == "det" and c.lower_ == "the" for c in o.children)
+                for p in people_in_objects([o], analysis)
+            }
             others = [
                 p
                 for p in others
-                if not analysis.named_as_place(p) and (p in titled or len(p.split()) >= 2)
+                if not analysis.named_as_place(p)
+                and (p in titled or (len(p.split()) >= 2 and p not in things))
             ]
             if not others:
                 return None

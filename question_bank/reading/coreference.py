@@ -169,6 +169,9 @@ class CoreferenceReading(TitleReading):
             if sent.start <= m.start < tok.i and m.person not in (own_subject, speaker)
         ]
         fits = [m for m in before if self._gender_fits(m.person, gender)]
+        carrier = self._participle_subject(tok)
+        if carrier is not None and carrier != speaker and self._gender_fits(carrier, gender):
+            return carrier
         subjects = [m for m in fits if m.subject]
         if subjects:
             return subjects[-1].person
@@ -230,6 +233,24 @@ class CoreferenceReading(TitleReading):
                             return topic[-1].person
                 return in_sent[-1].person
         return earlier[-1].person
+
+    def _participle_subject(self, tok: Token) -> str | None:
+        """ "Making his first visit in years, the crown prince was greeted by X", "arrived
+        in Y, being his first trip": a pronoun in a participle clause with no subject of
+        its own is the person the clause hangs on, the subject of the verb above it."""
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp"):
+            return None
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None
+        main = verb.head
+        subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.i == tok.i:
+            return None
+        found = self._token_person.get(subject.i) or self.person_of_np(subject)
+        if found is None and could_be_title_reference(subject):
+            found = self._resolve_title_reference(subject)  # "the crown prince", later on
+        return found
 
     def _unknown_subject(self, sent: Span) -> bool:
         """Whether the sentence's main subject is a noun phrase that names nobody we know."""

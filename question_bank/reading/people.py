@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import country_of_word, is_city, is_country, is_firm_place
 from ..lexicon import (
@@ -37,6 +37,7 @@ from .words import (
     join_tokens,
     name_words,
     no_name,
+    plain_name,
     same_short_entity,
     singular_title,
 )
@@ -71,6 +72,7 @@ class PeopleReading(DocumentReading):
         self.persons: dict[str, Person] = {}
         self._token_person: dict[int, str] = {}
         self._person_texts: set[str] = set()
+        self._nicknames: dict[int, str] = {}  # the start of a name: its quoted nickname
         self._collect_names()
 
     def _name_tokens(self, ent: Span) -> list[Token]:
@@ -126,7 +128,13 @@ class PeopleReading(DocumentReading):
         if not tokens or any(t.like_num or t.is_digit for t in tokens):
             return []
         start, end = self._name_run(tokens[0].i, tokens[-1].i + 1)
-        return list(self.doc[start : self._before_country(start, end)])
+        run = list(self.doc[start : self._before_country(start, end)])
+        quoted = _quoted_in(run)
+        if quoted and run[0].i not in self._nicknames:
+            nick = " ".join(t.text for t in quoted if not t.is_quote)
+            if nick:
+                self._nicknames[run[0].i] = nick.lower()
+        return [t for t in run if t not in quoted] if quoted else run
 
     def _before_country(self, start: int, end: int) -> int:
         """Where a name stops when a country's name begins inside it: "President
@@ -157,6 +165,9 @@ class PeopleReading(DocumentReading):
                 break
             if tok.text == "-" and prev.whitespace_ == "" and nxt is not None and nxt.is_alpha:
                 end += 2
+                continue
+            if tok.is_quote and (nick := _nickname_length(doc, end, sent_end)):
+                end += nick  # Ferdinand "Bongbong" Marcos: a nickname inside the name
                 continue
             if tok.lower_ in PARTICLES and nxt is not None and nxt.text[:1].isupper():
                 end += 2
@@ -456,6 +467,8 @@ class PeopleReading(DocumentReading):
             alias = self._alias_after(end)
             if alias:
                 person.aliases.add(alias)
+            if start in self._nicknames:
+                person.aliases.add(self._nicknames[start])
         self._label_slips()
 
     def _joined_names(
@@ -503,7 +516,7 @@ class PeopleReading(DocumentReading):
                 continue
             if tok.pos_ != "PROPN" and not tok.text[:1].isupper():
                 continue
-            candidates = by_key.get(tok.lower_)
+            candidates = by_key.get(plain_name(tok.text))
             if not candidates:
                 continue
             if len({p.name for p in candidates}) != 1:
@@ -903,6 +916,29 @@ def _before_patronymic(tok: Token) -> bool:
     is also a style."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and nxt.lower_ in PATRONYMICS
+
+
+def _nickname_length(doc: Doc, i: int, end: int) -> int:
+    """How many tokens a quoted nickname at ``i`` takes, when a name goes on after it
+    ("Bongbong" in Ferdinand "Bongbong" Marcos), or 0."""
+    k = i + 1
+    while k < end and k - i <= 3 and doc[k].is_alpha and doc[k].text[:1].isupper():
+        k += 1
+    if k == i + 1 or k + 1 >= end or not doc[k].is_quote:
+        return 0
+    after = doc[k + 1]
+    if not (after.pos_ == "PROPN" and after.is_alpha and after.text[:1].isupper()):
+        return 0
+    return k + 1 - i
+
+
+def _quoted_in(run: list[Token]) -> list[Token]:
+    """The quote marks inside a name and the nickname between them (none when the marks
+    do not pair up inside the name)."""
+    marks = [k for k, t in enumerate(run) if t.is_quote]
+    if len(marks) != 2 or marks[0] == 0 or marks[1] == len(run) - 1:
+        return []
+    return run[marks[0] : marks[1] + 1]
 
 
 def _short_forms(person: Person) -> set[str]:

@@ -608,6 +608,14 @@ class TitleReading(PeopleReading):
             and (
                 is_title_word(doc[start - 1])
                 or doc[start - 1].lower_ in ROYAL_STYLES | TITLE_MODIFIERS
+                # "State Councilor and Minister ...": a capitalised word of the title
+                or (
+                    doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ")
+                    and doc[start - 1].is_alpha
+                    and doc[start - 1].dep_ in ("compound", "amod")
+                    and doc[start - 1].head.i < j
+                    and doc[start - 1].i not in self._token_person
+                )
             )
         ):
             start -= 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.tokens import Doc, Span, Token
 
@@ -56,9 +57,16 @@ def join_tokens(tokens: list[Token]) -> str:
     return out.strip()
 
 
+def plain_name(text: str) -> str:
+    """A name's text lower-cased and without accents, as people are matched."""
+    plain = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
 def name_words(name: str) -> tuple[str, ...]:
-    """Lower-case words of a name (split on spaces), without honorifics or "Jr."."""
-    words = [w for w in name.lower().replace("’", "'").split() if w]
+    """Lower-case words of a name (split on spaces), without honorifics or "Jr.", and
+    without accents: "Fernandez" is the "Fernández" of the same story."""
+    words = [w for w in plain_name(name).split() if w]
     while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
     while len(words) > 1 and words[-1].rstrip(",") in NAME_SUFFIXES:
@@ -213,7 +221,12 @@ def clean_title(text: str) -> str:
         and words[-2].lower().rstrip("-") not in _GENERAL_OFFICES
     ):
         words.pop()  # "Afghan Defense Minister General [Bismillah Khan]": the rank is his
-    return " ".join(words).strip(" ,;:-'\"")
+    title = " ".join(words).strip(' ,;:-"')
+    if title.lower().endswith("'s") or title.endswith("'"):
+        return ""  # "the president's [special adviser]": the owner of a title is none
+    if title.startswith("(") and ")" not in title:
+        title = title[1:].strip()  # "(UN General Secretary Antonio) Guterres"
+    return title.strip(" ,;:-'\"")
 
 
 def np_without_clauses(head: Token) -> Span:

@@ -1583,3 +1583,42 @@ def test_whoever_a_host_meets_at_home_came_from_abroad(facts) -> None:
         "Oslo on Friday. Later he met with Tomas Berg in Bergen."
     )
     assert of_type(found, "visit") == []
+
+
+def test_titles_joined_before_a_name_a_possessor_and_lower_case_offices(facts) -> None:
+    found = facts(
+        "Chinese State Councilor and Minister of Foreign Affairs Lin Hao is to meet Norwegian "
+        "Prime Minister Erik Lunde on Monday. Tomas Berg, the president's special adviser on "
+        "trade, said the prime minister also met with external affairs minister S Rao."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Lin Hao", "Chinese State Councilor") in roles
+    assert ("Lin Hao", "Minister of Foreign Affairs") in roles
+    assert ("S Rao", "external affairs minister") in roles
+    assert not any(t.endswith("'s") or t.endswith("’s") for _, t in roles)
+
+
+def test_a_shrine_visited_and_set_phrases_of_numbers_are_no_facts(facts) -> None:
+    found = facts(
+        "Prime Minister Lea Novak visited the Karim Shah Dargah, a shrine in the capital, on "
+        "Monday. She will hold a four-eyes meeting with the king, and said our two countries "
+        "would work together."
+    )
+    assert of_type(found, "meeting") == []
+    assert of_type(found, "quantity") == []
+
+
+def test_a_pronoun_in_a_participle_clause_is_the_clause_subject_s(facts) -> None:
+    found = facts(
+        "President Erik Lunde hosted Crown Prince Khalid bin Fahd at the palace on Tuesday. "
+        "Making his first visit to Norway in nine years, the crown prince was greeted by Lunde "
+        "with a guard of honour."
+    )
+    trips = {(f["traveler"], f["ordinal"]) for f in of_type(found, "trip")}
+    assert trips == {("Khalid bin Fahd", 1)}
+    found = facts(
+        "The President of Chile, Ana Rojas, arrived on Sunday in Peru, where she will meet "
+        "with her Peruvian counterpart Lucia Vargas, being her first official trip abroad."
+    )
+    trips = {(f["traveler"], f["ordinal"]) for f in of_type(found, "trip")}
+    assert trips == {("Ana Rojas", 1)}

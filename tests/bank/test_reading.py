@@ -100,6 +100,16 @@ def test_a_full_name_the_model_splits_or_half_takes_for_a_place_is_whole(read) -
     assert not any(p.startswith("Lima") for p in a.persons)
 
 
+def test_a_name_without_its_accents_and_a_quoted_nickname_are_the_same_person(read) -> None:  # type: ignore[no-untyped-def]
+    a = read(
+        'On Monday, President Tomas "Tommy" Berg signed the fishing deal with President Alberto '
+        "Fernández in Oslo. Later President Fernandez said Tommy had been a fine host."
+    )
+    assert set(a.persons) == {"Tomas Berg", "Alberto Fernández"}
+    named = {a.person_at(t) for t in a.doc if t.text in ("Fernandez", "Tommy")}
+    assert named == {"Alberto Fernández", "Tomas Berg"}
+
+
 # ---- stage 3: titles -------------------------------------------------------------------
 
 
