@@ -580,6 +580,33 @@ FRAME_WORDINGS: tuple[Wording, ...] = (
         "Ana Rios",
         "Elena Ruiz",
     ),
+    Wording(
+        "the visit of X to Y",
+        "visit",
+        "visit",
+        ("of", "to"),
+        "The two sides signed four agreements during the visit of Chilean President Ana Rojas "
+        "to Lima on Monday.",
+        {"traveler": "Ana Rojas", "places": ["Lima"]},
+    ),
+    Wording(
+        "the visit to Y by X",
+        "visit",
+        "visit",
+        ("to", "by"),
+        "Officials met to discuss preparations for the official visit to Peru by Norwegian "
+        "Prime Minister Erik Lunde on 20 March.",
+        {"traveler": "Erik Lunde", "places": ["Peru"]},
+    ),
+    Wording(
+        "met a guest from abroad in Y (the guest visits)",
+        "visit",
+        "meet",
+        ("with", "in"),
+        "Norwegian Prime Minister Erik Lunde met with the new Croatian Foreign Minister Lea "
+        "Novak on Friday in Oslo.",
+        {"traveler": "Lea Novak", "places": ["Oslo"]},
+    ),
     _meet(
         "the members of a group: met officials, including X",
         "meet",

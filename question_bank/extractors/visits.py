@@ -299,6 +299,24 @@ def noun_travelers(noun: Token, analysis: Analysis, depth: int = 0) -> list[str]
         if c.dep_ == "prep" and c.lower_ == "by":
             objs = [o for o in c.children if o.dep_ == "pobj"]
             return people_in_objects(objs, analysis)
+    # "the visit to Vietnam by Prime Minister X", with "by" hung elsewhere by the parser:
+    # the "by" right after the destination
+    doc = noun.doc
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for o in c.children:
+                k = o.right_edge.i + 1
+                if o.dep_ == "pobj" and k < len(doc) and doc[k].lower_ == "by":
+                    objs = [x for x in doc[k].children if x.dep_ == "pobj"]
+                    if found := people_in_objects(objs, analysis):
+                        return found
+    # "the visit of Turkish President X to Abu Dhabi": the person the visit is "of"
+    of_people = people_in_objects(
+        [o for c in noun.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"],
+        analysis,
+    )
+    if of_people:
+        return of_people
     if depth > 2:
         return []
     head = noun.head

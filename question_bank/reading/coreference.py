@@ -259,6 +259,8 @@ class CoreferenceReading(TitleReading):
             return False
         if subject.pos_ == "NOUN" and subject.lower_ in MEETING_NOUNS:
             return False  # "a meeting took place between A and B": the two it names
+        if any(c.dep_ == "poss" and c.i in self._token_person for c in subject.children):
+            return False  # "Wang's visit to Kenya is part of ...": the visitor is the topic
         return subject.i not in self._token_person and not self.person_of_np(subject)
 
     def _gender_fits(self, person: str, gender: str) -> bool:

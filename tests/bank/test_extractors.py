@@ -1622,3 +1622,15 @@ def test_a_pronoun_in_a_participle_clause_is_the_clause_subject_s(facts) -> None
     )
     trips = {(f["traveler"], f["ordinal"]) for f in of_type(found, "trip")}
     assert trips == {("Ana Rojas", 1)}
+
+
+def test_he_after_a_sentence_about_someone_s_visit_is_the_visitor(facts) -> None:
+    found = facts(
+        "Croatian Foreign Minister Lea Novak met President Erik Lunde in Oslo on Monday. "
+        "Novak's visit to Norway is part of her three-nation tour of the north. Before "
+        "arriving in Norway, she visited Denmark. She is also due to visit Iceland."
+    )
+    places = {
+        p for f in of_type(found, "visit") if f["traveler"] == "Lea Novak" for p in f["places"]
+    }
+    assert {"Denmark", "Iceland"} <= places
