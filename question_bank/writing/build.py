@@ -1196,9 +1196,14 @@ def _titles_of_rank(ctx: Context, rank: str, own: list[str]) -> list[str]:
     then common ones."""
     found = [r.title for r in ctx.roles if title_rank(r.title) == rank]
     pooled = [t for t in list(reversed(ctx.pool.titles))[:60] if title_rank(t) == rank]
+    # "Afghan Defense Minister" is no plausible wrong position for a "Foreign Minister"
+    # of another story: a choice names no country the key's titles do not
+    countries = {c for o in own for c in countries_in_title(o)}
     out: list[str] = []
     for t in [*found, *pooled, *FALLBACK_TITLES[rank]]:
         if not _plain_title(t) or any(offices_overlap(t, o) for o in [*own, *out]):
+            continue
+        if not countries_in_title(t) <= countries:
             continue
         out.append(t)
     return out

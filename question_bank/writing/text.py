@@ -212,7 +212,7 @@ def resolve_relative(text: str, date: dt.date | None, planned: bool = False) -> 
             return f"on the night of {format_date(date - dt.timedelta(days=1))}"
         return _span_phrase(m.group("span"), date)
 
-    out = _RELATIVE.sub(sub, text)
+    out = _RELATIVE.sub(sub, _WEEKDAY_BEFORE_DATE.sub("", text))
     out = re.sub(r"\s+([,.;:!?])", r"\1", out)
     out = re.sub(r",\s*,", ",", out)
     out = re.sub(r"^\s*,\s*", "", out)
@@ -222,6 +222,12 @@ def resolve_relative(text: str, date: dt.date | None, planned: bool = False) -> 
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
+_WEEKDAY_BEFORE_DATE = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+    rf"(?=\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{'|'.join(_MONTHS)})\b|(?:{'|'.join(_MONTHS)})\s+\d)",
+    re.IGNORECASE,
+)
+"""A weekday written with its date ("on Monday 11 November"): the date says it all."""
 _TIME_LEAD = frozenset(
     "on in at by from during since until before after earlier later the last next this "
     "early late coming of".split()
@@ -350,6 +356,8 @@ def quote_for_prompt(sentence: str, date: dt.date | None, planned: bool = False)
         return resolve_relative(s, None, planned)
 
     def bracket(m: re.Match[str]) -> str:
+        if _WEEKDAY_BEFORE_DATE.match(s, m.end() - len(m.group(0).split()[-1])):
+            return m.group(0)  # "on Monday 11 November": the date is written
         resolved = resolve_relative(m.group(0), date, planned)
         return f"{m.group(0)} [{re.sub(r'^(?:on|in) ', '', resolved)}]"
 

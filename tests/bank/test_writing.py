@@ -341,6 +341,16 @@ def test_relative_days_become_dates_with_the_article_date() -> None:
         "He flies in the week after 12 March 2025."
     )
     assert when_phrase("on Monday", wednesday, planned=False) == "on 10 March 2025"
+    # a weekday written with its date is no relative day: the date is the date
+    assert resolve_relative("He starts on Monday 17 March.", wednesday, planned=True) == (
+        "He starts on 17 March."
+    )
+    assert resolve_relative("He starts Monday, March 17, in Oslo.", wednesday) == (
+        "He starts March 17, in Oslo."
+    )
+    assert quote_for_prompt("He starts on Monday 17 March, she on Friday.", wednesday, True) == (
+        "He starts on Monday 17 March, she on Friday [14 March 2025]."
+    )
     assert when_phrase("on 2019", None, planned=False) == "in 2019"
     assert when_phrase("on November last year", wednesday, planned=False) == "in November 2024"
     # a time that points at another sentence's date says nothing in a prompt
@@ -1669,3 +1679,27 @@ def test_a_fact_is_asked_at_most_twice_once_to_recall_and_once_to_recognise() ->
             recall = [k in ("short_answer", "cloze") for k in kinds]
             assert sorted(recall) == [False, True], kinds
     assert {q.kind for q in questions} == set(KINDS)
+
+
+def test_a_title_choice_names_no_country_the_key_does_not() -> None:
+    s = "Foreign Minister Lin Hao said the talks in Oslo had gone well for both sides."
+    a = article(f"{s}\n", date="2025-03-12")
+    role = Role(
+        source=src(a, s),
+        cue=cue(a, s, "Foreign Minister"),
+        person="Lin Hao",
+        title="Foreign Minister",
+    )
+    pool = DistractorPool()
+    for t in (
+        "Afghan Defense Minister",
+        "Interior Minister",
+        "Finance Minister",
+        "Trade Minister",
+        "Japanese Justice Minister",
+    ):
+        pool.titles.append(t)
+    mcqs = of_kind(ask(a, [role], pool, kinds=("mcq",)), "mcq")
+    assert mcqs
+    for q in mcqs:
+        assert not {"Afghan Defense Minister", "Japanese Justice Minister"} & set(q.choices)
