@@ -124,5 +124,17 @@ class ModalityReading(CoreferenceReading):
                 cur = cur.head.head
                 seen += 1
                 continue
+            if (
+                cur.dep_ == "conj"
+                and cur.tag_ not in ("VBD", "VBN")  # "will speak, and met X on Monday"
+                and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in cur.children)
+                and any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall")
+                    for c in cur.head.children
+                )
+            ):
+                # "will arrive on Monday and meet X", "will tomorrow, Wednesday, host X"
+                # (parsed as a conjunct): the conjunct shares the "will"
+                return True
             break
         return False

@@ -153,6 +153,19 @@ def test_coreference_resolves_pronouns_titles_and_the_first_person(read) -> None
             False,
         ),
         ("President Ivo Baric is expected to meet Chancellor Greta Holm.", "meet", False, True),
+        # a conjunct shares its "will"; a past conjunct does not
+        (
+            "President Ivo Baric will arrive in Zagreb on Monday and meet Chancellor Greta Holm.",
+            "meet",
+            False,
+            True,
+        ),
+        (
+            "President Ivo Baric will speak in Zagreb, and met Chancellor Greta Holm on Monday.",
+            "met",
+            False,
+            False,
+        ),
     ],
 )
 def test_modality_tells_done_planned_and_negated(read, text, verb, negated, planned) -> None:  # type: ignore[no-untyped-def]
