@@ -175,6 +175,12 @@ class CoreferenceReading(TitleReading):
         subjects = [m for m in fits if m.subject]
         if subjects:
             return subjects[-1].person
+        if tok.dep_ in SUBJECT_DEPS:
+            # "The President of Chile, Gabriel Boric, arrived in X, where he will meet Y":
+            # the name in apposition to the sentence's subject
+            appos = [m for m in fits if self._beside_subject(m)]
+            if appos:
+                return appos[-1].person
         # "Accompanied by Dr Tesfaye, he toured ...": a subject pronoun after a fronted
         # phrase refers to the topic, not to the person inside the phrase.
         if fits and not in_quote and tok.dep_ not in SUBJECT_DEPS:
@@ -233,6 +239,13 @@ class CoreferenceReading(TitleReading):
                             return topic[-1].person
                 return in_sent[-1].person
         return earlier[-1].person
+
+    def _beside_subject(self, m: Mention) -> bool:
+        """Whether a mention is a name in apposition to its clause's subject."""
+        head = self.doc[m.start]
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head
+        return head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS
 
     def _participle_subject(self, tok: Token) -> str | None:
         """ "Making his first visit in years, the crown prince was greeted by X", "arrived

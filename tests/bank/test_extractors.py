@@ -1634,3 +1634,12 @@ def test_he_after_a_sentence_about_someone_s_visit_is_the_visitor(facts) -> None
         p for f in of_type(found, "visit") if f["traveler"] == "Lea Novak" for p in f["places"]
     }
     assert {"Denmark", "Iceland"} <= places
+
+
+def test_he_beside_a_subject_written_as_title_then_name_is_that_name(facts) -> None:
+    found = facts(
+        "The President of Chile, Ana Rojas, arrived on Sunday in Peru, where she will meet "
+        "with her Peruvian counterpart Lucia Vargas to discuss trade and migration."
+    )
+    meetings = [set(f["participants"]) for f in of_type(found, "meeting")]
+    assert {"Ana Rojas", "Lucia Vargas"} in meetings
