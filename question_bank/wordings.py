@@ -608,6 +608,15 @@ FRAME_WORDINGS: tuple[Wording, ...] = (
         {"traveler": "Lea Novak", "places": ["Oslo"]},
     ),
     _meet(
+        "met by a group of officials including X (passive)",
+        "meet",
+        ("by",),
+        "Croatian President Lea Novak was met at the airport on Monday by a group of ministers "
+        "including Trade Minister Erik Lunde.",
+        "Lea Novak",
+        "Erik Lunde",
+    ),
+    _meet(
         "the members of a group: met officials, including X",
         "meet",
         ("with", ""),

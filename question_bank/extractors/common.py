@@ -387,6 +387,11 @@ def members_named(group: Token) -> list[Token]:
                 if as_.lower_ == "as":
                     out.extend(o for o in as_.children if o.dep_ == "pobj")
             out.extend(o for o in child.children if o.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "of" and group.pos_ == "NOUN":
+            # "an assembly of politicians including X": the members of what it is made of
+            for part in child.children:
+                if part.dep_ == "pobj" and part.pos_ == "NOUN":
+                    out.extend(members_named(part))
     return out
 
 
