@@ -21,7 +21,15 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 
-from .lexicon import HONORIFICS, OFFICE_EQUIVALENTS, TITLE_HEADS, TITLE_INITIALS
+from .lexicon import (
+    EAST_ASIAN_FAMILY_NAMES,
+    HONORIFICS,
+    OFFICE_EQUIVALENTS,
+    TITLE_HEADS,
+    TITLE_INITIALS,
+)
+
+_PATRONYMICS = frozenset({"bin", "ibn", "bint"})
 
 __all__ = [
     "is_title_word",
@@ -50,10 +58,38 @@ def _name_words(name: str) -> list[str]:
     return words
 
 
+_PINYIN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|ua"
+    r"|ue|ui|un|uo|a|e|i|o|u|v))+"
+)
+_KOREAN_SYLLABLES = re.compile(
+    r"(?:(?:kk|tt|pp|ss|jj|ch|k|g|n|d|t|r|l|m|b|p|s|j|h|y|w)?"
+    r"(?:yeo|yae|wae|ae|eo|eu|ui|oe|wi|wa|wo|ya|yo|yu|ye|a|e|i|o|u)(?:ng|n|k|l|m|p|t)?)+"
+)
+
+
+def family_first(name: str) -> bool:
+    """Whether a name is written family name first, as Chinese and Korean names are:
+    "Wang Yi", "Xi Jinping", "Moon Jae-in", "Kim Jong Un" (the first word a known family
+    name and the rest a given name of those languages; "Kim Darroch" is not)."""
+    words = _name_words(name)
+    if not 2 <= len(words) <= 3 or words[0].lower() not in EAST_ASIAN_FAMILY_NAMES:
+        return False
+    given = [w.lower() for w in words[1:]]
+    if len(given) == 1 and "-" in given[0]:
+        given = given[0].split("-")  # "Jae-in"
+    return all(_PINYIN.fullmatch(g) or _KOREAN_SYLLABLES.fullmatch(g) for g in given) and all(
+        len(g) <= 7 for g in given
+    )
+
+
 def surname(name: str) -> str:
     """The surname with its particle ("Antony Blinken" -> "Blinken", "Tamim Al Thani" ->
-    "Al Thani"); a one-word name is itself."""
+    "Al Thani", "Wang Yi" -> "Wang"); a one-word name is itself."""
     words = _name_words(name)
+    if family_first(name):
+        return words[0]
     start = len(words) - 1
     # every particle before it: "von der Leyen", "Abul Gheit", never the given name
     while start >= 2 and words[start - 1].lower().rstrip("-") in _PARTICLES:
@@ -84,6 +120,8 @@ def name_forms(name: str, text: str = "") -> tuple[str, ...]:
             out.append(tail)
         if "-" in tail and len(tail.split("-")[-1]) >= 3:
             out.append(tail.split("-")[-1])
+        if any(w.lower() in _PATRONYMICS for w in words[1:-1]):
+            out.append(words[0])  # "Tamim" ("Sheikh Tamim") of Tamim bin Hamad Al Thani
     if text:
         out.extend(_forms_in_text(name, words, text))
         if len(words) == 1:

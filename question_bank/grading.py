@@ -235,8 +235,14 @@ class _Figure:
         return bool(self.ordinals or self.amounts)
 
 
+_NAMED_FACTS = frozenset({"role", "meeting", "visit", "mediation"})
+"""Fact types whose keys are names and titles, never figures ("First Deputy President")."""
+
+
 def _figure(key: Keyed) -> _Figure:
     """Read the keyed forms as ordinals, or failing that as amounts with a unit."""
+    if key.fact.get("type") in _NAMED_FACTS:
+        return _Figure({}, {}, None, frozenset(), False)
     ordinals: dict[int, str] = {}
     for form in key.forms:
         n = _ordinal(form)
@@ -480,7 +486,18 @@ def _name_with_title_or_part(key: Keyed, normalized: str) -> str | None:
             return form
         if len(words) >= 2 and len(norm.split()) > len(words) and norm.endswith(" " + normalized):
             return form
+        if _first_and_last(rest.split(), norm.split()):
+            return form  # "Hina Khar" for Hina Rabbani Khar
     return None
+
+
+def _first_and_last(typed: list[str], name: list[str]) -> bool:
+    """Whether typed words are the name's first and last words with some of the middle
+    ones left out ("Ashfaq Kayani" for Ashfaq Parvez Kayani)."""
+    if len(typed) < 2 or len(name) <= len(typed) or typed[0] != name[0] or typed[-1] != name[-1]:
+        return False
+    rest = iter(name[1:-1])
+    return all(any(w == x for x in rest) for w in typed[1:-1])
 
 
 def _country_prefix(words: list[str]) -> int:

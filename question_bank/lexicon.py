@@ -30,6 +30,19 @@ RANKS = frozenset(
 )
 HONORIFICS = HONORIFICS | RANKS
 
+# Family names written first in Chinese and Korean names ("Wang Yi", "Moon Jae-in"): the
+# family name is the first word when the rest reads as a given name of those languages
+# (see forms.family_first).
+EAST_ASIAN_FAMILY_NAMES = frozenset(
+    """
+    wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo
+    zheng liang xie song tang xi han feng deng cao peng zeng xiao tian dong yuan pan jiang
+    cai lu wei qin ye du cheng su lyu ding shen ren yao jia fu fang bai zou meng xiong qiu
+    hou jin tan duan lei kong shao mao wan qian yin hao gu long shi kim lee park choi jung
+    chung cho yoon jang lim oh seo shin kwon hwang ahn moon yoo hong suh chun ban roh
+    """.split()
+)
+
 # Name suffixes that are not surnames: "Ferdinand Marcos Jr."
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 

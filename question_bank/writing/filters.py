@@ -2,7 +2,9 @@
 
 In order:
 
-1. no question whose key (or an accepted form) is printed in its own prompt;
+1. no question whose key (or an accepted form) is printed in its own prompt, in any
+   spelling, nor one that names a country key by its people's adjective (unless the
+   fact has nothing else);
 2. one figure gives one fact: a second fact read from the same words of a sentence
    asks nothing more;
 3. no exact duplicates;
@@ -26,9 +28,12 @@ stays in the bank, with its most trusted question).
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections import defaultdict
 
+from ..forms import same_place
+from ..gazetteer import country_of_word, is_country
 from .build import Draft
 from .text import fold, mentions_any, same_answers, words
 
@@ -52,10 +57,25 @@ MAX_WORDS = 60
 
 
 def answer_in_prompt(d: Draft) -> bool:
-    """Whether a question prints its own key or an accepted form of it."""
+    """Whether a question prints its own key or an accepted form of it, in any spelling."""
     if d.kind == "true_false":
         return False
     return mentions_any(d.prompt, same_answers(d.forms))
+
+
+def hinted(d: Draft) -> bool:
+    """Whether a question names a country key by its people's adjective ("Spain" beside
+    "the Spanish Government"): it goes, unless it is all its fact has left."""
+    if d.kind == "true_false":
+        return False
+    countries = [f for f in same_answers(d.forms) if is_country(f)]
+    if not countries:
+        return False
+    for word in set(re.findall(r"\b[A-Z][a-zà-ÿ]{3,}\b", d.prompt)):
+        country = country_of_word(word)
+        if country and not is_country(word) and any(same_place(country, c) for c in countries):
+            return True
+    return False
 
 
 def bad_choices(d: Draft) -> bool:
@@ -70,7 +90,7 @@ def bad_choices(d: Draft) -> bool:
 
 def apply_filters(drafts: list[Draft]) -> list[Draft]:
     """The drafts a teacher would keep, in their order (see the module's docstring)."""
-    kept = [d for d in drafts if not answer_in_prompt(d) and not bad_choices(d)]
+    kept = [d for d in drafts if not answer_in_prompt(d) and not hinted(d) and not bad_choices(d)]
     kept = _one_fact_per_figure(kept)
     kept = _no_duplicates(kept)
     kept = _one_key_per_prompt(kept)
@@ -130,11 +150,12 @@ def _restore_lost_facts(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
     true/false statement, most often)."""
     have = {_fact_id(d) for d in kept}
     prompts = {(d.kind, fold(d.prompt)) for d in kept}
+    same = {k for d in kept for k in _dup_keys(d)}
     back: dict[int, Draft] = {}
     for d in drafts:
         if _fact_id(d) in have or answer_in_prompt(d) or bad_choices(d):
             continue
-        if (d.kind, fold(d.prompt)) in prompts:
+        if (d.kind, fold(d.prompt)) in prompts or any(k in same for k in _dup_keys(d)):
             continue
         best = back.get(_fact_id(d))
         if best is None or _restore_rank(d) > _restore_rank(best):
@@ -203,16 +224,30 @@ def _one_fact_per_figure(drafts: list[Draft]) -> list[Draft]:
 
 
 def _no_duplicates(drafts: list[Draft]) -> list[Draft]:
-    """Drop a draft whose kind, prompt and key an earlier one already has."""
-    seen: set[tuple[str, str, str]] = set()
+    """Drop a draft whose kind, prompt and key an earlier one already has, or that blanks
+    the same key in the same sentence as an earlier one of its kind (two meetings of one
+    sentence give one cloze of the name they share, whatever their anchors say)."""
+    seen: set[tuple[object, ...]] = set()
     out: list[Draft] = []
     for d in drafts:
-        key = (d.kind, fold(d.prompt), fold(d.answer))
-        if key in seen:
+        keys = _dup_keys(d)
+        if any(k in seen for k in keys):
             continue
-        seen.add(key)
+        seen.update(keys)
         out.append(d)
     return out
+
+
+def _dup_keys(d: Draft) -> list[tuple[object, ...]]:
+    """What makes two drafts the same question to a teacher: kind, prompt and key; or
+    kind, sentence and key for a blank, and for a meeting ("who was A due to meet?" and
+    "who was B due to meet?", both keyed C from one sentence; two true statements of
+    it)."""
+    keys: list[tuple[object, ...]] = [(d.kind, fold(d.prompt), fold(d.answer))]
+    span = (d.fact.source.start, d.fact.source.end)
+    if d.blanked or d.fact.type == "meeting":
+        keys.append((d.kind, span, fold(d.answer)))
+    return keys
 
 
 def _one_key_per_prompt(drafts: list[Draft]) -> list[Draft]:

@@ -358,10 +358,25 @@ def quote_for_prompt(sentence: str, date: dt.date | None, planned: bool = False)
     def bracket(m: re.Match[str]) -> str:
         if _WEEKDAY_BEFORE_DATE.match(s, m.end() - len(m.group(0).split()[-1])):
             return m.group(0)  # "on Monday 11 November": the date is written
+        if re.match(r"\s*\(\d{1,2}\)", s[m.end() :]):
+            return m.group(0)  # "today (22)" in a report of the 23rd: the article's day
         resolved = resolve_relative(m.group(0), date, planned)
         return f"{m.group(0)} [{re.sub(r'^(?:on|in) ', '', resolved)}]"
 
+    # "today (23)": the day the article writes beside the word is the one the bracket
+    # gives in full, once
+    s = _DAY_IN_BRACKETS.sub(lambda m: _day_kept(m, date, planned), s)
     return _RELATIVE.sub(bracket, s)
+
+
+_DAY_IN_BRACKETS = re.compile(r"\b(today|yesterday|tomorrow|tonight)\s*\((\d{1,2})\)", re.I)
+
+
+def _day_kept(m: re.Match[str], date: dt.date, planned: bool) -> str:
+    """ "today (23)" as "today" when the report's date makes it the 23rd (the bracket
+    then dates it), else left as the article wrote it."""
+    resolved = resolve_relative(m.group(1), date, planned)
+    return m.group(1) if re.search(rf"\b{int(m.group(2))} [A-Z]", resolved) else m.group(0)
 
 
 def trim_around(sentence: str, keep_from: int, keep_to: int, limit: int = 40) -> str:

@@ -669,3 +669,40 @@ def test_a_name_typed_with_its_country_and_title_is_right() -> None:
         assert grade(q, typed).correct, typed
     for typed in ("Norwegian Prime Minister", "Norway", "Trinidad Lunde", "Norwegian Erik Berg"):
         assert not grade(q, typed).correct, typed
+
+
+def test_names_in_their_own_order_and_parts_and_titles_that_start_with_an_ordinal() -> None:
+    from question_bank.forms import name_forms
+    from question_bank.grading import grade
+
+    def who(answer: str) -> dict[str, object]:
+        return {
+            "kind": "short_answer",
+            "answer": answer,
+            "accepted": list(name_forms(answer))[1:],
+            "prompt": "Who did Erik Lunde meet in Oslo?",
+            "fact": {"type": "meeting"},
+        }
+
+    # a Chinese or Korean name leads with the family name; "Kim Darroch" does not
+    assert grade(who("Lin Hao"), "Lin").correct and not grade(who("Lin Hao"), "Hao").correct
+    assert grade(who("Moon Jae-in"), "Moon").correct
+    assert grade(who("Kim Darroch"), "Darroch").correct
+    assert not grade(who("Kim Darroch"), "Kim").correct
+    # the first and last words of a longer name; a Gulf ruler by his given name
+    assert grade(who("Hina Rabbani Khar"), "Hina Khar").correct
+    assert not grade(who("Hina Rabbani Khar"), "Hina").correct
+    tamim = who("Tamim bin Hamad Al Thani")
+    assert grade(tamim, "Sheikh Tamim").correct and grade(tamim, "Tamim Al Thani").correct
+    assert not grade(tamim, "Hamad").correct
+    # "First Deputy President" is a title, not the ordinal "first"
+    title = {
+        "kind": "short_answer",
+        "answer": "First Deputy President",
+        "accepted": [],
+        "prompt": "What position did Ana Rojas hold?",
+        "fact": {"type": "role", "title": "First Deputy President"},
+    }
+    assert grade(title, "first deputy president").correct
+    for typed in ("first", "First Secretary", "first lady"):
+        assert not grade(title, typed).correct, typed

@@ -348,6 +348,13 @@ def test_relative_days_become_dates_with_the_article_date() -> None:
     assert resolve_relative("He starts Monday, March 17, in Oslo.", wednesday) == (
         "He starts March 17, in Oslo."
     )
+    # "today (12)": the article's own day, dated once
+    assert quote_for_prompt("They met today (12) in Oslo.", wednesday) == (
+        "They met today [12 March 2025] in Oslo."
+    )
+    assert quote_for_prompt("They met today (11) in Oslo.", wednesday) == (
+        "They met today (11) in Oslo."
+    )
     assert quote_for_prompt("He starts on Monday 17 March, she on Friday.", wednesday, True) == (
         "He starts on Monday 17 March, she on Friday [14 March 2025]."
     )
@@ -1703,3 +1710,43 @@ def test_a_title_choice_names_no_country_the_key_does_not() -> None:
     assert mcqs
     for q in mcqs:
         assert not {"Afghan Defense Minister", "Japanese Justice Minister"} & set(q.choices)
+
+
+def test_two_meetings_of_one_sentence_are_not_asked_twice_the_same_way() -> None:
+    s = "Foreign Minister Lin Hao will meet President Ana Rojas and Prime Minister Erik Lunde."
+    a = article(f"{s}\nThe talks are about trade, officials said on Monday.\n", date="2025-03-12")
+    facts = [
+        Meeting(
+            source=src(a, s),
+            cue=cue(a, s, "Ana Rojas"),
+            participants=("Lin Hao", "Ana Rojas"),
+            planned=True,
+        ),
+        Meeting(
+            source=src(a, s),
+            cue=cue(a, s, "Erik Lunde"),
+            participants=("Lin Hao", "Erik Lunde"),
+            planned=True,
+        ),
+    ]
+    questions = ask(a, facts)
+    seen = Counter((q.kind, q.answer if q.kind != "true_false" else "") for q in questions)
+    assert max(seen.values()) == 1, questions
+    # every meeting still has a question
+    assert {tuple(sorted(q.fact["participants"])) for q in questions} == {
+        ("Ana Rojas", "Lin Hao"),
+        ("Erik Lunde", "Lin Hao"),
+    }
+
+
+def test_a_country_key_is_not_given_away_by_its_people_s_adjective() -> None:
+    s = "Croatian Foreign Minister Lea Novak visited Spain on Monday and praised the Spanish economy."
+    a = article(f"{s}\nThe talks were about trade, officials said.\n", date="2025-03-12")
+    visit = Visit(source=src(a, s), cue=cue(a, s, "Spain"), traveler="Lea Novak", places=("Spain",))
+    questions = ask(a, [visit], kinds=("cloze", "mcq"))
+    assert questions
+    for q in questions:
+        assert "Spanish" not in q.prompt, q.prompt
+    # the adjective alone left: the fact keeps that question rather than none
+    only = ask(a, [visit], kinds=("cloze",))
+    assert len(only) == 1 and "Spanish" in only[0].prompt
