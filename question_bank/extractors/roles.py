@@ -12,7 +12,10 @@ def extract_roles(analysis: Analysis) -> Iterator[Role]:
     """One role per person and title, from titles before names, appositives and "is the"."""
     doc = analysis.doc
     kept: dict[str, list[str]] = {}
-    for mention in analysis.titles:
+    current = {m.person for m in analysis.titles}
+    # "former Prime Minister X": an office held before, for someone who holds none now
+    past = [m for m in analysis.past_titles if m.person not in current]
+    for mention in [*analysis.titles, *past]:
         span = doc[mention.start : mention.end]
         if not analysis.is_story(span[0]):
             continue

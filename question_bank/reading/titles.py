@@ -13,7 +13,9 @@ from ..gazetteer import (
     country_of_capital,
     country_of_city,
     country_of_word,
+    is_city,
     is_country,
+    is_firm_place,
 )
 from ..lexicon import (
     BARE_MODIFIERS,
@@ -61,6 +63,9 @@ class TitleReading(PeopleReading):
     def _read_titles(self) -> None:
         """Stage 3: titles written next to names."""
         self.titles: list[TitleMention] = []
+        self.past_titles: list[TitleMention] = []
+        """Offices written as held before ("former Prime Minister X"): role facts, but never
+        the person's title for coreference, countries or ranks."""
         self._collect_titles()
 
     def _collect_titles(self) -> None:
@@ -527,6 +532,14 @@ class TitleReading(PeopleReading):
         if not title or title.lower() in WEAK_TITLE_HEADS or title.lower() in ("counterpart",):
             return None
         if is_past_title(title):
+            if (
+                re.match(r"(former|ex-)\s*\w", title, re.IGNORECASE)
+                and not possessor
+                and title.split()[-1].lower() not in TITLE_FILLERS  # "former archbishop of"
+                and not is_firm_place(person)
+                and not is_city(person)
+            ):
+                self.past_titles.append(TitleMention(person, title, start, end, name_start))
             return None
         if possessor:
             title = f"{possessor}'s {title}"

@@ -851,8 +851,11 @@ _TITLE_OPENERS = frozenset(
 
 
 def _the(title: str) -> str:
-    """The title with "the" in front, unless it has a possessor ("Joe Biden's adviser")."""
-    return title if re.search(r"['’]s\b", title) else f"the {title}"
+    """The title with "the" in front, unless it has a possessor ("Joe Biden's adviser");
+    one held before takes "a" ("a former Prime Minister": there may be others)."""
+    if re.search(r"['’]s\b", title):
+        return title
+    return f"a {title}" if re.match(r"(former|ex-)", title, re.IGNORECASE) else f"the {title}"
 
 
 def role_drafts(f: Role, ctx: Context) -> list[Draft]:

@@ -1643,3 +1643,25 @@ def test_he_beside_a_subject_written_as_title_then_name_is_that_name(facts) -> N
     )
     meetings = [set(f["participants"]) for f in of_type(found, "meeting")]
     assert {"Ana Rojas", "Lucia Vargas"} in meetings
+
+
+def test_an_office_held_before_is_a_role_but_never_the_person_s_title(facts) -> None:
+    found = facts(
+        "President Ana Rojas met former President Tomas Berg and Erik Lunde, the former "
+        "archbishop of Lima, in Santiago on Monday. The president said the talks went well."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Tomas Berg", "former President") in roles
+    assert ("Ana Rojas", "President") in roles
+    assert not any(t.endswith(" of") or p == "Lima" for p, t in roles)
+    # "the president" is still the one who holds the office now
+    from question_bank.articles import parse_article
+    from question_bank.pipeline import analyse
+
+    text = (
+        "President Ana Rojas met former President Tomas Berg in Santiago on Monday. The "
+        "president said the talks went well for both of them."
+    )
+    a = analyse(parse_article(text + "\n", "x", "x"))
+    word = next(t for t in a.doc if t.lower_ == "president" and t.i > 10)
+    assert a.person_at(word) == "Ana Rojas"
