@@ -247,6 +247,37 @@ class CoreferenceReading(TitleReading):
             head = head.head
         return head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS
 
+    def _named_later(
+        self, tok: Token, wanted: tuple[str, ...], titles: dict[str, list[str]]
+    ) -> str | None:
+        """ "Eritrea's longtime president arrived in Ethiopia ... President Isaias Afwerki
+        said": a subject named by a country's title before anyone holds it is the one
+        person the next sentences name with that title, of that country or of none."""
+        if tok.dep_ not in SUBJECT_DEPS:
+            return None
+        countries = {
+            c
+            for q in tok.children
+            if q.dep_ in ("poss", "amod", "compound") and q.ent_type_ in ("GPE", "NORP")
+            if (c := country_of_word(q.text))
+        }
+        if len(countries) != 1:
+            return None
+        country = countries.pop()
+        sents = list(self.sentences)
+        at = next((k for k, sent in enumerate(sents) if sent.start <= tok.i < sent.end), None)
+        if at is None:
+            return None
+        window = range(tok.i + 1, sents[min(at + 3, len(sents) - 1)].end)
+        later = {self._token_person[i] for i in window if i in self._token_person}
+        fits = [
+            p
+            for p in later
+            if any(w in t.lower() for t in titles.get(p, []) for w in wanted)
+            and self.country_of_person(p) in (None, country)
+        ]
+        return fits[0] if len(fits) == 1 else None
+
     def _participle_subject(self, tok: Token) -> str | None:
         """ "Making his first visit in years, the crown prince was greeted by X", "arrived
         in Y, being his first trip": a pronoun in a participle clause with no subject of
@@ -359,7 +390,7 @@ class CoreferenceReading(TitleReading):
         origins = [
             c.lower_
             for c in tok.children
-            if c.dep_ in ("amod", "compound", "nmod")
+            if c.dep_ in ("amod", "compound", "nmod", "poss")
             and c.text[:1].isupper()
             and c.ent_type_ in ("NORP", "GPE")
         ]
@@ -398,7 +429,7 @@ class CoreferenceReading(TitleReading):
             doer = self.person_at(subject) if subject is not None else None
             holders = [h for h in holders if h != doer] or holders
         if not holders:
-            return None
+            return self._named_later(tok, wanted, titles)
         if len(holders) == 1:
             return holders[0]
         recent = self.mentions[-12:]

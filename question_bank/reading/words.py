@@ -303,7 +303,11 @@ def could_be_title_reference(tok: Token) -> bool:
     if tok.dep_ in ("compound", "amod"):
         return False
     dets = [c for c in tok.children if c.dep_ == "det"]
-    if not dets or dets[0].lower_ != "the":
+    owned = any(
+        c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP") and country_of_word(c.text)
+        for c in tok.children
+    )  # "Eritrea's longtime president"
+    if not owned and (not dets or dets[0].lower_ != "the"):
         return False
     # "the Secretary of State" is fine; "the leader of Hamas" names a different role.
     for child in tok.children:

@@ -137,6 +137,18 @@ def test_coreference_resolves_pronouns_titles_and_the_first_person(read) -> None
     assert by_word == {"diplomat": "Paul Hardy", "I": "Paul Hardy", "He": "Paul Hardy"}
 
 
+def test_a_country_s_title_names_its_holder_before_or_after(read) -> None:  # type: ignore[no-untyped-def]
+    """ "Chile's president arrived ... President Ana Rojas said": named by title first,
+    by name in the next sentences; "Peru's president" is never the Chilean one."""
+    a = read(
+        "Chile's longtime president arrived in Peru on Saturday for her first visit in ten "
+        'years. "This is a day of hope," President Ana Rojas said. Peruvian President Lucia '
+        "Vargas welcomed her, and Peru's president later spoke of new trade."
+    )
+    words = [t for t in a.doc if t.lower_ == "president" and t.dep_ in ("nsubj", "nsubjpass")]
+    assert [a.person_at(t) for t in words] == ["Ana Rojas", "Lucia Vargas"]
+
+
 # ---- stage 5: modality -----------------------------------------------------------------
 
 
