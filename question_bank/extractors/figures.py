@@ -101,7 +101,12 @@ def _number_mentions(sent: Span, analysis: Analysis) -> Iterator[_Mention]:
             doc[tok.i + 2 : tok.i + 3].text == "-"
             and doc[tok.i + 3 : tok.i + 4].text.lower() == "old"
         ):
-            used.update({left.i, tok.i, right.i})  # an age: "two-month-old"
+            used.update({left.i, tok.i, right.i, tok.i + 2, tok.i + 3})
+            age = parse_compound_count(f"{left.text}-{right.text}")
+            if age is not None and age[1] in DURATION_UNITS:
+                # an age: "the 39-year-old will start work", "a two-month-old baby"
+                amount = Amount(age[0], None, None, False)
+                yield _Mention([left], amount, f"{age[1]}s old", doc[tok.i + 3])
             continue
         parsed = parse_compound_count(f"{left.text}-{right.text}")
         if parsed is None:
@@ -650,6 +655,8 @@ def _question_stem(mention: _Mention, clause: list[Token], analysis: Analysis) -
     """Turn the number's clause into "How many X ..." when the grammar is plain."""
     if mention.compound or mention.noun is None or mention.amount.percent:
         return None
+    if mention.unit and mention.unit.endswith(" old"):
+        return None  # an age is asked in its sentence: "the _____-year-old leader"
     if mention.noun.lemma_.lower() in DURATION_UNITS:
         return None  # "more than four hours of talks": asked as a fill-in instead
     how = "How much" if mention.amount.currency else "How many"

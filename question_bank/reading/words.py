@@ -210,6 +210,7 @@ def clean_title(text: str) -> str:
     text = DATELINE_START.sub("", text)  # "MANILA - Japan's Defence Minister"
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(his|her|their|its|our|my)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^[\w.]+-(?:year|month)s?-old\s+", "", text)  # "the 42-year-old leader"
     if re.search(r"\s+and\s+(?:his|her|their|its)\b", text, flags=re.IGNORECASE):
         # "the head of state and his partner, Irina K.": the name is the last one's, and
         # "his partner" is no title

@@ -1665,3 +1665,14 @@ def test_an_office_held_before_is_a_role_but_never_the_person_s_title(facts) -> 
     a = analyse(parse_article(text + "\n", "x", "x"))
     word = next(t for t in a.doc if t.lower_ == "president" and t.i > 10)
     assert a.person_at(word) == "Ana Rojas"
+
+
+def test_an_age_is_a_figure_asked_in_its_sentence_and_never_part_of_a_title(facts) -> None:
+    found = facts(
+        "Norwegian Prime Minister Erik Lunde, the 42-year-old leader of the country, met "
+        "President Ana Rojas in Oslo on Monday to discuss trade and fishing."
+    )
+    ages = {(f["value"], f["unit"]) for f in of_type(found, "quantity")}
+    assert ages == {(42, "years old")}
+    titles = {f["title"] for f in of_type(found, "role") if f["person"] == "Erik Lunde"}
+    assert not any("year" in t for t in titles), titles
