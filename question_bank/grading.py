@@ -488,6 +488,8 @@ def _name_with_title_or_part(key: Keyed, normalized: str) -> str | None:
             return form
         if _first_and_last(rest.split(), norm.split()):
             return form  # "Hina Khar" for Hina Rabbani Khar
+        if len(words) >= 2 and len(norm.split()) >= 2 and sorted(words) == sorted(norm.split()):
+            return form  # "Yoko Kamikawa" for Kamikawa Yoko: the other order names are written in
     return None
 
 

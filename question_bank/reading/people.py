@@ -645,6 +645,12 @@ class PeopleReading(DocumentReading):
             nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
             if nxt is not None and (nxt.lower_ in TITLE_MODIFIERS or nxt.lower_ in TITLE_HEADS):
                 return True
+            # "to discuss Brexit, migration and EU funding": listed with common nouns, a
+            # topic
+            listed = [tok.head] if tok.dep_ == "conj" else []
+            listed += [c for c in tok.children if c.dep_ == "conj"]
+            if any(x.pos_ == "NOUN" and x.is_lower for x in listed):
+                return True
         # "Houthis": a plural proper noun names a group.
         return any(t.lower_ == low and t.tag_ == "NNPS" for t in self.doc)
 

@@ -689,6 +689,9 @@ def test_names_in_their_own_order_and_parts_and_titles_that_start_with_an_ordina
     assert grade(who("Moon Jae-in"), "Moon").correct
     assert grade(who("Kim Darroch"), "Darroch").correct
     assert not grade(who("Kim Darroch"), "Kim").correct
+    # the other order a name is written in ("Yoko Kamikawa" for Kamikawa Yoko)
+    assert grade(who("Kamikawa Yoko"), "Yoko Kamikawa").correct
+    assert not grade(who("Kamikawa Yoko"), "Yoko Tanaka").correct
     # the first and last words of a longer name; a Gulf ruler by his given name
     assert grade(who("Hina Rabbani Khar"), "Hina Khar").correct
     assert not grade(who("Hina Rabbani Khar"), "Hina").correct

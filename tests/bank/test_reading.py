@@ -110,6 +110,16 @@ def test_a_name_without_its_accents_and_a_quoted_nickname_are_the_same_person(re
     assert named == {"Alberto Fernández", "Tomas Berg"}
 
 
+def test_a_topic_listed_with_common_nouns_is_no_person(read) -> None:  # type: ignore[no-untyped-def]
+    a = read(
+        "Norway's new minister visits Sweden, talks about EU unity, Brexit\n"
+        "Foreign Minister Lea Novak also met with Erik Lunde to discuss Brexit, migration and "
+        "fishing during her visit to Stockholm on Friday."
+    )
+    assert "Brexit" not in a.persons
+    assert {"Lea Novak", "Erik Lunde"} <= set(a.persons)
+
+
 # ---- stage 3: titles -------------------------------------------------------------------
 
 
