@@ -303,6 +303,7 @@ def _side(text: str) -> str:
     """One side of an agreement as a label names it: no bracketed initials, "the" in
     lower case ("The European Union (EU)" -> "the European Union")."""
     text = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", text)
+    text = re.sub(r"(?:\s+[a-z][\w'’-]*)+$", "", text)  # "… Holding Company also": names end
     return re.sub(r"^The\b", "the", " ".join(text.split()))
 
 

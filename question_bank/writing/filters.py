@@ -33,7 +33,7 @@ import zlib
 from collections import defaultdict
 
 from ..forms import same_place
-from ..gazetteer import country_of_word, is_country
+from ..gazetteer import country_of_capital, country_of_word, is_country
 from .build import Draft
 from .text import fold, mentions_any, same_answers, words
 
@@ -65,16 +65,19 @@ def answer_in_prompt(d: Draft) -> bool:
 
 def hinted(d: Draft) -> bool:
     """Whether a question names a country key by its people's adjective ("Spain" beside
-    "the Spanish Government"): it goes, unless it is all its fact has left."""
+    "the Spanish Government") or its capital ("Nigeria" under "the visit to Abuja"): it
+    goes, unless it is all its fact has left."""
     if d.kind == "true_false":
         return False
     countries = [f for f in same_answers(d.forms) if is_country(f)]
     if not countries:
         return False
-    for word in set(re.findall(r"\b[A-Z][a-zà-ÿ]{3,}\b", d.prompt)):
-        country = country_of_word(word)
-        if country and not is_country(word) and any(same_place(country, c) for c in countries):
-            return True
+    names = re.findall(r"\b[A-Z][a-zà-ÿ]{3,}(?:\s[A-Z][a-zà-ÿ]+)?\b", d.prompt)
+    for name in set(names) | {w for n in names for w in n.split()}:
+        adjective = None if is_country(name) else country_of_word(name)
+        for country in (adjective, country_of_capital(name)):
+            if country and any(same_place(country, c) for c in countries):
+                return True
     return False
 
 

@@ -224,6 +224,14 @@ def test_every_fact_type_has_each_tense_where_tense_matters() -> None:
             "OSLO, (Reuters) – Prime Minister Erik Lunde named a new finance minister.",
             "Prime Minister Erik Lunde named a new finance minister.",
         ),
+        (
+            "Lima, May 26 (Andes Agency) The Croatian minister arrived for talks.",
+            "The Croatian minister arrived for talks.",
+        ),
+        (
+            "OSLO, Nov 9 (NTB):Norway and Croatia signed a fishing deal.",
+            "Norway and Croatia signed a fishing deal.",
+        ),
     ],
 )
 def test_datelines_and_credits_are_stripped(line: str, rest: str) -> None:
@@ -1307,6 +1315,24 @@ def test_an_article_about_a_deal_is_named_by_the_deal_and_its_sides() -> None:
     assert agreement_labels([deal], b.text) == []
 
 
+def test_a_deal_s_side_ends_with_its_name() -> None:
+    from question_bank.writing.anchors import agreement_labels
+
+    s = "The Norwegian firm Nordfisk and Croatia Fishing Holding Company also signed a fishing deal."
+    a = article(f"{s}\nThe deal is worth $3 billion, officials said.\n", date="2025-03-12")
+    t = "The deal is worth $3 billion, officials said."
+    term = Term(
+        source=src(a, t),
+        cue=cue(a, t, "$3 billion"),
+        agreement="deal",
+        text="worth $3 billion",
+        value=3e9,
+        unit="US dollars",
+    )
+    labels = agreement_labels([term], a.text)
+    assert labels and all(not label.endswith(" also") for label in labels), labels
+
+
 def test_a_letterhead_line_is_no_headline_and_a_cut_address_loses_its_stub() -> None:
     from question_bank.writing.anchors import slug_headline
 
@@ -1750,3 +1776,15 @@ def test_a_country_key_is_not_given_away_by_its_people_s_adjective() -> None:
     # the adjective alone left: the fact keeps that question rather than none
     only = ask(a, [visit], kinds=("cloze",))
     assert len(only) == 1 and "Spanish" in only[0].prompt
+
+
+def test_a_country_key_is_not_given_away_by_its_capital() -> None:
+    s = "Croatian Foreign Minister Lea Novak landed in Abuja on Monday for talks in Nigeria."
+    a = article(f"{s}\nThe talks were about trade, officials said.\n", date="2025-03-12")
+    visit = Visit(
+        source=src(a, s), cue=cue(a, s, "Nigeria"), traveler="Lea Novak", places=("Nigeria",)
+    )
+    questions = ask(a, [visit], kinds=("cloze", "mcq"))
+    assert questions
+    for q in questions:
+        assert "Abuja" not in q.prompt, q.prompt
