@@ -303,7 +303,13 @@ def _side(text: str) -> str:
     """One side of an agreement as a label names it: no bracketed initials, "the" in
     lower case ("The European Union (EU)" -> "the European Union")."""
     text = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", text)
-    text = re.sub(r"(?:\s+[a-z][\w'’-]*)+$", "", text)  # "… Holding Company also": names end
+    # "… Holding Company also signed": an adverb before the verb is no part of the side
+    text = re.sub(
+        r"(?:\s+(?:also|too|jointly|formally|officially|finally|then|now|later|"
+        r"today|yesterday|\w+ly))+$",
+        "",
+        text,
+    )
     return re.sub(r"^The\b", "the", " ".join(text.split()))
 
 
