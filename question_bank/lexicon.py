@@ -122,6 +122,10 @@ TITLE_FILLERS = frozenset("of for the and on to at in".split())
 # Nouns that name a trip.
 TRIP_NOUNS = frozenset("trip visit tour journey voyage swing".split())
 
+# Words that say which kind of trip is counted: "her first state visit to Mexico" may
+# not be her first visit there.
+TRIP_QUALIFIERS = frozenset("state official foreign overseas international working".split())
+
 # Nouns for a part of a trip: "a stop in Jordan", "the first leg in Oman".
 TRIP_PART_NOUNS = frozenset("stop leg stopover arrival".split())
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..analysis import Analysis
-from ..lexicon import FIRST_TRIP_WORDS, TITLE_HEADS, TRIP_NOUNS, VISIT_VERBS
+from ..lexicon import FIRST_TRIP_WORDS, TITLE_HEADS, TRIP_NOUNS, TRIP_QUALIFIERS, VISIT_VERBS
 from ..model import Trip
 from ..numbers import parse_ordinal
 from ..wordings import TRAVEL_VERBS
@@ -261,8 +261,19 @@ def extract_trips(analysis: Analysis) -> Iterator[Trip]:
                 ordinal=n,
                 destination=destination,
                 since=_since(noun, analysis),
-                noun=noun.lemma_.lower() if noun is not tok else "trip",
+                noun=_noun_words(noun) if noun is not tok else "trip",
                 source=analysis.source(sent),
                 cue=cue_for(analysis, [tok]),
                 planned=analysis.planned(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun),
             )
+
+
+def _noun_words(noun: Token) -> str:
+    """The trip noun with the word that says which kind of trip is counted ("state
+    visit", "foreign trip"), or the noun alone."""
+    kind = [
+        c.lower_
+        for c in noun.children
+        if c.dep_ in ("amod", "compound") and c.lower_ in TRIP_QUALIFIERS and c.i < noun.i
+    ]
+    return " ".join([*kind[-1:], noun.lemma_.lower()])

@@ -217,7 +217,7 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str], text: str = "") ->
             if where:
                 spare.append(f"the {adj}talks{where}")
         elif isinstance(f, Trip):
-            noun = f.noun if f.noun in ("trip", "visit", "tour") else "trip"
+            noun = f.noun.split()[-1] if f.noun.split()[-1] in ("trip", "visit", "tour") else "trip"
             who = display(f.traveler, text)
             dest = f.destination
             if dest and place_kind(dest) == "vague":

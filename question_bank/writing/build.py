@@ -437,7 +437,7 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
     write = ordinal_suffix if digits else ordinal_word
     word = write(f.ordinal)
     accepted = tuple(v for v in ordinal_variants(f.ordinal) if v != word)
-    noun = f.noun if f.noun in ("trip", "visit", "tour") else "trip"
+    noun = f.noun if f.noun.split()[-1] in ("trip", "visit", "tour") else "trip"
     dest = f.destination or ""
     if dest and place_kind(dest) == "vague" and dest.lower() != "the region":
         # "his second visit to the country": the country the traveller was last said to

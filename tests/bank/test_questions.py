@@ -315,3 +315,20 @@ def test_a_cloze_accepts_only_forms_of_the_blanked_words(seed_bank) -> None:
                 bare = q.answer.lower().removeprefix("the ")
                 others = [p for p in q.fact["places"] if p.lower().removeprefix("the ") != bare]
                 assert not set(others) & set(q.accepted), (q.answer, q.accepted)
+
+
+def test_a_trip_is_asked_with_the_kind_of_visit_it_counts(nlp, article) -> None:  # type: ignore[no-untyped-def]
+    """ "her first state visit to Peru" may not be her first visit there: the question
+    keeps "state"."""
+    art = article(
+        "Chilean President Ana Rojas arrived in Lima on Tuesday on her first state visit to "
+        "Peru, where she will meet President Lucia Vargas to discuss trade and migration."
+    )
+    asked = [
+        q
+        for q in generate_questions(art, extract_facts(art, nlp=nlp), kinds=("mcq", "short_answer"))
+        if q.fact["type"] == "trip"
+    ]
+    assert asked
+    for q in asked:
+        assert "state visit" in q.prompt, q.prompt
