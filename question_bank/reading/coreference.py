@@ -270,11 +270,26 @@ class CoreferenceReading(TitleReading):
             return None
         window = range(tok.i + 1, sents[min(at + 3, len(sents) - 1)].end)
         later = {self._token_person[i] for i in window if i in self._token_person}
+        office = [
+            c.lower_
+            for c in tok.children
+            if c.dep_ in ("amod", "compound") and c.lower_ in _OFFICE_WORDS
+        ]
+        office.append(tok.lower_)
+
+        def same_office(title: str) -> bool:
+            words = [w for w in title.lower().split() if not country_of_word(w)]
+            return words == office  # "President" for "Eritrea's president"; not "minister
+            # responsible for foreign affairs" for "Iran's foreign minister"
+
         fits = [
             p
             for p in later
-            if any(w in t.lower() for t in titles.get(p, []) for w in wanted)
-            and self.country_of_person(p) in (None, country)
+            if (own := self.country_of_person(p)) in (None, country)
+            and any(
+                same_office(t) or (own == country and any(w in t.lower() for w in wanted))
+                for t in titles.get(p, [])
+            )
         ]
         return fits[0] if len(fits) == 1 else None
 

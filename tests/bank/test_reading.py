@@ -157,6 +157,13 @@ def test_a_country_s_title_names_its_holder_before_or_after(read) -> None:  # ty
     )
     words = [t for t in a.doc if t.lower_ == "president" and t.dep_ in ("nsubj", "nsubjpass")]
     assert [a.person_at(t) for t in words] == ["Ana Rojas", "Lucia Vargas"]
+    # the host named later under another office is not the traveller
+    a = read(
+        "Norway's foreign minister traveled to Oman on Monday for a daylong visit. Erik Lunde "
+        "was met by Said bin Ali, the minister responsible for foreign affairs, on arrival."
+    )
+    word = next(t for t in a.doc if t.lower_ == "minister")
+    assert a.person_at(word) != "Said bin Ali"
 
 
 # ---- stage 5: modality -----------------------------------------------------------------
