@@ -159,8 +159,14 @@ class PeopleReading(DocumentReading):
             tok, prev = doc[end], doc[end - 1]
             nxt = doc[end + 1] if end + 1 < sent_end else None
             words = {t.lower_ for t in doc[start:end]}
-            if end - start >= 6 or (tok.lower_ in words and tok.is_alpha):
-                break  # a name does not run on, nor repeat a word
+            if end - start >= 6 or (
+                tok.lower_ in words
+                and tok.is_alpha
+                and (end - start < 3 or prev.lower_ == tok.lower_)
+            ):
+                # a name does not run on, nor repeat a word, except a long one ending as it
+                # began ("Nana Addo Dankwa Akufo Addo")
+                break
             if prev.tag_ == "POS" or prev.text in (",", "'s"):
                 break
             if tok.text == "-" and prev.whitespace_ == "" and nxt is not None and nxt.is_alpha:
