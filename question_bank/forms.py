@@ -502,10 +502,19 @@ def _official_names() -> dict[str, tuple[str, ...]]:
 
     out: dict[str, tuple[str, ...]] = {}
     for country in pycountry.countries:
-        official = getattr(country, "official_name", None)
-        short = getattr(country, "common_name", None) or country.name
-        if official and "," not in official + short and _plain(official) != _plain(short):
-            out[_plain(official)] = (short, official)
+        names = [
+            n
+            for n in (
+                getattr(country, "common_name", None),
+                country.name,
+                getattr(country, "official_name", None),
+            )
+            if n and "," not in n
+        ]
+        group = tuple(dict.fromkeys(names))
+        if len(group) > 1:
+            for n in group:
+                out[_plain(n)] = group  # "Viet Nam", "Vietnam", "Socialist Republic of Viet Nam"
     return out
 
 

@@ -287,7 +287,7 @@ class CoreferenceReading(TitleReading):
             for p in later
             if (own := self.country_of_person(p)) in (None, country)
             and any(
-                same_office(t) or (own == country and any(w in t.lower() for w in wanted))
+                same_office(t) or (own == country and all(w in t.lower() for w in office))
                 for t in titles.get(p, [])
             )
         ]

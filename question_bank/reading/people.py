@@ -393,6 +393,12 @@ class PeopleReading(DocumentReading):
                     and prev.lower_ not in TITLE_TAILS  # "for Foreign Affairs Narayankaji X"
                     and prev.lower_ not in WEEKDAYS
                     and not is_firm_place(prev.text)  # "President of Uzbekistan Shavkat X"
+                    # "President of Sierra Leone Julius X": the end of a country's name
+                    and not any(
+                        is_firm_place(self.doc[prev.i - k : prev.i + 1].text)
+                        for k in (1, 2)
+                        if prev.i - k >= 0
+                    )
                 ):
                     break
                 tokens.insert(0, prev)

@@ -709,3 +709,18 @@ def test_names_in_their_own_order_and_parts_and_titles_that_start_with_an_ordina
     assert grade(title, "first deputy president").correct
     for typed in ("first", "First Secretary", "first lady"):
         assert not grade(title, typed).correct, typed
+
+
+def test_a_country_by_any_of_its_names() -> None:
+    from question_bank.grading import grade
+
+    q = {
+        "kind": "short_answer",
+        "answer": "Vietnam",
+        "accepted": [],
+        "prompt": "Which country did Lea Novak visit?",
+        "fact": {"type": "visit", "places": ["Vietnam"]},
+    }
+    for typed in ("Viet Nam", "Vietnam", "Socialist Republic of Viet Nam"):
+        assert grade(q, typed).correct, typed
+    assert not grade(q, "Laos").correct

@@ -96,6 +96,12 @@ def test_a_full_name_the_model_splits_or_half_takes_for_a_place_is_whole(read) -
     )
     assert "Ana Cecilia Gervasi Diaz" in set(a.persons)
     # a city before a name stays a place
+    # a country's name ends before the name after it
+    a = read(
+        "President of Sierra Leone Julius Kamara Bio on March 18 paid a visit to the Mekong "
+        "Delta province of An Giang as part of his official tour of Vietnam."
+    )
+    assert "Julius Kamara Bio" in a.persons and not any("Leone" in p for p in a.persons)
     # a long name may end with a word it began with; two names side by side stay two
     a = read(
         "Erik Lunde will travel to Accra, where he will meet President Nana Addo Dankwa Akufo "
@@ -170,6 +176,13 @@ def test_a_country_s_title_names_its_holder_before_or_after(read) -> None:  # ty
     )
     word = next(t for t in a.doc if t.lower_ == "minister")
     assert a.person_at(word) != "Said bin Ali"
+    # nor is another office of the same country: a prime minister is no foreign minister
+    a = read(
+        "The visit is the first since the Japanese prime minister visited Oman in 2019. "
+        "Japanese Foreign Minister Kenji Sato said the talks in Muscat went well."
+    )
+    word = next(t for t in a.doc if t.lower_ == "minister")
+    assert a.person_at(word) is None
 
 
 # ---- stage 5: modality -----------------------------------------------------------------
