@@ -34,6 +34,7 @@ from collections import defaultdict
 
 from ..forms import same_place
 from ..gazetteer import country_of_capital, country_of_word, is_country
+from ..numbers import parse_amount, parse_ordinal
 from .build import Draft
 from .text import fold, mentions_any, same_answers, words
 
@@ -57,10 +58,37 @@ MAX_WORDS = 60
 
 
 def answer_in_prompt(d: Draft) -> bool:
-    """Whether a question prints its own key or an accepted form of it, in any spelling."""
+    """Whether a question prints its own key or an accepted form of it, in any spelling
+    ("$3 bn" for "$3 billion")."""
     if d.kind == "true_false":
         return False
-    return mentions_any(d.prompt, same_answers(d.forms))
+    if mentions_any(d.prompt, same_answers(d.forms)):
+        return True
+    return d.fact.type in ("term", "quantity") and _same_figure_printed(d)
+
+
+_FIGURE = re.compile(
+    r"(?:US\$|[$€£¥₦])?\s?\d[\d,.]*\s?(?:bn|mn|billion|million|trillion|thousand)?\b", re.I
+)
+
+
+def _same_figure_printed(d: Draft) -> bool:
+    """Whether the prompt writes the key's amount in another form, outside the blank."""
+    if any(parse_ordinal(f) is not None for f in d.forms if f):
+        return False
+    key = parse_amount(d.answer)
+    if key is None:
+        return False
+    for m in _FIGURE.finditer(d.prompt):
+        found = parse_amount(m.group(0).strip())
+        if (
+            found is not None
+            and found.value == key.value
+            and found.percent == key.percent
+            and (found.currency is None or key.currency is None or found.currency == key.currency)
+        ):
+            return True
+    return False
 
 
 def hinted(d: Draft) -> bool:

@@ -39,6 +39,7 @@ def same_answers(forms: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """The forms with the other ways of writing each: a number in digits and in words
     ("six", "6"), a country by its official and its short name."""
     from ..forms import place_forms
+    from ..lexicon import TITLE_SYNONYMS
     from ..numbers import number_variants, parse_amount, parse_ordinal
 
     out: list[str] = []
@@ -50,8 +51,29 @@ def same_answers(forms: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         amount = None if ordinal else parse_amount(form)
         if amount is not None and not amount.percent and amount.currency is None:
             out.extend(number_variants(amount.value))
+        elif amount is not None and amount.currency == "US dollars":
+            out.extend(_dollar_forms(amount.value))
         out.extend(place_forms(form))
+        low = form.lower()
+        # "Türkiye's top diplomat" names its Foreign Minister
+        out.extend(w for w in _ONE_OFFICE_WORDS if any(o in low for o in TITLE_SYNONYMS[w]))
     return tuple(dict.fromkeys(out))
+
+
+_ONE_OFFICE_WORDS = ("diplomat", "envoy")
+"""Words a headline may write for one office: a key with that office is given away by them."""
+
+
+def _dollar_forms(value: float) -> list[str]:
+    """ "$3 bn", "$3bn", "$3 billion", "US$3 billion" for three billion dollars."""
+    out: list[str] = []
+    for scale, names in ((1e9, ("bn", "billion")), (1e6, ("mn", "m", "million"))):
+        if value >= scale:
+            x = f"{value / scale:g}"
+            for name in names:
+                out += [f"${x} {name}", f"${x}{name}", f"US${x} {name}"]
+            break
+    return out
 
 
 def words(text: str) -> int:

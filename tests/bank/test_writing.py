@@ -1788,3 +1788,37 @@ def test_a_country_key_is_not_given_away_by_its_capital() -> None:
     assert questions
     for q in questions:
         assert "Abuja" not in q.prompt, q.prompt
+
+
+def test_a_figure_or_an_office_is_not_given_away_in_other_words() -> None:
+    """ "$3 bn" in a headline over a blank keyed "$3 billion"; "top diplomat" over "what
+    position did X hold?" keyed "Foreign Minister"."""
+    headline = "Norway, Croatia sign $3 bn fishing deal"
+    s = "The two countries signed a fishing deal worth $3 billion in Oslo on Monday."
+    a = article(
+        f"{headline}\n\n{s}\nThe deal runs for ten years, officials said.\n", date="2025-03-12"
+    )
+    term = Term(
+        source=src(a, s),
+        cue=cue(a, s, "$3 billion"),
+        agreement="fishing deal",
+        text="worth $3 billion",
+        value=3e9,
+        unit="US dollars",
+    )
+    asked = [q for q in ask(a, [term]) if q.kind != "true_false"]
+    assert asked
+    for q in asked:
+        assert "3 bn" not in q.prompt, q.prompt
+    headline = "Croatia's top diplomat visits Norway for fishing talks"
+    s = "Foreign Minister Lea Novak arrived in Oslo on Monday for two days of fishing talks."
+    a = article(f"{headline}\n\n{s}\nThe talks went well, officials said.\n", date="2025-03-12")
+    role = Role(
+        source=src(a, s),
+        cue=cue(a, s, "Foreign Minister"),
+        person="Lea Novak",
+        title="Foreign Minister",
+    )
+    for q in ask(a, [role], kinds=("short_answer", "mcq")):
+        if q.answer == "Foreign Minister":
+            assert "diplomat" not in q.prompt, q.prompt
