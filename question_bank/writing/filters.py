@@ -91,12 +91,50 @@ def _same_figure_printed(d: Draft) -> bool:
     return False
 
 
+_LIST = re.compile(
+    r"[A-Z][^,;:.()“”\[\]]*?(?:(?:,\s+(?:and\s+)?|\s+and\s+)[A-Z][^,;:.()“”\[\]]*?)+"
+    r"(?=[,;:.()“”\[\]]|$)"
+)
+
+
+def _listed(text: str) -> list[int]:
+    """How many names each list of the text gives ("South Africa, Zimbabwe, Rwanda, Gabon
+    and Sao Tome and Principe": 5; a name with "and" in it counts once)."""
+    from ..gazetteer import is_city
+
+    counts: list[int] = []
+    for m in _LIST.finditer(text):
+        items = [i.strip() for i in re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group(0))]
+        # the list's ends run into the sentence: "... a tour of South Africa", "Gabon on Monday"
+        first = re.search(r"(?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*$", items[0])
+        last = re.match(r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*", items[-1])
+        if first is None or last is None:
+            continue
+        items = [first.group(0), *items[1:-1], last.group(0)]
+        if not all(i[:1].isupper() and len(i.split()) <= 4 for i in items):
+            continue
+        merged: list[str] = []
+        for item in items:
+            joined = f"{merged[-1]} and {item}" if merged else ""
+            if joined and (is_country(joined) or is_city(joined)):
+                merged[-1] = joined
+            else:
+                merged.append(item)
+        counts.append(len(merged))
+    return counts
+
+
 def hinted(d: Draft) -> bool:
     """Whether a question names a country key by its people's adjective ("Spain" beside
-    "the Spanish Government") or its capital ("Nigeria" under "the visit to Abuja"): it
-    goes, unless it is all its fact has left."""
+    "the Spanish Government") or its capital ("Nigeria" under "the visit to Abuja"), or
+    counts a list the prompt prints ("a _____-nation tour of South Africa, Zimbabwe and
+    Gabon"): it goes, unless it is all its fact has left."""
     if d.kind == "true_false":
         return False
+    if d.fact.type in ("term", "quantity"):
+        key = parse_amount(d.answer)
+        if key is not None and 3 <= key.value <= 20 and key.value in _listed(d.prompt):
+            return True
     countries = [f for f in same_answers(d.forms) if is_country(f)]
     if not countries:
         return False

@@ -1822,3 +1822,22 @@ def test_a_figure_or_an_office_is_not_given_away_in_other_words() -> None:
     for q in ask(a, [role], kinds=("short_answer", "mcq")):
         if q.answer == "Foreign Minister":
             assert "diplomat" not in q.prompt, q.prompt
+
+
+def test_a_count_is_not_asked_beside_the_list_it_counts() -> None:
+    s = (
+        "Foreign Minister Lea Novak began a four-nation tour on Monday, with stops in Chile, "
+        "Peru, Trinidad and Tobago and Brazil."
+    )
+    a = article(f"{s}\nThe tour is about trade, officials said.\n", date="2025-03-12")
+    quantity = Quantity(
+        source=src(a, s), cue=cue(a, s, "four"), value=4, unit="nation", text="a four-nation tour"
+    )
+    only = ask(a, [quantity], kinds=("cloze",))
+    assert len(only) == 1  # all its fact has: kept
+    mixed = ask(a, [quantity], kinds=("cloze", "short_answer", "mcq", "true_false"))
+    assert not any(
+        "Chile, Peru" in q.prompt
+        for q in mixed
+        if q.kind != "true_false" and q.answer in ("four", "4")
+    )
