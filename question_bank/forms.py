@@ -25,11 +25,10 @@ from .lexicon import (
     EAST_ASIAN_FAMILY_NAMES,
     HONORIFICS,
     OFFICE_EQUIVALENTS,
+    PATRONYMICS,
     TITLE_HEADS,
     TITLE_INITIALS,
 )
-
-_PATRONYMICS = frozenset({"bin", "ibn", "bint"})
 
 __all__ = [
     "is_title_word",
@@ -67,6 +66,12 @@ _KOREAN_SYLLABLES = re.compile(
     r"(?:(?:kk|tt|pp|ss|jj|ch|k|g|n|d|t|r|l|m|b|p|s|j|h|y|w)?"
     r"(?:yeo|yae|wae|ae|eo|eu|ui|oe|wi|wa|wo|ya|yo|yu|ye|a|e|i|o|u)(?:ng|n|k|l|m|p|t)?)+"
 )
+
+
+def held_before(title: str) -> bool:
+    """Whether a title says the office was held before ("former Prime Minister",
+    "ex-president"): a role of the past, written with "a", never the person's title."""
+    return re.match(r"(?:former|ex-)\s*\w", title, re.IGNORECASE) is not None
 
 
 def family_first(name: str) -> bool:
@@ -120,7 +125,7 @@ def name_forms(name: str, text: str = "") -> tuple[str, ...]:
             out.append(tail)
         if "-" in tail and len(tail.split("-")[-1]) >= 3:
             out.append(tail.split("-")[-1])
-        if any(w.lower() in _PATRONYMICS for w in words[1:-1]):
+        if any(w.lower() in PATRONYMICS for w in words[1:-1]):
             out.append(words[0])  # "Tamim" ("Sheikh Tamim") of Tamim bin Hamad Al Thani
     if text:
         out.extend(_forms_in_text(name, words, text))

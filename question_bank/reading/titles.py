@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..forms import held_before
 from ..gazetteer import (
     countries_in_title,
     country_of_capital,
@@ -312,14 +313,10 @@ class TitleReading(PeopleReading):
         say ("Japan's Foreign Minister" going to Japan or Tokyo is going home)."""
         if person not in self.persons:
             return False
-        country = (
-            country_of_capital(place)
-            or (place if is_country(place) else None)
-            # with ``cities``, any city of the country: "the Saudi crown prince met X in
-            # Jeddah" is a host at home (a minister touring their own country's towns
-            # does visit them, so this is asked only of meetings)
-            or (country_of_city(place) if cities else None)
-        )
+        # with ``cities``, any city of the country: "the Saudi crown prince met X in
+        # Jeddah" is a host at home (a minister touring their own country's towns does
+        # visit them, so this is asked only of meetings)
+        country = _country_of(place, cities)
         if country is None:
             return False  # a town or a region: its country is not known here
         known = self.persons[person]
@@ -328,11 +325,7 @@ class TitleReading(PeopleReading):
     def is_abroad(self, person: str, place: str) -> bool:
         """Whether the place lies in a country the article knows, and the person's titles
         tie them to another one ("German Chancellor Olaf Scholz" met in Paris)."""
-        country = (
-            country_of_capital(place)
-            or (place if is_country(place) else None)
-            or country_of_city(place)
-        )
+        country = _country_of(place, cities=True)
         own = self.country_of_person(person)
         if country is None or own is None or same_origin(country, own):
             return False
@@ -533,7 +526,7 @@ class TitleReading(PeopleReading):
             return None
         if is_past_title(title):
             if (
-                re.match(r"(former|ex-)\s*\w", title, re.IGNORECASE)
+                held_before(title)
                 and not possessor
                 and title.split()[-1].lower() not in TITLE_FILLERS  # "former archbishop of"
                 and not is_firm_place(person)
@@ -998,3 +991,13 @@ class TitleReading(PeopleReading):
         ):
             return TitleMention(person, text, span.start, span.end, subject.i)
         return None
+
+
+def _country_of(place: str, cities: bool) -> str | None:
+    """The country a place names: itself, the country of its capital, and with
+    ``cities`` the country of any city of it; None for a town or a region."""
+    return (
+        country_of_capital(place)
+        or (place if is_country(place) else None)
+        or (country_of_city(place) if cities else None)
+    )

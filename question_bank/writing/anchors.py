@@ -217,7 +217,7 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str], text: str = "") ->
             if where:
                 spare.append(f"the {adj}talks{where}")
         elif isinstance(f, Trip):
-            noun = f.noun.split()[-1] if f.noun.split()[-1] in ("trip", "visit", "tour") else "trip"
+            noun = trip_noun(f, kind=False)
             who = display(f.traveler, text)
             dest = f.destination
             if dest and place_kind(dest) == "vague":
@@ -324,6 +324,15 @@ _FIGURE_WORDS = re.compile(
 def _is_figure_word(word: str) -> bool:
     """A figure or a length ("six-month", "30-day", "three"): an answer, never a label."""
     return bool(_FIGURE_WORDS.search(word))
+
+
+def trip_noun(f: Trip, kind: bool = True) -> str:
+    """How a question names the trip: "state visit" (with ``kind``), "visit", "tour", or
+    "trip" for any other noun."""
+    base = f.noun.split()[-1]
+    if base not in ("trip", "visit", "tour"):
+        return "trip"
+    return f.noun if kind else base
 
 
 def country_before(facts: list[Fact], f: Trip) -> str | None:

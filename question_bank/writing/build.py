@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from ..forms import (
+    held_before,
     joined_places,
     name_forms,
     offices_overlap,
@@ -53,6 +54,7 @@ from .anchors import (
     country_before,
     display,
     full_name,
+    trip_noun,
 )
 from .distractors import (
     FALLBACK_TITLES,
@@ -437,7 +439,7 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
     write = ordinal_suffix if digits else ordinal_word
     word = write(f.ordinal)
     accepted = tuple(v for v in ordinal_variants(f.ordinal) if v != word)
-    noun = f.noun if f.noun.split()[-1] in ("trip", "visit", "tour") else "trip"
+    noun = trip_noun(f)
     dest = f.destination or ""
     if dest and place_kind(dest) == "vague" and dest.lower() != "the region":
         # "his second visit to the country": the country the traveller was last said to
@@ -855,7 +857,7 @@ def _the(title: str) -> str:
     one held before takes "a" ("a former Prime Minister": there may be others)."""
     if re.search(r"['’]s\b", title):
         return title
-    return f"a {title}" if re.match(r"(former|ex-)", title, re.IGNORECASE) else f"the {title}"
+    return f"a {title}" if held_before(title) else f"the {title}"
 
 
 def role_drafts(f: Role, ctx: Context) -> list[Draft]:

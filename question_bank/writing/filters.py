@@ -33,7 +33,7 @@ import zlib
 from collections import defaultdict
 
 from ..forms import same_place
-from ..gazetteer import country_of_capital, country_of_word, is_country
+from ..gazetteer import country_of_capital, country_of_word, is_city, is_country
 from ..numbers import parse_amount, parse_ordinal
 from .build import Draft
 from .text import fold, mentions_any, same_answers, words
@@ -100,8 +100,6 @@ _LIST = re.compile(
 def _listed(text: str) -> list[int]:
     """How many names each list of the text gives ("South Africa, Zimbabwe, Rwanda, Gabon
     and Sao Tome and Principe": 5; a name with "and" in it counts once)."""
-    from ..gazetteer import is_city
-
     counts: list[int] = []
     for m in _LIST.finditer(text):
         items = [i.strip() for i in re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group(0))]

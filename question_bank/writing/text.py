@@ -7,6 +7,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..forms import place_forms
+from ..lexicon import TITLE_SYNONYMS
+from ..numbers import number_variants, parse_amount, parse_ordinal
+
 # ---- comparing -----------------------------------------------------------------------
 
 
@@ -38,10 +42,6 @@ def mentions_any(haystack: str, needles: tuple[str, ...] | list[str]) -> bool:
 def same_answers(forms: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """The forms with the other ways of writing each: a number in digits and in words
     ("six", "6"), a country by its official and its short name."""
-    from ..forms import place_forms
-    from ..lexicon import TITLE_SYNONYMS
-    from ..numbers import number_variants, parse_amount, parse_ordinal
-
     out: list[str] = []
     ordinal = any(parse_ordinal(f) is not None for f in forms if f)  # "2" of "second"
     for form in forms:
