@@ -64,6 +64,8 @@ def normalize_same_length(text: str) -> str:
     write transcript speaker labels in title case ("PRIME MINISTER ALBANESE:" becomes
     "Prime Minister Albanese:") so that the model reads them as names."""
     text = text.translate(_SAME_LENGTH)
+    # an image's file name left from the page ("Berg_in_Oslo2.jpgBerg said"): blanked
+    text = _IMAGE_FILE.sub(lambda m: " " * len(m.group(0)), text)
     turns = speaker_labels(text)
     if not turns:
         # a dateline is no part of the story's first sentence: blank it (offsets kept)
@@ -73,6 +75,9 @@ def normalize_same_length(text: str) -> str:
         out[start:end] = _title_case(text[start:end])
     return "".join(out)
 
+
+# A picture's file name, maybe glued to the next word: "Talks_in_Oslo_2.jpgThe minister".
+_IMAGE_FILE = re.compile(r"[\w\-]+\.(?i:jpe?g|png|gif|webp)(?![a-z])")
 
 # A dateline at the start of a paragraph: "TOKYO, Aug. 23 (Xinhua) -- ", "KATHMANDU, May 6: ",
 # "MANILA - ", "NEW DELHI: ", "BEIRUT (Reuters) - ".

@@ -185,8 +185,27 @@ def country_of_word(word: str) -> str | None:
     if not re.search(r"(?:an|ian|ean|ese|ish|ic|i)$", low) or len(low) < 5:
         return None
     stem = low[: max(4, len(low) - 4)]
-    found = [n for n in names if " " not in n and n.lower().startswith(stem)]
+    # "Sri Lankan", "South African": the words before the last are the country's own
+    words = low.count(" ")
+    found = [n for n in names if n.count(" ") == words and n.lower().startswith(stem)]
     return found[0] if len(found) == 1 else None
+
+
+def countries_named(words: list[str]) -> list[tuple[str, str]]:
+    """The countries a run of words names, longest first ("Sri Lanka Prime Minister" names
+    Sri Lanka, not a "Lanka"; "South Sudan" is not Sudan): (the words, the country)."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            text = " ".join(words[i : i + size])
+            if len(words) - i >= size and (country := country_of_word(text)):
+                out.append((text, country))
+                i += size
+                break
+        else:
+            i += 1
+    return out
 
 
 def countries_in_title(title: str) -> set[str]:
@@ -197,4 +216,5 @@ def countries_in_title(title: str) -> set[str]:
     if re.search(r"\b(?:ambassador|envoy|consul|former|ex)\b", low):
         return set()
     own = re.sub(r"^.*?['’]s\s+(?=[A-Z])", "", title) if "counterpart" in low else title
-    return {c for w in re.findall(r"[A-Z][\w.]*", own) if (c := country_of_word(w))}
+    runs = re.findall(r"[A-Z][\w.]*(?: [A-Z][\w.]*)*", own)
+    return {c for run in runs for _, c in countries_named(run.split())}

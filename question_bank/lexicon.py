@@ -30,6 +30,14 @@ RANKS = frozenset(
 )
 HONORIFICS = HONORIFICS | RANKS
 
+# Abbreviations written with a full stop before a name ("Hon. Derek Sikua", "Lt. Col.
+# Ana Rios"): kept one token, and never the end of a sentence.
+NAME_ABBREVIATIONS = frozenset(
+    "Hon. Rt. Amb. Lt. Col. Maj. Capt. Sgt. Cpl. Cmdr. Brig. Supt. Insp. Fr. Engr. Gen. "
+    "Sen. Rep. Gov. Prof. Dr. Mr. Mrs. Ms. Adm. Rev.".split()
+)
+HONORIFICS = HONORIFICS | {"amb", "amb.", "cmdr", "cmdr.", "cpl.", "engr", "engr."}
+
 # Family names written first in Chinese and Korean names ("Wang Yi", "Moon Jae-in"): the
 # family name is the first word when the rest reads as a given name of those languages
 # (see forms.family_first).
@@ -239,6 +247,7 @@ TITLE_SYNONYMS = {
     "spokeswoman": ("spokes",),
     "spokesperson": ("spokes",),
     "premier": ("prime minister", "premier"),
+    "pm": ("prime minister", "premier", "pm"),
 }
 
 # "the head of state", "the head of government": the offices they stand for.

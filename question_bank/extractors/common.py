@@ -16,6 +16,7 @@ from ..lexicon import (
     OBJECT_CONTROL_VERBS,
     SITUATION_NOUNS,
     TITLE_HEADS,
+    TITLE_MODIFIERS,
     TRAVEL_GROUP_NOUNS,
     VEHICLE_NOUNS,
 )
@@ -247,9 +248,15 @@ def meeting_place_token(verb: Token, analysis: Analysis) -> tuple[str, Token] | 
                 found = places_in([tok], analysis)
                 if found:
                     return found[0]
-    # "sat down with X in Havana", "received X in Riyadh": the phrase may hang off the
-    # person met.
-    for obj in [*prep_objects(verb, ("with",)), *(c for c in verb.children if c.dep_ == "dobj")]:
+    # "sat down with X in Havana", "received X in Riyadh", "held talks with his
+    # counterpart, X in Port Moresby": the phrase may hang off the person met, or off
+    # the name in apposition to them.
+    met = [*prep_objects(verb, ("with",)), *(c for c in verb.children if c.dep_ == "dobj")]
+    met += [o for noun in list(met) for o in prep_objects(noun, ("with",))]
+    met += [c for obj in list(met) for c in obj.children if c.dep_ == "appos"]
+    # ... or off that name when the parser hung it loose on the verb
+    met += [c for c in verb.children if c.dep_ in ("dep", "npadvmod") and c.pos_ == "PROPN"]
+    for obj in met:
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 found = places_in([o for o in prep.children if o.dep_ == "pobj"], analysis)
@@ -303,6 +310,14 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
         other = analysis.person_at(tok)
         if other and other not in out and tok.pos_ == "PROPN":
             out.append(other)
+    if not out and head.lower_ in TITLE_HEADS:
+        # "with the Vice President of the Republic who is President of X, Ana Rios": the
+        # name right after the phrase the title heads, read with a title of its own
+        last = max(t.i for t in head.subtree)
+        for mention in analysis.titles:
+            if head.i <= mention.start and mention.end - 1 <= last < mention.name_start <= last + 2:
+                out.append(mention.person)
+                break
     if head.lower_ in TITLE_HEADS:
         # "Minister for Foreign Affairs Narayankaji Shrestha": the parser may make the
         # holder's name the object of the title's "for"
@@ -484,9 +499,39 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 and (tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN")
             ):
                 name = tok.text
+            elif (
+                tok.dep_ == "compound"
+                and tok.ent_type_ in ("", "PERSON")
+                and tok.text[:1].isupper()
+                and (tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN")
+            ):
+                # "Bodh Gaya" in a list of stops: a name of two unknown words
+                last = tok.head
+                run = doc[tok.i : last.i + 1]
+                if (
+                    last.dep_ in ("pobj", "dobj", "conj")
+                    and last.i - tok.i <= 2
+                    and all(
+                        t.pos_ == "PROPN"
+                        and t.ent_type_ == tok.ent_type_
+                        and t.text[:1].isupper()
+                        and analysis.person_at(t) is None
+                        for t in run
+                    )
+                    and not any(analysis.is_person_head(t) for t in run)
+                    and not any(t.lower_ in TITLE_HEADS | TITLE_MODIFIERS for t in run)
+                    and not (last.dep_ == "pobj" and last.head.head.lower_ in TITLE_HEADS)
+                ):
+                    name = run.text
             merged = tok.ent_type_ not in ("PERSON", "DATE") and not analysis.is_place(tok)
-            if name is None and merged:
+            # "Port Moresby" tagged as a place "Port" before a noun "Moresby": the
+            # gazetteer knows the whole run
+            cut = analysis.is_place(tok) and tok.ent_iob_ == "B" and tok.dep_ == "compound"
+            if name is None and (merged or cut):
                 name = _gazetteer_run(tok)  # "Vanuatu, Papua New Guinea" read as one body
+                ent = analysis.entity_starting(tok)
+                if cut and name and ent is not None and len(name.split()) <= len(ent):
+                    name = None  # "the Manama Dialogue": the place only names the event
             if name:
                 joined = _joined_country(name, tok, analysis)
                 if joined:  # "Trinidad and Tobago" is one country, not two places

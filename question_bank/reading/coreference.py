@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import countries_in_title, country_of_word, is_country
+from ..gazetteer import countries_in_title, countries_named, country_of_word, is_country
 from ..lexicon import (
     HEAD_OF,
     MEETING_NOUNS,
@@ -409,6 +409,9 @@ class CoreferenceReading(TitleReading):
             and c.text[:1].isupper()
             and c.ent_type_ in ("NORP", "GPE")
         ]
+        # "the Sri Lankan PM", "the New Zealand minister": a country of several words
+        before = [t.text for t in self.doc[tok.left_edge.i : tok.i] if t.text[:1].isupper()]
+        origins += [text.lower() for text, _ in countries_named(before) if " " in text]
         if origins:
             named = [
                 h for h in holders if any(same_origin(o, t) for t in titles[h] for o in origins)

@@ -811,8 +811,10 @@ class TitleReading(PeopleReading):
         j = end + 1
         if doc[j].text in ("who", "which"):  # "WHO" is the organisation
             return None
-        if doc[j].pos_ in ("ADP", "SCONJ", "ADV", "VERB", "AUX"):
-            return None  # "Abe, during talks with President X, ...": no appositive title
+        if doc[j].pos_ in ("ADP", "SCONJ", "ADV", "VERB", "AUX", "CCONJ"):
+            # "Abe, during talks with President X, ...": no appositive title; "Tim Berg,
+            # and the Ruritanian Ambassador Ana Rios": the next one in a list
+            return None
         # the first noun that heads the phrase after the comma
         k = j
         while k < len(doc) and k - j < 7 and doc[k].text not in (",", ".", ";", '"'):

@@ -7,7 +7,7 @@ import unicodedata
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import country_of_word
+from ..gazetteer import countries_in_title, country_of_word
 from ..lexicon import (
     GROUP_WORDS,
     HEAD_OF,
@@ -290,8 +290,11 @@ def same_origin(origin: str, title: str) -> bool:
         for w in words
     ):
         return True
-    # "China" and "Chinese President": the same country by the gazetteer
-    return country is not None and any(country_of_word(w) == country for w in words)
+    # "China" and "Chinese President", "Sri Lankan" and "Sri Lanka Prime Minister": the
+    # same country by the gazetteer
+    return country is not None and (
+        any(country_of_word(w) == country for w in words) or country in countries_in_title(title)
+    )
 
 
 def could_be_title_reference(tok: Token) -> bool:

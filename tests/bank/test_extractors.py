@@ -1676,3 +1676,68 @@ def test_an_age_is_a_figure_asked_in_its_sentence_and_never_part_of_a_title(fact
     assert ages == {(42, "years old")}
     titles = {f["title"] for f in of_type(found, "role") if f["person"] == "Erik Lunde"}
     assert not any("year" in t for t in titles), titles
+
+
+def test_talks_concluded_with_a_counterpart_named_in_apposition_give_a_place(facts) -> None:
+    """The place hangs off the name in apposition; "Hon." does not end the sentence."""
+    found = facts(
+        "Ruritania Prime Minister Hon. Jonas Berg has concluded official talks with his "
+        "Moldovan counterpart, Sir Ivo Baric in Port Moresby yesterday. In Australia, Hon. "
+        "Berg will meet his Australian counterpart Kevin Marsh on Wednesday."
+    )
+    meetings = {(tuple(f["participants"]), f["place"]) for f in of_type(found, "meeting")}
+    assert (("Jonas Berg", "Ivo Baric"), "Port Moresby") in meetings
+    assert (("Jonas Berg", "Kevin Marsh"), "Australia") in meetings
+    visits = {
+        p for f in of_type(found, "visit") if f["traveler"] == "Jonas Berg" for p in f["places"]
+    }
+    assert {"Port Moresby", "Australia"} <= visits
+
+
+def test_the_next_one_in_a_list_does_not_lend_their_title(facts) -> None:
+    found = facts(
+        "Envoy Laura Brandt arrived from Oslo, accompanied by Deputy Minister Ana Rios, "
+        "Treasury official Tim Berg, and the Ruritanian Ambassador to Moldova Akec Doru. "
+        "Officials including Minister for Trade Luka Bian, Undersecretary of the Ministry of "
+        "Energy Ciro Hale, and Director General for Special Programs Dag Yarn met her."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert not any(p == "Tim Berg" and "Ambassador" in t for p, t in roles), roles
+    assert not any(p == "Ciro Hale" and "Director" in t for p, t in roles), roles
+
+
+def test_a_name_after_a_title_and_its_relative_clause_is_the_one_met(facts) -> None:
+    found = facts(
+        "Envoy Laura Brandt, who is on a two-day visit, will be meeting with the First Vice "
+        "President of the Republic who is President of the Government of Ruritania, Salvo "
+        "Kerr Madit."
+    )
+    meetings = {tuple(f["participants"]) for f in of_type(found, "meeting")}
+    assert ("Laura Brandt", "Salvo Kerr Madit") in meetings
+
+
+def test_a_country_of_two_words_tells_which_prime_minister(facts) -> None:
+    """ "the Sri Lankan PM" is the Sri Lankan one, not the host named "PM" before."""
+    found = facts(
+        "Sri Lanka Prime Minister Ravi Perera arrived in New Delhi on Friday at the "
+        "invitation of Prime Minister Arjun Mehta. On Saturday, External Affairs Minister Dev "
+        "Shankar will call on the Sri Lankan PM. After his talks in Delhi, Perera will travel to "
+        "Varanasi, Sarnath, Bodh Gaya and Tirupati before he leaves for Colombo."
+    )
+    meetings = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Dev Shankar", "Ravi Perera"}) in meetings
+    assert frozenset({"Dev Shankar", "Arjun Mehta"}) not in meetings
+    visits = {
+        p for f in of_type(found, "visit") if f["traveler"] == "Ravi Perera" for p in f["places"]
+    }
+    assert {"Varanasi", "Sarnath", "Bodh Gaya"} <= visits
+    assert "Colombo" not in visits  # going home
+
+
+def test_a_title_of_a_body_is_no_place_visited(facts) -> None:
+    found = facts(
+        "Minister for Foreign Affairs Ana Rios and visiting Minister for Foreign Affairs of "
+        "Japan, Kenji Sato, held bilateral talks in Kathmandu on Sunday."
+    )
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert "Foreign Affairs" not in places

@@ -643,3 +643,22 @@ def test_second_review_wrong_keys_stay_fixed(facts) -> None:  # type: ignore[no-
     )
     when = {frozenset(f["participants"]): f["when"] for f in of_type(found, "meeting")}
     assert when[frozenset({"Paul Reed", "Ali Nour"})] == "on Wednesday"
+
+
+def test_document_blanks_an_image_file_name_glued_to_a_word(read) -> None:  # type: ignore[no-untyped-def]
+    a = read(
+        "Envoy Laura Brandt arrived in Juba on Sunday.\n\n"
+        "Brandt_and_Rios_in_Juba2.jpgBrandt, who is on a visit, will meet President Ana Rios."
+    )
+    assert ".jpg" not in a.doc.text
+    assert any(t.text == "Brandt" and a.person_at(t) == "Laura Brandt" for t in a.doc[10:])
+
+
+def test_a_country_of_several_words_is_read_from_titles_and_nationalities() -> None:
+    from question_bank.gazetteer import countries_in_title, country_of_word
+
+    assert country_of_word("Sri Lankan") == "Sri Lanka"
+    assert country_of_word("South African") == "South Africa"
+    assert countries_in_title("Sri Lanka Prime Minister") == {"Sri Lanka"}
+    assert countries_in_title("Speaker of South Sudan Legislative Assembly") == {"South Sudan"}
+    assert country_of_word("Prime Minister") is None
