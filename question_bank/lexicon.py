@@ -36,6 +36,9 @@ NAME_ABBREVIATIONS = frozenset(
     "Hon. Rt. Amb. Lt. Col. Maj. Capt. Sgt. Cpl. Cmdr. Brig. Supt. Insp. Fr. Engr. Gen. "
     "Sen. Rep. Gov. Prof. Dr. Mr. Mrs. Ms. Adm. Rev.".split()
 )
+# What "His" or "Her" styles before a name: "His Excellency", "Her Majesty".
+STYLE_NOUNS = frozenset("excellency majesty highness holiness eminence".split())
+
 HONORIFICS = HONORIFICS | {"amb", "amb.", "cmdr", "cmdr.", "cpl.", "engr", "engr."}
 
 # Family names written first in Chinese and Korean names ("Wang Yi", "Moon Jae-in"): the

@@ -968,7 +968,9 @@ HEDGE_STARTS = frozenset(
     "about around more over nearly almost approximately some up at roughly fewer less an".split()
 )
 
-SCALE_WORDS = frozenset("m mn bn b k million billion trillion thousand".split())
+SCALE_WORDS = frozenset(
+    "m mn mln bn bln b k tn trn million billion trillion thousand lakh lakhs crore".split()
+)
 
 CURRENCY_SIGNS = frozenset("$ € £ ¥ ₹ ₪ US$ A$ C$ HK$".split())
 

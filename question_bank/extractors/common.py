@@ -270,13 +270,30 @@ def meeting_place_token(verb: Token, analysis: Analysis) -> tuple[str, Token] | 
     return None
 
 
-def _core_phrase(head: Token) -> Iterator[Token]:
+def _object_of_a_title(name: Token) -> bool:
+    """Whether the name ends "Envoy of President X", however the parser split it."""
+    doc = name.doc
+    k = name.left_edge.i - 1
+    while k > name.sent.start and doc[k].text != "," and name.i - k < 8:
+        k -= 1
+    return any(
+        t.lower_ in ("of", "to") and t.head.lower_ in TITLE_HEADS for t in doc[k + 1 : name.i]
+    )
+
+
+def _core_phrase(head: Token, analysis: Analysis) -> Iterator[Token]:
     """A noun phrase without possessors, prepositional phrases or clauses."""
     yield head
     for child in head.children:
         if child.dep_ in ("poss", "prep", "relcl", "acl", "advcl", "conj", "cc", "punct"):
             continue
-        yield from _core_phrase(child)
+        if (
+            child.dep_ == "appos"
+            and analysis.person_at(head) not in (None, analysis.person_at(child))
+            and _object_of_a_title(child)
+        ):
+            continue  # "Ana Rios, Special Envoy of President Ivo Baric": not Baric too
+        yield from _core_phrase(child, analysis)
 
 
 def people_in_objects(heads: list[Token], analysis: Analysis) -> list[str]:
@@ -306,7 +323,7 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
     # Names the parser tucked inside the phrase ("Prime Minister Ivo Baric and Defence
     # Minister Lea Novak" parsed as one noun phrase): every name in it, but not in
     # possessors ("his counterpart") or in phrases and clauses hanging off it.
-    for tok in _core_phrase(head):
+    for tok in _core_phrase(head, analysis):
         other = analysis.person_at(tok)
         if other and other not in out and tok.pos_ == "PROPN":
             out.append(other)

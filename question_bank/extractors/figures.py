@@ -476,6 +476,8 @@ def _entity_mention(ent: Span) -> _Mention | None:
         # "two of the hostages" is a part, still a figure; keep it
         pass
     noun = _counted_noun(ent)
+    if noun is None and not (amount.currency or amount.percent):
+        noun = _fronted_whole(ent)  # "Of the 13 pacts signed, nine are ...": pacts
     if noun is not None and _attribution(noun):
         return None  # "two sources familiar with the talks said"
     if (
@@ -528,6 +530,19 @@ def _counted_noun(ent: Span) -> Token | None:
     if ent.root.pos_ == "NOUN" and not ent.root.like_num:
         return ent.root
     return None
+
+
+def _fronted_whole(ent: Span) -> Token | None:
+    """The noun of a fronted "Of the ..." that a bare number takes a part of ("Of the 13
+    pacts signed, nine are for energy")."""
+    sent = ent.sent
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or first.lower_ != "of" or first.i >= ent.start:
+        return None
+    whole = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if whole is None or whole.pos_ != "NOUN" or whole.i >= ent.start:
+        return None
+    return whole
 
 
 def _noun_phrase(noun: Token, ent: Span) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..analysis import Analysis
@@ -9,21 +10,27 @@ from ..model import Cue, Role
 
 
 def extract_roles(analysis: Analysis) -> Iterator[Role]:
-    """One role per person and title, from titles before names, appositives and "is the"."""
+    """One role per person and office, from titles before names, appositives and "is the".
+
+    Of the titles that name one office, the fullest is kept: "Minister" and "Foreign
+    Minister" give way to "Minister of Foreign Affairs" (its words hold theirs)."""
     doc = analysis.doc
-    kept: dict[str, list[str]] = {}
     current = {m.person for m in analysis.titles}
     # "former Prime Minister X": an office held before, for someone who holds none now
     past = [m for m in analysis.past_titles if m.person not in current]
-    for mention in [*analysis.titles, *past]:
-        span = doc[mention.start : mention.end]
-        if not analysis.is_story(span[0]):
-            continue
+    mentions = [m for m in [*analysis.titles, *past] if analysis.is_story(doc[m.start : m.end][0])]
+    words = {id(m): _words(m.title) for m in mentions}
+    kept: dict[str, list[frozenset[str]]] = {}
+    for mention in mentions:
+        mine = words[id(mention)]
+        others = [words[id(m)] for m in mentions if m.person == mention.person]
+        if any(mine < other for other in others):
+            continue  # a fuller title of the same office is written elsewhere
         titles = kept.setdefault(mention.person, [])
-        low = _core(mention.title)
-        if any(low in t or t in low for t in titles):
+        if any(mine <= t for t in titles):
             continue
-        titles.append(low)
+        titles.append(mine)
+        span = doc[mention.start : mention.end]
         sent = span.sent
         cue_start = span[0].idx
         cue_end = span[-1].idx + len(span[-1].text)
@@ -35,6 +42,11 @@ def extract_roles(analysis: Analysis) -> Iterator[Role]:
         )
 
 
-def _core(title: str) -> str:
-    """A title without its possessor, for spotting the same title twice."""
-    return title.lower().split("'s ", 1)[-1]
+_LINKS = frozenset("of for the and to on".split())
+
+
+def _words(title: str) -> frozenset[str]:
+    """A title's words without its possessor or linking words, for spotting one office
+    written twice."""
+    core = title.lower().split("'s ", 1)[-1]
+    return frozenset(w for w in re.findall(r"\w+", core) if w not in _LINKS)

@@ -19,6 +19,7 @@ from ..lexicon import (
     PRONOUNS_MALE,
     REGION_WORDS,
     REPORTING_VERBS,
+    STYLE_NOUNS,
     TITLE_SYNONYMS,
     TITLE_TAILS,
     VISITOR_NOUNS,
@@ -72,7 +73,9 @@ class CoreferenceReading(TitleReading):
                     continue
                 low = tok.lower_
                 person: str | None = None
-                if low in PRONOUNS_MALE or low in PRONOUNS_FEMALE:
+                styled = tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ in STYLE_NOUNS
+                if (low in PRONOUNS_MALE or low in PRONOUNS_FEMALE) and not styled:
+                    # ("His Excellency Ana Rios" is a style, not a pronoun)
                     if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
                         person = self._resolve_pronoun(tok, sent, tok.i in quoted)
                 elif low in PRONOUNS_FIRST and tok.pos_ == "PRON":

@@ -27,6 +27,7 @@ from ..lexicon import (
     RANKS,
     RESIDENT_TITLE_WORDS,
     ROYAL_STYLES,
+    STYLE_NOUNS,
     TITLE_FILLERS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -516,6 +517,16 @@ class TitleReading(PeopleReading):
         words = doc[start:end]
         if not any(is_title_word(t) for t in words):
             return None
+        # "Special Envoy of President Ana Rios": the name is the inner title's holder; the
+        # envoy is someone else
+        for k in range(end - 2, start, -1):
+            if (
+                doc[k].lower_ in ("of", "to")
+                and is_title_word(doc[k + 1])
+                and all(is_title_word(t) or t.lower_ in TITLE_MODIFIERS for t in doc[k + 1 : end])
+            ):
+                start = k + 1
+                break
         # Drop a leading "of" or hyphen left by the walk.
         while start < end and (doc[start].lower_ in ("of", "and") or doc[start].text == "-"):
             start += 1
@@ -646,6 +657,15 @@ class TitleReading(PeopleReading):
             return None
         if not any(t.text[:1].isupper() for t in words):
             return None
+        if (
+            start >= 2
+            and self.doc[start - 1].text == ","
+            and is_title_word(self.doc[start - 2])
+            and self.doc[start - 2].lower_ not in ROYAL_STYLES
+        ):
+            # "the fund's chief executive, Sultan Abdul Rahim": an office stands before
+            # it, so "Sultan" is his name
+            return None
         k = start - 1
         if k >= 0 and self.doc[k].tag_ == "POS":
             k -= 1  # "Kuwait's Amir"
@@ -657,7 +677,11 @@ class TitleReading(PeopleReading):
         """ "Qatar's emir, Sheikh Tamim": a title, a comma, then the name (any parse)."""
         doc = self.doc
         i = name_start - 1
-        while i >= 0 and doc[i].lower_ in HONORIFICS:
+        while i >= 0 and (
+            doc[i].lower_ in HONORIFICS
+            # "Minister of Foreign Affairs, His Excellency Ana Rios"
+            or (doc[i].lower_ in ("his", "her") and doc[i + 1].lower_ in STYLE_NOUNS)
+        ):
             i -= 1
         if i < 2 or doc[i].text != ",":
             return None
@@ -698,6 +722,8 @@ class TitleReading(PeopleReading):
         if title_tok.i - left > 7:
             return None
         left = self._title_chain_start(left, doc[name_start].sent.start)
+        while left > doc[name_start].sent.start and doc[left].ent_iob_ == "I":
+            left -= 1  # "the Fund for Development chief executive": not from "Development"
         span = doc[left : last.i + 1]
         if any(t.i in self._token_person for t in span) or any(t.text == "," for t in span):
             return None

@@ -1741,3 +1741,42 @@ def test_a_title_of_a_body_is_no_place_visited(facts) -> None:
     )
     places = {p for f in of_type(found, "visit") for p in f["places"]}
     assert "Foreign Affairs" not in places
+
+
+def test_an_envoy_of_the_president_is_not_the_president(facts) -> None:
+    """ "His Excellency" is a style, not a pronoun; the fullest title of an office wins."""
+    found = facts(
+        "Minister of Foreign Affairs, His Excellency Ana Rios, Special Envoy of President "
+        "Ivo Baric, called on His Excellency Tomas Varga, President of the Republic of "
+        "Ruritania, this evening. Minister Rios also met the Foreign Minister of Ruritania."
+    )
+    meetings = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Ana Rios", "Tomas Varga"}) in meetings
+    assert not any("Ivo Baric" in m for m in meetings), meetings
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Ivo Baric", "President") in roles
+    assert not any(p == "Ivo Baric" and "Envoy" in t for p, t in roles)
+    assert [t for p, t in roles if p == "Ana Rios"] == ["Minister of Foreign Affairs"]
+
+
+def test_a_given_name_that_is_a_royal_style_after_an_office(facts) -> None:
+    found = facts(
+        "The loan was signed by the Ruritania Fund for Development chief executive officer, "
+        "Sultan Omar Haddad, and Finance Minister Ana Rios on Monday."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert not any(t == "Sultan" for _, t in roles), roles
+    assert ("Omar Haddad", "Ruritania Fund for Development chief executive officer") in roles
+
+
+def test_figures_in_wire_abbreviations_and_a_fronted_whole(facts) -> None:
+    found = facts(
+        "The bank approved a $944 mln loan to Ruritania on Monday. Of the 12 pacts signed "
+        "during the visit, seven are related to energy."
+    )
+    figures = {
+        (f.to_dict()["value"], f.to_dict()["unit"]) for f in found if f.type in ("quantity", "term")
+    }
+    assert any(v == 944_000_000 and u.startswith("US dollars") for v, u in figures), figures
+    assert any(v == 7 and "pacts" in u for v, u in figures), figures
+    assert not any(u in ("are", "be") for _, u in figures)
