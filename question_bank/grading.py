@@ -22,7 +22,14 @@ from typing import Any, TypeVar
 from rapidfuzz import distance
 
 from .forms import same_place, titles_match
-from .gazetteer import country_of_word, is_city, is_country, is_firm_place
+from .gazetteer import (
+    country_of_capital,
+    country_of_city,
+    country_of_word,
+    is_city,
+    is_country,
+    is_firm_place,
+)
 from .lexicon import HONORIFICS, TITLE_HEADS
 from .model import REASONS, Grade, Question
 from .numbers import (
@@ -142,6 +149,7 @@ def _is_blank(text: str) -> bool:
 
 # ---- numbers and ordinals ----------------------------------------------------------
 
+_BARE_DOLLAR = re.compile(r"\s*\$")
 _SPACE_THOUSANDS = re.compile(r"(?<=[0-9]) (?=[0-9]{3}(?![0-9]))")
 _BARE_DIGITS = re.compile(r"[0-9]+")
 _HAS_DIGIT = re.compile(r"[0-9]")
@@ -300,6 +308,9 @@ def _figure_outcome(figure: _Figure, response: str) -> Outcome | None:
     found = _amount(response)
     if found is None:
         return None
+    if _BARE_DOLLAR.match(response) and found.currency == "US dollars":
+        # a student types "$860" for HK$860: the dollars of the question
+        found = Amount(found.value, found.approx, "dollars", found.percent)
     unit = _duration_unit(response)
     agrees = (
         _number_runs(normalized) == 1
@@ -430,7 +441,45 @@ def grade_true_false(key: Keyed, response: str) -> Outcome:
 
 
 def grade_text(key: Keyed, response: str) -> Outcome:
-    """Short answer and cloze: exact, normalised, by value, or a close spelling of a name."""
+    """Short answer and cloze: exact, normalised, by value, or a close spelling of a name;
+    also with the words a student may frame the answer in ("his first visit", "in Kabul",
+    "Kabul, Afghanistan")."""
+    outcome = _grade_text(key, response)
+    if outcome[0]:
+        return outcome
+    for bare in _unframed(key, response):
+        again = _grade_text(key, bare)
+        if again[0]:
+            return again[0], again[1], "variant"
+    return outcome
+
+
+_FRAME_BEFORE = re.compile(r"^\s*(?:(?:his|her|their|its|in|at|to|on|the)\s+)+", re.IGNORECASE)
+_TRIP_AFTER = re.compile(
+    r"\s+(?:(?:official|state|foreign|overseas|working)\s+)?(?:visit|trip|tour|journey)s?\s*$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(r"^(?P<place>[^,()]+?)\s*(?:,\s*(?P<a>[^,()]+)|\((?P<b>[^()]+)\))\s*$")
+
+
+def _unframed(key: Keyed, response: str) -> Iterator[str]:
+    """The response without the words framing its answer: a pronoun or preposition before
+    it, "visit" after an ordinal, and the country after a place that lies in it."""
+    bare = _FRAME_BEFORE.sub("", response)
+    if key.fact.get("type") == "trip":
+        bare = _TRIP_AFTER.sub("", bare)
+    if bare.strip() and bare != response:
+        yield bare
+    found = _PLACE_AFTER.match(bare)
+    if found:
+        place = found.group("place").strip()
+        country = country_of_word((found.group("a") or found.group("b") or "").strip())
+        if country and country in (country_of_capital(place), country_of_city(place)):
+            yield place
+
+
+def _grade_text(key: Keyed, response: str) -> Outcome:
+    """One reading of a typed answer (see :func:`grade_text`)."""
     forms = key.forms
     trimmed = _trimmed(response)
     for form in forms:

@@ -563,6 +563,11 @@ _CURRENCY_SYMBOLS = {
     "₽": "roubles",
     "₦": "naira",
     "USD": "US dollars",
+    "HKD": "Hong Kong dollars",
+    "AUD": "Australian dollars",
+    "CAD": "Canadian dollars",
+    "NZD": "New Zealand dollars",
+    "SGD": "Singapore dollars",
     "EUR": "euros",
     "GBP": "pounds",
     "JPY": "yen",
@@ -577,7 +582,7 @@ _CURRENCY_SYMBOLS = {
 }
 _CURRENCY_PREFIX = re.compile(
     r"(?:(U\.?S\.? ?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|NT\$|R\$|[$£€¥₹₪₩₽₦]) ?"
-    r"|(USD|EUR|GBP|JPY|CNY|RMB|INR|ILS|ZAR|Rs\.?) ?(?=[0-9])"
+    r"|(USD|HKD|AUD|CAD|NZD|SGD|EUR|GBP|JPY|CNY|RMB|INR|ILS|ZAR|Rs\.?) ?(?=[0-9])"
     # South African rand, "R350 million", "R4 400": only with a scale or a thousands
     # group, so "R2" stays a name
     r"|(R)(?=[0-9][0-9,.]* ?(?:million|billion|trillion|bn|mn|m|tn)\b|[0-9]{1,3}(?:,[0-9]{3})+\b)"

@@ -364,6 +364,9 @@ def _duration(ent: Span) -> _Mention | None:
     if parsed is None:
         return None
     value, unit = parsed
+    hedged = start != first.i or (first.i > 0 and first.doc[first.i - 1].lower_ == "than")
+    if value == 1 and hedged:
+        return None  # "more than one hour": a manner of speaking, not a length to learn
     # "the third time in two years", "her second trip in six months": a time window.
     prep = ent.root.head
     if prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.pos_ in ("NOUN", "PROPN"):
@@ -430,6 +433,8 @@ def _entity_mention(ent: Span) -> _Mention | None:
         return None
     if amount.value == 1 and not amount.currency and not amount.percent:
         return None
+    if ent.end < len(doc) and doc[ent.end].tag_ == "JJS" and not amount.currency:
+        return None  # "the world's two largest economies": a rank, not a count
     if (
         digits[0].text[:1].isalpha()
         and amount.value <= 12

@@ -440,6 +440,13 @@ class PeopleReading(DocumentReading):
                 or not self._is_place_name(sp[2], sp[0])
             )
         ]
+        spans = [
+            sp
+            for sp in spans
+            if not _two_people_joined(sp[2], [o[2] for o in spans])
+            # "Maritime Self-Defence Force (MSDF)": an organisation's initials
+            and not (sp[2].isupper() and " " not in sp[2] and f"({sp[2]})" in self.doc.text)
+        ]
         # Full names first, in order of appearance; then short names attach to them.
         for _start, _end, text, gender in spans:
             words = name_words(text)
@@ -979,3 +986,13 @@ def _short_forms(person: Person) -> set[str]:
         if pieces:
             forms.add(pieces[-1])
     return forms
+
+
+def _two_people_joined(text: str, names: list[str]) -> bool:
+    """ "Xi-Hasina talks": two people's names joined by a hyphen, each part a word of a
+    different name the article gives in full, is no name."""
+    parts = text.split("-")
+    if len(parts) != 2 or " " in text or not all(p[:1].isupper() for p in parts):
+        return False
+    owners = [{n for n in names if n != text and p in n.split()} for p in parts]
+    return any(a != b for a in owners[0] for b in owners[1])

@@ -203,6 +203,12 @@ _GENERAL_OFFICES = frozenset(
 """Offices whose name ends in "General" ("Secretary General"): no rank to strip."""
 
 
+_RANK_AMONG_HOLDERS = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|only|"
+    r"youngest|oldest|longest-serving|\d+(?:st|nd|rd|th))\s+(?=\S)"
+)
+
+
 def clean_title(text: str) -> str:
     """Strip determiners, an unresolved possessive pronoun ("its chief executive"), stray
     punctuation and white space from a title."""
@@ -211,6 +217,9 @@ def clean_title(text: str) -> str:
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(his|her|their|its|our|my)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^[\w.]+-(?:year|month)s?-old\s+", "", text)  # "the 42-year-old leader"
+    # "the first Chinese head of state to visit": a rank among holders, not the office
+    # ("First Deputy President", capitalised, is an office)
+    text = re.sub(_RANK_AMONG_HOLDERS, "", text)
     if re.search(r"\s+and\s+(?:his|her|their|its)\b", text, flags=re.IGNORECASE):
         # "the head of state and his partner, Irina K.": the name is the last one's, and
         # "his partner" is no title

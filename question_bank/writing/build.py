@@ -255,6 +255,35 @@ class Context:
         found = {c for r in self.roles if r.person == person for c in countries_in_title(r.title)}
         return found.pop() if len(found) == 1 else None
 
+    def host_country(self, person: str) -> str | None:
+        """The country of a visit where the person, who holds a leader's title naming no
+        country, met the visitor: "Çelik visited Guinea-Bissau … was received by President
+        X" makes X Guinea-Bissau's president. Only when the visitor's stops are all in that
+        one country and the meeting was not placed elsewhere."""
+        if not any(
+            w in _LEADER_WORDS
+            for r in self.roles
+            if r.person == person
+            for w in r.title.lower().split()
+        ):
+            return None
+        found: set[str] = set()
+        for f in self.facts:
+            if not isinstance(f, Meeting) or person not in f.participants:
+                continue
+            for visitor in f.participants:
+                if visitor == person:
+                    continue
+                stops = {_country_of_place(p) for p in self.visited(visitor)}
+                if len(stops) != 1 or None in stops:
+                    continue
+                country = stops.pop()
+                if f.place and _country_of_place(f.place) not in (None, country):
+                    continue
+                if country is not None and country != self.country_of(visitor):
+                    found.add(country)
+        return found.pop() if len(found) == 1 else None
+
     def visited(self, traveler: str, tense: str | None = None) -> list[str]:
         """Every place the article says a traveller visits (in one tense, if given)."""
         out: list[str] = []
@@ -1067,6 +1096,8 @@ def _title_with_country(ctx: Context, f: Role) -> list[str]:
         return []
     found = {c for c in [ctx.country_of(f.person)] if c}
     found |= _countries_beside(ctx.article.text, f.title, ctx.forms_of(f.person))
+    if not found:
+        found = {c for c in [ctx.host_country(f.person)] if c}
     if len(found) != 1:
         return []
     country = found.pop()
@@ -1693,3 +1724,7 @@ def stated_by_sentence(d: Draft) -> bool:
 def states_country(sentence: str, country: str) -> bool:
     """Whether a sentence names a country by its nationality ("Mexican" for Mexico)."""
     return any(country_of_word(w) == country for w in re.findall(r"\b[A-Z][a-z]{3,}\b", sentence))
+
+
+_LEADER_WORDS = frozenset("president prime premier king queen emir amir sultan chancellor".split())
+"""Words of a head of state's or government's title: the host a visitor calls on."""

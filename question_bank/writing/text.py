@@ -238,7 +238,14 @@ def resolve_relative(text: str, date: dt.date | None, planned: bool = False) -> 
     out = re.sub(r"\s+([,.;:!?])", r"\1", out)
     out = re.sub(r",\s*,", ",", out)
     out = re.sub(r"^\s*,\s*", "", out)
-    return " ".join(out.split())
+    # "… Summit). Earlier this year, he also …" without its time: "… Summit). He also …"
+    out = re.sub(
+        r"([.!?][)\"'”’]*)\s*,\s*([a-z])", lambda m: f"{m.group(1)} {m.group(2).upper()}", out
+    )
+    out = " ".join(out.split())
+    if date is None and text[:1].isupper() and out[:1].islower():
+        out = out[0].upper() + out[1:]  # "On Monday, he met …": "He met …"
+    return out
 
 
 _MONTHS = (

@@ -1780,3 +1780,35 @@ def test_figures_in_wire_abbreviations_and_a_fronted_whole(facts) -> None:
     assert any(v == 944_000_000 and u.startswith("US dollars") for v, u in figures), figures
     assert any(v == 7 and "pacts" in u for v, u in figures), figures
     assert not any(u in ("are", "be") for _, u in figures)
+
+
+def test_two_leaders_joined_in_a_headline_are_not_one_person(facts) -> None:
+    found = facts(
+        "Ruritania, Moldova sign 12 deals after Baric-Rusu talks\n\n"
+        "Ruritania and Moldova on Friday signed 12 agreements as Ruritanian President Ivo "
+        "Baric held talks with Prime Minister Ana Rusu. Mr. Baric, the first Ruritanian head "
+        "of state to visit the country in 30 years, arrived on Thursday.\n"
+    )
+    people = {p for f in of_type(found, "meeting") for p in f["participants"]}
+    people |= {f["person"] for f in of_type(found, "role")}
+    assert "Baric-Rusu" not in people
+    assert {"Ivo Baric", "Ana Rusu"} <= people
+    titles = {f["title"] for f in of_type(found, "role") if f["person"] == "Ivo Baric"}
+    assert not any(t.lower().startswith("first") for t in titles), titles
+
+
+def test_an_organisations_initials_are_no_traveller(facts) -> None:
+    found = facts(
+        "Minister Ana Rios will visit Japan next year, while the Ruritania Maritime Defence "
+        "Force (RMDF) chief of staff will come to India this November."
+    )
+    assert not any(f["traveler"] == "RMDF" for f in of_type(found, "visit"))
+
+
+def test_a_rank_and_a_manner_of_speaking_are_no_figures(facts) -> None:
+    found = facts(
+        "The leaders of the world's two largest economies met in Lima on Saturday. \"The "
+        'talks took more than one hour and more than one day," President Ana Rios said.'
+    )
+    values = [f.to_dict()["value"] for f in found if f.type in ("quantity", "term")]
+    assert values == [], values

@@ -724,3 +724,40 @@ def test_a_country_by_any_of_its_names() -> None:
     for typed in ("Viet Nam", "Vietnam", "Socialist Republic of Viet Nam"):
         assert grade(q, typed).correct, typed
     assert not grade(q, "Laos").correct
+
+
+def test_an_answer_framed_in_the_words_a_student_adds() -> None:
+    """ "his first visit", "in Kabul", "Kabul, Afghanistan", "$860" for HK$860; never a
+    wrong ordinal, a wrong country beside the place, or another currency."""
+    from question_bank.grading import grade
+
+    trip = {
+        "kind": "short_answer",
+        "answer": "first",
+        "accepted": ["1st"],
+        "fact": {"type": "trip", "traveler": "Ana Rios", "ordinal": 1},
+    }
+    for typed in ("his first visit", "her first", "first official visit", "the first"):
+        assert grade(trip, typed).correct, typed
+    for typed in ("his second visit", "second"):
+        assert not grade(trip, typed).correct, typed
+    place = {
+        "kind": "cloze",
+        "answer": "Kabul",
+        "accepted": [],
+        "fact": {"type": "visit", "traveler": "Ana Rios", "places": ["Kabul"]},
+    }
+    for typed in ("in Kabul", "Kabul, Afghanistan", "Kabul (Afghanistan)"):
+        assert grade(place, typed).correct, typed
+    for typed in ("Kabul, Pakistan", "in Herat", "Afghanistan, Kabul province"):
+        assert not grade(place, typed).correct, typed
+    wage = {
+        "kind": "cloze",
+        "answer": "HK$860",
+        "accepted": [],
+        "fact": {"type": "term", "value": 860, "unit": "Hong Kong dollars"},
+    }
+    for typed in ("$860", "HKD 860", "HK$ 860"):
+        assert grade(wage, typed).correct, typed
+    for typed in ("US$860", "$870", "HKD 680"):
+        assert not grade(wage, typed).correct, typed

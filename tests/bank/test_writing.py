@@ -1841,3 +1841,40 @@ def test_a_count_is_not_asked_beside_the_list_it_counts() -> None:
         for q in mixed
         if q.kind != "true_false" and q.answer in ("four", "4")
     )
+
+
+def test_a_host_who_received_the_visitor_is_accepted_with_the_visited_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "President" for the leader who received a visitor to Ruritania (the only country of
+    the visit) is also right as "President of Ruritania"; never with another country."""
+    from question_bank import extract_facts, generate_questions, parse_article
+
+    text = (
+        "Foreign Minister Lea Novak visited Moldova on 10 September 2020.\n\n"
+        "Later that day, Minister Novak was received by President Ion Rusu and conveyed to "
+        "him the greetings of President Tomas Varga.\n"
+    )
+    a = parse_article(text, "host")
+    questions = [q.to_dict() for q in generate_questions(a, extract_facts(a, nlp=nlp))]
+    asked = [
+        q
+        for q in questions
+        if q["kind"] == "short_answer"
+        and q["fact"]["type"] == "role"
+        and q["fact"]["person"] == "Ion Rusu"
+    ]
+    assert asked, [q["prompt"] for q in questions]
+    for q in asked:
+        assert grade(q, "President of Moldova").correct
+        assert grade(q, "Moldova's President").correct
+        assert not grade(q, "President of Croatia").correct
+    for q in questions:
+        if q["kind"] == "short_answer" and q["fact"].get("person") == "Tomas Varga":
+            assert not grade(q, "President of Moldova").correct
+
+
+def test_a_time_left_out_of_a_quote_leaves_no_stray_comma() -> None:
+    from question_bank.writing.text import resolve_relative
+
+    said = "He toured Chile (for the summit). Earlier this year, he also visited Peru."
+    assert resolve_relative(said, None) == "He toured Chile (for the summit). He also visited Peru."
+    assert resolve_relative("On Monday, he met the U.S. envoy.", None) == "He met the U.S. envoy."
