@@ -71,6 +71,7 @@ TITLE_HEADS = frozenset(
     chairperson co-chair provost chancellor rector dean bishop imam rabbi
     mp executive councillor councilor alderman alderwoman manager captain coach legislator
     pm dpm fm cs mos eam nsa coas
+    undersecretary under-secretary consul consul-general patriarch catholicos
     """.split()
 )
 
@@ -97,7 +98,9 @@ VISITOR_NOUNS = frozenset(
 )
 
 # Titles of someone posted to a country or body: "Ambassador to Qatar".
-POSTED_TITLE_HEADS = frozenset("ambassador envoy commissioner representative delegate".split())
+POSTED_TITLE_HEADS = frozenset(
+    "ambassador envoy commissioner representative delegate consul chargé charge".split()
+)
 
 # Titles of diplomats who live in the country they serve: "met the Iraqi ambassador in
 # Washington" says nothing of a trip to Washington.

@@ -446,16 +446,27 @@ class TitleReading(PeopleReading):
                     and tok.is_lower
                     and i < tok.head.i < end
                 )
-                or (tok.lower_ in ("of", "on") and i > sent_start and is_title_word(doc[i - 1]))
+                or (
+                    tok.lower_ in ("of", "on", "for")
+                    and i > sent_start
+                    and is_title_word(doc[i - 1])
+                )
                 # "Director General of the Office of the Minister of Foreign Affairs X":
                 # an "of" chain that goes back to a title word
-                or (tok.lower_ in ("of", "the") and self._chain_to_title(i - 1, sent_start))
+                or (
+                    tok.lower_ in ("of", "the", "at", "for")
+                    and self._chain_to_title(i - 1, sent_start)
+                )
                 # "Ambassador to Qatar Sultan bin Saad"
                 or (
                     tok.lower_ == "to"
                     and i > sent_start
-                    and doc[i - 1].lower_ in POSTED_TITLE_HEADS
                     and doc[i - 1].text[:1].isupper()
+                    # "Consul General to Juba Christopher Datta"
+                    and any(
+                        doc[k].lower_ in POSTED_TITLE_HEADS
+                        for k in range(max(sent_start, i - 2), i)
+                    )
                 )
                 # "High Commissioner of Pakistan in Malaysia Amna Baloch"
                 or (
@@ -559,7 +570,10 @@ class TitleReading(PeopleReading):
                 return False
             if is_title_word(tok) and tok.text[:1].isupper():
                 return True
-            if not (tok.lower_ in ("of", "the") or (tok.text[:1].isupper() and tok.is_alpha)):
+            if not (
+                tok.lower_ in ("of", "the", "at", "for")
+                or (tok.text[:1].isupper() and tok.is_alpha)
+            ):
                 return False
         return False
 

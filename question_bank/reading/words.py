@@ -112,22 +112,28 @@ def singular_title(tok: Token) -> str | None:
 def ends_of_phrase(doc: Doc, i: int) -> bool:
     """True for the last word of "Secretary of State" and the like."""
     j = i
-    while j > max(0, i - 6):
+    while j > max(0, i - 10):
         if (
             j > 0
             and is_title_word(doc[j - 1])
             and (
-                doc[j].lower_ in ("of", "on")
-                # "Ambassador to Qatar", "Special Envoy to the Sahel"
-                or (doc[j].lower_ == "to" and doc[j - 1].lower_ in POSTED_TITLE_HEADS)
+                # "Minister for Presidential Affairs"
+                doc[j].lower_ in ("of", "on", "for")
+                # "Ambassador to Qatar", "Special Envoy to the Sahel", "Consul General to X"
+                or (
+                    doc[j].lower_ == "to"
+                    and any(doc[k].lower_ in POSTED_TITLE_HEADS for k in range(max(0, j - 2), j))
+                )
             )
         ):
             tail = doc[j + 1 : i + 1]
             if all(
                 t.text[:1].isupper()
                 or (t.lower_ == "the" and t.i == j + 1)
-                # "High Commissioner of Pakistan in Malaysia"
-                or (t.lower_ in ("in", "to") and t.i > j + 1 and t.i < i)
+                # "High Commissioner of Pakistan in Malaysia", "Undersecretary of the
+                # Ministry of Regional Cooperation", "Director for Programs at the Ministry"
+                or (t.lower_ in ("in", "to", "of", "at") and t.i > j + 1 and t.i < i)
+                or (t.lower_ == "the" and t.i > j + 1 and doc[t.i - 1].lower_ in ("of", "at"))
                 for t in tail
             ):
                 return True  # "Secretary of State", "Adviser on Commerce"

@@ -1812,3 +1812,22 @@ def test_a_rank_and_a_manner_of_speaking_are_no_figures(facts) -> None:
     )
     values = [f.to_dict()["value"] for f in found if f.type in ("quantity", "term")]
     assert values == [], values
+
+
+def test_long_titles_before_names_in_a_list_of_officials(facts) -> None:
+    """Titles with "for", "at", "to" and a second "of" before the name, in an "including"
+    list."""
+    found = facts(
+        "Envoy Laura Brandt was received at the airport by officials including Consul General "
+        "to Juba Tomas Varga, Minister for Presidential Affairs Luka Bian Dorr, Undersecretary "
+        "of the Ministry of Regional Cooperation John Peter Smith, and Director General for "
+        "Special Programs at the Ministry of Energy David Miller."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Tomas Varga", "Consul General to Juba") in roles
+    assert ("Luka Bian Dorr", "Minister for Presidential Affairs") in roles
+    assert ("John Peter Smith", "Undersecretary of the Ministry of Regional Cooperation") in roles
+    assert (
+        "David Miller",
+        "Director General for Special Programs at the Ministry of Energy",
+    ) in roles
