@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 
 _lock = threading.Lock()
+
+
+def _key(name: str) -> str:
+    """A name as the lookups store it: lower case, without accents ("Brasília" and
+    "Brasilia", "Bogotá" and "Bogota" are one key)."""
+    folded = unicodedata.normalize("NFKD", name.lower().strip())
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)
@@ -40,14 +48,14 @@ def _countries_and_capitals() -> tuple[frozenset[str], frozenset[str]]:
         for attr in ("name", "official_name", "common_name"):
             value = getattr(country, attr, None)
             if value:
-                countries.add(value.lower())
+                countries.add(_key(value))
                 if "," in value:  # "Palestine, State of"
-                    countries.add(value.split(",")[0].lower())
+                    countries.add(_key(value.split(",")[0]))
     capitals: set[str] = set()
     for info in country_records():
-        countries.add(str(info["name"]).lower())
+        countries.add(_key(str(info["name"])))
         if info.get("capital"):
-            capitals.add(str(info["capital"]).lower())
+            capitals.add(_key(str(info["capital"])))
     countries.update({"the west bank", "west bank", "gaza", "the gaza strip", "gaza strip"})
     return frozenset(countries), frozenset(capitals)
 
@@ -56,24 +64,24 @@ def _countries_and_capitals() -> tuple[frozenset[str], frozenset[str]]:
 def _cities() -> frozenset[str]:
     """Lower-cased names of cities with 15,000 people or more."""
 
-    return frozenset(str(c["name"]).lower() for c in city_records())
+    return frozenset(_key(str(c["name"])) for c in city_records())
 
 
 def is_country(name: str) -> bool:
     """True for a country's name ("Mali", "Türkiye", "the United States")."""
-    low = name.lower().strip()
+    low = _key(name)
     countries, _ = _countries_and_capitals()
     return low in countries or (low.startswith("the ") and low[4:] in countries)
 
 
 def is_capital(name: str) -> bool:
     """True for a national capital ("Bamako", "Kyiv")."""
-    return name.lower().strip() in _countries_and_capitals()[1]
+    return _key(name) in _countries_and_capitals()[1]
 
 
 def is_city(name: str) -> bool:
     """True for a city of 15,000 people or more (weak evidence: many are surnames)."""
-    return name.lower().strip() in _cities()
+    return _key(name) in _cities()
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +89,7 @@ def _capital_countries() -> dict[str, str]:
     """Lower-cased capital -> its country's name."""
 
     return {
-        str(info["capital"]).lower(): str(info["name"])
+        _key(str(info["capital"])): str(info["name"])
         for info in country_records()
         if info.get("capital")
     }
@@ -96,7 +104,7 @@ def _dominant_city_countries() -> dict[str, str]:
     names = {str(c["iso"]): str(c["name"]) for c in country_records()}
     by_name: dict[str, list[tuple[int, str]]] = {}
     for info in city_records():
-        by_name.setdefault(str(info["name"]).lower(), []).append(
+        by_name.setdefault(_key(str(info["name"])), []).append(
             (int(str(info["population"])), str(info["countrycode"]))
         )
     out: dict[str, str] = {}
@@ -111,12 +119,12 @@ def _dominant_city_countries() -> dict[str, str]:
 def country_of_city(name: str) -> str | None:
     """The country a city of 15,000 people or more is in ("Jeddah" -> "Saudi Arabia"),
     when the name is not shared with a city of comparable size elsewhere."""
-    return _dominant_city_countries().get(name.lower().strip())
+    return _dominant_city_countries().get(_key(name))
 
 
 def country_of_capital(name: str) -> str | None:
     """The country whose capital this is ("Kathmandu" -> "Nepal"), or None."""
-    return _capital_countries().get(name.lower().strip())
+    return _capital_countries().get(_key(name))
 
 
 def is_firm_place(name: str) -> bool:

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import countries_in_title, countries_named, country_of_word, is_country
+from ..gazetteer import (
+    countries_in_title,
+    countries_named,
+    country_of_capital,
+    country_of_city,
+    country_of_word,
+    is_country,
+)
 from ..lexicon import (
     HEAD_OF,
     MEETING_NOUNS,
@@ -199,6 +206,8 @@ class CoreferenceReading(TitleReading):
                     if p and p != speaker and self._gender_fits(p, gender):
                         return p
             break
+        if self._unnamed_title_subject(tok):
+            return None  # "The Brazilian President visited Angola, his first visit": his own
         earlier = [
             m
             for m in self.mentions
@@ -242,6 +251,20 @@ class CoreferenceReading(TitleReading):
                             return topic[-1].person
                 return in_sent[-1].person
         return earlier[-1].person
+
+    def _unnamed_title_subject(self, tok: Token) -> bool:
+        """Whether the pronoun's own clause has, before it, a subject written as a title
+        ("the Brazilian President") that names nobody the text knows."""
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return False
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        return (
+            subject is not None
+            and subject.i < tok.i
+            and subject.i not in self._token_person
+            and could_be_title_reference(subject)
+        )
 
     def _beside_subject(self, m: Mention) -> bool:
         """Whether a mention is a name in apposition to its clause's subject."""
@@ -381,6 +404,30 @@ class CoreferenceReading(TitleReading):
                 return m.person
         return None
 
+    def _went_to(self, person: str, origins: list[str]) -> bool:
+        """Whether the text so far has the person travel to the country of an origin word
+        ("Lourenço left for Brasília": not "the Brazilian President")."""
+        wanted = {c for o in origins if (c := country_of_word(o))}
+        for m in self.mentions:
+            tok = self.doc[m.start]
+            while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+                tok = tok.head
+            verb = tok.head
+            if m.person != person or tok.dep_ != "nsubj" or verb.lemma_ not in TRAVEL_VERBS:
+                continue
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in TRAVEL_VERBS[verb.lemma_]:
+                    for place in prep.children:
+                        text = self.doc[place.left_edge.i : place.i + 1].text
+                        country = (
+                            country_of_word(text)
+                            or country_of_capital(text)
+                            or country_of_city(text)
+                        )
+                        if country in wanted:
+                            return True
+        return False
+
     def _resolve_title_reference(self, tok: Token) -> str | None:
         """ "the Secretary", "the top U.S. diplomat": the person holding that title."""
         wanted = TITLE_SYNONYMS.get(tok.lower_, (tok.lower_,))
@@ -419,6 +466,8 @@ class CoreferenceReading(TitleReading):
             named = [
                 h for h in holders if any(same_origin(o, t) for t in titles[h] for o in origins)
             ]
+            # "the Brazilian President" is not the one the story sent to Brazil
+            holders = [h for h in holders if not self._went_to(h, origins)]
             # nobody's title says they are from there: only holders whose titles name no
             # country at all remain ("the European envoy" is not the "US envoy")
             if named or not any(o in REGION_WORDS for o in origins):

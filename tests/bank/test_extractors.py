@@ -1831,3 +1831,17 @@ def test_long_titles_before_names_in_a_list_of_officials(facts) -> None:
         "David Miller",
         "Director General for Special Programs at the Ministry of Energy",
     ) in roles
+
+
+def test_a_nationality_title_is_not_the_visitor_sent_to_that_country(facts) -> None:
+    """ "The Chilean President" is not the guest who flew to Santiago, and "his" in his
+    sentence is not the guest either."""
+    found = facts(
+        "President Ana Rios left for Santiago on Thursday for a busy visit. Rios will meet "
+        "business leaders on Friday. The Chilean President visited Peru in August of that "
+        "year, his first visit to a Pacific country in his new term."
+    )
+    trips = [f for f in of_type(found, "trip")]
+    assert not any(f["traveler"] == "Ana Rios" for f in trips), trips
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert ("Ana Rios", "Peru") not in visits

@@ -662,3 +662,11 @@ def test_a_country_of_several_words_is_read_from_titles_and_nationalities() -> N
     assert countries_in_title("Sri Lanka Prime Minister") == {"Sri Lanka"}
     assert countries_in_title("Speaker of South Sudan Legislative Assembly") == {"South Sudan"}
     assert country_of_word("Prime Minister") is None
+
+
+def test_places_are_looked_up_with_or_without_accents() -> None:
+    from question_bank.gazetteer import country_of_capital, is_capital
+
+    assert country_of_capital("Brasília") == country_of_capital("Brasilia") == "Brazil"
+    assert country_of_capital("Bogotá") == "Colombia"
+    assert is_capital("Brasília")
