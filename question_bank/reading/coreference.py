@@ -191,6 +191,16 @@ class CoreferenceReading(TitleReading):
             appos = [m for m in fits if self._beside_subject(m)]
             if appos:
                 return appos[-1].person
+        if (
+            tok.dep_ in SUBJECT_DEPS
+            and tok.head.dep_ == "relcl"
+            and len({m.person for m in fits}) == 1
+            and not in_quote
+            and self._head_of(fits[-1]).dep_ in ("poss", *SUBJECT_DEPS)
+        ):
+            # "during Sharif's visit to Riyadh, where he was welcomed by X": the one person
+            # the sentence has named before the relative clause, as its owner or subject
+            return fits[-1].person
         # "Accompanied by Dr Tesfaye, he toured ...": a subject pronoun after a fronted
         # phrase refers to the topic, not to the person inside the phrase.
         if fits and not in_quote and tok.dep_ not in SUBJECT_DEPS:
@@ -266,11 +276,16 @@ class CoreferenceReading(TitleReading):
             and could_be_title_reference(subject)
         )
 
-    def _beside_subject(self, m: Mention) -> bool:
-        """Whether a mention is a name in apposition to its clause's subject."""
+    def _head_of(self, m: Mention) -> Token:
+        """The last word of a mention's name, which carries its role in the clause."""
         head = self.doc[m.start]
         while head.dep_ in ("compound", "flat") and head.head.i != head.i:
             head = head.head
+        return head
+
+    def _beside_subject(self, m: Mention) -> bool:
+        """Whether a mention is a name in apposition to its clause's subject."""
+        head = self._head_of(m)
         return head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS
 
     def _named_later(

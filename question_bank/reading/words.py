@@ -215,6 +215,10 @@ _RANK_AMONG_HOLDERS = re.compile(
 )
 
 
+_EVENT_WORDS = frozenset("visit visits trip trips tour talks".split())
+"""Words of an event, never of an office."""
+
+
 def clean_title(text: str) -> str:
     """Strip determiners, an unresolved possessive pronoun ("its chief executive"), stray
     punctuation and white space from a title."""
@@ -231,6 +235,8 @@ def clean_title(text: str) -> str:
         # "his partner" is no title
         return ""
     words = text.split()
+    if any(w.lower() in _EVENT_WORDS for w in words):
+        return ""  # "Diplomatic visit PM": a sub-heading glued to the title, no office
     while (
         len(words) > 2
         and words[-1].lower() in RANKS

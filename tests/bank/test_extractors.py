@@ -1845,3 +1845,20 @@ def test_a_nationality_title_is_not_the_visitor_sent_to_that_country(facts) -> N
     assert not any(f["traveler"] == "Ana Rios" for f in trips), trips
     visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
     assert ("Ana Rios", "Peru") not in visits
+
+
+def test_he_in_a_relative_clause_is_the_owner_of_the_visit_before_it(facts) -> None:
+    found = facts(
+        "Ruritania and Moldova signed a defence pact on Monday.\n\n"
+        "The pact was signed during Prime Minister Ivo Baric's state visit to Chisinau, "
+        "where he was welcomed by President Ana Rusu.\n\n"
+        "Diplomatic visit PM Baric thanks hosts for hospitality During his visit, Baric "
+        "also met the speaker.\n\n"
+        "Vice-President Tomas Berg flew to Lima for a meeting with Trade Minister Lea Novak, "
+        "before the tour ends in Quito, where he will meet President Rosa Ferreira.\n"
+    )
+    meetings = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Ivo Baric", "Ana Rusu"}) in meetings
+    assert frozenset({"Lea Novak", "Rosa Ferreira"}) not in meetings  # he is not the host
+    titles = {f["title"] for f in of_type(found, "role") if f["person"] == "Ivo Baric"}
+    assert not any("visit" in t.lower() for t in titles), titles
