@@ -185,6 +185,8 @@ def _forms_in_text(name: str, words: list[str], text: str) -> list[str]:
         after = rf"(?!\s+{re.escape(words[i + 1])})" if i + 1 < len(words) else ""
         alone = _compiled(rf"{before}(?<![\w-]){re.escape(word)}(?![\w-]){after}")
         for m in alone.finditer(text):
+            if re.match(r"[ \t]+[A-Z][a-zà-ÿ]", text[m.end() :]) and i == 0:
+                continue  # "Luiz" of "Luiz Alberto Figuereido" is another man's given name
             out.append(word)
             lead = re.search(
                 r"\b([A-Z][A-Za-z]{1,12}\.?)\s+$", text[max(0, m.start() - 16) : m.start()]

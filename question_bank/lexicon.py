@@ -39,6 +39,8 @@ NAME_ABBREVIATIONS = frozenset(
 # What "His" or "Her" styles before a name: "His Excellency", "Her Majesty".
 STYLE_NOUNS = frozenset("excellency majesty highness holiness eminence".split())
 
+# Malaysian and Brunei styles written before a name: "Datuk Seri Amran", "Tengku Zafrul".
+HONORIFICS = HONORIFICS | {"datuk", "dato", "dato'", "datin", "seri", "tengku", "tunku", "hajah"}
 HONORIFICS = HONORIFICS | {"amb", "amb.", "cmdr", "cmdr.", "cpl.", "engr", "engr."}
 
 # Family names written first in Chinese and Korean names ("Wang Yi", "Moon Jae-in"): the

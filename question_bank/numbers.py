@@ -544,6 +544,8 @@ _HEDGE = re.compile(
 
 _CURRENCY_SYMBOLS = {
     "US$": "US dollars",
+    "$US": "US dollars",  # "$US810 million", as Pacific and Australian papers write it
+    "$A": "Australian dollars",
     "$": "US dollars",
     "A$": "Australian dollars",
     "AU$": "Australian dollars",
@@ -581,7 +583,7 @@ _CURRENCY_SYMBOLS = {
     "ZAR": "rand",
 }
 _CURRENCY_PREFIX = re.compile(
-    r"(?:(U\.?S\.? ?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|NT\$|R\$|[$£€¥₹₪₩₽₦]) ?"
+    r"(?:(U\.?S\.? ?\$|\$US|\$A|AU?\$|CA?\$|NZ\$|HK\$|S\$|NT\$|R\$|[$£€¥₹₪₩₽₦]) ?"
     r"|(USD|HKD|AUD|CAD|NZD|SGD|EUR|GBP|JPY|CNY|RMB|INR|ILS|ZAR|Rs\.?) ?(?=[0-9])"
     # South African rand, "R350 million", "R4 400": only with a scale or a thousands
     # group, so "R2" stays a name

@@ -253,7 +253,8 @@ def _beside_month(tok: Token, sent: Span) -> bool:
 
 
 _GLUED_CURRENCY = re.compile(
-    r"^(?:[A-Z]{1,3}\$|USD|EUR|GBP|JPY|CNY|RMB|INR|ILS|ZAR|R|N|Rs\.?)[0-9][0-9,.]*(?:bn|mn|m|k|tn|b)?$"
+    r"^(?:[A-Z]{1,3}\$|USD|HKD|EUR|GBP|JPY|CNY|RMB|INR|ILS|ZAR|R|N|Rs\.?|US|A)"
+    r"[0-9][0-9,.]*(?:bn|mn|m|k|tn|b)?$"
 )
 _GLUED_SCALE = re.compile(r"^\d[\d,.]*(bn|mn|m|k|tn|b)$", re.IGNORECASE)
 

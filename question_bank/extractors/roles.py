@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..analysis import Analysis
+from ..gazetteer import country_of_word
 from ..model import Cue, Role
 
 
@@ -48,5 +49,7 @@ _LINKS = frozenset("of for the and to on".split())
 def _words(title: str) -> frozenset[str]:
     """A title's words without its possessor or linking words, for spotting one office
     written twice."""
-    core = title.lower().split("'s ", 1)[-1]
-    return frozenset(w for w in re.findall(r"\w+", core) if w not in _LINKS)
+    core = title.split("'s ", 1)[-1]
+    # "Russian" and "of Russia" name one country
+    words = [(country_of_word(w) or w).lower() for w in re.findall(r"\w+", core)]
+    return frozenset(w for w in words if w not in _LINKS)

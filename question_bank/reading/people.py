@@ -18,6 +18,7 @@ from ..lexicon import (
     PARTICLES,
     PATRONYMICS,
     RANKS,
+    STYLE_NOUNS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_TAILS,
@@ -402,6 +403,15 @@ class PeopleReading(DocumentReading):
                 ):
                     break
                 tokens.insert(0, prev)
+            if (
+                len(tokens) >= 3
+                and tokens[0].i >= 2
+                and self.doc[tokens[0].i - 1].lower_ == "of"
+                and self.doc[tokens[0].i - 2].lower_ in TITLE_HEADS
+            ):
+                tokens = tokens[
+                    1:
+                ]  # "Chief of Protocol Aini Mohd Atan": "Protocol" is his office's
             if not tokens or not all(
                 (NAME_PART.match(t.text) and (t.text[:1].isupper() or t.lower_ in PARTICLES))
                 or t.text == "-"
@@ -421,6 +431,7 @@ class PeopleReading(DocumentReading):
         spans.extend(self._title_holder_names(spans))
         spans.extend(self._backfill_full_names(spans))
         spans = self._joined_names(sorted(spans))
+        spans = [self._without_country(sp) for sp in spans]
         spans = [
             sp
             for sp in spans
@@ -446,6 +457,17 @@ class PeopleReading(DocumentReading):
             if not _two_people_joined(sp[2], [o[2] for o in spans])
             # "Maritime Self-Defence Force (MSDF)": an organisation's initials
             and not (sp[2].isupper() and " " not in sp[2] and f"({sp[2]})" in self.doc.text)
+            # "His Majesty", "the Yang di-Pertuan Agong": a style or an office, no name
+            and sp[2].lower() not in STYLE_NOUNS
+            and not sp[2].lower().startswith("the ")
+            and not (sp[0] > 0 and self.doc[sp[0] - 1].lower_ == "the")
+            # "Yang di-Pertuan Agong": the tail of a word joined by a hyphen
+            and not (
+                sp[0] > 1
+                and self.doc[sp[0] - 1].text == "-"
+                and not self.doc[sp[0] - 2].whitespace_
+                and self.doc[sp[0] - 2].is_lower
+            )
         ]
         # Full names first, in order of appearance; then short names attach to them.
         for _start, _end, text, gender in spans:
@@ -489,6 +511,23 @@ class PeopleReading(DocumentReading):
             if start in self._nicknames:
                 person.aliases.add(self._nicknames[start])
         self._label_slips()
+
+    def _without_country(
+        self, span: tuple[int, int, str, str | None]
+    ) -> tuple[int, int, str, str | None]:
+        """ "Minister of Foreign Affairs of Russia Sergey Lavrov": a country after the
+        title's "of" is no part of the name."""
+        start, end, _, gender = span
+        doc = self.doc
+        if (
+            end - start >= 3
+            and start >= 1
+            and doc[start - 1].lower_ == "of"
+            and is_firm_place(doc[start].text)
+            and doc[start + 1].text[:1].isupper()
+        ):
+            return start + 1, end, join_tokens(list(doc[start + 1 : end])), gender
+        return span
 
     def _joined_names(
         self, spans: list[tuple[int, int, str, str | None]]
@@ -933,6 +972,8 @@ class PeopleReading(DocumentReading):
             return True
         ent = self._ent_by_token.get(token.i)
         name = ent.text if ent is not None else token.text
+        if token.ent_type_ == "FAC" and is_city(name):
+            return True  # "arrived in La Paz" read as a building
         return token.pos_ == "PROPN" and is_firm_place(name)
 
 

@@ -718,6 +718,16 @@ class TitleReading(PeopleReading):
             return None
         if title_tok.sent.start != doc[name_start].sent.start:
             return None
+        top = title_tok
+        while top.dep_ in ("compound", "amod") and top.head.i > top.i:
+            top = top.head
+        if (
+            top.dep_ == "dobj"
+            and top.head.pos_ == "VERB"
+            and top.head.dep_ == "advcl"
+            and top.head.i < top.i
+        ):
+            return None  # "Greeting the Russian Foreign Minister, Tokayev said": his guest
         # "the Chief of Staff to the President of Ghana, X": the title the phrase hangs on
         t = title_tok
         for _ in range(4):

@@ -280,6 +280,19 @@ class Context:
                 country = stops.pop()
                 if f.place and _country_of_place(f.place) not in (None, country):
                     continue
+                # the sentence must put the meeting there: a host's verb ("was received
+                # by"), or the place itself ("arrived in La Paz to meet President X"); "a
+                # talk with the Prime Minister before leaving for China" is at home
+                there = "|".join(re.escape(p) for p in self.visited(visitor))
+                sentence = f.source.sentence
+                if not (
+                    _HOST_WORDS.search(sentence)
+                    or (
+                        there
+                        and re.search(rf"\b(?:in|at|visit(?:ed|ing)?)\s+(?:{there})\b", sentence)
+                    )
+                ):
+                    continue
                 if country is not None and country != self.country_of(visitor):
                     found.add(country)
         return found.pop() if len(found) == 1 else None
@@ -1725,6 +1738,11 @@ def states_country(sentence: str, country: str) -> bool:
     """Whether a sentence names a country by its nationality ("Mexican" for Mexico)."""
     return any(country_of_word(w) == country for w in re.findall(r"\b[A-Z][a-z]{3,}\b", sentence))
 
+
+_HOST_WORDS = re.compile(
+    r"\b(?:received|welcomed|hosted|greeted|called on|calls on|courtesy call)\b", re.IGNORECASE
+)
+"""Words of a sentence in which a host meets a visitor."""
 
 _LEADER_WORDS = frozenset("president prime premier king queen emir amir sultan chancellor".split())
 """Words of a head of state's or government's title: the host a visitor calls on."""

@@ -136,7 +136,9 @@ _RELATIVE = re.compile(
     rf"""(?ix)
     (?P<prep>\b(?:on|last|next|this|later|early|late|since|by|until|from)\s+)?
     (?P<day>\b(?:{_WEEKDAY})\b){_PART_OF_DAY}
-    | \b(?P<word>today|tonight|yesterday|tomorrow)\b
+    | \b(?P<word>today|tonight|yesterday|tomorrow)\b(?P<poss>['’]s\b)?
+    | (?:\bon\s+)?\bthe\s+(?P<nth>\d{{1,2}})(?:st|nd|rd|th)\s+of
+      \s+(?P<which>this|next|last)\s+month\b
     | (?:\b(?:over|in|within|during|for)\s+the\s+(?=(?:next|last|coming|past)\s))?
       \b(?P<span>(?:this|next|last|coming|earlier\s+this|later\s+this)\s+(?:week|month|weekend|year)
       |this\s+(?:morning|afternoon|evening))\b
@@ -218,8 +220,17 @@ def resolve_relative(text: str, date: dt.date | None, planned: bool = False) -> 
     """
 
     def sub(m: re.Match[str]) -> str:
+        the = "The" if m.group(0)[:1].isupper() else "the"
         if date is None:
-            return ""
+            return the if m.group("poss") else ""  # "Today's meeting": "the meeting"
+        if m.group("nth"):  # "on the 30th of this month"
+            month = date.month + {"this": 0, "next": 1, "last": -1}[m.group("which").lower()]
+            year = date.year + (month - 1) // 12
+            try:
+                day = dt.date(year, (month - 1) % 12 + 1, int(m.group("nth")))
+            except ValueError:
+                return m.group(0)
+            return f"on {format_date(day)}"
         if m.group("day"):
             when = resolve_day(date, m.group("day"), planned)
             prep = (m.group("prep") or "").strip().lower()
@@ -228,6 +239,8 @@ def resolve_relative(text: str, date: dt.date | None, planned: bool = False) -> 
         if m.group("word"):
             shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
             when = date + dt.timedelta(days=shift[m.group("word").lower()])
+            if m.group("poss"):
+                return f"{the} {format_date(when)}"  # "Today's meeting": "the 4 May 2023 meeting"
             night = "on the night of " if m.group("word").lower() == "tonight" else "on "
             return f"{night}{format_date(when)}"
         if m.group("night"):
@@ -390,7 +403,7 @@ def quote_for_prompt(sentence: str, date: dt.date | None, planned: bool = False)
         if re.match(r"\s*\(\d{1,2}\)", s[m.end() :]):
             return m.group(0)  # "today (22)" in a report of the 23rd: the article's day
         resolved = resolve_relative(m.group(0), date, planned)
-        return f"{m.group(0)} [{re.sub(r'^(?:on|in) ', '', resolved)}]"
+        return f"{m.group(0)} [{re.sub(r'^(?:on|in|the) ', '', resolved, flags=re.I)}]"
 
     # "today (23)": the day the article writes beside the word is the one the bracket
     # gives in full, once

@@ -1862,3 +1862,41 @@ def test_he_in_a_relative_clause_is_the_owner_of_the_visit_before_it(facts) -> N
     assert frozenset({"Lea Novak", "Rosa Ferreira"}) not in meetings  # he is not the host
     titles = {f["title"] for f in of_type(found, "role") if f["person"] == "Ivo Baric"}
     assert not any("visit" in t.lower() for t in titles), titles
+
+
+def test_a_guest_greeted_by_title_lends_it_to_nobody_and_a_country_is_no_name(facts) -> None:
+    found = facts(
+        "President of Kazakhstan Ivan Petrov held a meeting with Minister of Foreign Affairs "
+        "of Russia Sergey Lavrov, who arrived in Astana for a working visit. Greeting the "
+        "Russian Foreign Minister, Petrov highlighted the dynamic development of cooperation."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert not any(p == "Ivan Petrov" and "Foreign" in t for p, t in roles), roles
+    assert ("Sergey Lavrov", "Minister of Foreign Affairs of Russia") in roles
+    # one office, one role: "Russian Foreign Minister" is the same office
+    assert [t for p, t in roles if p == "Sergey Lavrov"] == [
+        "Minister of Foreign Affairs of Russia"
+    ]
+
+
+def test_styles_and_offices_written_like_names_are_no_people(facts) -> None:
+    found = facts(
+        "ANKARA: The Yang di-Pertuan Agong was accorded a state welcome here today. His "
+        "Majesty received the royal salute. Finance Minister Datuk Seri Omar Haddad and "
+        "Foreign Ministry Chief of Protocol Aini Mohd Atan were also present.\n"
+    )
+    people = {f["person"] for f in of_type(found, "role")}
+    people |= {f["traveler"] for f in of_type(found, "visit")}
+    assert not people & {"Majesty", "Pertuan Agong", "Yang di-Pertuan Agong"}, people
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Omar Haddad", "Finance Minister") in roles
+    assert ("Aini Mohd Atan", "Foreign Ministry Chief of Protocol") in roles
+
+
+def test_dollars_written_the_pacific_way(facts) -> None:
+    found = facts(
+        "The United States pledged $US810 million in new aid to Pacific island nations on "
+        "Thursday, officials said."
+    )
+    values = {f.to_dict()["value"] for f in found if f.type in ("quantity", "term")}
+    assert 810_000_000 in values

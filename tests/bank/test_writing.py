@@ -1878,3 +1878,61 @@ def test_a_time_left_out_of_a_quote_leaves_no_stray_comma() -> None:
     said = "He toured Chile (for the summit). Earlier this year, he also visited Peru."
     assert resolve_relative(said, None) == "He toured Chile (for the summit). He also visited Peru."
     assert resolve_relative("On Monday, he met the U.S. envoy.", None) == "He met the U.S. envoy."
+
+
+def test_a_host_country_needs_the_meeting_to_be_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A talk with the home leader "before leaving" for the visit gives him no host
+    country; "arrived in La Paz to meet President X" does."""
+    from question_bank import extract_facts, generate_questions, parse_article
+
+    def accepted(text: str, person: str) -> list[list[str]]:
+        a = parse_article(text, "host")
+        return [
+            q.to_dict()["accepted"]
+            for q in generate_questions(a, extract_facts(a, nlp=nlp))
+            if q.kind == "short_answer" and q.to_dict()["fact"].get("person") == person
+        ]
+
+    home = (
+        "Foreign Minister Ali Raza left for Beijing on Friday for talks with his counterpart.\n\n"
+        "In a video message released before his departure, Raza said he was going on an "
+        "important trip to China and that he had a discussion with Prime Minister Omar Khan "
+        "before leaving.\n"
+    )
+    for forms in accepted(home, "Omar Khan"):
+        assert not any("China" in f or "Chinese" in f for f in forms), forms
+    abroad = (
+        "Foreign Minister Lea Novak arrived in La Paz on Thursday to meet with President "
+        "Luis Arce and discuss trade.\n"
+    )
+    found = accepted(abroad, "Luis Arce")
+    assert any("President of Bolivia" in forms for forms in found), found
+
+
+def test_a_given_name_two_people_share_is_no_accepted_form() -> None:
+    from question_bank.forms import name_forms
+
+    text = (
+        "Foreign Minister Mauro Vieira met President Luiz Inacio Lula da Silva. He came with "
+        "the climate ambassador, Luiz Alberto Figueiredo."
+    )
+    assert "Luiz" not in name_forms("Luiz Alberto Figueiredo", text)
+    assert "Luiz" not in name_forms("Luiz Inacio Lula da Silva", text)
+    assert "Figueiredo" in name_forms("Luiz Alberto Figueiredo", text)
+
+
+def test_a_possessive_today_and_a_day_of_this_month() -> None:
+    import datetime as dt
+
+    from question_bank.writing.text import quote_for_prompt, resolve_relative
+
+    day = dt.date(2023, 5, 4)
+    assert resolve_relative("Today's meeting will be held in Lima.", None) == (
+        "The meeting will be held in Lima."
+    )
+    assert quote_for_prompt("Today's meeting will be held in Lima.", day) == (
+        "Today's [4 May 2023] meeting will be held in Lima."
+    )
+    said = "We intend to hold it on the 30th of this month, he said."
+    assert resolve_relative(said, None) == "We intend to hold it, he said."
+    assert resolve_relative(said, day) == "We intend to hold it on 30 May 2023, he said."
