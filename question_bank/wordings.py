@@ -284,6 +284,13 @@ TRAVEL_WORDINGS: tuple[Wording, ...] = (
         "Rome",
     ),
     _travel(
+        "arrived to (as translations write it)",
+        "arrive",
+        ("to",),
+        "President Ivo Baric arrived at noon from Spain to the city of Berlin.",
+        "Berlin",
+    ),
+    _travel(
         "landed in / at",
         "land",
         ("in", "at"),

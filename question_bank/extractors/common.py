@@ -432,7 +432,8 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     parser calls a dative counts: "accorded a welcome to X")."""
     out: list[Token] = []
     for c in head.children:
-        if c.dep_ not in ("prep", "dative"):
+        # "met with X, and with Y": the second "with" hangs on the verb as a conjunct
+        if c.dep_ not in ("prep", "dative") and not (c.dep_ == "conj" and c.pos_ == "ADP"):
             continue
         if c.lower_ in preps:
             out.extend(o for o in c.children if o.dep_ == "pobj")

@@ -1357,6 +1357,9 @@ def swap_number(original: str, value: float) -> str | None:
             new = new[:1].upper() + new[1:]
     else:
         new = format_number(value)
+        cents = re.search(r"\d\.(\d\d)$", written)
+        if cents:
+            new = f"{value:,.2f}"  # "£13.20" becomes "£19.80", not "£19.8"
         if re.search(r"\d,\d{3}", written) and float(value).is_integer() and value < 1e6:
             new = f"{int(value):,}"
         spaced = re.search(r"\d([ \u00a0\u202f])\d{3}", written)

@@ -1900,3 +1900,19 @@ def test_dollars_written_the_pacific_way(facts) -> None:
     )
     values = {f.to_dict()["value"] for f in found if f.type in ("quantity", "term")}
     assert 810_000_000 in values
+
+
+def test_a_second_with_and_arrived_to_as_translations_write(facts) -> None:
+    found = facts(
+        "President Ivo Baric arrived at noon from Spain to the city of Berlin, where he will "
+        "meet Chancellor Greta Holm. He came after passing through Spain, where he met with "
+        "the President of the Spanish Government, Pedro Alvarez, and with King Carlos VII."
+    )
+    visits = {
+        p for f in of_type(found, "visit") if f["traveler"] == "Ivo Baric" for p in f["places"]
+    }
+    assert "Berlin" in visits, visits
+    met = {p for f in of_type(found, "meeting") for p in f["participants"]} - {"Ivo Baric"}
+    assert {"Pedro Alvarez", "Carlos VII"} <= met, met
+    berlin = [f for f in found if f.type == "visit" and "Berlin" in f.to_dict()["places"]]
+    assert berlin and not any(f.planned for f in berlin)  # he arrived: the visit is done

@@ -1936,3 +1936,10 @@ def test_a_possessive_today_and_a_day_of_this_month() -> None:
     said = "We intend to hold it on the 30th of this month, he said."
     assert resolve_relative(said, None) == "We intend to hold it, he said."
     assert resolve_relative(said, day) == "We intend to hold it on 30 May 2023, he said."
+
+
+def test_another_sum_keeps_the_pence() -> None:
+    from question_bank.writing.build import swap_number
+
+    assert swap_number("£13.20", 19.8) == "£19.80"
+    assert swap_number("$1.5 billion", 750_000_000) == "$750 million"
