@@ -243,8 +243,9 @@ class _Figure:
         return bool(self.ordinals or self.amounts)
 
 
-_NAMED_FACTS = frozenset({"role", "meeting", "visit", "mediation"})
-"""Fact types whose keys are names and titles, never figures ("First Deputy President")."""
+_NAMED_FACTS = frozenset({"role", "meeting", "visit", "mediation", "deadline"})
+"""Fact types whose keys are names, titles and dates, never figures ("First Deputy President",
+"15 November")."""
 
 
 def _figure(key: Keyed) -> _Figure:

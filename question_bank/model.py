@@ -257,8 +257,28 @@ class Mediation(Fact):
         return {"mediator": self.mediator, "agreement": self.agreement}
 
 
+@dataclass(frozen=True, kw_only=True)
+class Deadline(Fact):
+    """A date by which an agreement has something done: "Armenia is to hand back the
+    Kalbajar district by 15 November"."""
+
+    type: ClassVar[str] = "deadline"
+    agreement: str
+    """The agreement, as the article names it ("the ceasefire")."""
+    action: str
+    """What is to be done, in the article's words ("hand back the Kalbajar district")."""
+    date: str
+    """The date as the article writes it ("15 November")."""
+
+    def key(self) -> tuple[Any, ...]:
+        return ("deadline", self.date.lower(), self.action.lower())
+
+    def fields(self) -> dict[str, Any]:
+        return {"agreement": self.agreement, "action": self.action, "date": self.date}
+
+
 FACT_TYPES: dict[str, type[Fact]] = {
-    cls.type: cls for cls in (Trip, Meeting, Visit, Role, Term, Quantity, Mediation)
+    cls.type: cls for cls in (Trip, Meeting, Visit, Role, Term, Quantity, Mediation, Deadline)
 }
 
 

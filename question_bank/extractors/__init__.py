@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..analysis import Analysis
 from ..model import Fact
+from .deadlines import extract_deadlines
 from .figures import extract_figures
 from .mediations import extract_mediations
 from .meetings import extract_meetings
@@ -22,6 +23,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "meeting": extract_meetings,
     "figure": extract_figures,
     "mediation": extract_mediations,
+    "deadline": extract_deadlines,
 }
 """Every extractor by name; ``figure`` yields both ``term`` and ``quantity`` facts."""
 

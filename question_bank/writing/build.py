@@ -29,6 +29,7 @@ from ..model import (
     BLANK,
     Article,
     Cue,
+    Deadline,
     Fact,
     Mediation,
     Meeting,
@@ -78,9 +79,11 @@ from .places import (
 from .templates import Template, template
 from .text import (
     contains,
+    date_forms,
     has_relative_time,
     is_boilerplate,
     mentions_any,
+    moved_dates,
     quote_for_prompt,
     resolve_relative,
     trim_around,
@@ -1683,6 +1686,40 @@ def mediation_drafts(f: Mediation, ctx: Context) -> list[Draft]:
     return out
 
 
+def deadline_drafts(f: Deadline, ctx: Context) -> list[Draft]:
+    """The date by which an agreement has something done: the sentence with the date
+    blanked, typed or chosen among other dates (the article's other deadlines first, then
+    the date moved by a week or a month, or a year by five)."""
+    if f.cue is None:
+        return []
+    forms = date_forms(f.date)
+    out: list[Draft] = []
+    d = cloze(f, ctx, f.cue.start, f.cue.text, forms, 0.9)
+    if d:
+        out.append(d)
+    others = [g.date for g in ctx.facts if isinstance(g, Deadline) and g.date != f.date]
+    rng = seeded(_seed_key("deadline", ctx, f))
+    wrong = list(dict.fromkeys([*others, *moved_dates(f.date, rng)]))
+    wrong = [w for w in wrong if not set(date_forms(w)) & set(forms)][:3]
+    if len(wrong) == 3:
+        tpl = template("deadline", "choice", "any", "blank")
+        d = cloze(
+            f,
+            ctx,
+            f.cue.start,
+            f.cue.text,
+            (),
+            0.9,
+            kind="mcq",
+            tpl=tpl,
+            choices=(f.cue.text, *wrong),
+        )
+        if d:
+            d.avoid = tuple(forms)
+            out.append(d)
+    return out
+
+
 BUILDERS: dict[str, Callable[[Fact, Context], list[Draft]]] = {
     "trip": trip_drafts,  # type: ignore[dict-item]
     "meeting": meeting_drafts,  # type: ignore[dict-item]
@@ -1691,6 +1728,7 @@ BUILDERS: dict[str, Callable[[Fact, Context], list[Draft]]] = {
     "term": number_drafts,  # type: ignore[dict-item]
     "quantity": number_drafts,  # type: ignore[dict-item]
     "mediation": mediation_drafts,  # type: ignore[dict-item]
+    "deadline": deadline_drafts,  # type: ignore[dict-item]
 }
 """One draft builder per fact type."""
 

@@ -465,6 +465,21 @@ TEMPLATES: tuple[Template, ...] = (
         f"{A}: “The two-day visit was the first by a Japanese minister in seven years.”",
         0.85,
     ),
+    # ---- deadline: the date by which an agreement has something done ----------------
+    T(
+        "deadline",
+        "choice",
+        "any",
+        "blank",
+        "{anchor}: which date fills the blank? “{quote}”",
+        {
+            "anchor": A,
+            "quote": "Under the ceasefire, the army is to leave the district by _____.",
+        },
+        f"{A}: which date fills the blank? “Under the ceasefire, the army is to leave the "
+        "district by _____.”",
+        0.9,
+    ),
     # ---- mediation: who brokered an agreement or talks ------------------------------
     T(
         "mediation",

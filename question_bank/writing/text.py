@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 import unicodedata
 from functools import lru_cache
@@ -468,3 +469,79 @@ def trim_around(sentence: str, keep_from: int, keep_to: int, limit: int = 40) ->
     a, b = best
     piece = sentence[a:b].strip()
     return ("…" if a > 0 else "") + piece + ("…" if b < len(sentence) else "")
+
+
+# ---- dates an agreement sets -----------------------------------------------------------
+
+_MONTH_NAMES = [m.capitalize() for m in _MONTHS]
+_DATE_PARTS = re.compile(
+    r"^(?:the\s+)?(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>[A-Za-z]+)\.?"
+    r"|(?P<m2>[A-Za-z]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>\d{4}))?$"
+)
+
+
+def _month_number(word: str) -> int | None:
+    low = word.lower()
+    return next((i + 1 for i, m in enumerate(_MONTHS) if m == low or m[:3] == low[:3]), None)
+
+
+def date_forms(date: str) -> tuple[str, ...]:
+    """Ways to write a date a student may type: "15 November", "November 15", "Nov 15",
+    "15th November", "15th of November" (and each with the year, when written)."""
+    text = " ".join(date.split())
+    m = _DATE_PARTS.match(text)
+    if m is None:
+        return (text,)
+    day = int(m.group("d1") or m.group("d2"))
+    month = _month_number(m.group("m1") or m.group("m2") or "")
+    if month is None or not 1 <= day <= 31:
+        return (text,)
+    name = _MONTH_NAMES[month - 1]
+    nth = (
+        f"{day}{'th' if 11 <= day % 100 <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+    )
+    bases = [
+        f"{day} {name}",
+        f"{name} {day}",
+        f"{day} {name[:3]}",
+        f"{name[:3]} {day}",
+        f"{nth} {name}",
+        f"{nth} of {name}",
+        f"{name} {nth}",
+    ]
+    year = m.group("y")
+    out = [text, *([f"{b} {year}" for b in bases] + [f"{name} {day}, {year}"] if year else bases)]
+    return tuple(dict.fromkeys(out))
+
+
+def moved_dates(date: str, rng: random.Random) -> list[str]:
+    """Wrong dates near one, in its style: a week or a month away for a day of a month,
+    five or ten years away for a year."""
+    text = " ".join(date.split())
+    if re.fullmatch(r"(?:19|20)\d\d", text):
+        steps = [-10, -5, 5, 10]
+        rng.shuffle(steps)
+        return [str(int(text) + s) for s in steps]
+    m = _DATE_PARTS.match(text)
+    if m is None:
+        return []
+    day = int(m.group("d1") or m.group("d2"))
+    month = _month_number(m.group("m1") or m.group("m2") or "")
+    if month is None:
+        return []
+    year = int(m.group("y") or 2001)  # a year with no 29 February, when none is written
+    try:
+        base = dt.date(year, month, day)
+    except ValueError:
+        return []
+    shifts = [dt.timedelta(days=d) for d in (-14, -7, 7, 14, 30, -30)]
+    rng.shuffle(shifts)
+    out = []
+    for shift in shifts:
+        new = base + shift
+        name = _MONTH_NAMES[new.month - 1]
+        written = f"{new.day} {name}" if m.group("d1") else f"{name} {new.day}"
+        if m.group("y"):
+            written += f", {new.year}" if "," in text else f" {new.year}"
+        out.append(written)
+    return out

@@ -1916,3 +1916,23 @@ def test_a_second_with_and_arrived_to_as_translations_write(facts) -> None:
     assert {"Pedro Alvarez", "Carlos VII"} <= met, met
     berlin = [f for f in found if f.type == "visit" and "Berlin" in f.to_dict()["places"]]
     assert berlin and not any(f.planned for f in berlin)  # he arrived: the visit is done
+
+
+def test_deadlines_an_agreement_sets(facts) -> None:
+    """A "by" with a day of a month or a year, on what is to be done, in a story about an
+    agreement; never a count ("by 1,200 votes") or a vague time ("by the end of the year")."""
+    found = facts(
+        "Under the ceasefire agreement signed on Monday, Ruritania is to return the Marsh "
+        "district to Moldova by 15 November and the Lake district by 1 December. Prisoners "
+        "will be exchanged by the end of the year. Rich countries pledged to provide $300 "
+        "billion a year by 2035 under the deal. The speaker was elected by 1,200 votes."
+    )
+    deadlines = {(f["date"], f["agreement"]) for f in of_type(found, "deadline")}
+    assert ("15 November", "the ceasefire") in deadlines
+    assert any(d == "2035" for d, _ in deadlines)
+    assert not any("end" in d or "1,200" in d for d, _ in deadlines), deadlines
+    marsh = [f for f in of_type(found, "deadline") if f["date"] == "15 November"]
+    assert marsh[0]["action"] == "return the Marsh district to Moldova"
+    # no agreement in the story: a "by" date is no deadline
+    alone = "The minister said on Monday that the annual report of the ministry would be ready by 15 November."
+    assert not of_type(facts(alone), "deadline")

@@ -1943,3 +1943,36 @@ def test_another_sum_keeps_the_pence() -> None:
 
     assert swap_number("£13.20", 19.8) == "£19.80"
     assert swap_number("$1.5 billion", 750_000_000) == "$750 million"
+
+
+def test_a_deadline_is_asked_as_its_date_in_any_common_writing(nlp) -> None:  # type: ignore[no-untyped-def]
+    from question_bank import extract_facts, generate_questions, parse_article
+    from question_bank.writing.text import date_forms, moved_dates
+
+    text = (
+        "Title: Novak in Oslo for fishing talks\nDate: 2025-03-12\n\n"
+        "The two governments agreed a five-year fishing deal on Tuesday. Under the deal, "
+        "Croatian boats must leave the northern fishing zone by 1 June, and Norway will cut "
+        "its landing fees by 15 percent.\n"
+    )
+    a = parse_article(text, "deadline")
+    asked = [
+        q.to_dict()
+        for q in generate_questions(a, extract_facts(a, nlp=nlp))
+        if q.to_dict()["fact"]["type"] == "deadline"
+    ]
+    kinds = {q["kind"] for q in asked}
+    assert kinds == {"cloze", "mcq"}, kinds
+    cloze = next(q for q in asked if q["kind"] == "cloze")
+    assert "by _____" in cloze["prompt"] and cloze["answer"] == "1 June"
+    for typed in ("1 June", "June 1", "1st June", "1st of June", "june 1st"):
+        assert grade(cloze, typed).correct, typed
+    for typed in ("1", "2 June", "June", "1 July"):
+        assert not grade(cloze, typed).correct, typed
+    mcq = next(q for q in asked if q["kind"] == "mcq")
+    assert len(set(mcq["choices"])) == 4 and mcq["answer"] in mcq["choices"]
+    assert date_forms("November 15, 2020")[0] == "November 15, 2020"
+    assert "15 November 2020" in date_forms("November 15, 2020")
+    import random
+
+    assert set(moved_dates("2035", random.Random(1))) == {"2025", "2030", "2040", "2045"}
