@@ -186,7 +186,9 @@ SET_PHRASE_NOUNS = frozenset("state way sided fold eyed eyes".split())
 SUPERSEDED_WORDS = frozenset("previous earlier old former prior expired expiring last".split())
 
 # What a visitor's day is planned in: "Steinmeier's itinerary includes a meeting with X".
-PROGRAMME_NOUNS = frozenset("itinerary agenda programme program schedule plans".split())
+PROGRAMME_NOUNS = frozenset(
+    "itinerary agenda programme program schedule plans plan engagement engagements".split()
+)
 
 # Words that count a trip as the first without an ordinal: "his maiden visit to India".
 FIRST_TRIP_WORDS = frozenset("maiden inaugural".split())

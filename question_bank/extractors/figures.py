@@ -85,7 +85,17 @@ def _conversion(mention: _Mention, before: list[_Mention]) -> bool:
     if i < sent.start or doc[i].text != "(":
         return False
     ends = {m.tokens[-1].i for m in before}
-    return i - 1 in ends
+    if i - 1 in ends:
+        return True
+    # "the planned 18 billion-pound ($28 billion) plant": a sum the parser did not take
+    # for one stands right before the bracket
+    last = doc[i - 1] if i - 1 >= sent.start else None
+    return last is not None and (
+        last.lower_.split("-")[-1] in CURRENCY_NOUNS
+        or (
+            last.like_num and any(t.text in CURRENCY_SIGNS for t in doc[max(sent.start, i - 4) : i])
+        )
+    )
 
 
 def _number_mentions(sent: Span, analysis: Analysis) -> Iterator[_Mention]:

@@ -139,10 +139,19 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             # the phrases on the outer noun
             objs += prep_objects(frame, preps) + members_named(frame)
         owner = possessor(tok)
-        if owner is None and objs and frame.dep_ in ("dobj", "conj") and gov.lemma_ == "include":
+        first = frame
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "include a call on X, and a meeting with Y"
+        includes = first.head if first.dep_ == "dobj" else gov
+        if (
+            owner is None
+            and objs
+            and frame.dep_ in ("dobj", "conj")
+            and includes.lemma_ == "include"
+        ):
             # "Steinmeier's itinerary includes a meeting and dinner with X"
             programme = next(
-                (c for c in gov.children if c.dep_ == "nsubj" and c.lemma_ in PROGRAMME_NOUNS),
+                (c for c in includes.children if c.dep_ == "nsubj" and c.lemma_ in PROGRAMME_NOUNS),
                 None,
             )
             owner = possessor(programme) if programme is not None else None
@@ -253,9 +262,12 @@ def _remote(tok: Token) -> bool:
 def _ahead(noun: Token) -> bool:
     """ "ahead of meetings with X", "before talks with Y": the meeting is still to come."""
     of = noun.head
-    if noun.dep_ in ("dobj", "conj") and noun.head.lemma_ == "include":
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "include a call on X, and a meeting with Y"
+    if first.dep_ == "dobj" and first.head.lemma_ == "include":
         # "his itinerary includes a meeting with X": planned, as the programme is
-        return any(c.dep_ == "nsubj" and c.lemma_ in PROGRAMME_NOUNS for c in noun.head.children)
+        return any(c.dep_ == "nsubj" and c.lemma_ in PROGRAMME_NOUNS for c in first.head.children)
     return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in AHEAD_WORDS
 
 

@@ -1936,3 +1936,17 @@ def test_deadlines_an_agreement_sets(facts) -> None:
     # no agreement in the story: a "by" date is no deadline
     alone = "The minister said on Monday that the annual report of the ministry would be ready by 15 November."
     assert not of_type(facts(alone), "deadline")
+
+
+def test_a_programme_of_engagements_and_a_conversion_in_brackets(facts) -> None:
+    found = facts(
+        "Prime Minister Omar Haddad arrived in Lima on Thursday for a three-day visit. The "
+        "Ruritanian prime minister's engagements also include a call on President Ana Rios, "
+        "and a one-on-one meeting with Prime Minister Tomas Varga. Ruritania will take a "
+        "stake in the planned 18 billion-pound ($28 billion) port."
+    )
+    meetings = {frozenset(f.participants): f.planned for f in found if f.type == "meeting"}
+    assert meetings.get(frozenset({"Omar Haddad", "Ana Rios"})) is True
+    assert meetings.get(frozenset({"Omar Haddad", "Tomas Varga"})) is True
+    values = {f.to_dict()["value"] for f in found if f.type in ("quantity", "term")}
+    assert 28_000_000_000 not in values  # the conversion is not asked
