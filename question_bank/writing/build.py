@@ -620,7 +620,8 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
         for g in ctx.facts
         if isinstance(g, Meeting)
         and a in g.participants
-        and ctx.tense(g) == tense
+        # "who was X due to meet?": someone X has already met in the story is right too
+        and (ctx.tense(g) == tense or (tense, ctx.tense(g)) == ("planned", "done"))
         and (not slots["where"] or g.place == f.place)
         and (not slots["when"] or g.when == f.when)
         for p in g.participants
@@ -774,6 +775,10 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
     answer = firm[rng.randrange(len(firm))]
     kind = kinds[answer]
     visited = ctx.visited(f.traveler, tense)
+    if tense == "planned":
+        # "which city was X due to visit?": where the story has X already is right too
+        # ("arrived in Oslo … will later fly to Berlin"); not the other way round
+        visited += [p for p in ctx.visited(f.traveler, "done") if p not in visited]
     when = when_phrase(f.when, ctx.date, f.planned)
     right = visited if not when else [p for p in good if p in visited or p == answer]
     accepted_places = [answer, *[p for p in right if p != answer]]

@@ -1976,3 +1976,45 @@ def test_a_deadline_is_asked_as_its_date_in_any_common_writing(nlp) -> None:  # 
     import random
 
     assert set(moved_dates("2035", random.Random(1))) == {"2025", "2030", "2040", "2045"}
+
+
+def test_where_the_story_already_has_the_traveller_is_right_for_where_they_are_due(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "arrived in Oslo … will later fly to Berlin": asked where he was due to go or whom
+    he was due to meet, where he already is and whom he already met are right too; asked
+    where he went, the place still to come is not."""
+    from question_bank import extract_facts, generate_questions, parse_article
+
+    text = (
+        "Title: Lunde signs energy deal with Norway\nDate: 2012-06-06\n\n"
+        "Prime Minister Erik Lunde arrived in Oslo on Wednesday night for dinner with his "
+        "Norwegian counterpart, Jens Holm. Lunde and Holm will later fly to Berlin for a town "
+        "hall meeting with Chancellor Greta Brandt.\n"
+    )
+    a = parse_article(text, "tenses")
+    asked = [q.to_dict() for q in generate_questions(a, extract_facts(a, nlp=nlp))]
+    visits = [
+        q
+        for q in asked
+        if q["kind"] == "short_answer"
+        and q["fact"]["type"] == "visit"
+        and q["fact"]["traveler"] == "Erik Lunde"
+    ]
+    assert visits
+    for q in visits:
+        assert grade(q, "Oslo").correct, q["prompt"]  # already there: right either way
+        # due there: right when asked where he is due; not there yet: wrong for "did visit"
+        assert grade(q, "Berlin").correct is ("due to" in q["prompt"]), q["prompt"]
+        assert not grade(q, "Paris").correct
+    meets = [
+        q
+        for q in asked
+        if q["kind"] == "short_answer"
+        and q["fact"]["type"] == "meeting"
+        and "Erik Lunde" in q["fact"]["participants"]
+        and not q["fact"]["place"]
+    ]
+    assert any("due to" in q["prompt"] for q in [*visits, *meets])
+    for q in meets:
+        assert grade(q, "Jens Holm").correct, q["prompt"]  # met already: right either way
+        if "due to" in q["prompt"]:
+            assert grade(q, "Greta Brandt").correct, q["prompt"]
