@@ -403,6 +403,24 @@ class PeopleReading(DocumentReading):
                 ):
                     break
                 tokens.insert(0, prev)
+            while tokens:
+                # "Shah Mahmood" tagged a person and "Qureshi" a place: the word the name's
+                # last word is a compound of is the surname
+                last, nxt = tokens[-1], tokens[-1].head
+                if not (
+                    last.dep_ == "compound"
+                    and nxt.i == last.i + 1
+                    and nxt.pos_ == "PROPN"
+                    and nxt.is_alpha
+                    and nxt.text[:1].isupper()
+                    and nxt.ent_type_ != "PERSON"
+                    and not is_firm_place(nxt.text)
+                    and not is_city(nxt.text)
+                    and nxt.lower_ not in TITLE_HEADS
+                    and nxt.lower_ not in ORGANISATION_NOUNS
+                ):
+                    break
+                tokens.append(nxt)
             if (
                 len(tokens) >= 3
                 and tokens[0].i >= 2

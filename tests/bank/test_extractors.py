@@ -1950,3 +1950,12 @@ def test_a_programme_of_engagements_and_a_conversion_in_brackets(facts) -> None:
     assert meetings.get(frozenset({"Omar Haddad", "Tomas Varga"})) is True
     values = {f.to_dict()["value"] for f in found if f.type in ("quantity", "term")}
     assert 28_000_000_000 not in values  # the conversion is not asked
+
+
+def test_a_surname_the_model_tags_as_a_place_stays_with_its_name(facts) -> None:
+    found = facts(
+        "He was received at the airbase by the prime minister, Foreign Minister Shah Mahmood "
+        "Qureshi and Minister for Planning Khusro Bakhtiar, and was given a 21-gun salute."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Shah Mahmood Qureshi", "Foreign Minister") in roles, roles
