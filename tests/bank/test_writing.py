@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -1846,22 +1847,13 @@ def test_a_count_is_not_asked_beside_the_list_it_counts() -> None:
 def test_a_host_who_received_the_visitor_is_accepted_with_the_visited_country(nlp) -> None:  # type: ignore[no-untyped-def]
     """ "President" for the leader who received a visitor to Ruritania (the only country of
     the visit) is also right as "President of Ruritania"; never with another country."""
-    from question_bank import extract_facts, generate_questions, parse_article
-
     text = (
         "Foreign Minister Lea Novak visited Moldova on 10 September 2020.\n\n"
         "Later that day, Minister Novak was received by President Ion Rusu and conveyed to "
         "him the greetings of President Tomas Varga.\n"
     )
-    a = parse_article(text, "host")
-    questions = [q.to_dict() for q in generate_questions(a, extract_facts(a, nlp=nlp))]
-    asked = [
-        q
-        for q in questions
-        if q["kind"] == "short_answer"
-        and q["fact"]["type"] == "role"
-        and q["fact"]["person"] == "Ion Rusu"
-    ]
+    questions = _bank(text, nlp, "host")
+    asked = _asked(questions, "short_answer", "role", person="Ion Rusu")
     assert asked, [q["prompt"] for q in questions]
     for q in asked:
         assert grade(q, "President of Moldova").correct
@@ -1982,23 +1974,14 @@ def test_where_the_story_already_has_the_traveller_is_right_for_where_they_are_d
     """ "arrived in Oslo … will later fly to Berlin": asked where he was due to go or whom
     he was due to meet, where he already is and whom he already met are right too; asked
     where he went, the place still to come is not."""
-    from question_bank import extract_facts, generate_questions, parse_article
-
     text = (
         "Title: Lunde signs energy deal with Norway\nDate: 2012-06-06\n\n"
         "Prime Minister Erik Lunde arrived in Oslo on Wednesday night for dinner with his "
         "Norwegian counterpart, Jens Holm. Lunde and Holm will later fly to Berlin for a town "
         "hall meeting with Chancellor Greta Brandt.\n"
     )
-    a = parse_article(text, "tenses")
-    asked = [q.to_dict() for q in generate_questions(a, extract_facts(a, nlp=nlp))]
-    visits = [
-        q
-        for q in asked
-        if q["kind"] == "short_answer"
-        and q["fact"]["type"] == "visit"
-        and q["fact"]["traveler"] == "Erik Lunde"
-    ]
+    asked = _bank(text, nlp, "tenses")
+    visits = _asked(asked, "short_answer", "visit", traveler="Erik Lunde")
     assert visits
     for q in visits:
         assert grade(q, "Oslo").correct, q["prompt"]  # already there: right either way
@@ -2018,3 +2001,24 @@ def test_where_the_story_already_has_the_traveller_is_right_for_where_they_are_d
         assert grade(q, "Jens Holm").correct, q["prompt"]  # met already: right either way
         if "due to" in q["prompt"]:
             assert grade(q, "Greta Brandt").correct, q["prompt"]
+
+
+def _bank(text: str, nlp, name: str = "written") -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    """The bank lines the generator writes for a text."""
+    from question_bank import extract_facts, generate_questions, parse_article
+
+    a = parse_article(text, name)
+    return [q.to_dict() for q in generate_questions(a, extract_facts(a, nlp=nlp))]
+
+
+def _asked(
+    bank: list[dict[str, object]], kind: str, fact: str, **fields: str
+) -> list[dict[str, Any]]:
+    """The questions of one kind about facts of one type with these field values."""
+    return [
+        q
+        for q in bank
+        if q["kind"] == kind
+        and q["fact"]["type"] == fact  # type: ignore[index]
+        and all(q["fact"].get(k) == v for k, v in fields.items())  # type: ignore[attr-defined]
+    ]
