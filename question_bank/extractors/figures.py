@@ -551,9 +551,14 @@ def _counted_noun(ent: Span) -> Token | None:
 def _fronted_whole(ent: Span) -> Token | None:
     """The noun of a fronted "Of the ..." that a bare number takes a part of ("Of the 13
     pacts signed, nine are for energy")."""
-    sent = ent.sent
-    first = next((t for t in sent if not t.is_space), None)
-    if first is None or first.lower_ != "of" or first.i >= ent.start:
+    doc = ent.doc
+    i = ent.start
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1  # the sentence's start, without building the doc's sentences (slow)
+    while i < ent.start and doc[i].is_space:
+        i += 1
+    first = doc[i]
+    if first.lower_ != "of" or first.i >= ent.start:
         return None
     whole = next((c for c in first.children if c.dep_ == "pobj"), None)
     if whole is None or whole.pos_ != "NOUN" or whole.i >= ent.start:
