@@ -140,15 +140,31 @@ def _party(tok: Token, analysis: Analysis) -> tuple[str, list[Token]] | None:
 def _agreement_phrase(noun: Token) -> str:
     """ "the prisoner swap": the noun with its compounds, after "the"."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in _MEDIATED:
-        return _nearest_deal(noun.sent)
+        return _nearest_deal(noun.sent, noun)  # "the breakthrough was brokered by X"
     parts = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.is_lower]
     words = " ".join(t.text for t in [*parts, noun])
     return f"the {words}"
 
 
-def _nearest_deal(sent: Span) -> str:
-    """The sentence's agreement or talks noun ("the ceasefire"), else "the talks"."""
-    for tok in sent:
+def _nearest_deal(sent: Span, at: Token | None = None) -> str:
+    """The agreement or talks noun the mediation is about ("the ceasefire"): the
+    sentence's first; or, from a word that only points at it ("the breakthrough was
+    brokered by Egypt … not related to peace talks"), the nearest before that word, in its
+    sentence and then the sentences before (the swap), then after it; else "the talks"."""
+    doc = sent.doc
+    if at is None:
+        order = [
+            *range(sent.start, sent.end),
+            *reversed(range(max(0, sent.start - 80), sent.start)),
+        ]
+    else:
+        order = [
+            *reversed(range(sent.start, at.i)),
+            *reversed(range(max(0, sent.start - 80), sent.start)),
+            *range(at.i, sent.end),
+        ]
+    for i in order:
+        tok = doc[i]
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in _MEDIATED:
             return _agreement_phrase(tok)
     return "the talks"

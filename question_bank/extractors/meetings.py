@@ -54,8 +54,10 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         if "with" in preps:
             # "discussed regional issues with X": the parser hangs "with" on the object
             objs.extend(o for d in direct for o in prep_objects(d, ("with",)))
-        # "he was received by Qatar's emir": the agent is the other side.
-        objs.extend(agent_objects(tok))
+        # "he was received by Qatar's emir": the agent is the other side; not of "signed":
+        # "a communique signed by the minister and the ambassadors" says nobody met
+        if lemma != "sign":
+            objs.extend(agent_objects(tok))
         if lemma == "call" and (_calls_for_action(tok) or _names_something(tok)):
             return None  # "called on X to resign", "called the deal fair": no meeting
         subjects = subjects_of(tok, analysis)

@@ -403,6 +403,8 @@ class PeopleReading(DocumentReading):
                 ):
                     break
                 tokens.insert(0, prev)
+            while len(tokens) > 2 and tokens[0].lower_ in ("h.", "e.", "h.e."):
+                tokens = tokens[1:]  # "H. E. Obiang Nguema": His Excellency, no name
             while tokens:
                 # "Shah Mahmood" tagged a person and "Qureshi" a place: the word the name's
                 # last word is a compound of is the surname

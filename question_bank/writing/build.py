@@ -80,6 +80,7 @@ from .templates import Template, template
 from .text import (
     contains,
     date_forms,
+    dated_forms,
     has_relative_time,
     is_boilerplate,
     mentions_any,
@@ -187,6 +188,16 @@ class Context:
         if full.startswith(person + " "):
             return _cached_forms(self, full)  # a name cut short ("Ursula von der") is no form
         return tuple(dict.fromkeys([*_cached_forms(self, full), *_cached_forms(self, person)]))
+
+    def shared_words(self, name: str) -> set[str]:
+        """The words of everyone else's name: one of them typed alone names nobody for
+        sure ("Obiang" with Obiang Lima and President Obiang Nguema in the story)."""
+        return {
+            w.lower()
+            for other in self.people
+            if other != name and self.full_name(other) != name
+            for w in other.replace("-", " ").split()
+        }
 
     def full_name(self, person: str) -> str:
         """The full name the article gives a person the facts name by one word."""
@@ -1697,7 +1708,7 @@ def deadline_drafts(f: Deadline, ctx: Context) -> list[Draft]:
     the date moved by a week or a month, or a year by five)."""
     if f.cue is None:
         return []
-    forms = date_forms(f.date)
+    forms = dated_forms(f.date, ctx.date)
     out: list[Draft] = []
     d = cloze(f, ctx, f.cue.start, f.cue.text, forms, 0.9)
     if d:

@@ -45,15 +45,26 @@ def _drafts(ctx: Context, kinds: Sequence[str]) -> list[Draft]:
     return out
 
 
-def _to_question(d: Draft, article: Article) -> Question:
-    """The final question of a draft: shuffled choices, stable id, rounded confidence."""
+def _to_question(d: Draft, ctx: Context) -> Question:
+    """The final question of a draft: shuffled choices, stable id, rounded confidence;
+    no accepted answer that is one word of someone else's name too."""
+    article = ctx.article
     qid = question_id(article.id, d.fact, d.kind)
     choices = d.choices
     if d.kind == "mcq":
         shuffled = list(choices)
         seeded(qid).shuffle(shuffled)
         choices = tuple(shuffled)
-    accepted = tuple(a for a in dict.fromkeys(d.accepted) if a and a != d.answer)
+    shared = (
+        ctx.shared_words(d.answer)
+        if d.answer in ctx.people or any(ctx.full_name(p) == d.answer for p in ctx.people)
+        else set()
+    )
+    accepted = tuple(
+        a
+        for a in dict.fromkeys(d.accepted)
+        if a and a != d.answer and not (" " not in a and a.lower() in shared)
+    )
     return Question(
         id=qid,
         article=article.id,
@@ -87,7 +98,7 @@ def generate_questions(
     pool.add_facts(facts)
     seen: set[str] = set()
     for d in kept:
-        q = _to_question(d, article)
+        q = _to_question(d, ctx)
         # one fact read from two sentences gives one id: its first question stands (an
         # id is what the app upserts by)
         if q.id not in seen:

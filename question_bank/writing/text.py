@@ -508,6 +508,8 @@ def date_forms(date: str) -> tuple[str, ...]:
         f"{nth} {name}",
         f"{nth} of {name}",
         f"{name} {nth}",
+        f"{nth} {name[:3]}",
+        f"{name[:3]} {nth}",
     ]
     year = m.group("y")
     out = [text, *([f"{b} {year}" for b in bases] + [f"{name} {day}, {year}"] if year else bases)]
@@ -545,3 +547,24 @@ def moved_dates(date: str, rng: random.Random) -> list[str]:
             written += f", {new.year}" if "," in text else f" {new.year}"
         out.append(written)
     return out
+
+
+def dated_forms(date: str, report: dt.date | None) -> tuple[str, ...]:
+    """A day of a month's forms, and, when the report is dated and the day has no year,
+    the same with the year it falls in (the report's, or the next when the day is more
+    than a week before the report: a deadline is still to come)."""
+    forms = date_forms(date)
+    m = _DATE_PARTS.match(" ".join(date.split()))
+    if report is None or m is None or m.group("y"):
+        return forms
+    day = int(m.group("d1") or m.group("d2"))
+    month = _month_number(m.group("m1") or m.group("m2") or "")
+    if month is None:
+        return forms
+    year = report.year
+    try:
+        if dt.date(year, month, day) < report - dt.timedelta(days=7):
+            year += 1
+    except ValueError:
+        return forms
+    return tuple(dict.fromkeys([*forms, *date_forms(f"{date} {year}")]))

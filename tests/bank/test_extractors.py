@@ -1959,3 +1959,20 @@ def test_a_surname_the_model_tags_as_a_place_stays_with_its_name(facts) -> None:
     )
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Shah Mahmood Qureshi", "Foreign Minister") in roles, roles
+
+
+def test_a_breakthrough_brokered_is_the_deal_before_it_and_co_signers_did_not_meet(facts) -> None:
+    found = facts(
+        "H. E. Ana Rios, the President of Ruritania, received her counterpart on Tuesday. "
+        "A joint communique was signed by the minister Tomas Varga and the ambassadors Lea "
+        "Novak and Omar Haddad, respectively.\n\n"
+        "The prisoner swap was agreed with overwhelming cabinet approval. The breakthrough "
+        "was brokered by Egypt and although it is not directly related to peace talks, it is "
+        "hoped that it will help.\n"
+    )
+    mediations = {(f["mediator"], f["agreement"]) for f in of_type(found, "mediation")}
+    assert ("Egypt", "the prisoner swap") in mediations, mediations
+    pairs = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert not any("Tomas Varga" in p for p in pairs), pairs
+    people = {f["person"] for f in of_type(found, "role")}
+    assert not any(p.startswith("H.") for p in people), people

@@ -2022,3 +2022,28 @@ def _asked(
         and q["fact"]["type"] == fact  # type: ignore[index]
         and all(q["fact"].get(k) == v for k, v in fields.items())  # type: ignore[attr-defined]
     ]
+
+
+def test_a_surname_two_people_share_is_no_accepted_answer(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "President Ivo Rajan Baric met Foreign Minister Ana Rios in Zagreb on Monday. Later "
+        "that day, the minister Tomas Baric Lima signed a joint statement with Ana Rios.\n",
+        nlp,
+    )
+    for q in bank:
+        if q["kind"] in ("short_answer", "cloze") and "Baric" in str(q["answer"]):
+            assert "Baric" not in q["accepted"], q  # whose "Baric"?
+
+
+def test_a_deadline_is_right_with_its_year_and_short_forms(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Title: Truce signed\nDate: 2020-11-09\n\n"
+        "Under the ceasefire agreement signed on Monday, Ruritania has to return the Marsh "
+        "district to Moldova by November 15, officials said.\n",
+        nlp,
+    )
+    [q] = _asked(bank, "cloze", "deadline")
+    for typed in ("15 November 2020", "Nov 15th", "15th Nov", "November 15"):
+        assert grade(q, typed).correct, typed
+    for typed in ("15 November 2021", "16 November", "15"):
+        assert not grade(q, typed).correct, typed
