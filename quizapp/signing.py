@@ -21,9 +21,16 @@ from flask_wtf.csrf import generate_csrf
 from itsdangerous import BadSignature
 
 CACHE_SIZE = 10_000
-"""Entries per cache and worker; a full cache is emptied and refilled."""
+"""Entries per cache and worker; a full cache drops its oldest entries."""
 
 _SCALARS = (str, int, float, bool, type(None))
+
+
+def _make_room(cache: dict[Any, Any]) -> None:
+    """Drop the oldest entries of a full cache (never the one just used: emptying it
+    all would re-sign a page's token between two requests of one session)."""
+    while len(cache) >= CACHE_SIZE:
+        cache.pop(next(iter(cache)))
 
 
 def _keys(app: Flask) -> tuple[Any, ...]:
@@ -63,8 +70,7 @@ class SessionInterface(SecureCookieSessionInterface):
         except BadSignature:
             return self.session_class()
         if isinstance(data, dict) and all(isinstance(v, _SCALARS) for v in data.values()):
-            if len(self._verified) >= CACHE_SIZE:
-                self._verified.clear()
+            _make_room(self._verified)
             self._verified[key] = (int(signed.timestamp()), dict(data))
         return self.session_class(data)
 
@@ -81,19 +87,27 @@ def csrf_token() -> str:
     valid as a new one. With a time limit, each request signs its own as Flask-WTF does."""
     config = current_app.config
     field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
-    if field in g:
-        return str(g.get(field))
-    raw = session.get(field)
-    if raw is None or config.get("WTF_CSRF_TIME_LIMIT") is not None:
+    if config.get("WTF_CSRF_TIME_LIMIT") is not None:
         return str(generate_csrf())
     secret = config.get("WTF_CSRF_SECRET_KEY") or current_app.secret_key
-    key = (raw, field, secret)
-    token = _TOKENS.get(key)
+    raw = session.get(field)
+    if field in g:
+        # signed this request already, maybe by a form's own field: remember it, or the
+        # next page would sign another
+        signed = str(g.get(field))
+        if raw is not None and (raw, field, secret) not in _TOKENS:
+            _make_room(_TOKENS)
+            _TOKENS[(raw, field, secret)] = signed
+        return signed
+    token = _TOKENS.get((raw, field, secret)) if raw is not None else None
     if token is None:
         token = str(generate_csrf())
-        if len(_TOKENS) >= CACHE_SIZE:
-            _TOKENS.clear()
-        _TOKENS[key] = token
+        # a session without one gets its value from generate_csrf: remember the token
+        # under it too, or the next page would sign another
+        raw = session.get(field)
+        if raw is not None:
+            _make_room(_TOKENS)
+            _TOKENS[(raw, field, secret)] = token
     setattr(g, field, token)
     return token
 

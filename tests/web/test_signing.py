@@ -95,3 +95,36 @@ def test_a_remembered_csrf_token_is_accepted_and_bound_to_its_session(
     assert refused.status_code == 400
     accepted = first.post("/classes/join", data={"code": "NOPE", "csrf_token": page_token})
     assert accepted.status_code == 302
+
+
+def test_the_first_token_of_a_new_session_is_remembered_across_a_second(
+    csrf_app: Flask, make_user: Any, monkeypatch: Any
+) -> None:
+    """A session with no CSRF value yet gets one on its first page; the token signed then
+    is the one the next page shows, even a second later (it was signed only once)."""
+    import itsdangerous.timed
+
+    make_user("s@example.org")
+    client = csrf_app.test_client()
+    token = csrf_token(client, "/login")
+    assert (
+        client.post(
+            "/login",
+            data={
+                "email": "s@example.org",
+                "password": "correct horse battery",
+                "csrf_token": token,
+            },
+        ).status_code
+        == 302
+    )
+    first = csrf_token(client, "/decks")
+    later = itsdangerous.timed.time.time() + 5
+
+    class _Clock:
+        @staticmethod
+        def time() -> float:
+            return later
+
+    monkeypatch.setattr(itsdangerous.timed, "time", _Clock)
+    assert csrf_token(client, "/history") == first
