@@ -288,8 +288,9 @@ class Context:
             for visitor in f.participants:
                 if visitor == person:
                     continue
-                stops = {_country_of_place(p) for p in self.visited(visitor)}
-                if len(stops) != 1 or None in stops:
+                # the stops whose country is known ("the IPKF Memorial" says none)
+                stops = {c for p in self.visited(visitor) if (c := _country_of_place(p))}
+                if len(stops) != 1:
                     continue
                 country = stops.pop()
                 if f.place and _country_of_place(f.place) not in (None, country):
@@ -1797,9 +1798,12 @@ def states_country(sentence: str, country: str) -> bool:
 
 
 _HOST_WORDS = re.compile(
-    r"\b(?:received|welcomed|hosted|greeted|called on|calls on|courtesy call)\b", re.IGNORECASE
+    r"\b(?:received|welcomed|hosted|greeted|called on|calls on|courtesy call"
+    r"|during (?:his|her|their|the) (?:stay|visit|trip|tour))\b",
+    re.IGNORECASE,
 )
-"""Words of a sentence in which a host meets a visitor."""
+"""Words of a sentence in which a host meets a visitor ("During his stay, X is to hold
+talks with President Y")."""
 
 _LEADER_WORDS = frozenset("president prime premier king queen emir amir sultan chancellor".split())
 """Words of a head of state's or government's title: the host a visitor calls on."""

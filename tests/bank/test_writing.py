@@ -2047,3 +2047,18 @@ def test_a_deadline_is_right_with_its_year_and_short_forms(nlp) -> None:  # type
         assert grade(q, typed).correct, typed
     for typed in ("15 November 2021", "16 November", "15"):
         assert not grade(q, typed).correct, typed
+
+
+def test_a_host_met_during_the_visit_is_right_with_the_visited_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Indian Prime Minister Arjun Mehta arrived in Sri Lanka on Friday for a two-day state "
+        "visit. He will also visit the Peace Keeping Force Memorial in Colombo.\n\n"
+        "During his stay, Mehta is expected to hold discussions with President Ravi Perera "
+        "and government officials.\n",
+        nlp,
+    )
+    asked = _asked(bank, "short_answer", "role", person="Ravi Perera")
+    assert asked, [q["prompt"] for q in bank]
+    for q in asked:
+        assert grade(q, "President of Sri Lanka").correct
+        assert not grade(q, "President of India").correct
