@@ -141,9 +141,7 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             # the phrases on the outer noun
             objs += prep_objects(frame, preps) + members_named(frame)
         owner = possessor(tok)
-        first = frame
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head  # "include a call on X, and a meeting with Y"
+        first = _first_conjunct(frame)  # "include a call on X, and a meeting with Y"
         includes = first.head if first.dep_ == "dobj" else gov
         if (
             owner is None
@@ -261,12 +259,17 @@ def _remote(tok: Token) -> bool:
     return False
 
 
+def _first_conjunct(tok: Token) -> Token:
+    """The first of a run of conjuncts: "a call" of "a call on X, and a meeting with Y"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _ahead(noun: Token) -> bool:
     """ "ahead of meetings with X", "before talks with Y": the meeting is still to come."""
     of = noun.head
-    first = noun
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head  # "include a call on X, and a meeting with Y"
+    first = _first_conjunct(noun)  # "include a call on X, and a meeting with Y"
     if first.dep_ == "dobj" and first.head.lemma_ == "include":
         # "his itinerary includes a meeting with X": planned, as the programme is
         return any(c.dep_ == "nsubj" and c.lemma_ in PROGRAMME_NOUNS for c in first.head.children)

@@ -21,11 +21,13 @@ def extract_roles(analysis: Analysis) -> Iterator[Role]:
     past = [m for m in analysis.past_titles if m.person not in current]
     mentions = [m for m in [*analysis.titles, *past] if analysis.is_story(doc[m.start : m.end][0])]
     words = {id(m): _words(m.title) for m in mentions}
+    written: dict[str, list[frozenset[str]]] = {}
+    for m in mentions:
+        written.setdefault(m.person, []).append(words[id(m)])
     kept: dict[str, list[frozenset[str]]] = {}
     for mention in mentions:
         mine = words[id(mention)]
-        others = [words[id(m)] for m in mentions if m.person == mention.person]
-        if any(mine < other for other in others):
+        if any(mine < other for other in written[mention.person]):
             continue  # a fuller title of the same office is written elsewhere
         titles = kept.setdefault(mention.person, [])
         if any(mine <= t for t in titles):

@@ -424,9 +424,7 @@ class CoreferenceReading(TitleReading):
         ("Lourenço left for Brasília": not "the Brazilian President")."""
         wanted = {c for o in origins if (c := country_of_word(o))}
         for m in self.mentions:
-            tok = self.doc[m.start]
-            while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
-                tok = tok.head
+            tok = self._head_of(m)
             verb = tok.head
             if m.person != person or tok.dep_ != "nsubj" or verb.lemma_ not in TRAVEL_VERBS:
                 continue

@@ -429,9 +429,8 @@ class PeopleReading(DocumentReading):
                 and self.doc[tokens[0].i - 1].lower_ == "of"
                 and self.doc[tokens[0].i - 2].lower_ in TITLE_HEADS
             ):
-                tokens = tokens[
-                    1:
-                ]  # "Chief of Protocol Aini Mohd Atan": "Protocol" is his office's
+                # "Chief of Protocol Aini Mohd Atan": "Protocol" is his office's
+                tokens = tokens[1:]
             if not tokens or not all(
                 (NAME_PART.match(t.text) and (t.text[:1].isupper() or t.lower_ in PARTICLES))
                 or t.text == "-"

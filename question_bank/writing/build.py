@@ -189,6 +189,11 @@ class Context:
             return _cached_forms(self, full)  # a name cut short ("Ursula von der") is no form
         return tuple(dict.fromkeys([*_cached_forms(self, full), *_cached_forms(self, person)]))
 
+    @cached_property
+    def named(self) -> set[str]:
+        """The people the facts name, as named and in full."""
+        return {*self.people, *(self.full_name(p) for p in self.people)}
+
     def shared_words(self, name: str) -> set[str]:
         """The words of everyone else's name: one of them typed alone names nobody for
         sure ("Obiang" with Obiang Lima and President Obiang Nguema in the story)."""

@@ -55,11 +55,7 @@ def _to_question(d: Draft, ctx: Context) -> Question:
         shuffled = list(choices)
         seeded(qid).shuffle(shuffled)
         choices = tuple(shuffled)
-    shared = (
-        ctx.shared_words(d.answer)
-        if d.answer in ctx.people or any(ctx.full_name(p) == d.answer for p in ctx.people)
-        else set()
-    )
+    shared = ctx.shared_words(d.answer) if d.answer in ctx.named else set()
     accepted = tuple(
         a
         for a in dict.fromkeys(d.accepted)
