@@ -127,6 +127,22 @@ def country_of_capital(name: str) -> str | None:
     return _capital_countries().get(_key(name))
 
 
+@lru_cache(maxsize=1)
+def _country_capitals() -> dict[str, str]:
+    """Lower-cased country name -> its capital."""
+    return {
+        _key(str(info["name"])): str(info["capital"])
+        for info in country_records()
+        if info.get("capital")
+    }
+
+
+def capital_of(country: str) -> str | None:
+    """The capital of a country as the gazetteer names it ("Kenya" -> "Nairobi"), or
+    None."""
+    return _country_capitals().get(_key(country))
+
+
 def is_firm_place(name: str) -> bool:
     """A country or a capital: never a person's name."""
     return is_country(name) or is_capital(name)
@@ -170,6 +186,38 @@ _IRREGULAR_NATIONALITIES = {
     "kiwi": "New Zealand",
     "argentine": "Argentina",
     "czech": "Czechia",
+    # nationality words whose stem the rule above misses or finds twice ("Malawian":
+    # Malawi, Malaysia, Mali, Malta...)
+    "bosnian": "Bosnia and Herzegovina",
+    "burkinabe": "Burkina Faso",
+    "cypriot": "Cyprus",
+    "guinean": "Guinea",
+    "ivorian": "Ivory Coast",
+    "kazakh": "Kazakhstan",
+    "kyrgyz": "Kyrgyzstan",
+    "lao": "Laos",
+    "laotian": "Laos",
+    "macedonian": "North Macedonia",
+    "malagasy": "Madagascar",
+    "malawian": "Malawi",
+    "mauritian": "Mauritius",
+    "montenegrin": "Montenegro",
+    "salvadoran": "El Salvador",
+    "slovak": "Slovakia",
+    "tajik": "Tajikistan",
+    "turkmen": "Turkmenistan",
+    "uzbek": "Uzbekistan",
+    "cape verdean": "Cabo Verde",
+    "marshallese": "Marshall Islands",
+    "monegasque": "Monaco",
+    "sammarinese": "San Marino",
+    "seychellois": "Seychelles",
+    "sierra leonean": "Sierra Leone",
+    "swazi": "Eswatini",
+    "timorese": "Timor Leste",
+    "trinidadian": "Trinidad and Tobago",
+    "ni-vanuatu": "Vanuatu",
+    "new zealander": "New Zealand",
 }
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..gazetteer import country_of_city, is_country, is_firm_place
+from ..gazetteer import capital_of, country_of_city, country_of_word, is_country, is_firm_place
 from ..lexicon import (
     GENERIC_PLACE_NOUNS,
     HONORIFICS,
@@ -502,7 +502,9 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                         seen.add(name.lower())
                         found.append((name, anchor))
                 continue
-            if analysis.is_place(tok) and tok.ent_iob_ == "B":
+            if (capital := _capital_named(tok)) is not None:
+                name = capital  # "in the Kenyan capital": Nairobi
+            elif analysis.is_place(tok) and tok.ent_iob_ == "B":
                 ent = analysis.entity_starting(tok)
                 if ent is not None and not _modifies_other_noun(ent, analysis):
                     name = _place_name(ent)
@@ -561,6 +563,25 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 seen.add(name.lower())
                 found.append((name, anchor))
     return found
+
+
+def _capital_named(tok: Token) -> str | None:
+    """The city "the Kenyan capital" or "the Austrian capital" names, when the text does
+    not name it beside ("the Kenyan capital, Nairobi" names it itself), or None."""
+    if tok.lower_ != "capital" or tok.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    if any(c.dep_ == "appos" for c in tok.children) or tok.i + 1 < len(tok.doc) and (
+        tok.doc[tok.i + 1].pos_ == "PROPN"
+    ):
+        return None
+    countries = {
+        country
+        for c in tok.children
+        if c.dep_ in ("amod", "compound") and (country := country_of_word(c.text))
+    }
+    return capital_of(countries.pop()) if len(countries) == 1 else None
 
 
 def _hyphen_run(tok: Token) -> Span | None:

@@ -1115,6 +1115,25 @@ def test_nationalities_name_their_country() -> None:
     assert country_of_word("UAE") == "United Arab Emirates"
     assert country_of_word("Korean") is None  # two Koreas
     assert country_of_word("Finance") is None
+    # stems the rule misses ("Slovak") or finds in several countries ("Malawian")
+    assert country_of_word("Slovak") == "Slovakia"
+    assert country_of_word("Malawian") == "Malawi"
+    assert country_of_word("Uzbek") == "Uzbekistan"
+
+
+def test_the_capital_of_a_named_nationality_is_its_city(facts) -> None:
+    found = facts(
+        "Tomas Varga, the Slovak Foreign Minister, and his Malian counterpart, Issa Dembele, "
+        "held talks at a hotel on the edge of the Malian capital on Monday. Envoy Jana Kral "
+        "made her second visit to the Austrian capital this year. The Kenyan capital, "
+        "Nairobi, hosted Ana Ruiz, the Chilean Foreign Minister, on Friday."
+    )
+    meetings = {(frozenset(f["participants"]), f["place"]) for f in of_type(found, "meeting")}
+    assert (frozenset({"Tomas Varga", "Issa Dembele"}), "Bamako") in meetings
+    visits = {(f["traveler"], tuple(f["places"])) for f in of_type(found, "visit")}
+    assert ("Tomas Varga", ("Bamako",)) in visits  # the Slovak, not the Malian host
+    assert ("Jana Kral", ("Vienna",)) in visits
+    assert not any(t == "Issa Dembele" for t, _ in visits)
 
 
 def test_a_counterpart_named_after_the_word_is_met(facts) -> None:
