@@ -354,6 +354,10 @@ def date_words(ent: Span) -> str:
     text = ent.text.strip(" ,")
     words = text.split()
     first = words[0].lower().rstrip(".,")
+    if re.fullmatch(r"(?:\d{4}|[A-Za-z]+\.?(?:,?\s+\d{4})?)", text) and (
+        first in MONTHS or re.match(r"^\d{4}$", first)
+    ):
+        return "in " + text  # "in January", "in March 2024", "in 2023"
     if first in WEEKDAYS or first in MONTHS or re.match(r"^\d", first):
         return "on " + text
     if ent[0].pos_ != "PROPN":

@@ -25,7 +25,7 @@ from ..forms import is_title_word, name_forms
 from ..gazetteer import country_of_word, is_country
 from ..lexicon import ORGANISATION_NOUNS
 from ..model import Article, Fact, Mediation, Meeting, Role, Term, Trip, Visit
-from .places import place_kind, with_the
+from .places import contains_or_within, place_kind, with_the
 from .text import (
     fold,
     format_date,
@@ -162,8 +162,17 @@ def slug_headline(source: str | None, text: str) -> str | None:
 
 
 def _places_text(places: list[str]) -> str:
-    """ "Egypt", "Egypt and Israel", "Egypt, Israel and Jordan" (three at most)."""
-    places = [with_the(p) for p in places[:3]]
+    """ "Egypt", "Egypt and Israel", "Egypt, Israel and Jordan" (three at most); a city
+    and the country it lies in are one place ("Riyadh, Saudi Arabia"; the city alone
+    beside other places)."""
+    joined: list[str] = []
+    for p in places:
+        if any(contains_or_within(p, q) for q in places if q != p and place_kind(q) == "city"):
+            continue  # the country, written after its city
+        within = [q for q in places if q != p and contains_or_within(p, q)]
+        alone = len(places) == 2  # "Kyiv, Ukraine and Poland" would read as three
+        joined.append(f"{p}, {with_the(within[0])}" if within and alone else p)
+    places = [with_the(p) for p in joined[:3]]
     if len(places) == 1:
         return places[0]
     return ", ".join(places[:-1]) + " and " + places[-1]

@@ -117,7 +117,7 @@ def is_boilerplate(line: str) -> bool:
     """A credit, caption or label line: never an anchor."""
     return bool(
         re.search(
-            r"REUTERS/|AFP/|\bPhoto(?:graph)?:|©|\bFile photo\b|^\s*By\s|^Updated:|"
+            r"REUTERS/|AFP/|\bPhoto(?:graph)?\s?:|©|\bFile photo\b|^\s*By\s|^Updated:|"
             r"^Live updates|^\(\w+\)$|\s[—–-]\s*(?:Bloomberg|Reuters|AFP|AP|Getty)\b|"
             r"\bPhoto\b.*\b(?:AFP|Reuters|AP|Getty)\b|"
             r"\b(?:Press Service|Press Office|News Agency|Staff Reporter|Correspondent)$|"
@@ -395,6 +395,7 @@ def quote_for_prompt(sentence: str, date: dt.date | None, planned: bool = False)
     """A source sentence as a prompt quotes it: no dateline, relative times made absolute
     (in brackets after the word, so the quote stays the article's) or left out."""
     s = nest_quotes(strip_dateline(" ".join(sentence.split())).lstrip(",;: "))
+    s = _GLOSS.sub(_gloss_dropped, s)
     if date is None:
         return resolve_relative(s, None, planned)
 
@@ -410,6 +411,23 @@ def quote_for_prompt(sentence: str, date: dt.date | None, planned: bool = False)
     # gives in full, once
     s = _DAY_IN_BRACKETS.sub(lambda m: _day_kept(m, date, planned), s)
     return _RELATIVE.sub(bracket, s)
+
+
+_GLOSS = re.compile(r"(?P<before>(?:[\w'’-]+\s+){1,8})\((?P<initials>[A-Z]{2,8})\)")
+_GLOSS_LINKS = frozenset("of the and for on in de".split())
+
+
+def _gloss_dropped(m: re.Match[str]) -> str:
+    """ "the official Saudi Press Agency (SPA) reported": initials in brackets that only
+    spell the name before them are left out of a quote (they read as a credit line)."""
+    before, initials = m.group("before"), m.group("initials")
+    words = [w for w in before.split() if w.lower() not in _GLOSS_LINKS]
+    for k in range(len(initials), 1, -1):
+        tail = words[-k:]
+        if len(tail) == k and all(w[:1].isupper() for w in tail):
+            if "".join(w[0] for w in tail).upper() == initials:
+                return before.rstrip() + " "
+    return m.group(0)
 
 
 _DAY_IN_BRACKETS = re.compile(r"\b(today|yesterday|tomorrow|tonight)\s*\((\d{1,2})\)", re.I)

@@ -1995,3 +1995,12 @@ def test_a_breakthrough_brokered_is_the_deal_before_it_and_co_signers_did_not_me
     assert not any("Tomas Varga" in p for p in pairs), pairs
     people = {f["person"] for f in of_type(found, "role")}
     assert not any(p.startswith("H.") for p in people), people
+
+
+def test_a_month_or_a_year_alone_is_in_not_on(facts) -> None:
+    found = facts(
+        "In January Foreign Minister Selin Aydin went to Damascus for talks. In 2023 Defence "
+        "Minister Omar Haddad went to Baghdad. On March 4 Mr Haddad went to Amman for a day."
+    )
+    when = {f["places"][0]: f["when"] for f in of_type(found, "visit")}
+    assert when == {"Damascus": "in January", "Baghdad": "in 2023", "Amman": "on March 4"}

@@ -248,6 +248,7 @@ def test_a_headline_is_found_but_never_a_credit_caption_or_label() -> None:
         "Live updates: Follow the latest news on the talks\nThe minister said.",
         "Lea Novak\nThe minister said so on the record.",
         "BANGUI\nThe militias signed a deal to disarm on the same day.",
+        "Photo : Valley News\nThe minister said so on the record.",
         "The minister arrived in Oslo on Monday for talks with her counterpart.\nMore text.",
     ):
         assert detect_headline(top) is None, top
@@ -394,6 +395,27 @@ def test_without_a_date_no_bare_relative_time_is_printed() -> None:
 def test_a_quoted_sentence_keeps_its_words_and_gains_the_date() -> None:
     quoted = quote_for_prompt("KATHMANDU, May 6: The talks ended on Sunday.", dt.date(2024, 5, 6))
     assert quoted == "The talks ended on Sunday [5 May 2024]."
+
+
+def test_initials_that_spell_the_name_before_them_leave_the_quote() -> None:
+    quoted = quote_for_prompt(
+        "He arrived for a three-day visit, the official Norland News Agency (NNA) reported, "
+        "as the Coastal Defence Force (JCDF) stood by.",
+        None,
+    )
+    # the agency's initials read as a credit line; initials the words do not spell stay
+    assert quoted == (
+        "He arrived for a three-day visit, the official Norland News Agency reported, "
+        "as the Coastal Defence Force (JCDF) stood by."
+    )
+
+
+def test_a_city_and_its_country_are_one_place_in_a_label() -> None:
+    from question_bank.writing.anchors import _places_text
+
+    assert _places_text(["Saudi Arabia", "Riyadh"]) == "Riyadh, Saudi Arabia"
+    assert _places_text(["Kyiv", "Ukraine", "Poland"]) == "Kyiv and Poland"
+    assert _places_text(["Egypt", "Israel"]) == "Egypt and Israel"
 
 
 def test_a_long_sentence_is_cut_around_its_blank() -> None:
