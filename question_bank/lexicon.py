@@ -42,6 +42,9 @@ STYLE_NOUNS = frozenset("excellency majesty highness holiness eminence".split())
 # Malaysian and Brunei styles written before a name: "Datuk Seri Amran", "Tengku Zafrul".
 HONORIFICS = HONORIFICS | {"datuk", "dato", "dato'", "datin", "seri", "tengku", "tunku", "hajah"}
 HONORIFICS = HONORIFICS | {"amb", "amb.", "cmdr", "cmdr.", "cpl.", "engr", "engr."}
+# Styles that news writes as part of a name ("Sayyid Badr al-Busaidi"): kept in the name,
+# but no sign that two names are two people.
+NAME_STYLES = frozenset({"sayyid", "sayyida"})
 
 # Family names written first in Chinese and Korean names ("Wang Yi", "Moon Jae-in"): the
 # family name is the first word when the rest reads as a given name of those languages
@@ -64,7 +67,7 @@ TITLE_HEADS = frozenset(
     """
     secretary minister president premier spokesman spokeswoman spokesperson spokespeople
     director adviser advisor chief leader ambassador envoy chancellor king queen prince princess
-    emir sultan monarch governor senator congressman congresswoman representative lawmaker
+    emir amir sultan monarch governor senator congressman congresswoman representative lawmaker
     general commander chairman chairwoman chair ceo mayor diplomat negotiator judge
     secretary-general commissioner coordinator speaker officer attorney prosecutor
     head deputy administrator counsel mediator ruler pope cardinal archbishop
@@ -240,6 +243,10 @@ GROUP_WORDS = frozenset(
     "officials leaders delegation delegations team partners counterparts militants fighters "
     "forces troops people government administration".split()
 )
+
+# Words for the person who holds the same office elsewhere: "her counterpart from Ecuador,
+# X", "his peers from Argentina and Brazil, X and Y".
+COUNTERPART_WORDS = frozenset("counterpart peer".split())
 
 PRONOUNS_MALE = frozenset("he him his himself".split())
 PRONOUNS_FEMALE = frozenset("she her hers herself".split())

@@ -394,6 +394,23 @@ MEETING_NOUN_WORDINGS: tuple[Wording, ...] = (
         "Elena Ruiz",
     ),
     _noun(
+        "presided over talks (two subjects)",
+        "preside",
+        ("over",),
+        "President Ali Kone and his host, President Rosa Ibarra, will preside over official "
+        "talks on Friday.",
+        "Ali Kone",
+        "Rosa Ibarra",
+    ),
+    _noun(
+        "took part in talks (two subjects)",
+        "take",
+        ("in",),
+        "Chancellor Greta Holm and Prime Minister Tomas Varga took part in talks on trade.",
+        "Greta Holm",
+        "Tomas Varga",
+    ),
+    _noun(
         "had a meeting with",
         "have",
         ("with",),
@@ -602,6 +619,15 @@ FRAME_WORDINGS: tuple[Wording, ...] = (
         "Foreign Minister Ana Rios made a two-day visit to Peru hosted by President Elena Ruiz.",
         "Ana Rios",
         "Elena Ruiz",
+    ),
+    _noun(
+        "did something in the presence of X",
+        "presence",
+        (),
+        "Prime Minister Jonas Berg made the announcement in Oslo in the presence of President "
+        "Ali Kone.",
+        "Jonas Berg",
+        "Ali Kone",
     ),
     _noun(
         "attended a ceremony hosted by",

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from ..analysis import Analysis
 from ..gazetteer import capital_of, country_of_city, country_of_word, is_country, is_firm_place
 from ..lexicon import (
+    COUNTERPART_WORDS,
     GENERIC_PLACE_NOUNS,
     HONORIFICS,
     INCLUDING_WORDS,
@@ -318,6 +319,8 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
         out.append(p)
     elif head.i in analysis.pairs:
         return list(analysis.pairs[head.i])  # "the imperial couple": the two named last
+    if not out and head.tag_ == "NNS" and head.lemma_.lower() in COUNTERPART_WORDS | TITLE_HEADS:
+        out.extend(analysis.names_in_apposition(head))  # "his peers ..., X and Y"
     if depth > 6:
         return out
     # Names the parser tucked inside the phrase ("Prime Minister Ivo Baric and Defence
@@ -370,7 +373,7 @@ def _named_after_comma(head: Token, analysis: Analysis) -> str | None:
     """ "talks with his counterpart, President Jean Kodjo": the name written after a bare
     title and a comma, whatever the parser hung it on (it may make it a modifier of the
     verb instead of an appositive)."""
-    if head.lower_ not in TITLE_HEADS and head.lower_ != "counterpart":
+    if head.lower_ not in TITLE_HEADS and head.lemma_.lower() not in COUNTERPART_WORDS:
         return None
     doc = head.doc
     j = head.right_edge.i + 1
@@ -572,8 +575,10 @@ def _capital_named(tok: Token) -> str | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
-    if any(c.dep_ == "appos" for c in tok.children) or tok.i + 1 < len(tok.doc) and (
-        tok.doc[tok.i + 1].pos_ == "PROPN"
+    if (
+        any(c.dep_ == "appos" for c in tok.children)
+        or tok.i + 1 < len(tok.doc)
+        and (tok.doc[tok.i + 1].pos_ == "PROPN")
     ):
         return None
     countries = {

@@ -10,10 +10,14 @@ from ..analysis import Analysis
 from ..lexicon import (
     AHEAD_WORDS,
     ATTENDANCE_VERBS,
+    HONORIFICS,
     HOSTED_EVENT_NOUNS,
     MEETING_NOUN_PREPS,
     MEETING_NOUNS,
+    NAME_STYLES,
+    PARTICLES,
     PARTITIVE_NOUNS,
+    PATRONYMICS,
     PRESS_NOUNS,
     PROGRAMME_NOUNS,
     REMOTE_WORDS,
@@ -101,6 +105,20 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         if others:
             return subjects, others, tok
         return subjects[:1], subjects[1:], tok  # "Lee and Kim shook hands"
+    if (
+        tok.lower_ == "presence"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "in"
+        and tok.head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "made the announcement in the presence of Prime Minister X": together in one room
+        verb = tok.head.head
+        others = people_in_objects(prep_objects(tok, ("of",)), analysis)
+        subjects = [p for p in subjects_of(verb, analysis) if p not in others]
+        if not subjects and len(others) >= 2:
+            # "the deals were signed in the presence of President X and Prime Minister Y"
+            return others[:1], others[1:], verb
+        return (subjects, others, verb) if subjects and others else None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in TRIP_NOUNS:
         # "a working visit to Cuba, hosted by First Deputy President X": host and guest met
         clauses = [c for c in tok.children if c.dep_ == "acl"]
@@ -198,7 +216,28 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
                 verb = verb.head  # "arrived ahead of meetings with X"
             if verb.pos_ in ("VERB", "AUX"):
                 return subjects_of(verb, analysis), people_in_objects(objs, analysis), verb
+        if not objs and frame.dep_ == "pobj" and gov.dep_ == "prep":
+            # "X and host President Y are expected to preside over official talks": two
+            # subjects of a verb that takes the meeting noun through its preposition
+            verb = gov.head
+            if gov.lower_ in MEETING_NOUN_VERBS.get(verb.lemma_, ()):
+                subjects = subjects_of(verb, analysis)
+                if len(subjects) >= 2:
+                    return subjects[:1], subjects[1:], verb
     return None
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Two names of one person, as the reading may keep them apart ("Sayyid Talal bin
+    Hamad" and "Talal bin Hamad al-Harthy"): the name words of one, without styles and
+    particles, all in the other, two or more of them."""
+    skip = HONORIFICS | NAME_STYLES | PARTICLES | PATRONYMICS
+
+    def words(name: str) -> set[str]:
+        return {w for w in name.lower().replace("-", " ").split() if w not in skip}
+
+    x, y = words(a), words(b)
+    return a == b or (min(len(x), len(y)) >= 2 and (x <= y or y <= x))
 
 
 def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
@@ -225,7 +264,7 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
             )
             for a in left:
                 for b in right:
-                    if a == b or _press(a, sent, analysis) or _press(b, sent, analysis):
+                    if _one_person(a, b) or _press(a, sent, analysis) or _press(b, sent, analysis):
                         continue
                     name = _mention_of(b, sent, analysis)  # the cloze blanks this name
                     yield Meeting(

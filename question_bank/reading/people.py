@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import country_of_word, is_city, is_country, is_firm_place
 from ..lexicon import (
+    COUNTERPART_WORDS,
     GENERIC_PLACE_NOUNS,
     GROUP_WORDS,
     HONORIFICS,
@@ -476,6 +477,8 @@ class PeopleReading(DocumentReading):
             if not _two_people_joined(sp[2], [o[2] for o in spans])
             # "Maritime Self-Defence Force (MSDF)": an organisation's initials
             and not (sp[2].isupper() and " " not in sp[2] and f"({sp[2]})" in self.doc.text)
+            # "President-Elect" cut into "President" and "-Elect": a name starts with a letter
+            and sp[2][:1].isalpha()
             # "His Majesty", "the Yang di-Pertuan Agong": a style or an office, no name
             and sp[2].lower() not in STYLE_NOUNS
             and not sp[2].lower().startswith("the ")
@@ -958,24 +961,52 @@ class PeopleReading(DocumentReading):
                 return self._token_person[child.i]
         # "Qatar's emir, Sheikh Tamim ...", "his Mexican counterpart, Andrés López", whatever
         # the parser made of the comma.
-        if head.lower_ in TITLE_HEADS or head.lower_ == "counterpart":
-            doc = self.doc
-            j = head.i + 1
-            if j < len(doc) and doc[j].lower_ == "of":
-                # "chief of staff, Kang Hoon-sik", "the speaker of the Armenian
-                # parliament, Narine Avetisyan": the name follows the whole "of" phrase
-                j = comma_after_phrase(head) or j
-            if j < len(doc) and doc[j].text == ",":
-                j += 1
-                while j < len(doc) and doc[j].lower_ in HONORIFICS:
-                    j += 1
-                if (
-                    j < len(doc)
-                    and j in self._token_person
-                    and doc[j].sent.start == head.sent.start
-                ):
-                    return self._token_person[j]
+        if head.tag_ != "NNS" and (
+            head.lower_ in TITLE_HEADS or head.lemma_.lower() in COUNTERPART_WORDS
+        ):
+            named = self.names_in_apposition(head)
+            return named[0] if named else None
         return None
+
+    def names_in_apposition(self, head: Token) -> list[str]:
+        """The names written after a title or "counterpart" and a comma: "her counterpart,
+        X", "the speaker of the Armenian parliament, X", "her counterpart from Ecuador,
+        X" (whatever the parser made of the phrase), and for a plural all of a list ("his
+        peers from Argentina and Brazil, X and Y")."""
+        doc = self.doc
+        j = head.i + 1
+        if j < len(doc) and doc[j].lower_ in ("of", "from", "for", "to", "in", "at"):
+            # the name follows the whole phrase
+            j = comma_after_phrase(head) or j
+        if j >= len(doc) or doc[j].text != ",":
+            return []
+        out: list[str] = []
+        while True:
+            j += 1
+            # "Mr", "Dr", "His Highness", "HE": styles before the name
+            while j < len(doc) and (
+                doc[j].lower_ in HONORIFICS
+                or doc[j].lower_ in STYLE_NOUNS
+                or doc[j].lower_ in ("his", "her")
+                and j + 1 < len(doc)
+                and doc[j + 1].lower_ in STYLE_NOUNS
+            ):
+                j += 1
+            person = self._token_person.get(j)
+            if person is None or doc[j].sent.start != head.sent.start:
+                return out
+            out.append(person)
+            if head.tag_ != "NNS":
+                return out
+            while j + 1 < len(doc) and self._token_person.get(j + 1) == person:
+                j += 1
+            # the list goes on after "," or "and"
+            if j + 1 < len(doc) and doc[j + 1].lower_ in (",", "and"):
+                j += 1
+                if doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].lower_ == "and":
+                    j += 1
+            else:
+                return out
 
     def named_as_place(self, person: str) -> bool:
         """Whether the article also writes this name where places go ("in Adré") and never

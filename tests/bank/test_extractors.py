@@ -2004,3 +2004,36 @@ def test_a_month_or_a_year_alone_is_in_not_on(facts) -> None:
     )
     when = {f["places"][0]: f["when"] for f in of_type(found, "visit")}
     assert when == {"Damascus": "in January", "Baghdad": "in 2023", "Amman": "on March 4"}
+
+
+def test_a_name_after_a_counterpart_and_a_phrase_is_the_one_met(facts) -> None:
+    found = facts(
+        "The President of the Republic, Rosa Ibarra, received her counterpart from Chile, "
+        "Pablo Sosa, at the palace in Quito on Wednesday. Foreign Minister Tomas Varga met "
+        "his peers from Argentina and Brazil, Jorge Ruiz and Paulo Mendes. President Ivan "
+        "Kovac held talks with the Amir of the State of Qatar, His Highness Sheikh Faisal bin "
+        "Hamad Al Thani, on Tuesday."
+    )
+    meetings = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert {
+        frozenset({"Rosa Ibarra", "Pablo Sosa"}),
+        frozenset({"Tomas Varga", "Jorge Ruiz"}),
+        frozenset({"Tomas Varga", "Paulo Mendes"}),
+        frozenset({"Ivan Kovac", "Faisal bin Hamad Al Thani"}),
+    } <= meetings
+
+
+def test_a_hyphenated_title_tail_is_no_person_and_one_person_never_meets_themself(
+    facts,
+) -> None:
+    found = facts(
+        "Prime Minister Jonas Berg and his counterpart President-Elect of Indonesia, His "
+        "Excellency Budi Santoso, held a joint press conference on Monday. Oman's foreign "
+        "minister, Sayyid Talal bin Hamad al-Harthy, hosted his Iranian counterpart, Mohsen "
+        "Karimi, for talks on Wednesday."
+    )
+    people = {p for f in of_type(found, "meeting") for p in f["participants"]}
+    assert "-Elect" not in people and "Budi Santoso" in people
+    for f in of_type(found, "meeting"):
+        a, b = f["participants"]
+        assert not ("Talal" in a and "Talal" in b), f
