@@ -575,10 +575,8 @@ def _capital_named(tok: Token) -> str | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
-    if (
-        any(c.dep_ == "appos" for c in tok.children)
-        or tok.i + 1 < len(tok.doc)
-        and (tok.doc[tok.i + 1].pos_ == "PROPN")
+    if any(c.dep_ == "appos" for c in tok.children) or (
+        tok.i + 1 < len(tok.doc) and (tok.doc[tok.i + 1].pos_ == "PROPN")
     ):
         return None
     countries = {

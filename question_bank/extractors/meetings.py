@@ -112,13 +112,13 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         and tok.head.head.pos_ in ("VERB", "AUX")
     ):
         # "made the announcement in the presence of Prime Minister X": together in one room
-        verb = tok.head.head
+        doer = tok.head.head
         others = people_in_objects(prep_objects(tok, ("of",)), analysis)
-        subjects = [p for p in subjects_of(verb, analysis) if p not in others]
+        subjects = [p for p in subjects_of(doer, analysis) if p not in others]
         if not subjects and len(others) >= 2:
             # "the deals were signed in the presence of President X and Prime Minister Y"
-            return others[:1], others[1:], verb
-        return (subjects, others, verb) if subjects and others else None
+            return others[:1], others[1:], doer
+        return (subjects, others, doer) if subjects and others else None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in TRIP_NOUNS:
         # "a working visit to Cuba, hosted by First Deputy President X": host and guest met
         clauses = [c for c in tok.children if c.dep_ == "acl"]

@@ -987,9 +987,11 @@ class PeopleReading(DocumentReading):
             while j < len(doc) and (
                 doc[j].lower_ in HONORIFICS
                 or doc[j].lower_ in STYLE_NOUNS
-                or doc[j].lower_ in ("his", "her")
-                and j + 1 < len(doc)
-                and doc[j + 1].lower_ in STYLE_NOUNS
+                or (
+                    doc[j].lower_ in ("his", "her")
+                    and j + 1 < len(doc)
+                    and doc[j + 1].lower_ in STYLE_NOUNS
+                )
             ):
                 j += 1
             person = self._token_person.get(j)

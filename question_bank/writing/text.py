@@ -424,9 +424,9 @@ def _gloss_dropped(m: re.Match[str]) -> str:
     words = [w for w in before.split() if w.lower() not in _GLOSS_LINKS]
     for k in range(len(initials), 1, -1):
         tail = words[-k:]
-        if len(tail) == k and all(w[:1].isupper() for w in tail):
-            if "".join(w[0] for w in tail).upper() == initials:
-                return before.rstrip() + " "
+        spelt = "".join(w[0] for w in tail).upper() == initials
+        if len(tail) == k and spelt and all(w[:1].isupper() for w in tail):
+            return before.rstrip() + " "
     return m.group(0)
 
 
