@@ -156,7 +156,9 @@ PRESENCE_VERBS = frozenset(
 
 # Nouns of a talk given in person: "gave a speech at the summit in Bahrain" puts the
 # speaker there ("give" and "deliver" carry them).
-SPEECH_NOUNS = frozenset("speech address lecture keynote remarks talk".split())
+SPEECH_NOUNS = frozenset("speech address lecture keynote remarks talk announcement".split())
+# The verbs that carry them: "gave a speech", "delivered remarks", "made the announcement".
+SPEECH_VERBS = frozenset("give deliver make".split())
 
 # Presence verbs whose object is a topic, not a thing at the place: "address the crisis in
 # Venezuela" puts nobody in Venezuela ("addressed parliament in Kyiv" still does, through
@@ -312,6 +314,17 @@ ORGANISATION_NOUNS = frozenset(
     government coalition alliance organisation organization movement union bank fund office
     service force army navy court parliament senate assembly board company firm institute
     chamber brigade division corps battalion regiment federation association bureau
+    """.split()
+)
+
+# Places people go, as the last word of a name: "King Khalid International Airport",
+# "Nelson Mandela Square" are no people. Words that are also surnames ("Park", "Hall",
+# "Church", "Street") are left out: "Joe Park" is a person.
+FACILITY_NOUNS = frozenset(
+    """
+    airport university hospital stadium palace hotel centre center square avenue mosque
+    cathedral museum memorial cemetery cemeteries harbour harbor highway boulevard mausoleum
+    academy
     """.split()
 )
 

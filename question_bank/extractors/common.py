@@ -174,12 +174,36 @@ def _vehicle_passengers(verb: Token, analysis: Analysis) -> list[str]:
                     leader = _agent(acl, analysis)
                     if leader:
                         return [leader]
+            if any(d.dep_ == "det" and d.lower_ == "the" for d in c.children):
+                # "The delegation would also be visiting X": the one the story said
+                # someone leads
+                leader = _delegation_leader(c, analysis)
+                if leader:
+                    return [leader]
         if c.dep_ == "nsubj" and c.lemma_.lower() in VEHICLE_NOUNS:
             for acl in c.children:
                 if acl.dep_ == "acl" and acl.lemma_ in ("carry", "bring", "transport"):
                     objs = [o for o in acl.children if o.dep_ == "dobj"]
                     return people_in_objects(objs, analysis)
     return []
+
+
+def _delegation_leader(noun: Token, analysis: Analysis) -> str | None:
+    """Who leads the group "the delegation" refers back to: the one person told to lead
+    or head such a group in an earlier sentence ("X was leading a delegation of MPs",
+    "a delegation led by X"), or None when the story names none or several."""
+    leaders: set[str] = set()
+    for tok in analysis.doc[: noun.sent.start]:
+        if tok.lemma_ not in ("lead", "head") or tok.pos_ != "VERB":
+            continue
+        groups = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_ in TRAVEL_GROUP_NOUNS]
+        if groups:
+            leaders.update(subjects_of(tok, analysis))
+        elif tok.dep_ == "acl" and tok.head.lemma_ in TRAVEL_GROUP_NOUNS:
+            leader = _agent(tok, analysis)
+            if leader:
+                leaders.add(leader)
+    return leaders.pop() if len(leaders) == 1 else None
 
 
 def _agent(verb: Token, analysis: Analysis) -> str | None:
@@ -520,6 +544,10 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 and tok.text[:1].isupper()
                 and tok.lower_ not in TITLE_HEADS  # "to visit the President of X"
                 and (tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN")
+                # "Yadgar-e-Shuhada": the tail of a hyphenated name is no place alone
+                and not (
+                    tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+                )
             ):
                 name = tok.text
             elif (

@@ -13,6 +13,7 @@ from ..lexicon import (
     PRESENCE_VERBS,
     SEND_VERBS,
     SPEECH_NOUNS,
+    SPEECH_VERBS,
     TITLE_HEADS,
     TOPIC_VERBS,
     TRIP_NOUNS,
@@ -82,7 +83,7 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
             return None
         if heads:
             return subjects_of(tok, analysis), places_in(heads, analysis)
-    if lemma in ("give", "deliver") and any(
+    if lemma in SPEECH_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
     ):
         # "will give a speech at the summit this weekend in Bahrain"
@@ -147,9 +148,9 @@ def _noun_trigger(tok: Token, analysis: Analysis) -> Found | None:
         # "a five-day mission to Sudan and Chad" travels; "the mission in Colombia" is a body
         heads = prep_objects(tok, ("to",))
         return (noun_travelers(tok, analysis), places_in(heads, analysis)) if heads else None
-    if tok.pos_ != "NOUN" or (
-        lemma not in TRIP_NOUNS and lemma not in TRIP_PART_NOUNS and lemma != "ride"
-    ):
+    # "a five-day State Visit to Lisbon": a trip noun capitalised in a house style
+    noun = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_)
+    if not noun or (lemma not in TRIP_NOUNS and lemma not in TRIP_PART_NOUNS and lemma != "ride"):
         return None
     heads = prep_objects(tok, _NOUN_PREPS)
     carrier = tok.head.lemma_.lower() if tok.dep_ == "dobj" else ""

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import country_of_word, is_city, is_country, is_firm_place
 from ..lexicon import (
     COUNTERPART_WORDS,
+    FACILITY_NOUNS,
     GENERIC_PLACE_NOUNS,
     GROUP_WORDS,
     HONORIFICS,
@@ -459,6 +460,10 @@ class PeopleReading(DocumentReading):
             and not is_descriptor(sp[2])
             # "Russian Foreign Ministry", "the Defence Council": a body, never a person
             and sp[2].split()[-1].lower() not in ORGANISATION_NOUNS
+            # "King Khalid International Airport": a place named after a person
+            and sp[2].split()[-1].lower() not in FACILITY_NOUNS
+            # "Azerbaijani Martyrs", "Afghan Elders": a people, named in the plural
+            and not (self.doc[sp[1] - 1].tag_ == "NNPS" and _nationality(sp[2].split()[0]))
             # "Federal Republic (of Nigeria)": a country's style, never a person
             and sp[2].split()[-1].lower() not in GENERIC_PLACE_NOUNS
             and not no_name(sp[2])
@@ -1027,6 +1032,15 @@ class PeopleReading(DocumentReading):
         if token.ent_type_ == "FAC" and is_city(name):
             return True  # "arrived in La Paz" read as a building
         return token.pos_ == "PROPN" and is_firm_place(name)
+
+
+def _nationality(word: str) -> bool:
+    """ "Azerbaijani", "Turkish": a nationality word that is not a country's name."""
+    return (
+        country_of_word(word) is not None
+        and not is_country(word)
+        and word.lower().endswith(("an", "ian", "ean", "ese", "ish", "i"))
+    )
 
 
 def _before_patronymic(tok: Token) -> bool:

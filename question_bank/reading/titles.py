@@ -416,6 +416,8 @@ class TitleReading(PeopleReading):
         ):
             return royal
         end = i + 1
+        if royal is not None and doc[i].lower_ in TITLE_MODIFIERS:
+            end = royal.end  # "Saudi Deputy Crown Prince X": the style is the title's head
         possessor: str | None = None
         start = i
         while i >= sent_start:

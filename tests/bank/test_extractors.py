@@ -2037,3 +2037,34 @@ def test_a_hyphenated_title_tail_is_no_person_and_one_person_never_meets_themsel
     for f in of_type(found, "meeting"):
         a, b = f["participants"]
         assert not ("Talal" in a and "Talal" in b), f
+
+
+def test_a_capitalised_state_visit_an_announcement_and_the_delegation_travel(facts) -> None:
+    found = facts(
+        "President Ali Kone has returned to Abuja after a five-day State Visit to Lisbon, "
+        "Portugal. Prime Minister Jonas Berg made the announcement in the Cook Islands on "
+        "Thursday. Mr Berg was leading a delegation of MPs on a tour of the region. The "
+        "delegation would also be visiting Vanuatu and Tuvalu in the coming days."
+    )
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert {
+        ("Ali Kone", "Lisbon"),
+        ("Jonas Berg", "the Cook Islands"),
+        ("Jonas Berg", "Vanuatu"),
+        ("Jonas Berg", "Tuvalu"),
+    } <= visits
+
+
+def test_titles_with_a_royal_style_and_names_that_are_no_people(facts) -> None:
+    found = facts(
+        "Saudi Deputy Crown Prince Faisal bin Omar met Prime Minister Jonas Berg in Oslo on "
+        "Monday. Officials welcomed Berg upon his arrival at King Khalid International "
+        "Airport. Berg paid homage at the cemetery for Turkish and Azerbaijani Martyrs, and "
+        "laid a wreath at Yadgar-e-Shuhada in Riyadh."
+    )
+    roles = {f["person"]: f["title"] for f in of_type(found, "role")}
+    assert roles["Faisal bin Omar"] == "Saudi Deputy Crown Prince"
+    people = set(roles) | {p for f in of_type(found, "meeting") for p in f["participants"]}
+    assert not any("Airport" in p or "Martyrs" in p for p in people), people
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert "Shuhada" not in places
