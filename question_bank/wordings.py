@@ -394,6 +394,14 @@ MEETING_NOUN_WORDINGS: tuple[Wording, ...] = (
         "Elena Ruiz",
     ),
     _noun(
+        "scheduled meetings with (planned)",
+        "schedule",
+        ("with",),
+        "Foreign Minister Jonas Berg has scheduled meetings with President Ivan Petrenko.",
+        "Jonas Berg",
+        "Ivan Petrenko",
+    ),
+    _noun(
         "presided over talks (two subjects)",
         "preside",
         ("over",),

@@ -226,11 +226,18 @@ def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
         # and whose title ties them to another country came to the place
         met = [c for c in carrier.children if c.dep_ == "dobj" and carrier is tok]
         met += prep_objects(carrier, tuple(p for p in MEETING_VERBS.get(lemma, ("with",)) if p))
-        travelers = travelers + [
+        if carrier is not tok:
+            met += prep_objects(tok, ("with",))  # "held talks with X in Zagreb"
+        guests = [
             g
             for g in people_in_objects(met, analysis)
             if g not in travelers and analysis.is_abroad(g, place[0])
         ]
+        if guests:
+            # the one met came from abroad: a subject the article ties to no country is
+            # their host ("President X held talks with the Amir of Qatar in Zagreb")
+            travelers = [t for t in travelers if analysis.country_of_person(t) is not None]
+        travelers = travelers + guests
     places = [place]
     # "met with X in Paris and later with Y in Brussels": each "with" may have its place
     for obj in prep_objects(carrier, ("with",)):

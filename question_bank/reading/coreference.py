@@ -475,6 +475,23 @@ class CoreferenceReading(TitleReading):
         # "the Sri Lankan PM", "the New Zealand minister": a country of several words
         before = [t.text for t in self.doc[tok.left_edge.i : tok.i] if t.text[:1].isupper()]
         origins += [text.lower() for text, _ in countries_named(before) if " " in text]
+        # "the head of state of Qatar", "the president of Croatia": the country after "of"
+        # (then only a holder from there will do)
+        of_countries = [
+            o.lower_
+            for o in tok.subtree
+            if o.i > tok.i
+            and o.dep_ == "pobj"
+            and o.head.lower_ == "of"
+            and o.ent_type_ == "GPE"
+            and country_of_word(o.text)
+        ]
+        if of_countries:
+            holders = [
+                h
+                for h in holders
+                if any(same_origin(o, t) for t in titles[h] for o in of_countries)
+            ]
         if origins:
             named = [
                 h for h in holders if any(same_origin(o, t) for t in titles[h] for o in origins)

@@ -695,7 +695,8 @@ class TitleReading(PeopleReading):
         i = name_start - 1
         while i >= 0 and (
             doc[i].lower_ in HONORIFICS
-            # "Minister of Foreign Affairs, His Excellency Ana Rios"
+            # "Minister of Foreign Affairs, His Excellency Ana Rios", "His Highness"
+            or doc[i].lower_ in STYLE_NOUNS
             or (doc[i].lower_ in ("his", "her") and doc[i + 1].lower_ in STYLE_NOUNS)
         ):
             i -= 1

@@ -1700,7 +1700,7 @@ def test_an_age_is_a_figure_asked_in_its_sentence_and_never_part_of_a_title(fact
 def test_talks_concluded_with_a_counterpart_named_in_apposition_give_a_place(facts) -> None:
     """The place hangs off the name in apposition; "Hon." does not end the sentence."""
     found = facts(
-        "Ruritania Prime Minister Hon. Jonas Berg has concluded official talks with his "
+        "Fiji Prime Minister Hon. Jonas Berg has concluded official talks with his "
         "Moldovan counterpart, Sir Ivo Baric in Port Moresby yesterday. In Australia, Hon. "
         "Berg will meet his Australian counterpart Kevin Marsh on Wednesday."
     )
@@ -2068,3 +2068,29 @@ def test_titles_with_a_royal_style_and_names_that_are_no_people(facts) -> None:
     assert not any("Airport" in p or "Martyrs" in p for p in people), people
     places = {p for f in of_type(found, "visit") for p in f["places"]}
     assert "Shuhada" not in places
+
+
+def test_the_head_of_state_of_a_country_is_its_holder_and_the_host_stays_home(facts) -> None:
+    found = facts(
+        "President Ivan Kovac held talks with the Amir of the State of Qatar, His Highness "
+        "Sheikh Faisal bin Hamad Al Thani, on Tuesday in Zagreb. The head of state of Qatar "
+        "is on a one-day state visit to Croatia."
+    )
+    roles = {f["person"]: f["title"] for f in of_type(found, "role")}
+    assert roles["Faisal bin Hamad Al Thani"] == "Amir of the State of Qatar"
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert ("Faisal bin Hamad Al Thani", "Croatia") in visits
+    assert not any(t == "Ivan Kovac" for t, _ in visits), visits  # the host
+
+
+def test_scheduled_meetings_are_planned(facts) -> None:
+    found = facts(
+        "Foreign Minister Jonas Berg has scheduled meetings with Ukrainian President Ivan "
+        "Petrenko and his counterpart Dmytro Koval."
+    )
+    meetings = {frozenset(f.to_dict()["participants"]): f for f in found if f.type == "meeting"}
+    assert set(meetings) == {
+        frozenset({"Jonas Berg", "Ivan Petrenko"}),
+        frozenset({"Jonas Berg", "Dmytro Koval"}),
+    }
+    assert all(f.planned for f in meetings.values())

@@ -395,6 +395,9 @@ def test_without_a_date_no_bare_relative_time_is_printed() -> None:
 def test_a_quoted_sentence_keeps_its_words_and_gains_the_date() -> None:
     quoted = quote_for_prompt("KATHMANDU, May 6: The talks ended on Sunday.", dt.date(2024, 5, 6))
     assert quoted == "The talks ended on Sunday [5 May 2024]."
+    # a dateline with the agency after a second comma
+    quoted = quote_for_prompt("GEORGETOWN, Guyana, (GINA) – The talks ended well.", None)
+    assert quoted == "The talks ended well."
 
 
 def test_initials_that_spell_the_name_before_them_leave_the_quote() -> None:
