@@ -37,6 +37,7 @@ from .words import (
     comma_after_phrase,
     gender_from_honorific,
     is_descriptor,
+    is_style_word,
     join_tokens,
     name_words,
     no_name,
@@ -405,8 +406,10 @@ class PeopleReading(DocumentReading):
                 ):
                     break
                 tokens.insert(0, prev)
-            while len(tokens) > 2 and tokens[0].lower_ in ("h.", "e.", "h.e."):
-                tokens = tokens[1:]  # "H. E. Obiang Nguema": His Excellency, no name
+            while len(tokens) > 2 and (
+                tokens[0].lower_ in ("h.", "e.", "h.e.") or tokens[0].text in ("HE", "HH")
+            ):
+                tokens = tokens[1:]  # "H. E. Obiang Nguema", "HE Saad": His Excellency, no name
             while tokens:
                 # "Shah Mahmood" tagged a person and "Qureshi" a place: the word the name's
                 # last word is a compound of is the surname
@@ -990,7 +993,7 @@ class PeopleReading(DocumentReading):
             j += 1
             # "Mr", "Dr", "His Highness", "HE": styles before the name
             while j < len(doc) and (
-                doc[j].lower_ in HONORIFICS
+                is_style_word(doc[j])
                 or doc[j].lower_ in STYLE_NOUNS
                 or (
                     doc[j].lower_ in ("his", "her")

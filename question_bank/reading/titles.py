@@ -40,6 +40,7 @@ from .words import (
     clean_title,
     ends_of_phrase,
     is_past_title,
+    is_style_word,
     is_title_word,
     np_without_clauses,
     prep_objects_of,
@@ -347,7 +348,7 @@ class TitleReading(PeopleReading):
         if i >= len(doc) or doc[i].text not in (",", ";"):
             return False
         i += 1
-        while i < len(doc) and doc[i].lower_ in HONORIFICS:
+        while i < len(doc) and is_style_word(doc[i]):
             i += 1
         other = self._token_person.get(i)
         return other is not None and other != mention.person
@@ -694,7 +695,7 @@ class TitleReading(PeopleReading):
         doc = self.doc
         i = name_start - 1
         while i >= 0 and (
-            doc[i].lower_ in HONORIFICS
+            is_style_word(doc[i])
             # "Minister of Foreign Affairs, His Excellency Ana Rios", "His Highness"
             or doc[i].lower_ in STYLE_NOUNS
             or (doc[i].lower_ in ("his", "her") and doc[i + 1].lower_ in STYLE_NOUNS)

@@ -165,6 +165,12 @@ def same_short_entity(a: Token, b: Token) -> bool:
     )
 
 
+def is_style_word(tok: Token) -> bool:
+    """A style before a name: "Mr", "Dr", "Sheikh", and the capitals "HE" of "His
+    Excellency" that government releases write ("HE Sheikh Saoud"), never the pronoun."""
+    return tok.lower_ in HONORIFICS or tok.text in ("HE", "HH")
+
+
 def is_descriptor(text: str) -> bool:
     """ "Dakar-based", "Iranian-backed": a describing word, not a name."""
     return bool(re.search(r"-(based|backed|led|born|run|owned|made|funded|allied)$", text.lower()))

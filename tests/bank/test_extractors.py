@@ -2094,3 +2094,14 @@ def test_scheduled_meetings_are_planned(facts) -> None:
         frozenset({"Jonas Berg", "Dmytro Koval"}),
     }
     assert all(f.planned for f in meetings.values())
+
+
+def test_a_list_of_titles_and_names_styled_he_pairs_each_title_with_its_name(facts) -> None:
+    found = facts(
+        "The Amir was accompanied by his chief of the Amiri Diwan, HE Sheikh Omar bin Khalid "
+        "Al-Sabah; the minister of state for energy affairs, HE Saad bin Rashid Al Kaabi; and "
+        "the minister of state for foreign affairs, HE Dr Ali bin Hassan Al-Marri."
+    )
+    roles = {f["person"]: f["title"] for f in of_type(found, "role")}
+    assert roles["Omar bin Khalid Al-Sabah"] == "chief of the Amiri Diwan"
+    assert roles["Saad bin Rashid Al Kaabi"] == "minister of state for energy affairs"
