@@ -153,12 +153,37 @@ def slug_headline(source: str | None, text: str) -> str | None:
         raw.pop(0)
     if len(raw) < 4 or len(raw) > 18:
         return None
+    if raw[-1].lower() in _LINKS | {"a", "an", "with", "from", "by", "for"}:
+        return None  # "…new aid package for": an address cut short
     out = []
     for w in raw:
+        if len(w) <= 2 and w.lower() not in _SHORT_WORDS:
+            return None  # "fm", "s Korea": an address's shorthand
         m = re.search(rf"\b({re.escape(w)})\b", text, re.IGNORECASE)
-        out.append(m.group(1) if m and m.group(1)[:1].isupper() else w)
+        owner = re.search(rf"\b({re.escape(w[:-1])}['’]s)\b", text, re.IGNORECASE)
+        if m is not None:
+            found = m.group(1)
+            if found.isupper() and len(found) > 3:
+                found = found.capitalize()  # "FIJI" in a speaker's label
+            out.append(found if found[:1].isupper() else w)
+        elif w.lower().endswith("s") and owner is not None:
+            out.append(owner.group(1))  # "obamas": the address lost the apostrophe
+        elif not _written(w, text):
+            # "agrts", "russias": an address's shorthand, not the outlet's headline
+            return None
+        else:
+            out.append(w)
     s = " ".join(out)
     return s[:1].upper() + s[1:]
+
+
+_SHORT_WORDS = frozenset("of in to on at by a an as is be up us un eu uk".split())
+
+
+def _written(word: str, text: str) -> bool:
+    """Whether the article writes an address's word, or its singular or plural."""
+    stem = re.escape(word[:-1] if word.lower().endswith("s") else word)
+    return re.search(rf"\b{stem}(?:s|es|'s|’s)?\b", text, re.IGNORECASE) is not None
 
 
 def _places_text(places: list[str]) -> str:
@@ -229,8 +254,9 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str], text: str = "") ->
             noun = trip_noun(f, kind=False)
             who = display(f.traveler, text)
             dest = f.destination
-            if dest and place_kind(dest) == "vague":
-                dest = country_before(facts, f)  # "his second visit to the country"
+            if dest and place_kind(dest) not in ("country", "city", "region"):
+                # "his second visit to the country", "the island nation"
+                dest = country_before(facts, f)
             if dest:
                 labels.append(f"{who}'s {adj}{noun} to {with_the(dest)}")
                 labels.append(f"the {adj}{noun} to {with_the(dest)}")
@@ -312,6 +338,7 @@ def _side(text: str) -> str:
     """One side of an agreement as a label names it: no bracketed initials, "the" in
     lower case ("The European Union (EU)" -> "the European Union")."""
     text = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", text)
+    text = re.sub(r"^[^()]*\)\s*", "", text)  # "Asian independent) Russia": a credit's tail
     # "… Holding Company also signed": an adverb before the verb is no part of the side
     text = re.sub(
         r"(?:\s+(?:also|too|jointly|formally|officially|finally|then|now|later|"

@@ -817,10 +817,19 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
         )
     )
     accepted = tuple(x for x in accepted if x != answer)
-    many = len(right) > 1
+    # "Riyadh" and "Saudi Arabia" are one stop: a country whose city is listed is no other
+    distinct = [
+        p
+        for p in right
+        if not any(
+            q != p and (kinds.get(q) or place_kind(q)) == "city" and contains_or_within(q, p)
+            for q in right
+        )
+    ]
+    many = len(distinct) > 1
     what = KIND_WORDS.get(kind, "place")
     if many:
-        kinds_all = {kinds.get(p) or place_kind(p) for p in right}
+        kinds_all = {kinds.get(p) or place_kind(p) for p in distinct}
         what = KIND_PLURALS.get(kind, "places") if len(kinds_all) == 1 else "places"
     slots = {
         "traveler": ctx.show(f.traveler),

@@ -1369,7 +1369,17 @@ def test_a_letterhead_line_is_no_headline_and_a_cut_address_loses_its_stub() -> 
         "Novak in Oslo for fishing talks"
     )
     address = "https://example.org/2025/03/12-03-novak-and-lunde-sign-fishing-deal-in-o/"
-    assert slug_headline(address, "Novak and Lunde") == "Novak and Lunde sign fishing deal"
+    text = "Novak and Lunde will sign a fishing deal in Oslo."
+    assert slug_headline(address, text) == "Novak and Lunde sign fishing deal"
+    # an address's shorthand is not the outlet's headline: no quote is made of it
+    for short in ("pak-fm-novak-meets-lunde-in-oslo", "novak-announces-cost-of-agrts-signed"):
+        assert slug_headline(f"https://example.org/{short}", text + " Costs were signed.") is None
+    # nor is an address cut short, and a lost apostrophe is put back
+    assert slug_headline("https://example.org/novak-to-announce-new-deal-for", text) is None
+    assert slug_headline(
+        "https://example.org/novaks-envoy-signs-fishing-deal",
+        "Novak's envoy will sign the fishing deal.",
+    ) == ("Novak's envoy signs fishing deal")
 
 
 def test_a_name_cut_after_its_particle_is_asked_whole() -> None:
@@ -1653,8 +1663,9 @@ def test_an_address_of_numbers_only_gives_no_headline_and_no_crash(nlp) -> None:
     from question_bank.writing.anchors import slug_headline
 
     assert slug_headline("https://news.example.mv/65368", "text") is None
-    assert slug_headline("https://example.org/news/kenya-and-ghana-sign-trade-pacts/96/", "") == (
-        "Kenya and ghana sign trade pacts"
+    text = "Kenya and Ghana will sign trade pacts, officials said."
+    assert slug_headline("https://example.org/news/kenya-and-ghana-sign-trade-pacts/96/", text) == (
+        "Kenya and Ghana sign trade pacts"
     )
     a = article(
         "President Kofi Mensah arrived in Male on Monday for talks with President Ali Nasheed "
@@ -2087,3 +2098,24 @@ def test_a_host_met_during_the_visit_is_right_with_the_visited_country(nlp) -> N
     for q in asked:
         assert grade(q, "President of Sri Lanka").correct
         assert not grade(q, "President of India").correct
+
+
+def test_a_city_and_its_country_are_asked_as_one_stop(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Date: 2025-03-12\n\nChilean President Rosa Ibarra arrived in Lima, Peru, on "
+        "Wednesday for a three-day state visit, her office said. Ibarra will hold talks with "
+        "President Pablo Sosa on trade and water.",
+        nlp,
+    )
+    visits = [q for q in bank if q["fact"]["type"] == "visit" and q["kind"] != "cloze"]
+    assert visits
+    for q in visits:
+        assert "Name one" not in q["prompt"], q["prompt"]
+        assert "Lima and Peru" not in q["prompt"] and "Peru and Lima" not in q["prompt"]
+
+
+def test_an_agreement_label_leaves_out_a_credit_before_its_sides() -> None:
+    from question_bank.writing.anchors import _side
+
+    assert _side("Wire Service) Chile") == "Chile"
+    assert _side("The European Union (EU)") == "the European Union"
