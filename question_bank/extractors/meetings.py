@@ -253,6 +253,10 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
                 # wrote": the speaker of the quote is the other side
                 speaker = analysis.quote_speaker(tok)
                 left = [speaker] if speaker and speaker not in right else left
+            elif left and set(left) < set(right) and carrier.tag_ == "VBN":
+                # "was received by A; B; C" read with A as its subject: whoever was
+                # received is not among them, and the receivers did not meet each other
+                left = []
             if not left or not right or analysis.negated(carrier):
                 continue
             if _remote(tok) or (carrier is not tok and _remote(carrier)):

@@ -2105,3 +2105,13 @@ def test_a_list_of_titles_and_names_styled_he_pairs_each_title_with_its_name(fac
     roles = {f["person"]: f["title"] for f in of_type(found, "role")}
     assert roles["Omar bin Khalid Al-Sabah"] == "chief of the Amiri Diwan"
     assert roles["Saad bin Rashid Al Kaabi"] == "minister of state for energy affairs"
+
+
+def test_receivers_listed_after_by_never_meet_each_other(facts) -> None:
+    found = facts(
+        "President Musa Danjuma returned from Lisbon on Sunday. Danjuma was on arrival "
+        "received by his Chief of Staff, Prof Ibrahim Gambari; Minister of Works, Mohammed "
+        "Bello; Inspector General of Police, Usman Alkali Baba; among other top officials."
+    )
+    for f in of_type(found, "meeting"):
+        assert "Musa Danjuma" in f["participants"], f
