@@ -520,6 +520,8 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 and doc[prep.i - 1].lemma_.lower() in SITUATION_NOUNS
             ):
                 continue  # "an agreement on a truce in Karabakh": what it is about
+            if prep is not None and prep.lower_ == "of" and prep.head.lower_ == "charge":
+                continue  # "Minister in charge of Economic Revitalization": an office
             run = _hyphen_run(tok)
             if run is not None:
                 # "Guinea-Bissau" is one country; "US-China talks" names no destination

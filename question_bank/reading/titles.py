@@ -884,6 +884,7 @@ class TitleReading(PeopleReading):
                 span = np_without_clauses(head)
                 if span.start < j:
                     span = doc[j : span.end]
+                span = self._before_next_item(span)
                 if any(t.i in self._token_person for t in span if t.pos_ == "PROPN"):
                     return None
                 text = self._render_title(span)
@@ -894,6 +895,28 @@ class TitleReading(PeopleReading):
                 return None
             k += 1
         return None
+
+    def _before_next_item(self, span: Span) -> Span:
+        """A title phrase cut before the list's next name: "Minister of Trade and Adil
+        Demir, Minister of Transport" is "Minister of Trade", whether or not the model
+        knew "Adil Demir" for a name (two to four capitalised words that are no office,
+        then a comma and a title word)."""
+        doc = self.doc
+        for t in span:
+            if t.lower_ != "and" or t.i <= span.start:
+                continue
+            k = t.i + 1
+            while k < len(doc) and doc[k].text[:1].isupper() and not is_title_word(doc[k]):
+                k += 1
+            if (
+                2 <= k - t.i - 1 <= 4
+                and k + 1 < len(doc)
+                and doc[k].text == ","
+                and is_title_word(doc[k + 1])
+                and all(doc[x].pos_ == "PROPN" for x in range(t.i + 1, k))
+            ):
+                return doc[span.start : t.i]
+        return span
 
     def _title_by_appointment(self, verb: Token) -> TitleMention | None:
         """ "Macron was appointed prime minister", "Lee, who serves as chief of staff"."""
@@ -1019,6 +1042,8 @@ class TitleReading(PeopleReading):
                 continue
             if title_tok.i > person_tok.i and self._next_name_follows(span):
                 continue  # "X, U.S. Ambassador to Mexico Anthony Wayne": Wayne's title
+            if title_tok.i > person_tok.i:
+                span = self._before_next_item(span)
             text = self._render_title(span)
             if text and len(span) <= 10 and not is_past_title(text):
                 return TitleMention(person, text, span.start, span.end, person_tok.i)

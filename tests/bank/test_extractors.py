@@ -2115,3 +2115,16 @@ def test_receivers_listed_after_by_never_meet_each_other(facts) -> None:
     )
     for f in of_type(found, "meeting"):
         assert "Musa Danjuma" in f["participants"], f
+
+
+def test_a_title_stops_before_the_next_name_and_an_office_is_no_place(facts) -> None:
+    found = facts(
+        "Foreign Minister Omar Haddad visited Uzbekistan with Mehmet Kaya, Minister of Trade "
+        "and Adil Demir, Minister of Transport, on Monday. Prime Minister Lea Novak held "
+        "meetings with Nishimura Yasuto, Minister in charge of Economic Revitalization."
+    )
+    roles = {f["person"]: f["title"] for f in of_type(found, "role")}
+    assert roles["Mehmet Kaya"] == "Minister of Trade"
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    places |= {f["place"] for f in of_type(found, "meeting") if f["place"]}
+    assert "Economic Revitalization" not in places
