@@ -328,6 +328,9 @@ FACILITY_NOUNS = frozenset(
     """.split()
 )
 
+# Events two people hold side by side when "joint": "a joint press conference".
+JOINT_EVENT_NOUNS = frozenset("conference briefing appearance".split())
+
 # Nouns whose "in X" names what they are about, not where anyone is: "a truce in
 # Karabakh", "the war in Ukraine", "peace in the Middle East".
 SITUATION_NOUNS = frozenset(

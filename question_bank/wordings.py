@@ -629,6 +629,15 @@ FRAME_WORDINGS: tuple[Wording, ...] = (
         "Elena Ruiz",
     ),
     _noun(
+        "held a joint press conference (two subjects)",
+        "conference",
+        (),
+        "Prime Minister Jonas Berg and his counterpart, President Ali Kone, conducted a joint "
+        "press conference on Monday.",
+        "Jonas Berg",
+        "Ali Kone",
+    ),
+    _noun(
         "did something in the presence of X",
         "presence",
         (),

@@ -12,6 +12,7 @@ from ..lexicon import (
     ATTENDANCE_VERBS,
     HONORIFICS,
     HOSTED_EVENT_NOUNS,
+    JOINT_EVENT_NOUNS,
     MEETING_NOUN_PREPS,
     MEETING_NOUNS,
     NAME_STYLES,
@@ -105,6 +106,14 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         if others:
             return subjects, others, tok
         return subjects[:1], subjects[1:], tok  # "Lee and Kim shook hands"
+    if (
+        tok.lemma_.lower() in JOINT_EVENT_NOUNS
+        and tok.dep_ == "dobj"
+        and any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children)
+    ):
+        # "X and his counterpart Y held a joint press conference": side by side
+        subjects = subjects_of(tok.head, analysis)
+        return (subjects[:1], subjects[1:], tok.head) if len(subjects) >= 2 else None
     if (
         tok.lower_ == "presence"
         and tok.dep_ == "pobj"
