@@ -72,7 +72,9 @@ class PeopleReading(DocumentReading):
 
     def _read_people(self) -> None:
         """Stage 2: the people of the article and the tokens that name them."""
-        self._named_by_title: set[int] = set()  # names in apposition to a title word
+        # names in apposition to a title word, or saying something: people, whatever the
+        # model's label
+        self._named_by_title: set[int] = set()
         self.persons: dict[str, Person] = {}
         self._token_person: dict[int, str] = {}
         self._person_texts: set[str] = set()
@@ -368,7 +370,12 @@ class PeopleReading(DocumentReading):
         """Find the people: PERSON entities, names after honorifics, clustered by surname."""
         spans: list[tuple[int, int, str, str | None]] = []
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or not self.is_story(ent[0]):
+            speaker = ent.label_ != "PERSON" and self._speaker_mislabelled(ent)
+            if not (ent.label_ == "PERSON" or speaker):
+                continue
+            if speaker:
+                self._named_by_title.add(ent.start)  # a person, whatever the label says
+            if not self.is_story(ent[0]):
                 continue
             tokens = self._name_tokens(ent)
             while tokens and tokens[0].i > 0:
@@ -655,6 +662,30 @@ class PeopleReading(DocumentReading):
     def _after_place_preposition(self, low: str) -> bool:
         """The name follows "to", "in" or "from" somewhere ("a visit to Kyiv")."""
         return low.split()[0] in self._after_place_prep
+
+    def _speaker_mislabelled(self, ent: Span) -> bool:
+        """ "…,» Kassym-Jomart Tokayev said": a name right after a quote that the model
+        labelled a work of art or a product (or an organisation, when the story writes its
+        last word as a person's name elsewhere); whoever "said" or "told" is a person. Two
+        to four capitalised words, none of them an office, a body or a place."""
+        if ent.label_ not in ("WORK_OF_ART", "PRODUCT", "ORG") or not 2 <= len(ent) <= 6:
+            return False
+        if ent.label_ == "ORG" and not any(
+            e.label_ == "PERSON" and e.text.split()[-1] == ent[-1].text for e in self.doc.ents
+        ):
+            return False  # "Goldman Sachs said": a body, unless the story names the surname
+        root = ent.root
+        if root.dep_ != "nsubj" or root.head.lemma_ not in ("say", "tell", "add", "announce"):
+            return False
+        words = [t for t in ent if t.text != "-"]
+        return 2 <= len(words) <= 4 and all(
+            t.pos_ == "PROPN"
+            and t.is_alpha
+            and t.text[:1].isupper()
+            and t.lower_ not in TITLE_HEADS | ORGANISATION_NOUNS | FACILITY_NOUNS
+            and not is_firm_place(t.text)
+            for t in words
+        )
 
     def _acts_as_person(self, low: str) -> bool:
         """The name is the subject of a verb of saying or meeting somewhere."""

@@ -432,6 +432,13 @@ class TitleReading(PeopleReading):
                 break
             if tok.i in self._token_person:
                 break
+            if (
+                tok.i == sent_start
+                and tok.is_upper
+                and len(tok.text) >= 5
+                and re.search(rf"\b{re.escape(tok.text.capitalize())}\b", self.doc.text)
+            ):
+                break  # "KAZINFORM President X": an agency's dateline, "Kazinform" elsewhere
             ok = (
                 is_title_word(tok)
                 or (elect and tok.i == end - 1)

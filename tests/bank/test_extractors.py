@@ -2128,3 +2128,21 @@ def test_a_title_stops_before_the_next_name_and_an_office_is_no_place(facts) -> 
     places = {p for f in of_type(found, "visit") for p in f["places"]}
     places |= {f["place"] for f in of_type(found, "meeting") if f["place"]}
     assert "Economic Revitalization" not in places
+
+
+def test_a_speaker_the_model_calls_a_work_of_art_is_a_person(facts) -> None:
+    found = facts(
+        '"Trade will grow," Kassym-Jomart Tokayev said at the meeting with his Tajik '
+        "counterpart Emomali Rahmon in Astana. Officials said talks went well."
+    )
+    meetings = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Kassym-Jomart Tokayev", "Emomali Rahmon"}) in meetings
+
+
+def test_an_agency_dateline_in_capitals_is_no_part_of_a_title(facts) -> None:
+    found = facts(
+        "NORDWIRE President Lea Novak has announced new trade deals with Chile, Nordwire "
+        "reports. Novak spoke in Oslo on Monday."
+    )
+    roles = {f["person"]: f["title"] for f in of_type(found, "role")}
+    assert roles["Lea Novak"] == "President"
