@@ -803,6 +803,33 @@ class PeopleReading(DocumentReading):
                 return surname_hits[0]
         return None
 
+    def _listed_name_before(self, title: Token, taken: set[int]) -> list[Token]:
+        """The name in "..., and Adil Demir, Minister of Transport": two to four capitalised
+        proper nouns between a list's "and", "with" or comma and a comma before a
+        capitalised title word; none of them an office, a body, a style or a place."""
+        doc = self.doc
+        if title.i < 3 or doc[title.i - 1].text != "," or not title.text[:1].isupper():
+            return []
+        j = title.i - 2
+        run: list[Token] = []
+        while j >= 0 and len(run) < 5 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            run.insert(0, doc[j])
+            j -= 1
+        if not 2 <= len(run) <= 4 or j < 0 or doc[j].lower_ not in ("and", ",", "with", "by"):
+            return []
+        bad = TITLE_HEADS | TITLE_MODIFIERS | ORGANISATION_NOUNS | FACILITY_NOUNS | HONORIFICS
+        if any(
+            t.i in taken
+            or not t.is_alpha
+            or t.lower_ in bad
+            or singular_title(t)
+            or is_firm_place(t.text)
+            or t.ent_type_ in ("GPE", "LOC", "NORP", "DATE")
+            for t in run
+        ):
+            return []
+        return run
+
     def _titled_names(
         self, spans: list[tuple[int, int, str, str | None]]
     ) -> list[tuple[int, int, str, str | None]]:
@@ -850,6 +877,13 @@ class PeopleReading(DocumentReading):
                     ):  # "Deputy Foreign Ministers" is no name
                         out.append((run[0].i, run[-1].i + 1, join_tokens(run), None))
                         taken.update(t.i for t in run)
+            run = self._listed_name_before(tok, taken)
+            if run:
+                # "with Mehmet Kaya, Minister of Trade and Adil Demir, Minister of
+                # Transport": a name and its title in a list, whatever the parse
+                out.append((run[0].i, run[-1].i + 1, join_tokens(run), None))
+                taken.update(t.i for t in run)
+                self._named_by_title.add(run[0].i)
             for child in tok.children:
                 # "The UN special envoy for Afghanistan, Karin Holmqvist, ..."
                 if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > tok.i:

@@ -2146,3 +2146,13 @@ def test_an_agency_dateline_in_capitals_is_no_part_of_a_title(facts) -> None:
     )
     roles = {f["person"]: f["title"] for f in of_type(found, "role")}
     assert roles["Lea Novak"] == "President"
+
+
+def test_a_name_listed_before_its_title_is_a_person_even_unknown_to_the_model(facts) -> None:
+    found = facts(
+        "Foreign Minister Omar Haddad visited Uzbekistan together with Mehmet Kaya, Minister "
+        "of Trade and Adil Demir, Minister of Transport and Infrastructure, on Monday."
+    )
+    roles = {f["person"]: f["title"] for f in of_type(found, "role")}
+    assert roles["Adil Demir"] == "Minister of Transport and Infrastructure"
+    assert roles["Mehmet Kaya"] == "Minister of Trade"
