@@ -284,6 +284,18 @@ def _title_parts(title: str) -> tuple[str, frozenset[str]]:
     if possessor:
         qualifiers.update(_plain(possessor.group(1)).split())
         raw = possessor.group(2)
+    # "Philippine Ambassador to China": where an envoy is posted is no origin; it is kept
+    # apart ("to:china"), so "Chinese Ambassador to the Philippines" is another post
+    posted = re.match(
+        r"^(.*?\b(?:ambassador|envoy|consul|representative|delegate)s?\b.*?)\s+to\s+(.+)$",
+        raw,
+        re.I,
+    )
+    if posted:
+        qualifiers.update(
+            f"to:{w}" for w in _plain(posted.group(2)).split() if w not in ("the", "of", "and")
+        )
+        raw = posted.group(1)
     words = _plain(raw).split()
     kept = [w for w in words if w in _TITLE_WORDS or w.isdigit()]
     qualifiers.update(w for w in words if w not in _TITLE_WORDS and not w.isdigit())
@@ -350,6 +362,9 @@ _DEMONYMS = {
 def _qualifier_agrees(a: str, b: str) -> bool:
     """A country and its nationality agree ("japan", "japanese"; "israel", "israeli";
     "france", "french")."""
+    if a.startswith("to:") or b.startswith("to:"):
+        # a post's country agrees only with a post's country
+        return a.startswith("to:") and b.startswith("to:") and _qualifier_agrees(a[3:], b[3:])
     a, b = _DEMONYMS.get(a, a), _DEMONYMS.get(b, b)
     if a == b or a in b or b in a:
         return True

@@ -269,8 +269,10 @@ def countries_in_title(title: str) -> set[str]:
     "President of Iceland"); none for a post abroad ("ambassador to Spain") or a past one.
     A counterpart's possessor is someone else, so only the words after it count."""
     low = title.lower()
-    if re.search(r"\b(?:ambassador|envoy|consul|former|ex)\b", low):
-        return set()
+    if re.search(r"\b(?:former|ex)\b", low) or re.search(
+        r"\b(?:ambassador|envoy|consul)\b.*\b(?:to|in|at)\b", low
+    ):
+        return set()  # a past office, or a post abroad ("ambassador to Spain")
     own = re.sub(r"^.*?['’]s\s+(?=[A-Z])", "", title) if "counterpart" in low else title
     runs = re.findall(r"[A-Z][\w.]*(?: [A-Z][\w.]*)*", own)
     return {c for run in runs for _, c in countries_named(run.split())}

@@ -34,7 +34,9 @@ HONORIFICS = HONORIFICS | RANKS
 # Ana Rios"): kept one token, and never the end of a sentence.
 NAME_ABBREVIATIONS = frozenset(
     "Hon. Rt. Amb. Lt. Col. Maj. Capt. Sgt. Cpl. Cmdr. Brig. Supt. Insp. Fr. Engr. Gen. "
-    "Sen. Rep. Gov. Prof. Dr. Mr. Mrs. Ms. Adm. Rev.".split()
+    "Sen. Rep. Gov. Prof. Dr. Mr. Mrs. Ms. Adm. Rev. "
+    # name particles of Philippine and Portuguese names: "Jose Santiago Sta. Romana"
+    "Sta. Sto. St.".split()
 )
 # What "His" or "Her" styles before a name: "His Excellency", "Her Majesty".
 STYLE_NOUNS = frozenset("excellency majesty highness holiness eminence".split())

@@ -233,6 +233,9 @@ def clean_title(text: str) -> str:
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(his|her|their|its|our|my)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^[\w.]+-(?:year|month)s?-old\s+", "", text)  # "the 42-year-old leader"
+    # "new envoy", "New US envoy" (never "New Zealand Prime Minister")
+    text = re.sub(r"^(?:new|newly appointed|New(?=\s+[A-Z]{2,}\b))\s+(?=\S+\s)", "", text)
+    text = re.sub(r"^line\s+", "", text)  # "hard-line President": the word's tail
     # "the first Chinese head of state to visit": a rank among holders, not the office
     # ("First Deputy President", capitalised, is an office)
     text = re.sub(_RANK_AMONG_HOLDERS, "", text)

@@ -2156,3 +2156,18 @@ def test_a_name_listed_before_its_title_is_a_person_even_unknown_to_the_model(fa
     roles = {f["person"]: f["title"] for f in of_type(found, "role")}
     assert roles["Adil Demir"] == "Minister of Transport and Infrastructure"
     assert roles["Mehmet Kaya"] == "Minister of Trade"
+
+
+def test_titles_lose_new_and_a_hyphenated_head_and_an_envoy_has_a_country(facts) -> None:
+    from question_bank.gazetteer import countries_in_title
+
+    found = facts(
+        "New US peace envoy Tom Reyes met Iran's hard-line President Ali Karimi in Tehran. "
+        "Philippine Ambassador to China Jose Santiago Sta. Romana was also there."
+    )
+    roles = {f["person"]: f["title"] for f in of_type(found, "role")}
+    assert roles["Tom Reyes"] == "US peace envoy"
+    assert roles["Ali Karimi"] in ("President", "Iran's President")
+    assert roles["Jose Santiago Sta. Romana"] == "Philippine Ambassador to China"
+    assert countries_in_title("US peace envoy") == {"United States"}
+    assert countries_in_title("ambassador to Spain") == set()

@@ -539,6 +539,11 @@ def test_titles_with_and_without_the_country_and_in_either_order() -> None:
     assert titles_match("French President", "President of France")
     assert not titles_match("Russian President", "Ukrainian President")
     assert not titles_match("Finance Minister", "Foreign Minister")
+    # where an envoy is posted is not where they come from
+    assert not titles_match("Chilean Ambassador to Peru", "Peruvian Ambassador to Chile")
+    assert not titles_match("Chilean Ambassador", "Peruvian Ambassador to Chile")
+    assert titles_match("Ambassador of Peru to Chile", "Peruvian Ambassador to Chile")
+    assert titles_match("Ambassador to Chile", "Peruvian Ambassador to Chile")
     assert offices_overlap("spokesperson", "Government spokesman")  # never two choices
     assert not offices_overlap("Finance Minister", "Foreign Minister")
     assert "Prime Minister" in title_forms("Israeli Prime Minister")
