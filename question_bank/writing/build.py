@@ -23,7 +23,7 @@ from ..forms import (
     title_forms,
     titles_match,
 )
-from ..gazetteer import countries_in_title, country_of_capital, country_of_word
+from ..gazetteer import countries_in_title, country_of_capital, country_of_word, is_country
 from ..lexicon import ORGANISATION_NOUNS, TITLE_HEADS, TITLE_INITIALS
 from ..model import (
     BLANK,
@@ -769,6 +769,20 @@ def _place_distractors(ctx: Context, f: Visit, key: str, kind: str) -> tuple[lis
     return chosen, 1.0
 
 
+def _country_written_after(place: str, text: str) -> str | None:
+    """The country the text names right after a place and a comma ("Goa, India"), as the
+    text writes it, or None."""
+    m = re.search(rf"\b{re.escape(place)},\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})", text)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        if is_country(name):
+            return name
+    return None
+
+
 def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
     """Who went where: question, choices, statement, cloze."""
     tense = ctx.tense(f)
@@ -809,6 +823,15 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
             and (c := country_of_city_name(p))
             and c not in accepted_places
         ]
+    if asked != {"city"}:
+        # "On my way to Goa, India": the country the article writes after a place is right
+        # when a place is asked, and so is the place with it
+        for p in list(accepted_places):
+            country = _country_written_after(p, ctx.article.text)
+            if country:
+                accepted_places += [
+                    c for c in (country, f"{p}, {country}") if c not in accepted_places
+                ]
     accepted = tuple(
         dict.fromkeys(
             x
@@ -822,7 +845,11 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
         p
         for p in right
         if not any(
-            q != p and (kinds.get(q) or place_kind(q)) == "city" and contains_or_within(q, p)
+            q != p
+            and (
+                ((kinds.get(q) or place_kind(q)) == "city" and contains_or_within(q, p))
+                or _country_written_after(q, ctx.article.text) == p  # "Goa, India"
+            )
             for q in right
         )
     ]
@@ -1201,6 +1228,8 @@ def _beside_patterns(title: str) -> tuple[re.Pattern[str], ...]:
             rf"{spaced}\s+of\s+(?:the\s+)?{_COUNTRY_RUN},?\s+{who}",
             rf"(?P<c>[A-Za-z][\w.]*)(?:['’]s)?\s+{spaced},?\s+{who}",
             rf"{who},\s+(?P<c>[A-Za-z][\w.]*)(?:['’]s)?\s+{spaced}\b",
+            # "Prime Minister Nuno Gomes Nabiam of Guinea-Bissau"
+            rf"{spaced}\s+{who}\s+of\s+(?:the\s+)?{_COUNTRY_RUN}",
         )
     )
 

@@ -1275,6 +1275,13 @@ def test_a_bare_title_is_accepted_with_the_country_the_article_ties_to_the_perso
         assert grade(q, "Prime Minister of Norway").correct
         assert grade(q, "Norwegian Prime Minister").correct
         assert not grade(q, "Prime Minister of Croatia").correct
+    # "Prime Minister Erik Lunde of Norway": the country after the name
+    after = f"Ms Novak met Prime Minister Erik Lunde of Norway in Oslo.\n{said}\n"
+    found = asked(after, said)
+    assert found
+    for q in found:
+        assert grade(q, "Prime Minister of Norway").correct
+        assert grade(q, "Norway's Prime Minister").correct
     # the sentences around him name the guest's country: no tie, nothing added
     loose = f"Croatian Foreign Minister Lea Novak arrived in Oslo.\n{said}\n"
     found = asked(loose, said)
@@ -2124,3 +2131,20 @@ def test_an_agreement_label_leaves_out_a_credit_before_its_sides() -> None:
 
     assert _side("Wire Service) Chile") == "Chile"
     assert _side("The European Union (EU)") == "the European Union"
+
+
+def test_the_country_written_after_a_place_is_right_for_the_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    from question_bank.grading import grade
+
+    bank = _bank(
+        "Date: 2025-03-12\n\nChilean Foreign Minister Ana Rios flew to Goa, India, on "
+        "Thursday for a regional meeting, her office said. Rios will hold talks with "
+        "officials on trade and water during the visit.",
+        nlp,
+    )
+    asked = _asked(bank, "short_answer", "visit")
+    assert asked
+    for q in asked:
+        assert grade(q, "India").correct and grade(q, "Goa").correct
+        assert grade(q, "Goa, India").correct
+        assert not grade(q, "Chile").correct
