@@ -812,9 +812,34 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
         visited += [p for p in ctx.visited(f.traveler, "done") if p not in visited]
     when = when_phrase(f.when, ctx.date, f.planned)
     right = visited if not when else [p for p in good if p in visited or p == answer]
-    accepted_places = [answer, *[p for p in right if p != answer]]
-    asked = {kinds.get(p) or place_kind(p) for p in (right if len(right) > 1 else [answer])}
-    if asked != {"city"}:
+    # "Riyadh" and "Saudi Arabia" are one stop: a country whose city is listed is no other
+    distinct = [
+        p
+        for p in right
+        if not any(
+            q != p
+            and (
+                ((kinds.get(q) or place_kind(q)) == "city" and contains_or_within(q, p))
+                or _country_written_after(q, ctx.article.text) == p  # "Goa, India"
+            )
+            for q in right
+        )
+    ]
+    if answer not in distinct and all(contains_or_within(p, answer) for p in distinct):
+        distinct = [answer]  # "which country?": Pakistan, where both cities lie
+    many = len(distinct) > 1
+    what = KIND_WORDS.get(kind, "place")
+    if many:
+        kinds_all = {kinds.get(p) or place_kind(p) for p in distinct}
+        what = KIND_PLURALS.get(kinds_all.pop(), "places") if len(kinds_all) == 1 else "places"
+    cities = what in (KIND_WORDS.get("city"), KIND_PLURALS.get("city"))
+    # asked for a city, a country is no answer ("which cities ...? Name one." is not
+    # answered "Pakistan")
+    accepted_places = [
+        answer,
+        *[p for p in right if p != answer and not (cities and ctx.kind_of(p) == "country")],
+    ]
+    if not cities:
         # "which places (countries) did X visit?": Poland is right when he went to Warsaw
         accepted_places += [
             c
@@ -823,7 +848,6 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
             and (c := country_of_city_name(p))
             and c not in accepted_places
         ]
-    if asked != {"city"}:
         # "On my way to Goa, India": the country the article writes after a place is right
         # when a place is asked, and so is the place with it
         for p in list(accepted_places):
@@ -840,24 +864,6 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
         )
     )
     accepted = tuple(x for x in accepted if x != answer)
-    # "Riyadh" and "Saudi Arabia" are one stop: a country whose city is listed is no other
-    distinct = [
-        p
-        for p in right
-        if not any(
-            q != p
-            and (
-                ((kinds.get(q) or place_kind(q)) == "city" and contains_or_within(q, p))
-                or _country_written_after(q, ctx.article.text) == p  # "Goa, India"
-            )
-            for q in right
-        )
-    ]
-    many = len(distinct) > 1
-    what = KIND_WORDS.get(kind, "place")
-    if many:
-        kinds_all = {kinds.get(p) or place_kind(p) for p in distinct}
-        what = KIND_PLURALS.get(kind, "places") if len(kinds_all) == 1 else "places"
     slots = {
         "traveler": ctx.show(f.traveler),
         "what": what,

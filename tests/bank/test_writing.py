@@ -2148,3 +2148,22 @@ def test_the_country_written_after_a_place_is_right_for_the_place(nlp) -> None: 
         assert grade(q, "India").correct and grade(q, "Goa").correct
         assert grade(q, "Goa, India").correct
         assert not grade(q, "Chile").correct
+
+
+def test_asked_for_cities_a_country_is_no_answer(nlp) -> None:  # type: ignore[no-untyped-def]
+    from question_bank.grading import grade
+
+    bank = _bank(
+        "Afghan Defence Minister Omar Rahimi arrived in Pakistan on Monday. Rahimi visited "
+        "the army headquarters in Rawalpindi and held talks in Islamabad with the army "
+        "chief, General Tariq Aziz.",
+        nlp,
+    )
+    asked = _asked(bank, "short_answer", "visit")
+    assert asked
+    for q in asked:
+        assert "Name one" not in q["prompt"], q["prompt"]  # one country, its two cities
+        if "cities" in q["prompt"] or "which city" in q["prompt"]:
+            assert not grade(q, "Pakistan").correct, q
+        if "which country" in q["prompt"]:
+            assert q["answer"] == "Pakistan" and grade(q, "Islamabad").correct
