@@ -16,6 +16,7 @@ does not print its answer (nor, for a true/false statement, the detail it tests)
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -184,6 +185,28 @@ def _written(word: str, text: str) -> bool:
     """Whether the article writes an address's word, or its singular or plural."""
     stem = re.escape(word[:-1] if word.lower().endswith("s") else word)
     return re.search(rf"\b{stem}(?:s|es|'s|’s)?\b", text, re.IGNORECASE) is not None
+
+
+def _lede(text: str, date: dt.date | None, size: int = 8) -> str | None:
+    """The first words of the story's first sentence (no dateline, no relative time left
+    unresolved), cut before a comma or after ``size`` words; None for a caption, a credit
+    or a sentence too short to say anything."""
+    for line in (ln.strip() for ln in text.splitlines()):
+        if not line or is_boilerplate(line) or len(line.split()) < 8:
+            continue
+        sentence = strip_dateline(_SENTENCE.split(line)[0])
+        cut = re.split(r"[,;:(—–]", " ".join(sentence.split()[:size]))[0].strip()
+        if has_relative_time(cut):
+            if date is None:
+                return None
+            cut = resolve_relative(cut, date)
+        words = cut.split()
+        # no dangling word: "… their strike last" (night), "… met with his" (counterpart)
+        dangling = _LINKS | {"a", "an", "with", "by", "from", "last", "next", "this", "his", "her"}
+        while words and words[-1].lower() in dangling:
+            words.pop()
+        return " ".join(words) if len(words) >= 4 else None
+    return None
 
 
 def _places_text(places: list[str]) -> str:
@@ -499,6 +522,10 @@ def anchor_candidates(
     if slug:
         headline(slug, "address", 0.85)
     out.extend(bare_deals)
+    lede = _lede(article.text, date)
+    if lede:
+        # no headline and no event to name: the story's opening words say which it is
+        out.append(Anchor(f"According to the report{of} that begins “{lede}…”", 0.75, "lede"))
     if when:
         # a dated report reads better than a headline with words cut out of it
         out.append(Anchor(f"According to the report of {when}", 0.9, "date"))

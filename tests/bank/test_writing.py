@@ -2167,3 +2167,15 @@ def test_asked_for_cities_a_country_is_no_answer(nlp) -> None:  # type: ignore[n
             assert not grade(q, "Pakistan").correct, q
         if "which country" in q["prompt"]:
             assert q["answer"] == "Pakistan" and grade(q, "Islamabad").correct
+
+
+def test_without_headline_date_or_event_the_anchor_quotes_the_opening_words() -> None:
+    from question_bank.writing.anchors import _lede
+
+    text = (
+        "Dock workers called off their 20-day strike last night after talks with employers.\n"
+        "About 300 of them voted to accept the offer."
+    )
+    assert _lede(text, None) == "Dock workers called off their 20-day strike"
+    # a speaker's label is left out, and what is left too short to name anything
+    assert _lede("ANA RIOS, MINISTER: Well, thank you all for coming today.", None) is None
