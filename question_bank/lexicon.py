@@ -330,6 +330,41 @@ FACILITY_NOUNS = frozenset(
     """.split()
 )
 
+# Documents that are signed: "signed a memorandum of understanding on tourism".
+SIGNED_DOCUMENTS = frozenset(
+    """
+    agreement agreements memorandum memoranda mou mous memorandums accord accords treaty
+    treaties pact pacts protocol protocols deal deals convention conventions declaration
+    contract contracts
+    """.split()
+)
+
+# What governments sign agreements on, for the wrong choices of "on which of these was an
+# agreement signed?", each with the words that name it or something close to it: a subject
+# is offered only when the article writes none of them ("civil aviation" is no wrong choice
+# beside "air services").
+SIGNING_TOPICS: dict[str, tuple[str, ...]] = {
+    "trade": ("trade", "commerce", "commercial", "export", "import", "tariff"),
+    "energy": ("energy", "oil", "gas", "power", "electricity", "nuclear"),
+    "defence cooperation": ("defence", "defense", "military", "security", "arms"),
+    "education": ("education", "school", "schools", "university", "student", "students"),
+    "health": ("health", "medical", "medicine", "hospital", "vaccine", "vaccines"),
+    "tourism": ("tourism", "tourist", "tourists", "travel"),
+    "agriculture": ("agriculture", "agricultural", "farming", "food", "fishery", "fisheries"),
+    "culture": ("culture", "cultural", "arts", "heritage", "archives"),
+    "visa exemption": ("visa", "visas", "passport", "migration", "mobility"),
+    "climate change": ("climate", "environment", "environmental", "emissions"),
+    "customs": ("customs", "border"),
+    "civil aviation": ("aviation", "air", "airline", "airlines", "flights"),
+    "maritime security": ("maritime", "sea", "naval", "shipping", "port"),
+    "science and technology": ("science", "technology", "technologies", "digital", "research"),
+    "mining": ("mining", "minerals", "mineral"),
+    "youth and sports": ("youth", "sport", "sports"),
+    "water resources": ("water", "irrigation", "river"),
+    "investment protection": ("investment", "investments", "investor"),
+    "double taxation": ("tax", "taxation"),
+}
+
 # Events two people hold side by side when "joint": "a joint press conference".
 JOINT_EVENT_NOUNS = frozenset("conference briefing appearance".split())
 

@@ -277,8 +277,28 @@ class Deadline(Fact):
         return {"agreement": self.agreement, "action": self.action, "date": self.date}
 
 
+@dataclass(frozen=True, kw_only=True)
+class Signing(Fact):
+    """An agreement signed and what it covers: "agreements were signed on air services"
+    (one fact per subject the sentence names)."""
+
+    type: ClassVar[str] = "signing"
+    agreement: str
+    """The document, as the article names it ("agreements", "a memorandum of
+    understanding")."""
+    topic: str
+    """What it covers, in the article's words ("air services")."""
+
+    def key(self) -> tuple[Any, ...]:
+        return ("signing", self.topic.lower())
+
+    def fields(self) -> dict[str, Any]:
+        return {"agreement": self.agreement, "topic": self.topic}
+
+
 FACT_TYPES: dict[str, type[Fact]] = {
-    cls.type: cls for cls in (Trip, Meeting, Visit, Role, Term, Quantity, Mediation, Deadline)
+    cls.type: cls
+    for cls in (Trip, Meeting, Visit, Role, Term, Quantity, Mediation, Deadline, Signing)
 }
 
 

@@ -11,6 +11,7 @@ from .figures import extract_figures
 from .mediations import extract_mediations
 from .meetings import extract_meetings
 from .roles import extract_roles
+from .signings import extract_signings
 from .trips import extract_trips
 from .visits import extract_visits
 
@@ -24,6 +25,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "figure": extract_figures,
     "mediation": extract_mediations,
     "deadline": extract_deadlines,
+    "signing": extract_signings,
 }
 """Every extractor by name; ``figure`` yields both ``term`` and ``quantity`` facts."""
 

@@ -24,7 +24,7 @@ from ..forms import (
     titles_match,
 )
 from ..gazetteer import countries_in_title, country_of_capital, country_of_word, is_country
-from ..lexicon import ORGANISATION_NOUNS, TITLE_HEADS, TITLE_INITIALS
+from ..lexicon import ORGANISATION_NOUNS, SIGNING_TOPICS, TITLE_HEADS, TITLE_INITIALS
 from ..model import (
     BLANK,
     Article,
@@ -35,6 +35,7 @@ from ..model import (
     Meeting,
     Quantity,
     Role,
+    Signing,
     Term,
     Trip,
     Visit,
@@ -1786,6 +1787,47 @@ def deadline_drafts(f: Deadline, ctx: Context) -> list[Draft]:
     return out
 
 
+def signing_drafts(f: Signing, ctx: Context) -> list[Draft]:
+    """What an agreement signed covers: the sentence with the subject blanked, the subject
+    chosen among others governments sign agreements on (none of them named anywhere in the
+    article, so none is a second right answer), and a statement, true or with such a
+    subject swapped in."""
+    out: list[Draft] = []
+    same_sentence = [
+        g for g in ctx.facts if isinstance(g, Signing) and g.source.start == f.source.start
+    ]
+    first = min(same_sentence, key=lambda g: g.cue.start if g.cue else 0, default=f)
+    if f.cue is not None and first is f:
+        # one blank per sentence: the list's other subjects are asked the other ways
+        d = cloze(f, ctx, f.cue.start, f.cue.text, (f.topic,), 0.85)
+        if d:
+            out.append(d)
+    text = ctx.article.text
+    rng = seeded(_seed_key("signing", ctx, f))
+    pool = [
+        topic
+        for topic, words in SIGNING_TOPICS.items()
+        if not any(_word_in(w, text) for w in words)
+        and not set(topic.split()) & set(f.topic.lower().split())
+    ]
+    rng.shuffle(pool)
+    tense = "planned" if f.planned else "done"
+    avoid = (f.topic,)
+    if len(pool) >= 3:
+        ch = template("signing", "choice", tense, "which")
+        out.append(_mcq(f, ch, {}, f.topic, pool[:3], avoid=avoid, confidence=ch.confidence))
+    if pool:
+        st = template("signing", "statement", tense, "signed")
+        truth = rng.random() < TRUE_SHARE
+        said = f.topic if truth else pool[-1]
+        out.append(
+            _statement(
+                f, st, {"topic": said}, truth, avoid=(*avoid, said), confidence=st.confidence
+            )
+        )
+    return out
+
+
 BUILDERS: dict[str, Callable[[Fact, Context], list[Draft]]] = {
     "trip": trip_drafts,  # type: ignore[dict-item]
     "meeting": meeting_drafts,  # type: ignore[dict-item]
@@ -1795,6 +1837,7 @@ BUILDERS: dict[str, Callable[[Fact, Context], list[Draft]]] = {
     "quantity": number_drafts,  # type: ignore[dict-item]
     "mediation": mediation_drafts,  # type: ignore[dict-item]
     "deadline": deadline_drafts,  # type: ignore[dict-item]
+    "signing": signing_drafts,  # type: ignore[dict-item]
 }
 """One draft builder per fact type."""
 

@@ -2171,3 +2171,26 @@ def test_titles_lose_new_and_a_hyphenated_head_and_an_envoy_has_a_country(facts)
     assert roles["Jose Santiago Sta. Romana"] == "Philippine Ambassador to China"
     assert countries_in_title("US peace envoy") == {"United States"}
     assert countries_in_title("ambassador to Spain") == set()
+
+
+def test_what_a_signed_agreement_covers_is_a_signing_fact(facts) -> None:
+    found = facts(
+        "During the visit, agreements were signed on information technologies and "
+        "diplomatic archives, air services and customs. The two leaders signed a declaration "
+        "on friendly relations in Athens on Thursday. Several memorandums will be signed in "
+        "fields like education and health. Ministers signed three deals on the sidelines of "
+        "the summit in Oslo."
+    )
+    topics = {f["topic"]: f for f in of_type(found, "signing")}
+    assert {
+        "information technologies",
+        "diplomatic archives",
+        "air services",
+        "customs",
+        "friendly relations",
+        "education",
+        "health",
+    } == set(topics)
+    assert topics["education"]["agreement"] == "Several memorandums"
+    health = next(f for f in found if f.type == "signing" and f.to_dict()["topic"] == "health")
+    assert health.planned

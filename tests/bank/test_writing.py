@@ -2179,3 +2179,28 @@ def test_without_headline_date_or_event_the_anchor_quotes_the_opening_words() ->
     assert _lede(text, None) == "Dock workers called off their 20-day strike"
     # a speaker's label is left out, and what is left too short to name anything
     assert _lede("ANA RIOS, MINISTER: Well, thank you all for coming today.", None) is None
+
+
+def test_a_signed_agreements_subject_is_asked_with_subjects_the_article_never_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    from question_bank.grading import grade
+
+    text = (
+        "Date: 2025-03-12\n\nChilean Foreign Minister Ana Rios visited Lima on Tuesday. During "
+        "the visit, agreements were signed on air services and diplomatic archives, her "
+        "office said. Rios also held talks with President Pablo Sosa on trade."
+    )
+    bank = _bank(text, nlp)
+    asked = [q for q in bank if q["fact"]["type"] == "signing"]
+    kinds = {q["kind"] for q in asked}
+    assert {"cloze", "mcq"} <= kinds
+    for q in asked:
+        if q["kind"] == "mcq":
+            wrong = [c for c in q["choices"] if c != q["answer"]]
+            assert len(wrong) == 3
+            # never a subject the article names, nor one close to it ("civil aviation"
+            # beside "air services", "trade" beside talks on trade)
+            assert not {"civil aviation", "trade", "culture"} & set(wrong), wrong
+        if q["kind"] == "cloze":
+            assert grade(q, q["answer"]).correct
+        if q["kind"] == "true_false" and q["answer"] == "False":
+            assert "air services" not in q["prompt"] and "diplomatic archives" not in q["prompt"]

@@ -1,0 +1,153 @@
+"""Signing facts: agreements signed and what each covers.
+
+"Agreements were signed on information technologies and air services", "the two sides
+signed a memorandum of understanding on tourism", "they signed deals on energy and
+trade": a document (:data:`SIGNED_DOCUMENTS`) that is the object of "sign" (or its subject,
+in the passive), and the things after its "on" (or "in", "for"), each one fact. A day
+("signed on Tuesday") or the occasion ("on the sidelines of") is no subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..analysis import Analysis
+from ..lexicon import SIGNED_DOCUMENTS
+from ..model import Signing
+from .common import conjuncts, cue_for
+
+_TOPIC_PREPS = ("on", "in", "for", "regarding", "concerning")
+_TOPIC_WORDS = 8
+"""A subject longer than this is no subject a student can recall."""
+_FIELD_NOUNS = frozenset("field fields area areas sector sectors sphere spheres domain".split())
+_NOT_TOPIC_LABELS = frozenset(
+    "DATE TIME GPE LOC FAC PERSON ORG NORP CARDINAL MONEY QUANTITY".split()
+)
+_NOT_TOPICS = frozenset(
+    "sideline sidelines margin margins occasion behalf basis part presence day".split()
+)
+
+
+def extract_signings(analysis: Analysis) -> Iterator[Signing]:
+    """Every subject of every signed document."""
+    for sent in analysis.sentences:
+        for verb in sent:
+            # "signed two agreements", "agreements were signed", "the signing of two deals"
+            if verb.lemma_.lower() not in ("sign", "signing") or analysis.negated(verb):
+                continue
+            if verb.pos_ == "VERB":
+                objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            elif verb.pos_ == "NOUN":
+                objects = [o for p in verb.children if p.lower_ == "of" for o in p.children]
+            else:
+                continue
+            documents = [
+                d
+                for c in objects
+                for d in conjuncts(c)
+                if d.lemma_.lower() in SIGNED_DOCUMENTS or d.lower_ in SIGNED_DOCUMENTS
+            ]
+            if not documents:
+                continue
+            # the "on" of the document, or of the verb in the passive ("were signed on X")
+            heads = [
+                p
+                for d in documents
+                for t in d.subtree
+                if t.dep_ == "prep" and t.lower_ in _TOPIC_PREPS and t.head.i in _noun_chain(d)
+                for p in (t,)
+            ]
+            if verb.pos_ == "VERB":
+                heads += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS]
+            seen: set[str] = set()
+            for prep in heads:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                if obj.lemma_.lower() in _FIELD_NOUNS:
+                    # "in the fields of education and health", "in areas such as trade"
+                    obj = next(
+                        (
+                            o
+                            for p in obj.children
+                            if p.dep_ == "prep"
+                            for o in p.children
+                            if o.dep_ == "pobj"
+                        ),
+                        None,
+                    )
+                    if obj is None:
+                        continue
+                elif prep.lower_ == "in":
+                    continue  # "signed in Athens", "in the council chamber": where, not what
+                for topic in conjuncts(obj):
+                    text = _topic_text(topic)
+                    if not text or text.lower() in seen:
+                        continue
+                    seen.add(text.lower())
+                    yield Signing(
+                        agreement=_document_text(documents[0]),
+                        topic=text,
+                        source=analysis.source(sent),
+                        cue=cue_for(analysis, _topic_tokens(topic)),
+                        planned=analysis.planned(verb if verb.pos_ == "VERB" else verb.head),
+                    )
+
+
+def _noun_chain(document: Token) -> set[int]:
+    """The document and the nouns its "of" phrases add ("memorandum of understanding")."""
+    out = {document.i}
+    for t in document.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i in out:
+            out.add(t.i)
+    return out
+
+
+def _topic_tokens(topic: Token) -> list[Token]:
+    """The subject's words: the noun with what modifies it, without the next subject of
+    the list, a clause or a trailing comma."""
+    cut = {
+        t.i
+        for c in topic.children
+        if c.dep_ in ("conj", "cc", "relcl", "acl", "appos", "punct")
+        # "friendly relations in Athens", "trade between the two countries": where and
+        # between whom, not what
+        or (c.dep_ == "prep" and c.lower_ not in ("of", "for", "on"))
+        for t in c.subtree
+    }
+    words = [t for t in topic.subtree if t.i not in cut]
+    while words and (words[0].dep_ == "det" or words[0].is_punct):
+        words = words[1:]
+    # one run of words, as the sentence writes it
+    run = words[:1]
+    for t in words[1:]:
+        if t.i != run[-1].i + 1:
+            break
+        run.append(t)
+    while run and run[-1].is_punct:
+        run = run[:-1]
+    return run
+
+
+def _topic_text(topic: Token) -> str | None:
+    """The subject as a question can name it, or None for a day, a time, an occasion or a
+    pronoun."""
+    if topic.ent_type_ in _NOT_TOPIC_LABELS or topic.pos_ not in ("NOUN", "PROPN"):
+        return None  # a day, a place, a person, an organisation
+    if topic.lemma_.lower() in _NOT_TOPICS:
+        return None
+    words = _topic_tokens(topic)
+    if not words or len(words) > _TOPIC_WORDS:
+        return None
+    if any(t.ent_type_ in ("DATE", "TIME") for t in words):
+        return None
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _document_text(document: Token) -> str:
+    """The document as the article names it, with its own modifiers ("two agreements",
+    "a memorandum of understanding")."""
+    doc = document.doc
+    return doc[document.left_edge.i : max(_noun_chain(document)) + 1].text
