@@ -243,7 +243,7 @@ class _Figure:
         return bool(self.ordinals or self.amounts)
 
 
-_NAMED_FACTS = frozenset({"role", "meeting", "visit", "mediation", "deadline"})
+_NAMED_FACTS = frozenset({"role", "meeting", "visit", "mediation", "deadline", "signing"})
 """Fact types whose keys are names, titles and dates, never figures ("First Deputy President",
 "15 November")."""
 

@@ -761,3 +761,14 @@ def test_an_answer_framed_in_the_words_a_student_adds() -> None:
         assert grade(wage, typed).correct, typed
     for typed in ("US$860", "$870", "HKD 680"):
         assert not grade(wage, typed).correct, typed
+
+
+def test_a_signed_agreements_subject_is_graded_as_words() -> None:
+    q = {
+        "kind": "cloze",
+        "answer": "5G networks",
+        "accepted": [],
+        "fact": {"type": "signing", "agreement": "agreements", "topic": "5G networks"},
+    }
+    assert grade(q, "5G networks").correct
+    assert not grade(q, "6G networks").correct
