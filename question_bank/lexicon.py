@@ -228,7 +228,9 @@ INCLUDING_WORDS = frozenset("including include among notably".split())
 AHEAD_WORDS = frozenset("ahead before prior".split())
 
 # Nouns that only count the meeting noun in their "of" phrase: "a series of talks".
-PARTITIVE_NOUNS = frozenset("series round rounds number couple string day days".split())
+PARTITIVE_NOUNS = frozenset(
+    "series round rounds number couple string day days hour hours week weeks".split()
+)
 
 # Prepositions a meeting noun takes for the other side besides "with" and "for":
 # "a courtesy call on X", "a welcome to X", "an audience to X".

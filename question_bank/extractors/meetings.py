@@ -56,6 +56,14 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         if "" in preps:
             objs.extend(direct)
         objs.extend(prep_objects(tok, tuple(p for p in preps if p)))
+        if objs:
+            # "met with the interior minister, X, and the fisheries minister, Y": the
+            # parser may hang the second of the list on the verb
+            objs.extend(
+                c
+                for c in tok.children
+                if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > objs[0].i
+            )
         if "with" in preps:
             # "discussed regional issues with X": the parser hangs "with" on the object
             objs.extend(o for d in direct for o in prep_objects(d, ("with",)))

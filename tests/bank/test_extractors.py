@@ -2194,3 +2194,17 @@ def test_what_a_signed_agreement_covers_is_a_signing_fact(facts) -> None:
     assert topics["education"]["agreement"] == "Several memorandums"
     health = next(f for f in found if f.type == "signing" and f.to_dict()["topic"] == "health")
     assert health.planned
+
+
+def test_a_list_hung_on_the_verb_and_hours_of_talks_are_meetings(facts) -> None:
+    found = facts(
+        "Foreign Minister Selin Aydin met separately with the interior minister, Mariem "
+        "Diallo, and the fisheries minister, Brahim Sow. A week earlier Ms Aydin had been in "
+        "Moscow for five hours of talks with Arkady Voronin."
+    )
+    meetings = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert {
+        frozenset({"Selin Aydin", "Mariem Diallo"}),
+        frozenset({"Selin Aydin", "Brahim Sow"}),
+        frozenset({"Selin Aydin", "Arkady Voronin"}),
+    } <= meetings
