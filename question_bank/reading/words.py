@@ -371,6 +371,8 @@ def date_words(ent: Span) -> str:
         return "on " + text
     if ent[0].pos_ != "PROPN":
         text = text[0].lower() + text[1:]
+    if re.match(r"the (?:coming|next|past|last|following) (?:few )?(?:days|weeks|months)$", text):
+        return "in " + text  # "would be visiting X in the coming days"
     return text
 
 

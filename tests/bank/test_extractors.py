@@ -2004,6 +2004,8 @@ def test_a_month_or_a_year_alone_is_in_not_on(facts) -> None:
     )
     when = {f["places"][0]: f["when"] for f in of_type(found, "visit")}
     assert when == {"Damascus": "in January", "Baghdad": "in 2023", "Amman": "on March 4"}
+    found = facts("Prime Minister Jonas Berg will visit Vanuatu and Tuvalu in the coming days.")
+    assert [f["when"] for f in of_type(found, "visit")] == ["in the coming days"]
 
 
 def test_a_name_after_a_counterpart_and_a_phrase_is_the_one_met(facts) -> None:
