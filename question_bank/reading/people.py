@@ -468,6 +468,9 @@ class PeopleReading(DocumentReading):
             for sp in spans
             if not is_firm_place(sp[2])
             and not is_descriptor(sp[2])
+            # "Sri Lankan", "Bangladeshi": a nationality the model took for a name
+            and not (" " in sp[2] and country_of_word(sp[2]) is not None)
+            and not _nationality(sp[2])
             # "Russian Foreign Ministry", "the Defence Council": a body, never a person
             and sp[2].split()[-1].lower() not in ORGANISATION_NOUNS
             # "King Khalid International Airport": a place named after a person
@@ -740,6 +743,13 @@ class PeopleReading(DocumentReading):
     def _mostly_not_person(self, text: str) -> bool:
         """A single word the article uses as a place, organisation or group."""
         low = text.lower()
+        # "Sheikh Hasina", "Mr Blinken": a word after a style is a name, whatever the model
+        # made of it elsewhere ("Rajapaksa and Hasina signed", read as a place)
+        if any(
+            tok.lower_ == low and tok.i and self.doc[tok.i - 1].lower_ in HONORIFICS
+            for tok in self.doc
+        ):
+            return False
         labels = self._labels.get(low, [])
         person = sum(1 for lab in labels if lab == "PERSON")
         if len(labels) - person > person:

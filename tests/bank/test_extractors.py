@@ -2210,3 +2210,16 @@ def test_a_list_hung_on_the_verb_and_hours_of_talks_are_meetings(facts) -> None:
         frozenset({"Selin Aydin", "Brahim Sow"}),
         frozenset({"Selin Aydin", "Arkady Voronin"}),
     } <= meetings
+
+
+def test_a_nationality_is_no_person_and_a_name_after_a_style_is_one(facts) -> None:
+    found = facts(
+        "Sri Lankan Prime Minister Mahinda Perera held talks in Dhaka on Tuesday with his "
+        "Bangladeshi counterpart Sheikh Hasina, officials said. Perera and Hasina signed six "
+        "memorandums on trade and health."
+    )
+    people = {p for f in of_type(found, "meeting") for p in f["participants"]}
+    people |= {f["person"] for f in of_type(found, "role")}
+    assert "Sri Lankan" not in people
+    meetings = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Mahinda Perera", "Hasina"}) in meetings
