@@ -82,7 +82,7 @@ def extract_signings(analysis: Analysis) -> Iterator[Signing]:
                         continue
                 elif prep.lower_ == "in":
                     continue  # "signed in Athens", "in the council chamber": where, not what
-                for topic in conjuncts(obj):
+                for topic in _listed(obj):
                     text = _topic_text(topic)
                     if not text or text.lower() in seen:
                         continue
@@ -94,6 +94,16 @@ def extract_signings(analysis: Analysis) -> Iterator[Signing]:
                         cue=cue_for(analysis, _topic_tokens(topic)),
                         planned=analysis.planned(verb if verb.pos_ == "VERB" else verb.head),
                     )
+
+
+def _listed(obj: Token) -> list[Token]:
+    """The subjects of a list: the object and its conjuncts, or, when the parser made "trade,
+    energy and visa exemption" modifiers of the last noun, each modifier and the last noun
+    (whose own words are then only its own: "visa exemption")."""
+    for mod in obj.children:
+        if mod.dep_ in ("nmod", "compound", "amod") and mod.i < obj.i and mod.conjuncts:
+            return sorted([mod, *mod.conjuncts[:-1], obj], key=lambda t: t.i)
+    return conjuncts(obj)
 
 
 def _noun_chain(document: Token) -> set[int]:
@@ -112,12 +122,23 @@ def _topic_tokens(topic: Token) -> list[Token]:
         t.i
         for c in topic.children
         if c.dep_ in ("conj", "cc", "relcl", "acl", "appos", "punct")
+        # "trade, energy and visa exemption" read as modifiers of "exemption"
+        or (c.dep_ in ("nmod", "compound", "amod") and c.conjuncts)
         # "friendly relations in Athens", "trade between the two countries": where and
         # between whom, not what
         or (c.dep_ == "prep" and c.lower_ not in ("of", "for", "on"))
         for t in c.subtree
     }
     words = [t for t in topic.subtree if t.i not in cut]
+    listed = next(
+        (c for c in topic.children if c.dep_ in ("nmod", "compound", "amod") and c.conjuncts),
+        None,
+    )
+    if listed is not None:
+        # "... and visa exemption": the list's last words before the noun are its own
+        last = max(listed.conjuncts, key=lambda t: t.i)
+        words = sorted([*last.subtree, *words], key=lambda t: t.i)
+        words = [t for t in words if t.i >= last.left_edge.i]
     while words and (words[0].dep_ == "det" or words[0].is_punct):
         words = words[1:]
     # one run of words, as the sentence writes it

@@ -522,14 +522,16 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
         if d:
             out.append(d)
     window = re.search(
-        r"\b(?:in|within|over)\s+(?:less\s+than\s+|more\s+than\s+|the\s+(?:last|past)\s+)?"
-        r"(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\b",
+        r"\b(?:(?:in|within|over)\s+(?:less\s+than\s+|more\s+than\s+|the\s+(?:last|past)\s+)?"
+        r"(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)"
+        r"|(?:so\s+far\s+)?this\s+(?:year|month|week))\b",  # "his second to Australia this year"
         sentence[sentence.lower().find(word.lower()) :] if word.lower() in sentence.lower() else "",
         re.IGNORECASE,
     )
     if garbled or (window and not since):
-        # "since earlier this year" lost its event; "her second trip in less than 15 days"
-        # counts within a window the question would drop: only the sentence says it
+        # "since earlier this year" lost its event; "her second trip in less than 15 days",
+        # "his second to Australia this year" count within a window the question would
+        # drop: only the sentence says it
         return out
     others = [
         g for g in ctx.facts if isinstance(g, Trip) and g.traveler == f.traveler and g is not f

@@ -2196,6 +2196,16 @@ def test_what_a_signed_agreement_covers_is_a_signing_fact(facts) -> None:
     assert topics["education"]["agreement"] == "Several memorandums"
     health = next(f for f in found if f.type == "signing" and f.to_dict()["topic"] == "health")
     assert health.planned
+    # a list the parser reads as modifiers of its last noun
+    found = facts(
+        "President Ali Kone hosted his counterpart in Nairobi, where the two leaders signed "
+        "five agreements on trade, energy and visa exemption."
+    )
+    assert {f["topic"] for f in of_type(found, "signing")} == {
+        "trade",
+        "energy",
+        "visa exemption",
+    }
 
 
 def test_a_list_hung_on_the_verb_and_hours_of_talks_are_meetings(facts) -> None:

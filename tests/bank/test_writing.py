@@ -2204,3 +2204,16 @@ def test_a_signed_agreements_subject_is_asked_with_subjects_the_article_never_na
             assert grade(q, q["answer"]).correct
         if q["kind"] == "true_false" and q["answer"] == "False":
             assert "air services" not in q["prompt"] and "diplomatic archives" not in q["prompt"]
+
+
+def test_a_trip_counted_within_this_year_is_asked_only_with_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Date: 2023-02-20\n\nIndian External Affairs Minister Ravi Menon arrived in Canberra "
+        "on Monday for a three-day visit, his second to Australia this year, the ministry "
+        "said in a statement. Menon will hold talks with Claire Dawson on Tuesday.",
+        nlp,
+    )
+    trips = [q for q in bank if q["fact"]["type"] == "trip"]
+    assert trips
+    # "which trip to Australia was this?" would drop "this year": the sentence asks it
+    assert {q["kind"] for q in trips} == {"cloze"}
