@@ -85,14 +85,17 @@ def is_city(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _capital_countries() -> dict[str, str]:
-    """Lower-cased capital -> its country's name."""
-
-    return {
-        _key(str(info["capital"])): str(info["name"])
+def _capitals() -> tuple[dict[str, str], dict[str, str]]:
+    """Lower-cased capital -> its country's name, and lower-cased country -> its capital."""
+    pairs = [
+        (str(info["capital"]), str(info["name"]))
         for info in country_records()
         if info.get("capital")
-    }
+    ]
+    return (
+        {_key(capital): country for capital, country in pairs},
+        {_key(country): capital for capital, country in pairs},
+    )
 
 
 @lru_cache(maxsize=1)
@@ -124,23 +127,13 @@ def country_of_city(name: str) -> str | None:
 
 def country_of_capital(name: str) -> str | None:
     """The country whose capital this is ("Kathmandu" -> "Nepal"), or None."""
-    return _capital_countries().get(_key(name))
-
-
-@lru_cache(maxsize=1)
-def _country_capitals() -> dict[str, str]:
-    """Lower-cased country name -> its capital."""
-    return {
-        _key(str(info["name"])): str(info["capital"])
-        for info in country_records()
-        if info.get("capital")
-    }
+    return _capitals()[0].get(_key(name))
 
 
 def capital_of(country: str) -> str | None:
     """The capital of a country as the gazetteer names it ("Kenya" -> "Nairobi"), or
     None."""
-    return _country_capitals().get(_key(country))
+    return _capitals()[1].get(_key(country))
 
 
 def is_firm_place(name: str) -> bool:
