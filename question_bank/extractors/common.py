@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
-from ..gazetteer import capital_of, country_of_city, country_of_word, is_country, is_firm_place
+from ..gazetteer import (
+    capital_of,
+    country_of_city,
+    country_of_word,
+    is_city,
+    is_country,
+    is_firm_place,
+)
 from ..lexicon import (
     COUNTERPART_WORDS,
     GENERIC_PLACE_NOUNS,
@@ -539,7 +546,15 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                     name = _place_name(ent)
             elif (
                 tok.pos_ == "PROPN"
-                and tok.ent_type_ in ("", "PERSON", "ORG")
+                and (
+                    tok.ent_type_ in ("", "PERSON", "ORG")
+                    # "travel to Mombasa" read as a people: a city, and no nationality
+                    or (
+                        tok.ent_type_ == "NORP"
+                        and is_city(tok.text)
+                        and country_of_word(tok.text) is None
+                    )
+                )
                 and (tok.ent_type_ != "ORG" or tok.dep_ == "pobj")
                 and tok.dep_ in ("pobj", "dobj", "conj")
                 and not analysis.is_person_head(tok)

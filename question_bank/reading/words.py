@@ -231,6 +231,13 @@ def clean_title(text: str) -> str:
     text = " ".join(text.replace("’", "'").split())
     text = DATELINE_START.sub("", text)  # "MANILA - Japan's Defence Minister"
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    # "His Excellency President": a style before the office is no part of it
+    text = re.sub(
+        r"^(?:(?:his|her|their)\s+)?(?:excellency|majesty|highness|holiness)\s+(?=\S)",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = re.sub(r"^(his|her|their|its|our|my)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^[\w.]+-(?:year|month)s?-old\s+", "", text)  # "the 42-year-old leader"
     # "new envoy", "New US envoy" (never "New Zealand Prime Minister")

@@ -2233,3 +2233,15 @@ def test_a_nationality_is_no_person_and_a_name_after_a_style_is_one(facts) -> No
     assert "Sri Lankan" not in people
     meetings = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
     assert frozenset({"Mahinda Perera", "Hasina"}) in meetings
+
+
+def test_a_style_is_no_part_of_a_title_and_a_city_read_as_a_people_is_a_place(facts) -> None:
+    found = facts(
+        "His Excellency President Daniel Mensah received the new envoys on Tuesday. Crown "
+        "Princess Ingrid of Norway began a visit to Kenya on Monday. On Wednesday the princess "
+        "is scheduled to travel to Mombasa to visit a mangrove project."
+    )
+    roles = {f["person"]: f["title"] for f in of_type(found, "role")}
+    assert roles["Daniel Mensah"] == "President"
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert ("Ingrid", "Mombasa") in visits
