@@ -49,6 +49,12 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         if not direct:
             # "saw President X": the small model sometimes makes the name a clause
             direct = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "PROPN"]
+        late = [c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i]
+        inverted = bool(not direct and late and tok.dep_ in ("dep", "conj") and "" in preps)
+        if inverted:
+            # "X held talks with Y, then received Z": the parser made Z the subject of
+            # "received", after its verb; Z is the one received, X the one receiving
+            direct = late
         if direct:
             # "will meet senior officials in Lima, including President X": the parser
             # hangs the group's members on the verb
@@ -73,7 +79,11 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             objs.extend(agent_objects(tok))
         if lemma == "call" and (_calls_for_action(tok) or _names_something(tok)):
             return None  # "called on X to resign", "called the deal fair": no meeting
-        subjects = subjects_of(tok, analysis)
+        subjects = subjects_of(tok.head if inverted else tok, analysis)
+        if not subjects and tok.dep_ == "dep" and tok.head.pos_ == "VERB":
+            # "X held talks with Y, then received Z": a verb the parser left loose on the
+            # one before shares its subject
+            subjects = subjects_of(tok.head, analysis)
         others = people_in_objects(objs, analysis)
         if lemma in TRAVEL_VERBS:
             # "visited President X": a person visited; "visited Adré" is a place

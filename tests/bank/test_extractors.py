@@ -2245,3 +2245,16 @@ def test_a_style_is_no_part_of_a_title_and_a_city_read_as_a_people_is_a_place(fa
     assert roles["Daniel Mensah"] == "President"
     visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
     assert ("Ingrid", "Mombasa") in visits
+
+
+def test_a_verb_left_loose_after_talks_shares_their_subject(facts) -> None:
+    for text in (
+        "Egyptian President Karim Fahmy held talks with French President Paul Lefevre on "
+        "energy cooperation, then received German Chancellor Anna Weber, his office said.",
+        "Egyptian President Karim Fahmy met leaders on Monday. Fahmy held talks with French "
+        "President Paul Lefevre on energy cooperation, then received German Chancellor Anna "
+        "Weber, his office said.",
+    ):
+        meetings = {frozenset(f["participants"]) for f in of_type(facts(text), "meeting")}
+        assert frozenset({"Karim Fahmy", "Anna Weber"}) in meetings, text
+        assert frozenset({"Karim Fahmy", "Paul Lefevre"}) in meetings, text
