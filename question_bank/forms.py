@@ -28,6 +28,7 @@ from .lexicon import (
     PATRONYMICS,
     TITLE_HEADS,
     TITLE_INITIALS,
+    TITLE_TAILS,
 )
 
 __all__ = [
@@ -129,8 +130,8 @@ def name_forms(name: str, text: str = "") -> tuple[str, ...]:
             out.append(words[0])  # "Tamim" ("Sheikh Tamim") of Tamim bin Hamad Al Thani
     if text:
         out.extend(_forms_in_text(name, words, text))
-        if len(words) == 1:
-            out.extend(_fuller_names(name, text))
+        # "Antonio García" for "Garcia", "Eduardo Enrique Reina" for "Enrique Reina"
+        out.extend(_fuller_names(name, text))
     return tuple(dict.fromkeys(f for f in out if f.strip()))
 
 
@@ -146,8 +147,8 @@ _ACCENTED = {
 
 
 def _fuller_names(name: str, text: str) -> list[str]:
-    """A one-word name the article also writes with a given name before it, accents or
-    not: "Antonio García" for "Garcia"."""
+    """A name the article also writes with a given name before it, accents or not:
+    "Antonio García" for "Garcia", "Eduardo Enrique Reina" for "Enrique Reina"."""
     pattern = "".join(
         f"[{_ACCENTED[ch.lower()]}{_ACCENTED[ch.lower()].upper()}]"
         if ch.lower() in _ACCENTED
@@ -159,8 +160,17 @@ def _fuller_names(name: str, text: str) -> list[str]:
         given = m.group(1)
         if given.lower() in _CALLERS or given.lower() in _FILLERS or given in ("The", "In"):
             continue
+        if is_title_word(given) or given.lower() in TITLE_TAILS or _nationality_or_country(given):
+            continue  # "Minister Enrique Reina", "Minister for Law K Shanmugam", "Honduran X"
         out += [f"{given} {m.group(2)}", m.group(2)]
     return out
+
+
+def _nationality_or_country(word: str) -> bool:
+    """A country or its nationality ("Honduras", "Honduran"): never a given name."""
+    from .gazetteer import country_of_word
+
+    return country_of_word(word) is not None
 
 
 @lru_cache(maxsize=8192)

@@ -131,7 +131,7 @@ TITLE_TAILS = frozenset(
     "affairs relations cooperation co-operation defence defense development trade commerce "
     "finance economy security justice health education interior information labour labor "
     "agriculture energy transport environment tourism culture communications housing "
-    "petroleum mines works youth sports industry".split()
+    "petroleum mines works youth sports industry law fisheries planning".split()
 )
 
 # Title heads that are too vague to be a role on their own ("the official said").

@@ -529,6 +529,12 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 continue  # "an agreement on a truce in Karabakh": what it is about
             if prep is not None and prep.lower_ == "of" and prep.head.lower_ == "charge":
                 continue  # "Minister in charge of Economic Revitalization": an office
+            if (
+                prep is not None
+                and prep.lower_ in ("near", "outside")
+                and analysis.is_place(prep.head)
+            ):
+                continue  # "in Rawalpindi near Islamabad": where Rawalpindi is, no stop
             run = _hyphen_run(tok)
             if run is not None:
                 # "Guinea-Bissau" is one country; "US-China talks" names no destination

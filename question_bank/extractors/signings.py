@@ -26,7 +26,7 @@ _NOT_TOPIC_LABELS = frozenset(
     "DATE TIME GPE LOC FAC PERSON ORG NORP CARDINAL MONEY QUANTITY".split()
 )
 _NOT_TOPICS = frozenset(
-    "sideline sidelines margin margins occasion behalf basis part presence day".split()
+    "sideline sidelines margin margins occasion behalf basis part presence day side".split()
 )
 
 
@@ -60,7 +60,12 @@ def extract_signings(analysis: Analysis) -> Iterator[Signing]:
                 for p in (t,)
             ]
             if verb.pos_ == "VERB":
-                heads += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS]
+                # after the verb only: "On the Qatari side, the MoU was signed by X"
+                heads += [
+                    c
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and c.i > verb.i
+                ]
             seen: set[str] = set()
             for prep in heads:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)

@@ -100,6 +100,10 @@ class ModalityReading(CoreferenceReading):
                 return True
             if cur.lower_ == "planned" and cur.dep_ == "amod":
                 return True
+            if cur.lower_ == "forward" or (
+                cur.lemma_ == "look" and any(c.lower_ == "forward" for c in cur.children)
+            ):
+                return True  # "looked forward to meeting at the forum": not yet met
             if any(
                 c.dep_ == "amod" and c.lower_ in ("planned", "upcoming", "forthcoming", "proposed")
                 for c in cur.children
@@ -112,6 +116,18 @@ class ModalityReading(CoreferenceReading):
                 return True  # "X is due to meet Y", parsed with "meet" beside "due"
             if cur.dep_ in ("xcomp", "ccomp", "acomp") and cur.head.i != cur.i:
                 cur = cur.head
+                seen += 1
+                continue
+            if cur.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
+            ):
+                # "will travel to Tokyo next week to meet X": a purpose is as planned as
+                # the journey it is for
+                cur = cur.head
+                seen += 1
+                continue
+            if cur.dep_ == "pcomp" and cur.head.lower_ == "to" and cur.head.head.i != cur.head.i:
+                cur = cur.head.head  # "looked forward to meeting"
                 seen += 1
                 continue
             if (

@@ -1789,6 +1789,26 @@ def deadline_drafts(f: Deadline, ctx: Context) -> list[Draft]:
     return out
 
 
+_TOPIC_FILLERS = re.compile(
+    r"\s*\b(?:cooperation|co-operation|collaboration|partnership|relations)\b\s*", re.I
+)
+_TOPIC_SYNONYMS = ({"truce", "ceasefire", "cease-fire", "cessation of hostilities"},)
+
+
+def _topic_forms(topic: str) -> tuple[str, ...]:
+    """What a student may type for an agreement's subject: the words without "cooperation"
+    ("tourism" for "Tourism Cooperation"), and another name of the same thing ("ceasefire"
+    for "truce")."""
+    out = [topic]
+    bare = " ".join(_TOPIC_FILLERS.sub(" ", topic).split())
+    if bare and bare.lower() != topic.lower() and not re.fullmatch(r"(?i)(?:and|in|of|the)", bare):
+        out.append(bare)
+    for group in _TOPIC_SYNONYMS:
+        if topic.lower() in group:
+            out.extend(sorted(group - {topic.lower()}))
+    return tuple(dict.fromkeys(out))
+
+
 def signing_drafts(f: Signing, ctx: Context) -> list[Draft]:
     """What an agreement signed covers: the sentence with the subject blanked, the subject
     chosen among others governments sign agreements on (none of them named anywhere in the
@@ -1801,7 +1821,7 @@ def signing_drafts(f: Signing, ctx: Context) -> list[Draft]:
     first = min(same_sentence, key=lambda g: g.cue.start if g.cue else 0, default=f)
     if f.cue is not None and first is f:
         # one blank per sentence: the list's other subjects are asked the other ways
-        d = cloze(f, ctx, f.cue.start, f.cue.text, (f.topic,), 0.85)
+        d = cloze(f, ctx, f.cue.start, f.cue.text, _topic_forms(f.topic), 0.85)
         if d:
             out.append(d)
     text = ctx.article.text

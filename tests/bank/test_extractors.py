@@ -2258,3 +2258,37 @@ def test_a_verb_left_loose_after_talks_shares_their_subject(facts) -> None:
         meetings = {frozenset(f["participants"]) for f in of_type(facts(text), "meeting")}
         assert frozenset({"Karim Fahmy", "Anna Weber"}) in meetings, text
         assert frozenset({"Karim Fahmy", "Paul Lefevre"}) in meetings, text
+
+
+def test_plans_told_as_a_purpose_or_looked_forward_to_are_planned(facts) -> None:
+    found = facts(
+        "Australian Prime Minister Scott Morrison will travel to Tokyo next week to meet his "
+        "Japanese counterpart Yoshihide Suga. Prime Minister Anthony Albanese said he and Mr "
+        "Sogavare looked forward to meeting at the forum, to be held in Fiji mid-July. "
+        "President Ali Kone travelled to Rome last year to meet Pope Leo."
+    )
+    planned = {
+        (
+            f.type,
+            tuple(sorted(f.to_dict().get("participants") or [f.to_dict().get("traveler")])),
+        ): f.planned
+        for f in found
+        if f.type in ("meeting", "visit")
+    }
+    assert planned[("meeting", ("Scott Morrison", "Yoshihide Suga"))]
+    assert planned[("meeting", ("Anthony Albanese", "Sogavare"))]
+    assert planned[("visit", ("Sogavare",))]  # due to go to Fiji, not gone
+    assert not planned[("meeting", ("Ali Kone", "Leo"))]  # a past journey's purpose: done
+
+
+def test_an_agreements_subject_comes_after_its_verb_and_a_place_near_another_is_no_stop(
+    facts,
+) -> None:
+    found = facts(
+        "On the Qatari side, the MoU was signed by Minister of State Sultan bin Saad. The "
+        "Afghan delegation visited the army headquarters in Rawalpindi near Islamabad on "
+        "Monday, led by Defence Minister Omar Rahimi."
+    )
+    assert of_type(found, "signing") == []
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert "Islamabad" not in places

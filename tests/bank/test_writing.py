@@ -2217,3 +2217,16 @@ def test_a_trip_counted_within_this_year_is_asked_only_with_its_sentence(nlp) ->
     assert trips
     # "which trip to Australia was this?" would drop "this year": the sentence asks it
     assert {q["kind"] for q in trips} == {"cloze"}
+
+
+def test_a_name_the_article_writes_longer_and_a_subject_without_cooperation_are_right() -> None:
+    from question_bank.writing.build import _topic_forms
+
+    text = "He met the Minister of Foreign Affairs of Honduras HE Eduardo Enrique Reina."
+    forms = name_forms("Enrique Reina", text)
+    assert "Eduardo Enrique Reina" in forms
+    assert not any(f.startswith(("HE ", "Honduras ", "Minister ")) for f in forms)
+    law = "He met the Minister for Foreign Affairs and Minister for Law K Shanmugam."
+    assert "Law K Shanmugam" not in name_forms("K Shanmugam", law)
+    assert "Tourism" in _topic_forms("Tourism Cooperation")
+    assert "ceasefire" in _topic_forms("truce")
