@@ -419,6 +419,8 @@ _SAME_OFFICE = (
     frozenset({"defence minister", "defense minister", "defence secretary", "defense secretary"}),
     frozenset({"finance minister", "secretary treasury"}),
     frozenset({"interior minister", "home secretary", "home minister"}),
+    frozenset({"president vice", "deputy president"}),
+    frozenset({"deputy minister prime", "premier vice", "minister prime vice"}),
 )
 """Offices that are one office under other names: never two choices of one question
 (each entry is the office's words, sorted, as :func:`_title_parts` leaves them)."""

@@ -546,6 +546,9 @@ def test_titles_with_and_without_the_country_and_in_either_order() -> None:
     assert titles_match("Ambassador to Chile", "Peruvian Ambassador to Chile")
     assert offices_overlap("spokesperson", "Government spokesman")  # never two choices
     assert not offices_overlap("Finance Minister", "Foreign Minister")
+    # one office under two names: never a false statement's swap, nor two choices
+    assert offices_overlap("Vice President", "Deputy President")
+    assert offices_overlap("Vice Premier", "Deputy Prime Minister")
     assert "Prime Minister" in title_forms("Israeli Prime Minister")
     assert "Foreign Secretary" in title_forms("Nepal's Foreign Secretary")
 
