@@ -294,6 +294,20 @@ def _figure_variants(figure: _Figure) -> Iterator[str]:
                 yield f"{variant}-{figure.unit}"
 
 
+_SPANS = ({"hour": 1, "day": 24, "week": 168}, {"month": 1, "year": 12})
+"""Durations that convert exactly: hours, days and weeks; months and years."""
+
+
+def _in_unit(value: float, unit: str, wanted: str) -> float | None:
+    """A duration in another unit of its kind ("2" weeks in days is 14), or None when the
+    two units do not convert exactly."""
+    for span in _SPANS:
+        if unit in span and wanted in span:
+            converted = value * span[unit] / span[wanted]
+            return float(converted) if converted != int(converted) else int(converted)
+    return None
+
+
 def _figure_outcome(figure: _Figure, response: str) -> Outcome | None:
     """Grade a response to a numeric question by value; None when it states no number."""
     normalized = normalize(_numeric_text(response))
@@ -313,6 +327,13 @@ def _figure_outcome(figure: _Figure, response: str) -> Outcome | None:
         # a student types "$860" for HK$860: the dollars of the question
         found = Amount(found.value, found.approx, "dollars", found.percent)
     unit = _duration_unit(response)
+    if unit and figure.unit and unit != figure.unit:
+        converted = _in_unit(found.value, unit, figure.unit)
+        if converted is not None and _number_runs(normalized) == 1:
+            # "two weeks" for 14 days, "a year and a half" is not asked: exact spans only
+            if converted in figure.amounts:
+                return True, figure.amounts[converted], "number"
+            return False, None, "wrong"
     agrees = (
         _number_runs(normalized) == 1
         and found.value in figure.amounts

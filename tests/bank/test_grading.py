@@ -359,7 +359,17 @@ def test_durations_in_any_form(response: str) -> None:
 
 @pytest.mark.parametrize(
     "response",
-    ["four weeks", "4 weeks", "4-week", "four months", "96 hours", "five days", "5", "three"],
+    [
+        "four weeks",
+        "4 weeks",
+        "4-week",
+        "four months",
+        "4 hours",
+        "95 hours",
+        "five days",
+        "5",
+        "three",
+    ],
 )
 def test_a_different_duration_or_unit_is_wrong(response: str) -> None:
     assert not grade(FOUR_DAYS, response).correct
@@ -772,3 +782,23 @@ def test_a_signed_agreements_subject_is_graded_as_words() -> None:
     }
     assert grade(q, "5G networks").correct
     assert not grade(q, "6G networks").correct
+
+
+def test_a_span_in_another_unit_that_converts_exactly_is_right() -> None:
+    days = {
+        "kind": "cloze",
+        "answer": "14 days",
+        "accepted": ["14", "fourteen", "14-day"],
+        "fact": {"type": "quantity", "value": 14, "unit": "days", "text": "for 14 days"},
+    }
+    assert grade(days, "two weeks").correct and grade(days, "2 weeks").correct
+    assert grade(FOUR_DAYS, "96 hours").correct  # four days exactly
+    assert not grade(days, "three weeks").correct and not grade(days, "one week").correct
+    years = {
+        "kind": "cloze",
+        "answer": "two years",
+        "accepted": [],
+        "fact": {"type": "quantity", "value": 2, "unit": "years", "text": "a two-year deal"},
+    }
+    assert grade(years, "24 months").correct
+    assert not grade(years, "18 months").correct
