@@ -566,6 +566,13 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 and not analysis.is_person_head(tok)
                 and tok.text[:1].isupper()
                 and tok.lower_ not in TITLE_HEADS  # "to visit the President of X"
+                # "visited the Alley of Martyrs": a name inside a landmark's is no place
+                # ("the southern city of Nabatieh" still is)
+                and not (
+                    tok.dep_ == "pobj"
+                    and tok.head.lower_ == "of"
+                    and tok.head.head.text[:1].isupper()
+                )
                 and (tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN")
                 # "Yadgar-e-Shuhada": the tail of a hyphenated name is no place alone
                 and not (

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
+from ..gazetteer import country_of_city, is_country
 from ..lexicon import (
     MEETING_NOUNS,
     POSTED_TITLE_HEADS,
@@ -293,8 +295,28 @@ def _hosted_trigger(tok: Token, analysis: Analysis) -> Found | None:
     if len(countries) != 1 or not guests:
         return None
     country = countries.pop()
+    if any(c != country for c in _gathering_countries(analysis)):
+        return None  # "Kuwait's Emir greeted the crown prince" at a summit in Doha
     guests = [g for g in guests if analysis.country_of_person(g) not in (None, country)]
     return (guests, [(country, tok)]) if guests else None
+
+
+_GATHERING = re.compile(
+    r"\b(?:summit|conference|forum|assembly|games)s?\s+(?:in|at)\s+"
+    r"(?:the\s+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+)
+
+
+def _gathering_countries(analysis: Analysis) -> set[str]:
+    """The countries of the places the story says a summit or conference is held in ("Gulf
+    summit in Doha"): there, a host's title no longer says where a guest was met."""
+    text = f"{analysis.article.title or ''}\n{analysis.article.text}"
+    out: set[str] = set()
+    for m in _GATHERING.finditer(text):
+        country = country_of_city(m.group(1)) or (m.group(1) if is_country(m.group(1)) else None)
+        if country:
+            out.add(country)
+    return out
 
 
 def noun_travelers(noun: Token, analysis: Analysis, depth: int = 0) -> list[str]:

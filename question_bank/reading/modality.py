@@ -100,6 +100,8 @@ class ModalityReading(CoreferenceReading):
                 return True
             if cur.lower_ == "planned" and cur.dep_ == "amod":
                 return True
+            if cur is not verb and cur.lemma_ in ("agree", "promise", "pledge", "vow", "decide"):
+                return True  # "agreed to hold annual summits, the next in Brasilia": a plan
             if cur.lower_ == "forward" or (
                 cur.lemma_ == "look" and any(c.lower_ == "forward" for c in cur.children)
             ):

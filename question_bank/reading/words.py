@@ -230,6 +230,8 @@ def clean_title(text: str) -> str:
     punctuation and white space from a title."""
     text = " ".join(text.replace("’", "'").split())
     text = DATELINE_START.sub("", text)  # "MANILA - Japan's Defence Minister"
+    # "10:40 GMT - Kuwait's Emir": a live blog's time stamp
+    text = re.sub(r"^\d{1,2}[:.]\d{2}\s*(?:[A-Z]{2,4}\s*)?[-–—]+\s*", "", text)
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
     # "His Excellency President": a style before the office is no part of it
     text = re.sub(

@@ -2148,6 +2148,11 @@ def test_an_agency_dateline_in_capitals_is_no_part_of_a_title(facts) -> None:
     )
     roles = {f["person"]: f["title"] for f in of_type(found, "role")}
     assert roles["Lea Novak"] == "President"
+    found = facts(
+        "10:40 GMT - Kuwait's Emir, Sheikh Nawaf al-Sabah, greeted the guests at the palace "
+        "today, his office said."
+    )
+    assert {f["title"] for f in of_type(found, "role")} == {"Kuwait's Emir"}
 
 
 def test_a_name_listed_before_its_title_is_a_person_even_unknown_to_the_model(facts) -> None:
@@ -2292,3 +2297,25 @@ def test_an_agreements_subject_comes_after_its_verb_and_a_place_near_another_is_
     assert of_type(found, "signing") == []
     places = {p for f in of_type(found, "visit") for p in f["places"]}
     assert "Islamabad" not in places
+
+
+def test_landmarks_summits_abroad_and_agreed_plans(facts) -> None:
+    found = facts(
+        "Turkish Foreign Minister Deniz Kaya held talks in Baku on Tuesday and visited the "
+        "Alley of Martyrs. On Wednesday she is expected to visit the southern city of Ganja."
+    )
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert "Martyrs" not in places and "Ganja" in places
+    found = facts(
+        "Title: Gulf summit in Doha\n\nSaudi Crown Prince Faisal bin Omar arrived at the "
+        "summit venue on Friday. Kuwait's Emir, Sheikh Nawaf al-Sabah, greeted the crown "
+        "prince warmly on the steps."
+    )
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert "Kuwait" not in places  # the Emir greets him in Doha, not at home
+    found = facts(
+        "Brazilian President Luiz Souza met Argentine President Carla Medina in Buenos Aires "
+        "on Monday. The two leaders agreed to hold annual summits, the next in Brasilia."
+    )
+    brasilia = [f for f in found if f.type == "visit" and "Brasilia" in f.to_dict()["places"]]
+    assert all(f.planned for f in brasilia)
