@@ -254,14 +254,17 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
     return None
 
 
+_NOT_NAME_WORDS = HONORIFICS | NAME_STYLES | PARTICLES | PATRONYMICS
+"""Words of a written name that do not tell one person from another."""
+
+
 def _one_person(a: str, b: str) -> bool:
     """Two names of one person, as the reading may keep them apart ("Sayyid Talal bin
     Hamad" and "Talal bin Hamad al-Harthy"): the name words of one, without styles and
     particles, all in the other, two or more of them."""
-    skip = HONORIFICS | NAME_STYLES | PARTICLES | PATRONYMICS
 
     def words(name: str) -> set[str]:
-        return {w for w in name.lower().replace("-", " ").split() if w not in skip}
+        return {w for w in name.lower().replace("-", " ").split() if w not in _NOT_NAME_WORDS}
 
     x, y = words(a), words(b)
     return a == b or (min(len(x), len(y)) >= 2 and (x <= y or y <= x))

@@ -52,12 +52,12 @@ def extract_signings(analysis: Analysis) -> Iterator[Signing]:
             if not documents:
                 continue
             # the "on" of the document, or of the verb in the passive ("were signed on X")
+            chains = {d.i: _noun_chain(d) for d in documents}
             heads = [
-                p
+                t
                 for d in documents
                 for t in d.subtree
-                if t.dep_ == "prep" and t.lower_ in _TOPIC_PREPS and t.head.i in _noun_chain(d)
-                for p in (t,)
+                if t.dep_ == "prep" and t.lower_ in _TOPIC_PREPS and t.head.i in chains[d.i]
             ]
             if verb.pos_ == "VERB":
                 # after the verb only: "On the Qatari side, the MoU was signed by X"
@@ -88,7 +88,8 @@ def extract_signings(analysis: Analysis) -> Iterator[Signing]:
                 elif prep.lower_ == "in":
                     continue  # "signed in Athens", "in the council chamber": where, not what
                 for topic in _listed(obj):
-                    text = _topic_text(topic)
+                    words = _topic_words(topic)
+                    text = "".join(t.text_with_ws for t in words).strip()
                     if not text or text.lower() in seen:
                         continue
                     seen.add(text.lower())
@@ -96,7 +97,7 @@ def extract_signings(analysis: Analysis) -> Iterator[Signing]:
                         agreement=_document_text(documents[0]),
                         topic=text,
                         source=analysis.source(sent),
-                        cue=cue_for(analysis, _topic_tokens(topic)),
+                        cue=cue_for(analysis, words),
                         planned=analysis.planned(verb if verb.pos_ == "VERB" else verb.head),
                     )
 
@@ -105,10 +106,23 @@ def _listed(obj: Token) -> list[Token]:
     """The subjects of a list: the object and its conjuncts, or, when the parser made "trade,
     energy and visa exemption" modifiers of the last noun, each modifier and the last noun
     (whose own words are then only its own: "visa exemption")."""
-    for mod in obj.children:
-        if mod.dep_ in ("nmod", "compound", "amod") and mod.i < obj.i and mod.conjuncts:
-            return sorted([mod, *mod.conjuncts[:-1], obj], key=lambda t: t.i)
+    mod = _listed_modifier(obj)
+    if mod is not None:
+        return sorted([mod, *mod.conjuncts[:-1], obj], key=lambda t: t.i)
     return conjuncts(obj)
+
+
+def _listed_modifier(noun: Token) -> Token | None:
+    """The first item of a list the parser hung on a noun as its modifier ("trade" in
+    "trade, energy and visa exemption"), or None."""
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("nmod", "compound", "amod") and c.i < noun.i and c.conjuncts
+        ),
+        None,
+    )
 
 
 def _noun_chain(document: Token) -> set[int]:
@@ -135,10 +149,7 @@ def _topic_tokens(topic: Token) -> list[Token]:
         for t in c.subtree
     }
     words = [t for t in topic.subtree if t.i not in cut]
-    listed = next(
-        (c for c in topic.children if c.dep_ in ("nmod", "compound", "amod") and c.conjuncts),
-        None,
-    )
+    listed = _listed_modifier(topic)
     if listed is not None:
         # "... and visa exemption": the list's last words before the noun are its own
         last = max(listed.conjuncts, key=lambda t: t.i)
@@ -157,19 +168,17 @@ def _topic_tokens(topic: Token) -> list[Token]:
     return run
 
 
-def _topic_text(topic: Token) -> str | None:
-    """The subject as a question can name it, or None for a day, a time, an occasion or a
-    pronoun."""
+def _topic_words(topic: Token) -> list[Token]:
+    """The subject's words as a question can name it, or none for a day, a time, an
+    occasion, a place, a person or an organisation."""
     if topic.ent_type_ in _NOT_TOPIC_LABELS or topic.pos_ not in ("NOUN", "PROPN"):
-        return None  # a day, a place, a person, an organisation
+        return []
     if topic.lemma_.lower() in _NOT_TOPICS:
-        return None
+        return []
     words = _topic_tokens(topic)
-    if not words or len(words) > _TOPIC_WORDS:
-        return None
-    if any(t.ent_type_ in ("DATE", "TIME") for t in words):
-        return None
-    return "".join(t.text_with_ws for t in words).strip()
+    if len(words) > _TOPIC_WORDS or any(t.ent_type_ in ("DATE", "TIME") for t in words):
+        return []
+    return words
 
 
 def _document_text(document: Token) -> str:
