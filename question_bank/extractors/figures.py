@@ -437,7 +437,8 @@ def _entity_mention(ent: Span) -> _Mention | None:
         return None
     amount, ent = parsed
     doc = ent.doc
-    if clock_time_after(doc.text, ent.end_char):
+    window = doc[ent.start : ent.end + 8]  # what follows, without joining the whole text
+    if clock_time_after(window.text, ent.end_char - window.start_char):
         return None  # "around 4 pm local time (2100 GMT)": a time of day, not a figure
     digits = [t for t in ent if t.like_num or _numeric(t)]
     if not digits:
@@ -456,7 +457,7 @@ def _entity_mention(ent: Span) -> _Mention | None:
         return None  # "shortly after four on Saturday": a time of day
     if _YEAR.match(digits[-1].text) and not amount.currency and len(ent) == 1:
         return None
-    before = next((t for t in reversed(doc[: ent.start]) if not t.is_space), None)
+    before = next((doc[i] for i in range(ent.start - 1, -1, -1) if not doc[i].is_space), None)
     after = doc[ent.end] if ent.end < len(doc) else None
     if (
         before is not None

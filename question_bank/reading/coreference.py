@@ -54,7 +54,7 @@ class CoreferenceReading(TitleReading):
         """Stage 4: pronouns and title references in reading order, then the titles that
         need them ("his counterpart")."""
         self.mentions: list[Mention] = []
-        self._quoted = quoted_tokens(self.doc)
+        self._quoted = quoted_tokens(self.tokens)
         self._resolve_references()
         self._counterpart_titles()
 

@@ -28,7 +28,11 @@ class DocumentReading:
         """Stage 1: story sentences, entities by sentence, speaker turns."""
         self.article = article
         self.doc = doc
-        whole = doc.text
+        # the text as read (a dateline there is blanked out), joined once: spaCy joins
+        # every token again on each ``doc.text``
+        self.read_text = whole = doc.text
+        # the tokens, made once: each pass over ``doc`` builds every Token object anew
+        self.tokens: list[Token] = list(doc)
         self._turns = speaker_labels(article.text)
         # a turn that opens with its speaker's name and office is read even when what
         # follows is short ("Anthony Albanese, Prime Minister: Good morning.")
@@ -48,7 +52,7 @@ class DocumentReading:
             stripped = e.text.lower().rstrip("'s")
             if stripped != e.text.lower():
                 self._labels.setdefault(stripped, []).append(e.label_)
-        lowered = [t.lower_ for t in doc]
+        lowered = [t.lower_ for t in self.tokens]
         self._after_place_prep = {
             low
             for prev, low in pairwise(lowered)
@@ -58,7 +62,7 @@ class DocumentReading:
     def source(self, sent: Span) -> Source:
         """The :class:`Source` of a sentence, offsets into the article text."""
         start, end = sent.start_char, sent.end_char
-        read = self.doc.text  # the text as read: a dateline there is blanked out
+        read = self.read_text
         while end > start and read[end - 1].isspace():
             end -= 1
         while start < end and read[start].isspace():

@@ -211,7 +211,7 @@ class PeopleReading(DocumentReading):
         """ "Mr Blinken", "Ms von der Leyen", "Gen. Osman": names after honorifics and ranks."""
         out: list[tuple[int, int, str, str | None]] = []
         doc = self.doc
-        for tok in doc:
+        for tok in self.tokens:
             if tok.lower_ not in HONORIFICS or not self.is_story(tok) or tok.i + 1 >= len(doc):
                 continue
             if tok.lower_ in RANKS and not tok.text[:1].isupper():
@@ -253,7 +253,7 @@ class PeopleReading(DocumentReading):
         doc = self.doc
         taken = {i for s, e, _, _ in spans for i in range(s, e)}
         out: list[tuple[int, int, str, str | None]] = []
-        for tok in doc:
+        for tok in self.tokens:
             if tok.text != "who" or tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             if tok.head.dep_ != "relcl" or tok.i < 2 or doc[tok.i - 1].text != ",":
@@ -292,7 +292,7 @@ class PeopleReading(DocumentReading):
         doc = self.doc
         taken = {i for s, e, _, _ in spans for i in range(s, e)}
         out: list[tuple[int, int, str, str | None]] = []
-        for tok in doc:
+        for tok in self.tokens:
             if tok.dep_ != "attr" or tok.head.lemma_ not in COPULAS:
                 continue
             if tok.lower_ not in OFFICE_HEADS:
@@ -326,7 +326,7 @@ class PeopleReading(DocumentReading):
         surnames = {text for _, _, text, _ in spans if len(text.split()) == 1}
         out: list[tuple[int, int, str, str | None]] = []
         by_first: dict[str, list[Token]] = {}
-        for tok in doc:
+        for tok in self.tokens:
             if tok.i and tok.text[:1].isupper() and self.is_story(tok):
                 by_first.setdefault(tok.text, []).append(tok)
         for surname in surnames:
@@ -494,7 +494,7 @@ class PeopleReading(DocumentReading):
             for sp in spans
             if not _two_people_joined(sp[2], [o[2] for o in spans])
             # "Maritime Self-Defence Force (MSDF)": an organisation's initials
-            and not (sp[2].isupper() and " " not in sp[2] and f"({sp[2]})" in self.doc.text)
+            and not (sp[2].isupper() and " " not in sp[2] and f"({sp[2]})" in self.read_text)
             # "President-Elect" cut into "President" and "-Elect": a name starts with a letter
             and sp[2][:1].isalpha()
             # "His Majesty", "the Yang di-Pertuan Agong": a style or an office, no name
@@ -609,7 +609,7 @@ class PeopleReading(DocumentReading):
         for person in self.persons.values():
             for key in _short_forms(person):
                 by_key.setdefault(key, []).append(person)
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.i in self._token_person or not self.is_story(tok):
                 continue
             if tok.pos_ != "PROPN" and not tok.text[:1].isupper():
@@ -693,7 +693,7 @@ class PeopleReading(DocumentReading):
     def _acts_as_person(self, low: str) -> bool:
         """The name is the subject of a verb of saying or meeting somewhere."""
         last = low.split()[-1]
-        for tok in self.doc:
+        for tok in self.tokens:
             if (
                 tok.lower_ == last
                 and tok.dep_ in ("nsubj", "nsubjpass")
@@ -747,14 +747,14 @@ class PeopleReading(DocumentReading):
         # made of it elsewhere ("Rajapaksa and Hasina signed", read as a place)
         if any(
             tok.lower_ == low and tok.i and self.doc[tok.i - 1].lower_ in HONORIFICS
-            for tok in self.doc
+            for tok in self.tokens
         ):
             return False
         labels = self._labels.get(low, [])
         person = sum(1 for lab in labels if lab == "PERSON")
         if len(labels) - person > person:
             return True
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.lower_ != low:
                 continue
             prev = self.doc[tok.i - 1].lower_ if tok.i else ""
@@ -781,7 +781,7 @@ class PeopleReading(DocumentReading):
             if any(x.pos_ == "NOUN" and x.is_lower for x in listed):
                 return True
         # "Houthis": a plural proper noun names a group.
-        return any(t.lower_ == low and t.tag_ == "NNPS" for t in self.doc)
+        return any(t.lower_ == low and t.tag_ == "NNPS" for t in self.tokens)
 
     def _mostly_organisation(self, text: str) -> bool:
         """A name the model calls an organisation at least twice and a person at most
@@ -851,7 +851,7 @@ class PeopleReading(DocumentReading):
         taken = {i for s, e, _, _ in spans for i in range(s, e)}
         out: list[tuple[int, int, str, str | None]] = []
         doc = self.doc
-        for tok in doc:
+        for tok in self.tokens:
             if (
                 not self.is_story(tok)
                 # "his counterpart Lotay Tshering": a counterpart holds the same office

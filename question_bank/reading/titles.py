@@ -84,7 +84,7 @@ class TitleReading(PeopleReading):
                 also = self._coordinated_title(mention)
                 if also:
                     self.titles.append(also)
-        for tok in self.doc:
+        for tok in self.tokens:
             if not self.is_story(tok):
                 continue
             mention = self._title_in_apposition(tok) or self._title_by_copula(tok)
@@ -102,7 +102,7 @@ class TitleReading(PeopleReading):
             if mention:
                 self.titles.append(mention)
         covered = {m.name_start for m in self.titles}
-        for tok in self.doc:
+        for tok in self.tokens:
             if self.is_story(tok):
                 mention = self._title_by_heading(tok) or self._title_by_appointment(tok)
                 if mention:
@@ -436,7 +436,7 @@ class TitleReading(PeopleReading):
                 tok.i == sent_start
                 and tok.is_upper
                 and len(tok.text) >= 5
-                and re.search(rf"\b{re.escape(tok.text.capitalize())}\b", self.doc.text)
+                and re.search(rf"\b{re.escape(tok.text.capitalize())}\b", self.read_text)
             ):
                 break  # "KAZINFORM President X": an agency's dateline, "Kazinform" elsewhere
             ok = (

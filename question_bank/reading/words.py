@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -298,11 +299,11 @@ def np_without_clauses(head: Token) -> Span:
     return doc[left : right + 1]
 
 
-def quoted_tokens(doc: Doc) -> set[int]:
+def quoted_tokens(tokens: Iterable[Token]) -> set[int]:
     """Indices of the tokens inside double quotes, across the whole article."""
     inside: set[int] = set()
     opened = False
-    for tok in doc:
+    for tok in tokens:
         if tok.text == '"':
             opened = not opened
             continue

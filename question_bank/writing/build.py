@@ -775,6 +775,8 @@ def _place_distractors(ctx: Context, f: Visit, key: str, kind: str) -> tuple[lis
 def _country_written_after(place: str, text: str) -> str | None:
     """The country the text names right after a place and a comma ("Goa, India"), as the
     text writes it, or None."""
+    if f"{place}," not in text:
+        return None
     m = re.search(rf"\b{re.escape(place)},\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})", text)
     if m is None:
         return None

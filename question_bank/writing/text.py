@@ -43,6 +43,11 @@ def mentions_any(haystack: str, needles: tuple[str, ...] | list[str]) -> bool:
 def same_answers(forms: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """The forms with the other ways of writing each: a number in digits and in words
     ("six", "6"), a country by its official and its short name."""
+    return _same_answers(tuple(forms))
+
+
+@lru_cache(maxsize=8192)
+def _same_answers(forms: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     ordinal = any(parse_ordinal(f) is not None for f in forms if f)  # "2" of "second"
     for form in forms:
@@ -395,7 +400,8 @@ def quote_for_prompt(sentence: str, date: dt.date | None, planned: bool = False)
     """A source sentence as a prompt quotes it: no dateline, relative times made absolute
     (in brackets after the word, so the quote stays the article's) or left out."""
     s = nest_quotes(strip_dateline(" ".join(sentence.split())).lstrip(",;: "))
-    s = _GLOSS.sub(_gloss_dropped, s)
+    if _INITIALS.search(s):  # the gloss pattern is slow to fail: try it only where it can match
+        s = _GLOSS.sub(_gloss_dropped, s)
     if date is None:
         return resolve_relative(s, None, planned)
 
@@ -413,6 +419,7 @@ def quote_for_prompt(sentence: str, date: dt.date | None, planned: bool = False)
     return _RELATIVE.sub(bracket, s)
 
 
+_INITIALS = re.compile(r"\([A-Z]{2,8}\)")
 _GLOSS = re.compile(r"(?P<before>(?:[\w'’-]+\s+){1,8})\((?P<initials>[A-Z]{2,8})\)")
 _GLOSS_LINKS = frozenset("of the and for on in de".split())
 
