@@ -43,6 +43,9 @@ STYLE_NOUNS = frozenset("excellency majesty highness holiness eminence".split())
 
 # Malaysian and Brunei styles written before a name: "Datuk Seri Amran", "Tengku Zafrul".
 HONORIFICS = HONORIFICS | {"datuk", "dato", "dato'", "datin", "seri", "tengku", "tunku", "hajah"}
+# Malay styles that also stand inside a name, before the father's: "Zafrul Tengku Abdul
+# Aziz" is one name (the style starts a name only where nothing named comes before it).
+NAME_INTERNAL_STYLES = frozenset({"tengku", "tunku", "tun", "wan"})
 HONORIFICS = HONORIFICS | {"amb", "amb.", "cmdr", "cmdr.", "cpl.", "engr", "engr."}
 # Styles that news writes as part of a name ("Sayyid Badr al-Busaidi"): kept in the name,
 # but no sign that two names are two people.
@@ -81,6 +84,9 @@ TITLE_HEADS = frozenset(
     undersecretary under-secretary consul consul-general patriarch catholicos
     """.split()
 )
+# Malay for a state's chief minister, as Malaysian English writes it: "Johor Menteri Besar
+# Onn Hafiz Ghazi" (two words, each a title word there, "besar" never a name).
+TITLE_HEADS = TITLE_HEADS | {"menteri", "besar"}
 
 # Words that stand for a country the reader must already know: "a visit to the Kingdom".
 GENERIC_PLACE_NOUNS = frozenset(
@@ -131,7 +137,9 @@ TITLE_TAILS = frozenset(
     "affairs relations cooperation co-operation defence defense development trade commerce "
     "finance economy security justice health education interior information labour labor "
     "agriculture energy transport environment tourism culture communications housing "
-    "petroleum mines works youth sports industry law fisheries planning".split()
+    "petroleum mines works youth sports industry law fisheries planning welfare digital "
+    "technology innovation science arts heritage women family social water resources "
+    "infrastructure investment".split()
 )
 
 # Title heads that are too vague to be a role on their own ("the official said").
@@ -328,7 +336,7 @@ FACILITY_NOUNS = frozenset(
     """
     airport university hospital stadium palace hotel centre center square avenue mosque
     cathedral museum memorial cemetery cemeteries harbour harbor highway boulevard mausoleum
-    academy
+    academy complex terminal pavilion auditorium
     """.split()
 )
 

@@ -17,6 +17,7 @@ from ..gazetteer import (
 )
 from ..lexicon import (
     COUNTERPART_WORDS,
+    FACILITY_NOUNS,
     GENERIC_PLACE_NOUNS,
     HONORIFICS,
     INCLUDING_WORDS,
@@ -229,9 +230,10 @@ def agent_objects(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and verb.tag_ == "VBN"):
             out.extend(o for o in c.children if o.dep_ == "pobj")
-        elif c.dep_ == "prep" and c.lower_ in ("at", "in") and verb.tag_ == "VBN":
+        elif c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "upon") and verb.tag_ == "VBN":
             # "was welcomed at the cathedral by Archbishop X", "received at the hangar at
-            # the airport by X": the parser hangs the agent on the (last) place
+            # the airport by X", "greeted on arrival by X": the parser hangs the agent on
+            # the (last) place or moment
             out.extend(_by_after_place(c))
     return out
 
@@ -566,6 +568,7 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 and not analysis.is_person_head(tok)
                 and tok.text[:1].isupper()
                 and tok.lower_ not in TITLE_HEADS  # "to visit the President of X"
+                and tok.lower_ not in FACILITY_NOUNS  # "landed at the VIP Complex"
                 # "visited the Alley of Martyrs": a name inside a landmark's is no place
                 # ("the southern city of Nabatieh" still is)
                 and not (

@@ -243,8 +243,11 @@ class CoreferenceReading(TitleReading):
             if in_sent:
                 if self._unknown_subject(self.doc[s].sent):
                     # "MoS will call on President X ... He will then travel": the topic
-                    # is a subject we could not name, not the person in the object
-                    return None
+                    # is a subject we could not name, not the person in the object; but
+                    # "The aircraft carrying the prime minister landed. He ...": the one
+                    # person the sentence refers to by title
+                    by_title = {m.person for m in in_sent if self.doc[m.start].pos_ != "PROPN"}
+                    return by_title.pop() if len(by_title) == 1 else None
                 people = {m.person for m in in_sent}
                 if len(people) > 1:
                     # "A meeting took place between A and B. He also held talks ...": of

@@ -15,6 +15,7 @@ from ..lexicon import (
     GENERIC_PLACE_NOUNS,
     GROUP_WORDS,
     HONORIFICS,
+    NAME_INTERNAL_STYLES,
     OFFICE_HEADS,
     ORGANISATION_NOUNS,
     PARTICLES,
@@ -93,6 +94,16 @@ class PeopleReading(DocumentReading):
             tokens.insert(0, prev)
             if prev.i > 0 and self.doc[prev.i - 1].lower_ in PATRONYMICS:
                 tokens.insert(0, self.doc[prev.i - 1])
+        while (
+            tokens
+            and tokens[0].i >= 2
+            and self.doc[tokens[0].i - 1].lower_ in PATRONYMICS
+            and self.doc[tokens[0].i - 2].is_alpha
+            and self.doc[tokens[0].i - 2].text[:1].isupper()
+        ):
+            # "Rima bint Bandar bin Sultan" tagged from "Bandar": a lineage names the
+            # person before it
+            tokens[:0] = [self.doc[tokens[0].i - 2], self.doc[tokens[0].i - 1]]
         while (
             tokens
             and not _before_patronymic(tokens[0])
@@ -181,7 +192,12 @@ class PeopleReading(DocumentReading):
             if tok.is_quote and (nick := _nickname_length(doc, end, sent_end)):
                 end += nick  # Ferdinand "Bongbong" Marcos: a nickname inside the name
                 continue
-            if tok.lower_ in PARTICLES and nxt is not None and nxt.text[:1].isupper():
+            if (
+                tok.lower_ in PARTICLES | NAME_INTERNAL_STYLES
+                and nxt is not None
+                and nxt.text[:1].isupper()
+                and nxt.is_alpha
+            ):
                 end += 2
                 continue
             if (
@@ -379,6 +395,19 @@ class PeopleReading(DocumentReading):
                 continue
             tokens = self._name_tokens(ent)
             while tokens and tokens[0].i > 0:
+                prev = self.doc[tokens[0].i - 1]
+                if (
+                    prev.lower_ in NAME_INTERNAL_STYLES
+                    and prev.i > 0
+                    and self.doc[prev.i - 1].pos_ == "PROPN"
+                    and self.doc[prev.i - 1].is_alpha
+                    and self.doc[prev.i - 1].text[:1].isupper()
+                    and self.doc[prev.i - 1].lower_ not in HONORIFICS | TITLE_HEADS | TITLE_TAILS
+                ):
+                    # "Zafrul Tengku Abdul Aziz" with only "Abdul Aziz" tagged: the style
+                    # stands inside the name, before the father's
+                    tokens[:0] = [self.doc[prev.i - 1], prev]
+                    continue
                 # "Cardinal Matteo Sforzini" with only "Sforzini" tagged: the given name
                 # the parser hangs on the surname belongs to the name
                 prev = self.doc[tokens[0].i - 1]
@@ -801,10 +830,19 @@ class PeopleReading(DocumentReading):
             if len(words) == 1:
                 if words[0] in _short_forms(person):
                     found[person.name] = person
-            elif (set(words) <= set(person.parts) or set(person.parts) <= set(words)) and words[
-                -1
-            ] == person.surname:
+            elif (
+                (set(words) <= set(person.parts) or set(person.parts) <= set(words))
+                and words[-1] == person.surname
+                # "Salman bin Abdulaziz" is the father of "Mohammed bin Salman bin
+                # Abdulaziz": a name of lineage is one person only from the same given name
+                and (
+                    not PATRONYMICS & (set(words) | set(person.parts))
+                    or words[0] == person.parts[0]
+                )
+            ):
                 found[person.name] = person
+            elif PATRONYMICS & set(words) and tuple(person.parts[: len(words)]) == tuple(words):
+                found[person.name] = person  # "Mohammed bin Salman", of a longer lineage
         if len(found) == 1:
             return next(iter(found.values()))
         if len(words) == 1:

@@ -84,11 +84,17 @@ class TitleReading(PeopleReading):
                 also = self._coordinated_title(mention)
                 if also:
                     self.titles.append(also)
+        # a title written right before a name is that name's, not also an appositive of
+        # the name before it ("Minister of Transport A, Minister of Trade B")
+        before = {m.start: m for m in self.titles}
         for tok in self.tokens:
             if not self.is_story(tok):
                 continue
             mention = self._title_in_apposition(tok) or self._title_by_copula(tok)
-            if mention:
+            other = before.get(mention.start) if mention else None
+            if mention and (
+                other is None or other.person == mention.person or mention.end > other.name_start
+            ):
                 self.titles.append(mention)
         covered = {m.name_start for m in self.titles}
         for start, person in sorted(self._name_starts().items()):
@@ -203,7 +209,10 @@ class TitleReading(PeopleReading):
             ):
                 j += 1
             run = [(k[0][:1], *k[1:]) for k in kinds[i : j + 1]]
-            if len(run) >= 4 or (len(run) == 3 and run[0][0] == "T"):
+            # "A, Adviser to X, Governor of Y, and B, Ambassador": a title right after
+            # another is the first name's second office, so no list of titles first
+            after_title = i > 0 and kinds[i - 1][0][:1] == "T"
+            if len(run) >= 4 or (len(run) == 3 and run[0][0] == "T" and not after_title):
                 step = 1 if run[0][0] == "N" else 0  # names first: a title follows its name
                 for k in range(0, len(run) - 1, 2):
                     name, title = (run[k], run[k + 1]) if step else (run[k + 1], run[k])
@@ -465,6 +474,14 @@ class TitleReading(PeopleReading):
                 # an "of" chain that goes back to a title word
                 or (
                     tok.lower_ in ("of", "the", "at", "for")
+                    and self._chain_to_title(i - 1, sent_start)
+                )
+                # "Minister of Trade and Industry X": fields joined inside the "of" phrase
+                or (
+                    tok.lower_ == "and"
+                    and i + 1 < end
+                    and doc[i + 1].lower_ in TITLE_TAILS
+                    and doc[i - 1].text[:1].isupper()
                     and self._chain_to_title(i - 1, sent_start)
                 )
                 # "Ambassador to Qatar Sultan bin Saad"

@@ -19,6 +19,7 @@ from ..lexicon import (
     RANKS,
     TITLE_HEADS,
     TITLE_SYNONYMS,
+    TITLE_TAILS,
     WEAK_TITLE_HEADS,
     WEEKDAYS,
 )
@@ -134,6 +135,14 @@ def ends_of_phrase(doc: Doc, i: int) -> bool:
                 # "High Commissioner of Pakistan in Malaysia", "Undersecretary of the
                 # Ministry of Regional Cooperation", "Director for Programs at the Ministry"
                 or (t.lower_ in ("in", "to", "of", "at") and t.i > j + 1 and t.i < i)
+                # "Minister of Trade and Industry": two fields of one office
+                or (
+                    t.lower_ == "and"
+                    and t.i > j + 1
+                    and t.i < i
+                    and doc[t.i - 1].text[:1].isupper()
+                    and doc[t.i + 1].lower_ in TITLE_TAILS
+                )
                 or (t.lower_ == "the" and t.i > j + 1 and doc[t.i - 1].lower_ in ("of", "at"))
                 for t in tail
             ):

@@ -2319,3 +2319,55 @@ def test_landmarks_summits_abroad_and_agreed_plans(facts) -> None:
     )
     brasilia = [f for f in found if f.type == "visit" and "Brasilia" in f.to_dict()["places"]]
     assert all(f.planned for f in brasilia)
+
+
+def test_delegation_lists_with_styles_inside_names_and_joined_fields(facts) -> None:
+    found = facts(
+        "The Malaysian delegation comprises Minister of Transport Ali Bakar, Minister of "
+        "Trade and Industry Tengku Datuk Seri Razak Tengku Ismail, Minister of Health and "
+        "Welfare Ahmad Rosli Mohamed Salleh, and officials from the ministries. Johor "
+        "Menteri Besar Datuk Onn Hafiz Ghazi is also part of the delegation."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert roles == {
+        ("Ali Bakar", "Minister of Transport"),
+        ("Razak Tengku Ismail", "Minister of Trade and Industry"),
+        ("Ahmad Rosli Mohamed Salleh", "Minister of Health and Welfare"),
+        ("Onn Hafiz Ghazi", "Johor Menteri Besar"),
+    }
+
+
+def test_greeted_on_arrival_and_an_aircraft_is_no_one_he_refers_to(facts) -> None:
+    found = facts(
+        "Prime Minister Daniel Osei arrived in Lusaka today. The aircraft carrying the prime "
+        "minister landed at the VIP Complex, Kenneth Kaunda International Airport. He was "
+        "greeted on arrival by Foreign Minister Ruth Banda. He will call on President Peter "
+        "Mwale and have a meeting with his counterpart John Phiri."
+    )
+    met = {tuple(f["participants"]) for f in of_type(found, "meeting")}
+    assert met == {
+        ("Daniel Osei", "Ruth Banda"),
+        ("Daniel Osei", "Peter Mwale"),
+        ("Daniel Osei", "John Phiri"),
+    }
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("John Phiri", "Daniel Osei's counterpart") in roles
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert "Complex" not in places
+
+
+def test_a_lineage_names_the_father_not_the_son_and_two_offices_of_one_name(facts) -> None:
+    found = facts(
+        "Crown Prince Faisal bin Salman bin Omar Al Nahyan received the visitor. She came at "
+        "the invitation of King Salman bin Omar Al Nahyan. She was received at the terminal "
+        "by Prince Nasser Al-Thani, Advisor to the Emir, Governor of Doha Region, and "
+        "Princess Alya bint Ahmed bin Saif, Qatari Ambassador to Turkey. She will also meet "
+        "Faisal bin Salman."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Salman bin Omar Al Nahyan", "King") in roles
+    assert not any(p.startswith("Faisal") and t == "King" for p, t in roles)
+    assert ("Alya bint Ahmed bin Saif", "Qatari Ambassador to Turkey") in roles
+    assert not any(t == "Governor of Doha Region" and p.startswith("Alya") for p, t in roles)
+    people = {p for f in of_type(found, "role") for p in [f["person"]]}
+    assert "Faisal bin Salman" not in people  # the short form is the crown prince
