@@ -85,7 +85,12 @@ _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'\- ]{1,30}[A-Z.]"
     r"(?:, ?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?))?"
     r"(?: ?\([A-Za-z .]{1,30}\))?"
-    r" ?(?:--|[-–—:]) ?(?=[A-Z\"'])",
+    r" ?(?:--|[-–—:]) ?(?=[A-Z\"'])"
+    # "Mexico City, Nov 24 (Prensa Latina) Honduran ...": a place in title case, a date
+    # and the agency in brackets, with no dash
+    r"|^[ \t]*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}, ?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} "
+    r"[A-Z][a-z]{2,8}\.?) ?\([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,2}\) ?(?:--|[-–—:])? ?"
+    r"(?=[A-Z\"'])",
     re.M,
 )
 

@@ -256,6 +256,26 @@ def meeting_place(verb: Token, analysis: Analysis) -> str | None:
     return found[0] if found else None
 
 
+def with_segment(verb: Token, token: Token) -> tuple[int, int] | None:
+    """The stretch of the sentence that belongs to the "with" phrase holding ``token``,
+    when the verb has two or more ("met in Guatemala with A and on Friday with B"): from
+    after the previous "with" phrase to the end of this one. None when the verb has one
+    "with" phrase, or the token is in none."""
+    withs = sorted(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), key=lambda c: c.i
+    )
+    if len(withs) < 2:
+        return None
+    lo = verb.sent.start
+    for w in withs:
+        # the last phrase runs to the sentence's end (", Nayib Bukele" hung elsewhere)
+        hi = w.right_edge.i + 1 if w is not withs[-1] else verb.sent.end
+        if lo <= token.i < hi:
+            return lo, hi
+        lo = hi
+    return None
+
+
 def meeting_place_token(verb: Token, analysis: Analysis) -> tuple[str, Token] | None:
     """Where a meeting happened: "in Paris", or "where" pointing back to a place."""
     objects = prep_objects(verb, ("in", "at"))

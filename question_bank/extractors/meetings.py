@@ -29,12 +29,13 @@ from ..wordings import HOST_VERBS, MEETING_NOUN_VERBS, MEETING_VERBS, TRAVEL_VER
 from .common import (
     agent_objects,
     cue_for,
-    meeting_place,
+    meeting_place_token,
     members_named,
     people_in_objects,
     possessor,
     prep_objects,
     subjects_of,
+    with_segment,
 )
 from .visits import noun_travelers
 
@@ -194,12 +195,17 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             and frame.dep_ in ("dobj", "conj")
             and includes.lemma_ == "include"
         ):
-            # "Steinmeier's itinerary includes a meeting and dinner with X"
-            programme = next(
-                (c for c in includes.children if c.dep_ == "nsubj" and c.lemma_ in PROGRAMME_NOUNS),
-                None,
-            )
-            owner = possessor(programme) if programme is not None else None
+            # "Steinmeier's itinerary includes a meeting and dinner with X"; "is in Mexico
+            # for a visit that includes a meeting with X": the visitor met X
+            programme = next((c for c in includes.children if c.dep_ == "nsubj"), None)
+            if programme is not None and programme.tag_ == "WDT" and includes.dep_ == "relcl":
+                programme = includes.head
+            if programme is not None and programme.lemma_ in PROGRAMME_NOUNS | TRIP_NOUNS:
+                owner = possessor(programme)
+                if owner is None and programme.lemma_ in TRIP_NOUNS:
+                    visitors = noun_travelers(programme, analysis)
+                    if visitors:
+                        return visitors, people_in_objects(objs, analysis), tok
         if owner is not None and objs:
             # "Blinken's meeting with Netanyahu"
             who = analysis.person_of_np(owner)
@@ -291,7 +297,7 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
                 continue
             if _remote(tok) or (carrier is not tok and _remote(carrier)):
                 continue  # "held a telephone conversation", "spoke by video link": no meeting
-            place = meeting_place(carrier, analysis)
+            found_place = meeting_place_token(carrier, analysis)
             # "will meet X on Tuesday ahead of talks on Wednesday with Y": the talks' own day
             when = (analysis.date_phrase(tok) if tok is not carrier else None) or (
                 analysis.date_phrase(carrier)
@@ -301,10 +307,21 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
                     if _one_person(a, b) or _press(a, sent, analysis) or _press(b, sent, analysis):
                         continue
                     name = _mention_of(b, sent, analysis)  # the cloze blanks this name
+                    place = found_place[0] if found_place else None
+                    b_when = when
+                    segment = with_segment(carrier, name[0]) if name else None
+                    if segment is not None:
+                        # "met in Guatemala with A and on Friday with B": each "with" has
+                        # its own place and day
+                        lo, hi = segment
+                        if found_place is None or not lo <= found_place[1].i < hi:
+                            place = None
+                        if when and when not in sent.doc[lo:hi].text:
+                            b_when = None
                     yield Meeting(
                         participants=(a, b),
                         place=place,
-                        when=when,
+                        when=b_when,
                         source=analysis.source(sent),
                         cue=cue_for(analysis, name) if name else None,
                         planned=analysis.planned(carrier) or _ahead(tok),

@@ -32,6 +32,7 @@ from .common import (
     possessor,
     prep_objects,
     subjects_of,
+    with_segment,
 )
 
 _NOUN_PREPS = ("to", "in", "of", "at", "into", "on")
@@ -233,7 +234,10 @@ def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
         guests = [
             g
             for g in people_in_objects(met, analysis)
-            if g not in travelers and analysis.is_abroad(g, place[0])
+            if g not in travelers
+            and analysis.is_abroad(g, place[0])
+            # "met in Guatemala with A and on Friday with B": B was not met there
+            and _met_there(carrier, g, place[1], analysis)
         ]
         if guests:
             # the one met came from abroad: a subject the article ties to no country is
@@ -250,6 +254,14 @@ def _meeting_trigger(tok: Token, analysis: Analysis) -> Found | None:
                     if at.i not in {t.i for _, t in places} and analysis.is_place(at):
                         places.append((name, at))
     return travelers, places
+
+
+def _met_there(carrier: Token, guest: str, place: Token, analysis: Analysis) -> bool:
+    """Whether the place belongs to the "with" phrase that names the guest (always, when
+    the verb has one "with" phrase)."""
+    tokens = analysis.name_tokens(guest, carrier.sent)
+    segment = with_segment(carrier, tokens[0]) if tokens else None
+    return segment is None or segment[0] <= place.i < segment[1]
 
 
 def _hosted_trigger(tok: Token, analysis: Analysis) -> Found | None:
@@ -387,6 +399,9 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
                 if tok.pos_ == "NOUN" and analysis.negated_noun(tok):
                     break
                 when = analysis.date_phrase(tok)
+                segment = with_segment(tok, places[0][1])
+                if when and segment and when not in analysis.doc[segment[0] : segment[1]].text:
+                    when = None  # "met in Guatemala with A and on Friday with B": not Friday
                 for traveler in travelers:
                     # a minister going to their own country or capital is going home
                     hosting = trigger is _meeting_trigger

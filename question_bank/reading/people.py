@@ -915,8 +915,20 @@ class PeopleReading(DocumentReading):
                 # "Pistorius, the German defence minister, ...": the head is a name, the
                 # proper nouns that run up to it without a break
                 run = [head]
-                while run[0].i > head.left_edge.i and doc[run[0].i - 1].pos_ == "PROPN":
-                    run.insert(0, doc[run[0].i - 1])
+                while run[0].i > head.left_edge.i:
+                    prev = doc[run[0].i - 1]
+                    if prev.pos_ == "PROPN":
+                        run.insert(0, prev)
+                    elif (
+                        prev.text == "-"
+                        and not prev.whitespace_
+                        and prev.i - 1 >= head.left_edge.i
+                        and doc[prev.i - 1].pos_ == "PROPN"
+                        and not doc[prev.i - 1].whitespace_
+                    ):
+                        run[:0] = [doc[prev.i - 1], prev]  # "Akufo-Addo": one hyphenated name
+                    else:
+                        break
                 if run and run[-1].i == head.i and all(t.i not in taken for t in run):
                     while run and run[0].lower_ in HONORIFICS:
                         run.pop(0)

@@ -138,6 +138,25 @@ class TitleReading(PeopleReading):
             titles = self.persons[m.person].titles
             if m.title not in titles:
                 titles.append(m.title)
+        for m in self.titles:
+            if m.end == m.name_start:
+                self._country_after_name(m)
+
+    def _country_after_name(self, m: TitleMention) -> None:
+        """ "President Cyril Ramaphosa of South Africa": a titled name followed by "of"
+        and a country ties the person to it."""
+        doc = self.doc
+        k = m.name_start
+        while k < len(doc) and self._token_person.get(k) == m.person:
+            k += 1
+        if k + 1 >= len(doc) or doc[k].lower_ != "of":
+            return
+        for n in (4, 3, 2, 1):
+            words = doc[k + 1 : k + 1 + n]
+            text = words.text
+            if len(words) == n and is_country(text):
+                self.persons[m.person].origins.add(text.removeprefix("the "))
+                return
 
     def _apply_list_pairs(self) -> None:
         """In a list that alternates names and titles, each title is its neighbour's on

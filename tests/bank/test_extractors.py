@@ -2371,3 +2371,49 @@ def test_a_lineage_names_the_father_not_the_son_and_two_offices_of_one_name(fact
     assert not any(t == "Governor of Doha Region" and p.startswith("Alya") for p, t in roles)
     people = {p for f in of_type(found, "role") for p in [f["person"]]}
     assert "Faisal bin Salman" not in people  # the short form is the crown prince
+
+
+def test_each_with_phrase_keeps_its_own_place_and_day(facts) -> None:
+    found = facts(
+        "Mexican President Ana Torres met on Thursday night in Guatemala with President "
+        "Pablo Reyes and this Friday at noon with her Salvadoran counterpart, Nayib Luna."
+    )
+    meetings = {f["participants"][1]: f for f in of_type(found, "meeting")}
+    assert meetings["Pablo Reyes"]["place"] == "Guatemala"
+    assert meetings["Nayib Luna"]["place"] is None  # met on Friday, not in Guatemala
+    assert meetings["Pablo Reyes"]["when"] != "this Friday"
+    visits = of_type(found, "visit")
+    assert {f["traveler"] for f in visits} == {"Ana Torres"}  # Luna did not go there
+    assert all(f["when"] != "this Friday" for f in visits)
+
+
+def test_a_visit_that_includes_a_meeting_and_a_country_after_a_titled_name(facts) -> None:
+    found = facts(
+        "Honduran President Rosa Mejia is in Mexico for a visit that includes a meeting at "
+        "the National Palace with her Mexican counterpart, Laura Ortiz."
+    )
+    met = {tuple(f["participants"]) for f in of_type(found, "meeting")}
+    assert met == {("Rosa Mejia", "Laura Ortiz")}
+    found = facts(
+        "President Tom Dlamini of South Africa has visited Angola. The visit followed a "
+        "working visit to the Republic of Zambia, where both President Dlamini and his "
+        "counterpart, President Peter Mwale, held bilateral discussions."
+    )
+    travelers = {f["traveler"] for f in of_type(found, "visit")}
+    assert travelers == {"Tom Dlamini"}  # his counterpart is at home in Zambia
+
+
+def test_a_hyphenated_name_before_its_title_and_an_agency_dateline_without_a_dash(
+    facts,
+) -> None:
+    found = facts(
+        "Nana Kwame Osei-Bonsu, Minister of Foreign Affairs and officials of the ministry "
+        "met the envoy on arrival."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Nana Kwame Osei-Bonsu", "Minister of Foreign Affairs") in roles
+    found = facts(
+        "Mexico City, Nov 24 (Prensa Latina) Honduran President Rosa Mejia is in Mexico for "
+        "a two-day visit."
+    )
+    assert {f["traveler"] for f in of_type(found, "visit")} == {"Rosa Mejia"}
