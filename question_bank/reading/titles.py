@@ -22,6 +22,7 @@ from ..lexicon import (
     BARE_MODIFIERS,
     COURTESY_STYLES,
     HONORIFICS,
+    MONTHS,
     ORGANISATION_NOUNS,
     POSTED_TITLE_HEADS,
     RANKS,
@@ -33,6 +34,7 @@ from ..lexicon import (
     TITLE_MODIFIERS,
     TITLE_TAILS,
     WEAK_TITLE_HEADS,
+    WEEKDAYS,
 )
 from ..wordings import APPOINTMENT_VERBS, COPULAS, HEADING_TITLES, SERVING_VERBS
 from .people import PeopleReading
@@ -96,7 +98,15 @@ class TitleReading(PeopleReading):
                 other is None or other.person == mention.person or mention.end > other.name_start
             ):
                 self.titles.append(mention)
-        covered = {m.name_start for m in self.titles}
+        # "Prince Khalid, Advisor to the King,": a courtesy style before a name leaves
+        # room for the office after it
+        covered = {
+            m.name_start
+            for m in self.titles
+            if m.title.lower() not in COURTESY_STYLES
+            # "Chief of Staff, Lieutenant General X": a rank, and the office before it
+            and not all(w in RANKS for w in m.title.lower().split())
+        }
         for start, person in sorted(self._name_starts().items()):
             if start in covered:
                 continue
@@ -563,6 +573,8 @@ class TitleReading(PeopleReading):
             )
             if not ok or (tok.pos_ in ("VERB", "AUX") and not is_title_word(tok)):
                 break
+            if tok.lower_ in WEEKDAYS or tok.lower_ in MONTHS:  # "received on Monday Turkish ..."
+                break
             if tok.i == sent_start and tok.lower_ in ("the", "a"):
                 break
             start = i
@@ -800,6 +812,14 @@ class TitleReading(PeopleReading):
             return None
         if span.start > 0 and doc[span.start - 1].lower_ == "as":
             return None  # "X as High Commissioner to India, Y as ...": X's title, not Y's
+        if (
+            span.start > 1
+            and doc[span.start - 1].lower_ == "and"
+            and (is_title_word(doc[span.start - 2]) or ends_of_phrase(doc, span.start - 2))
+        ):
+            # "A, Deputy Prime Minister and Minister of Presidential Affairs, B": the
+            # second office is joined to the first, which is A's
+            return None
         text = self._render_title(span)
         if not text or is_past_title(text):
             return None

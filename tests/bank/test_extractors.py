@@ -2417,3 +2417,20 @@ def test_a_hyphenated_name_before_its_title_and_an_agency_dateline_without_a_das
         "a two-day visit."
     )
     assert {f["traveler"] for f in of_type(found, "visit")} == {"Rosa Mejia"}
+
+
+def test_offices_beside_styles_and_ranks_and_a_joined_second_office(facts) -> None:
+    found = facts(
+        "The Emir received on Monday Turkish defence minister Kemal Arslan. The meeting was "
+        "attended by Sheikh Nasser bin Ali Al Thani, Deputy Prime Minister and Minister of "
+        "State Affairs, Sheikh Fahad bin Nasser Al Thani, Minister of Justice, and Chief of "
+        "Staff of the Armed Forces, Lieutenant General Saeed Al Kuwari. She was received by "
+        "Prince Majed Al-Saud, Advisor to the King, and Princess Lina bint Fahd, Ambassador "
+        "to Turkey."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Kemal Arslan", "Turkish defence minister") in roles  # no "Monday" in it
+    assert ("Saeed Al Kuwari", "Chief of Staff of the Armed Forces") in roles
+    assert ("Majed Al-Saud", "Advisor to the King") in roles
+    assert ("Lina bint Fahd", "Ambassador to Turkey") in roles
+    assert ("Fahad bin Nasser Al Thani", "Minister of State Affairs") not in roles
