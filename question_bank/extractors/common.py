@@ -391,6 +391,17 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
             if head.i <= mention.start and mention.end - 1 <= last < mention.name_start <= last + 2:
                 out.append(mention.person)
                 break
+    if not out and head.lower_ in TITLE_HEADS:
+        # "greeted by Prime Cabinet Secretary and Cabinet Secretary for Foreign Affairs
+        # Musalia Mudavadi" with the name hung elsewhere: the title read as the name's
+        for mention in analysis.titles:
+            if (
+                mention.start <= head.i < mention.end
+                and head.i < mention.name_start < head.sent.end
+                and mention.person not in out
+            ):
+                out.append(mention.person)
+                break
     if head.lower_ in TITLE_HEADS:
         # "Minister for Foreign Affairs Narayankaji Shrestha": the parser may make the
         # holder's name the object of the title's "for"

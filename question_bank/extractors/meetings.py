@@ -125,6 +125,16 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         if others:
             return subjects, others, tok
         return subjects[:1], subjects[1:], tok  # "Lee and Kim shook hands"
+    if tok.lemma_.lower() in JOINT_EVENT_NOUNS and any(
+        c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children
+    ):
+        # "at a joint press conference in Vientiane between A and his counterpart B"
+        pair_objs = prep_objects(tok, ("between",))
+        if not pair_objs and tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+            pair_objs = prep_objects(tok.head.head, ("between",))  # hung on the verb
+        pair = people_in_objects(pair_objs, analysis)
+        if len(pair) >= 2:
+            return pair[:1], pair[1:], tok
     if (
         tok.lemma_.lower() in JOINT_EVENT_NOUNS
         and tok.dep_ == "dobj"

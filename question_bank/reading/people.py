@@ -579,7 +579,24 @@ class PeopleReading(DocumentReading):
                 person.aliases.add(alias)
             if start in self._nicknames:
                 person.aliases.add(self._nicknames[start])
+        self._initials_as_names()
         self._label_slips()
+
+    def _initials_as_names(self) -> None:
+        """ "AMLO, as the Mexican head of state is known": a word in capitals that spells
+        the initials of one person's name of three words or more is that person."""
+        by_initials: dict[str, list[Person]] = {}
+        for person in self.persons.values():
+            words = [w for w in person.parts if w not in PARTICLES | PATRONYMICS]
+            if len(words) >= 3:
+                by_initials.setdefault("".join(w[0] for w in words), []).append(person)
+        for tok in self.tokens:
+            word = tok.text
+            if not (word.isupper() and word.isalpha() and 3 <= len(word) <= 5):
+                continue
+            found = by_initials.get(word.lower(), [])
+            if len(found) == 1 and tok.i not in self._token_person:
+                found[0].aliases.add(word.lower())
 
     def _without_country(
         self, span: tuple[int, int, str, str | None]

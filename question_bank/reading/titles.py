@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..forms import held_before
 from ..gazetteer import (
@@ -509,7 +509,7 @@ class TitleReading(PeopleReading):
                 or (
                     tok.lower_ == "and"
                     and i + 1 < end
-                    and doc[i + 1].lower_ in TITLE_TAILS
+                    and _field_after_and(doc, i)
                     and doc[i - 1].text[:1].isupper()
                     and self._chain_to_title(i - 1, sent_start)
                 )
@@ -1144,4 +1144,15 @@ def _country_of(place: str, cities: bool) -> str | None:
         country_of_capital(place)
         or (place if is_country(place) else None)
         or (country_of_city(place) if cities else None)
+    )
+
+
+def _field_after_and(doc: Doc, i: int) -> bool:
+    """Whether the words after the "and" at ``i`` are an office's field: "Trade and
+    Industry", "Foreign and Diaspora Affairs"."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    return nxt is not None and (
+        nxt.lower_ in TITLE_TAILS
+        or (nxt.text[:1].isupper() and after is not None and after.lower_ in TITLE_TAILS)
     )

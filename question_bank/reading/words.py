@@ -141,7 +141,10 @@ def ends_of_phrase(doc: Doc, i: int) -> bool:
                     and t.i > j + 1
                     and t.i < i
                     and doc[t.i - 1].text[:1].isupper()
-                    and doc[t.i + 1].lower_ in TITLE_TAILS
+                    and (
+                        doc[t.i + 1].lower_ in TITLE_TAILS
+                        or (t.i + 2 <= i and doc[t.i + 2].lower_ in TITLE_TAILS)
+                    )
                 )
                 or (t.lower_ == "the" and t.i > j + 1 and doc[t.i - 1].lower_ in ("of", "at"))
                 for t in tail

@@ -2434,3 +2434,33 @@ def test_offices_beside_styles_and_ranks_and_a_joined_second_office(facts) -> No
     assert ("Majed Al-Saud", "Advisor to the King") in roles
     assert ("Lina bint Fahd", "Ambassador to Turkey") in roles
     assert ("Fahad bin Nasser Al Thani", "Minister of State Affairs") not in roles
+
+
+def test_joint_press_conference_between_two_and_a_name_known_by_its_initials(facts) -> None:
+    found = facts(
+        "The pledge was made at a joint press conference in Vientiane on March 25 between "
+        "Lao Prime Minister Somsak Vongsa and his Cambodian counterpart Hun Sokha."
+    )
+    met = {tuple(f["participants"]) for f in of_type(found, "meeting")}
+    assert met == {("Somsak Vongsa", "Hun Sokha")}
+    found = facts(
+        "Mexican President Andres Manuel Lopez Obrador arrived in Honduras on Friday. AMLO, "
+        "as the Mexican head of state is also known, was received in Tegucigalpa by the "
+        "Honduran Foreign Minister, Enrique Reina."
+    )
+    met = {tuple(f["participants"]) for f in of_type(found, "meeting")}
+    assert met == {("Andres Manuel Lopez Obrador", "Enrique Reina")}
+
+
+def test_greeted_by_an_office_with_two_fields_whose_name_the_parser_hangs_apart(
+    facts,
+) -> None:
+    found = facts(
+        "Ugandan President Yosef Mukasa arrived on Wednesday. Mukasa, who was greeted by "
+        "Kenyan Prime Cabinet Secretary and Cabinet Secretary for Foreign and Diaspora "
+        "Affairs Musa Otieno, is scheduled to hold talks with President Paul Kamau."
+    )
+    met = {tuple(f["participants"]) for f in of_type(found, "meeting")}
+    assert ("Yosef Mukasa", "Musa Otieno") in met
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Musa Otieno", "Cabinet Secretary for Foreign and Diaspora Affairs") in roles
