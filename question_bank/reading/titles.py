@@ -745,6 +745,24 @@ class TitleReading(PeopleReading):
             self.persons[person].origins.add(self.doc[k].text)  # "Saudi Crown Prince"
         return TitleMention(person, clean_title(words.text), start, name_start, name_start)
 
+    def _joined_to_named_office(self, start: int) -> bool:
+        """Whether the title starting at ``start`` follows "and" and another office that
+        is itself written after a name and a comma ("A, Deputy Prime Minister and ...")."""
+        doc = self.doc
+        k = start - 2
+        if k < 0 or doc[start - 1].lower_ != "and":
+            return False
+        if not (is_title_word(doc[k]) or ends_of_phrase(doc, k)):
+            return False
+        sent_start = doc[start].sent.start
+        while k > sent_start and (
+            doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in TITLE_FILLERS
+        ):
+            if doc[k - 1].i in self._token_person:
+                return False  # "Fiji's Deputy Prime Minister and ..., X": one office
+            k -= 1
+        return k - 2 >= sent_start and doc[k - 1].text == "," and doc[k - 2].i in self._token_person
+
     def _title_comma_before(self, name_start: int, person: str) -> TitleMention | None:
         """ "Qatar's emir, Sheikh Tamim": a title, a comma, then the name (any parse)."""
         doc = self.doc
@@ -812,11 +830,7 @@ class TitleReading(PeopleReading):
             return None
         if span.start > 0 and doc[span.start - 1].lower_ == "as":
             return None  # "X as High Commissioner to India, Y as ...": X's title, not Y's
-        if (
-            span.start > 1
-            and doc[span.start - 1].lower_ == "and"
-            and (is_title_word(doc[span.start - 2]) or ends_of_phrase(doc, span.start - 2))
-        ):
+        if self._joined_to_named_office(span.start):
             # "A, Deputy Prime Minister and Minister of Presidential Affairs, B": the
             # second office is joined to the first, which is A's
             return None

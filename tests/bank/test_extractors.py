@@ -2464,3 +2464,12 @@ def test_greeted_by_an_office_with_two_fields_whose_name_the_parser_hangs_apart(
     assert ("Yosef Mukasa", "Musa Otieno") in met
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Musa Otieno", "Cabinet Secretary for Foreign and Diaspora Affairs") in roles
+
+
+def test_two_offices_joined_before_one_name_stay_that_names(facts) -> None:
+    found = facts(
+        "In Suva, the minister will co-chair the forum with Fiji's Deputy Prime Minister and "
+        "Minister for Finance, Ravi Naidu."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Ravi Naidu", "Minister for Finance") in roles
