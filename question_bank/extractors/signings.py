@@ -87,8 +87,7 @@ def extract_signings(analysis: Analysis) -> Iterator[Signing]:
                         continue
                 elif prep.lower_ == "in":
                     continue  # "signed in Athens", "in the council chamber": where, not what
-                for topic in _listed(obj):
-                    words = _topic_words(topic)
+                for words in _inner_pairs_joined([_topic_words(t) for t in _listed(obj)]):
                     text = "".join(t.text_with_ws for t in words).strip()
                     if not text or text.lower() in seen:
                         continue
@@ -98,8 +97,55 @@ def extract_signings(analysis: Analysis) -> Iterator[Signing]:
                         topic=text,
                         source=analysis.source(sent),
                         cue=cue_for(analysis, words),
-                        planned=analysis.planned(verb if verb.pos_ == "VERB" else verb.head),
+                        planned=analysis.planned(_governing_verb(verb)),
                     )
+
+
+def _governing_verb(word: Token) -> Token:
+    """The verb itself, or the verb that governs a noun ("are expected to preside over
+    talks before the signing of agreements": the signing is as planned as the talks)."""
+    if word.pos_ == "VERB":
+        return word
+    return next((a for a in word.ancestors if a.pos_ in ("VERB", "AUX")), word.head)
+
+
+def _inner_pairs_joined(items: list[list[Token]]) -> list[list[Token]]:
+    """A list's items, with an "and" that is not the list's last joining one item: in "on
+    trade, information and communication technologies, and energy", "information and
+    communication technologies" is one subject (commas part the items; only the last
+    part's "and" is the list's own, and a lone word joined to a phrase shares its head)."""
+    items = [w for w in items if w]
+    adjacent: list[list[Token]] = []
+    for words in items:
+        if adjacent and words[0].i == adjacent[-1][-1].i + 1:
+            adjacent[-1] = adjacent[-1] + words  # "communication" "technologies": one phrase
+        else:
+            adjacent.append(words)
+    items = adjacent
+    if len(items) < 3:
+        return items
+    doc = items[0][0].doc
+    commas = [t.i for t in doc[items[0][0].i : items[-1][-1].i] if t.text in (",", ";")]
+    if not commas:
+        return items
+    last_part = commas[-1]
+    out: list[list[Token]] = []
+    for words in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and words[0].i < last_part
+            and not any(prev[-1].i < c < words[0].i for c in commas)
+            # a lone word before a phrase shares its head ("information and communication
+            # technologies"); two phrases are two subjects ("information technologies and
+            # diplomatic archives")
+            and len(prev) == 1
+            and len(words) >= 2
+        ):
+            out[-1] = list(doc[prev[0].i : words[-1].i + 1])  # no comma between: one item
+            continue
+        out.append(words)
+    return out
 
 
 def _listed(obj: Token) -> list[Token]:

@@ -47,6 +47,7 @@ from ..numbers import (
     ordinal_suffix,
     ordinal_variants,
     ordinal_word,
+    parse_amount,
     parse_ordinal,
 )
 from .anchors import (
@@ -1475,8 +1476,6 @@ def number_drafts(f: Term | Quantity, ctx: Context) -> list[Draft]:
     rng = seeded(_seed_key(f"figure:{cue.start}", ctx, f))
     in_sentence = set()
     for m in _NUMBER_IN_TEXT.finditer(sentence):
-        from ..numbers import parse_amount
-
         a = parse_amount(m.group(0))
         if a is not None:
             in_sentence.add(float(a.value))
@@ -1837,6 +1836,10 @@ def signing_drafts(f: Signing, ctx: Context) -> list[Draft]:
     rng.shuffle(pool)
     tense = "planned" if f.planned else "done"
     avoid = (f.topic,)
+    if not _signings_closed(ctx):
+        # "MoUs in fields like education, among others": the article does not name every
+        # subject, so no other subject is certainly wrong; only the cloze is asked
+        return out
     if len(pool) >= 3:
         ch = template("signing", "choice", tense, "which")
         out.append(_mcq(f, ch, {}, f.topic, pool[:3], avoid=avoid, confidence=ch.confidence))
@@ -1850,6 +1853,31 @@ def signing_drafts(f: Signing, ctx: Context) -> list[Draft]:
             )
         )
     return out
+
+
+_OPEN_LIST = re.compile(
+    r"\b(?:like|such as|among others|among them|including|inter alia|etc|several|various|"
+    r"a number of|many|some|other|others|series of)\b",
+    re.IGNORECASE,
+)
+"""Words that leave a list of subjects open: what else was signed is not said."""
+
+
+def _signings_closed(ctx: Context) -> bool:
+    """Whether the article names every subject of the agreements it says were signed: no
+    sentence of its signings leaves the list open ("in fields like education", "several
+    MoUs") or counts more documents than subjects ("seven agreements" on two subjects)."""
+    sentences: dict[int, list[Signing]] = {}
+    for g in ctx.facts:
+        if isinstance(g, Signing):
+            sentences.setdefault(g.source.start, []).append(g)
+    for group in sentences.values():
+        if _OPEN_LIST.search(group[0].source.sentence):
+            return False
+        count = parse_amount(group[0].agreement.split()[0]) if group[0].agreement else None
+        if count is not None and count.value > len(group):
+            return False
+    return True
 
 
 BUILDERS: dict[str, Callable[[Fact, Context], list[Draft]]] = {

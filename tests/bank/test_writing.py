@@ -2233,3 +2233,34 @@ def test_a_name_the_article_writes_longer_and_a_subject_without_cooperation_are_
     assert "Law K Shanmugam" not in name_forms("K Shanmugam", law)
     assert "Tourism" in _topic_forms("Tourism Cooperation")
     assert "ceasefire" in _topic_forms("truce")
+
+
+def test_an_open_list_of_signed_subjects_asks_only_what_it_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Date: 2025-03-12\n\nChilean Foreign Minister Ana Rios visited Lima on Tuesday. "
+        "Several agreements were signed in fields like education and health, among others.",
+        nlp,
+    )
+    asked = [q for q in bank if q["fact"]["type"] == "signing"]
+    assert asked
+    # agriculture may have been signed too: no subject is certainly wrong
+    assert {q["kind"] for q in asked} == {"cloze"}
+
+
+def test_a_signing_after_planned_talks_is_planned_and_an_inner_and_joins_one_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Date: 2025-03-12\n\nPresident Tomas Ruiz arrived in Quito on Thursday. Ruiz and "
+        "President Elena Vera are on Friday expected to preside over talks before the signing "
+        "of agreements on defence cooperation, information and communication technologies, "
+        "energy and employment, the office said."
+    )
+    from question_bank.pipeline import extract_facts
+
+    facts = [f for f in extract_facts(parse_article(text, "t"), nlp=nlp) if f.type == "signing"]
+    topics = {f.topic for f in facts}
+    assert "information and communication technologies" in topics
+    assert not {"information", "technologies"} & topics
+    assert all(f.planned for f in facts)
+    bank = _bank(text, nlp)
+    statements = [q for q in bank if q["fact"]["type"] == "signing" and q["kind"] == "true_false"]
+    assert statements and all("to be signed" in q["prompt"] for q in statements)
