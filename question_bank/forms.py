@@ -398,6 +398,11 @@ def titles_match(response: str, title: str) -> bool:
         return _plain(response) == _plain(title)
     if office != r_office:
         return False
+    from .gazetteer import countries_in_title
+
+    named, own = countries_in_title(response), countries_in_title(title)
+    if named and own and not named & own:
+        return False  # "President of Sudan" is not "President of South Sudan"
     return all(any(_qualifier_agrees(q, k) for k in quals) for q in r_quals)
 
 
@@ -407,11 +412,16 @@ def offices_overlap(a: str, b: str) -> bool:
     oa, ob = set(_title_parts(a)[0].split()), set(_title_parts(b)[0].split())
     if not oa or not ob:
         return _plain(a) == _plain(b)
+    # "First Deputy President" is a Vice President: a rank within the office is no other
+    oa, ob = (oa - _RANK_WITHIN) or oa, (ob - _RANK_WITHIN) or ob
     if oa <= ob or ob <= oa:
         return True
     # "Foreign Secretary" and "Foreign Minister" name one office in different countries
     return any({" ".join(sorted(oa)), " ".join(sorted(ob))} <= group for group in _SAME_OFFICE)
 
+
+_RANK_WITHIN = frozenset({"first", "second", "senior"})
+"""Words that rank holders of one office ("First Deputy President")."""
 
 _SAME_OFFICE = (
     frozenset({"foreign minister", "foreign secretary", "secretary state"}),

@@ -30,7 +30,7 @@ from .gazetteer import (
     is_country,
     is_firm_place,
 )
-from .lexicon import HONORIFICS, TITLE_HEADS
+from .lexicon import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
 from .model import REASONS, Grade, Question
 from .numbers import (
     Amount,
@@ -484,6 +484,10 @@ _TRIP_AFTER = re.compile(
 _PLACE_AFTER = re.compile(r"^(?P<place>[^,()]+?)\s*(?:,\s*(?P<a>[^,()]+)|\((?P<b>[^()]+)\))\s*$")
 
 
+_STYLE_WORDS = HONORIFICS | TITLE_HEADS | TITLE_MODIFIERS
+"""Words of an office or a style a student may write before a person's name."""
+
+
 def _unframed(key: Keyed, response: str) -> Iterator[str]:
     """The response without the words framing its answer: a pronoun or preposition before
     it, "visit" after an ordinal, and the country after a place that lies in it."""
@@ -492,6 +496,19 @@ def _unframed(key: Keyed, response: str) -> Iterator[str]:
         bare = _TRIP_AFTER.sub("", bare)
     if bare.strip() and bare != response:
         yield bare
+    people = {
+        normalize(x)
+        for f in ("participants", "traveler", "person")
+        for x in _strings(key.fact.get(f))
+    }
+    if normalize(key.answer) in people:
+        # "President Peña Nieto" for "Enrique Peña Nieto": the office before the name
+        words = bare.split()
+        k = 0
+        while k < len(words) - 1 and k < 4 and words[k].lower().strip(".") in _STYLE_WORDS:
+            k += 1
+        if k:
+            yield " ".join(words[k:])
     found = _PLACE_AFTER.match(bare)
     if found:
         place = found.group("place").strip()

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+from lemminflect import getInflection, getLemma
+
 from ..forms import (
     held_before,
     joined_places,
@@ -1195,7 +1197,11 @@ def _title_with_country(ctx: Context, f: Role) -> list[str]:
         else ""
     )
     out = [f"{f.title} of {the}{country}"]
-    for word in sorted(set(re.findall(r"\b[A-Z][a-z]{3,}\b", ctx.article.text))):
+    # "Fijian", "South Sudanese": the article's own word for the country's people
+    text = ctx.article.text
+    adjectives = re.findall(r"\b[A-Z][a-z]{3,}\b", text)
+    adjectives += re.findall(r"\b(?=([A-Z][a-z]+ [A-Z][a-z]{3,}))\b", text)
+    for word in sorted(set(adjectives), key=lambda w: (-len(w.split()), w)):
         if (
             word != country
             and country_of_word(word) == country
@@ -1242,6 +1248,9 @@ def _beside_patterns(title: str) -> tuple[re.Pattern[str], ...]:
             rf"{who},\s+(?P<c>[A-Za-z][\w.]*)(?:['’]s)?\s+{spaced}\b",
             # "Prime Minister Nuno Gomes Nabiam of Guinea-Bissau"
             rf"{spaced}\s+{who}\s+of\s+(?:the\s+)?{_COUNTRY_RUN}",
+            # "his South Sudanese counterpart President Salva Kiir": a counterpart holds
+            # the office in the country the adjective names
+            rf"(?:his|her|their)\s+{_COUNTRY_RUN}\s+counterparts?,?\s+{spaced}\s+{who}",
         )
     )
 
@@ -1807,6 +1816,12 @@ def _topic_forms(topic: str) -> tuple[str, ...]:
     for group in _TOPIC_SYNONYMS:
         if topic.lower() in group:
             out.extend(sorted(group - {topic.lower()}))
+    # "information technology" for "information technologies": a plural's singular
+    for form in out[:2]:
+        *head, last = form.split()
+        base = (getLemma(last.lower(), upos="NOUN") or (last.lower(),))[0]
+        if base != last.lower() and last.lower() in getInflection(base, tag="NNS"):
+            out.append(" ".join([*head, base]))  # a plural's singular only
     return tuple(dict.fromkeys(out))
 
 

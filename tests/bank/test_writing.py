@@ -2264,3 +2264,44 @@ def test_a_signing_after_planned_talks_is_planned_and_an_inner_and_joins_one_sub
     bank = _bank(text, nlp)
     statements = [q for q in bank if q["fact"]["type"] == "signing" and q["kind"] == "true_false"]
     assert statements and all("to be signed" in q["prompt"] for q in statements)
+
+
+def test_review_20_typed_answers_and_a_ranked_office() -> None:
+    from question_bank.forms import offices_overlap
+    from question_bank.writing.build import _topic_forms
+
+    # "First Deputy President" is a Vice President: never false of its holder
+    assert offices_overlap("First Deputy President", "Vice President")
+    assert "information technology" in _topic_forms("information technologies")
+    assert "Tourism cooperations" not in _topic_forms("Tourism Cooperation")
+    q = {
+        "kind": "short_answer",
+        "answer": "Enrique Peña Nieto",
+        "accepted": ["Peña Nieto", "Nieto"],
+        "choices": [],
+        "fact": {"type": "meeting", "participants": ["Justin Trudeau", "Enrique Peña Nieto"]},
+    }
+    assert grade(q, "President Peña Nieto").correct
+    assert grade(q, "President Pena Nieto").correct
+    assert not grade(q, "President Trudeau").correct
+
+
+def test_a_counterparts_country_is_accepted_with_the_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Date: 2023-08-20\n\nKenyan President Paul Kamau will host Indonesian President Budi "
+        "Santoso on Monday. Over the weekend, President Kamau held talks with his South "
+        "Sudanese counterpart President Deng Garang at State House.",
+        nlp,
+    )
+    asked = [
+        q
+        for q in bank
+        if q["fact"]["type"] == "role"
+        and q["fact"]["person"] == "Deng Garang"
+        and q["kind"] == "short_answer"
+    ]
+    assert asked
+    for q in asked:
+        assert grade(q, "President of South Sudan").correct
+        assert grade(q, "South Sudanese President").correct
+        assert not grade(q, "President of Sudan").correct
