@@ -401,7 +401,7 @@ def quote_for_prompt(sentence: str, date: dt.date | None, planned: bool = False)
     (in brackets after the word, so the quote stays the article's) or left out."""
     s = nest_quotes(strip_dateline(" ".join(sentence.split())).lstrip(",;: "))
     if _INITIALS.search(s):  # the gloss pattern is slow to fail: try it only where it can match
-        s = _GLOSS.sub(_gloss_dropped, s)
+        s = " ".join(_GLOSS.sub(_gloss_dropped, s).split())
     if date is None:
         return resolve_relative(s, None, planned)
 
@@ -483,7 +483,9 @@ def trim_around(sentence: str, keep_from: int, keep_to: int, limit: int = 40) ->
         after = right.split()
         head = before[len(before) - room // 2 :] if len(before) > room // 2 else before
         tail = after[: room - len(head)]
-        start = len(left) - len(" ".join(head)) - (len(left) - len(left.rstrip()))
+        # where the first kept word starts, however many spaces the words have between
+        starts = [m.start() for m in re.finditer(r"\S+", left)]
+        start = starts[len(before) - len(head)] if head else keep_from
         piece = sentence[max(0, start) : keep_to]
         if tail:
             ends = [m.end() for m in re.finditer(r"\S+", right)]

@@ -2305,3 +2305,17 @@ def test_a_counterparts_country_is_accepted_with_the_office(nlp) -> None:  # typ
         assert grade(q, "President of South Sudan").correct
         assert grade(q, "South Sudanese President").correct
         assert not grade(q, "President of Sudan").correct
+
+
+def test_a_cut_quote_starts_on_a_whole_word_whatever_the_spacing() -> None:
+    from question_bank.writing.text import trim_around
+
+    s = (
+        "The Prime Minister and the President  emphasized the significant benefits the "
+        "trade agreement  has brought to all _____ partner countries and expressed optimism "
+        "that negotiators will continue to make progress on the remaining chapters."
+    )
+    at = s.find("_____")
+    cut = trim_around(s, at, at + 5, limit=20)
+    first = cut.lstrip("…").split()[0]
+    assert first in s.split(), cut  # never "…resident" or "…mphasized"
