@@ -889,7 +889,7 @@ def visit_drafts(f: Visit, ctx: Context) -> list[Draft]:
         if d:
             out.append(d)
     avoid = tuple(dict.fromkeys(x for p in visited for x in place_forms(p)))
-    q = template("visit", "question", tense, "which")
+    q = template("visit", "question", tense, "name_one" if many else "which")
     own = tuple(x for p in f.places for x in place_forms(p))
     out.append(
         Draft(

@@ -63,9 +63,15 @@ TEMPLATES: tuple[Template, ...] = (
         "question",
         "done",
         "which",
-        "{anchor}, which {noun}{to}{since} was this for {traveler}?",
-        {"anchor": A, "noun": "visit", "to": " to Nepal", "since": "", "traveler": "Kamikawa Yoko"},
-        f"{A}, which visit to Nepal was this for Kamikawa Yoko?",
+        "{anchor}, fill in the blank: the {noun} was {traveler_poss} _____ {noun}{to}{since}.",
+        {
+            "anchor": A,
+            "noun": "visit",
+            "to": " to Nepal",
+            "since": "",
+            "traveler_poss": "Kamikawa Yoko's",
+        },
+        f"{A}, fill in the blank: the visit was Kamikawa Yoko's _____ visit to Nepal.",
         0.9,
     ),
     T(
@@ -73,15 +79,17 @@ TEMPLATES: tuple[Template, ...] = (
         "question",
         "planned",
         "which",
-        "{anchor}, which {noun}{to}{since} was this to be for {traveler}?",
+        "{anchor}, fill in the blank: the {noun} was to be {traveler_poss} _____ "
+        "{noun}{to}{since}.",
         {
             "anchor": A,
             "noun": "trip",
             "to": " to the Middle East",
             "since": " since October 7",
-            "traveler": "Antony Blinken",
+            "traveler_poss": "Antony Blinken's",
         },
-        f"{A}, which trip to the Middle East since October 7 was this to be for Antony Blinken?",
+        f"{A}, fill in the blank: the trip was to be Antony Blinken's _____ trip to the Middle "
+        "East since October 7.",
         0.85,
     ),
     T(
@@ -89,9 +97,17 @@ TEMPLATES: tuple[Template, ...] = (
         "question",
         "cancelled",
         "which",
-        "{anchor}, which {noun}{to}{since} would the cancelled {noun} have been for {traveler}?",
-        {"anchor": A, "noun": "trip", "to": " to Asia", "since": "", "traveler": "Lea Novak"},
-        f"{A}, which trip to Asia would the cancelled trip have been for Lea Novak?",
+        "{anchor}, fill in the blank: the cancelled {noun} would have been {traveler_poss} _____ "
+        "{noun}{to}{since}.",
+        {
+            "anchor": A,
+            "noun": "trip",
+            "to": " to Asia",
+            "since": "",
+            "traveler_poss": "Lea Novak's",
+        },
+        f"{A}, fill in the blank: the cancelled trip would have been Lea Novak's _____ trip to "
+        "Asia.",
         0.8,
     ),
     T(
@@ -282,6 +298,40 @@ TEMPLATES: tuple[Template, ...] = (
         },
         f"{A}, which countries was Antony Blinken due to visit? Name one.",
         0.85,
+    ),
+    # several right places: one is asked for ("which places was X due to visit? Name one."
+    # read badly to teachers)
+    T(
+        "visit",
+        "question",
+        "done",
+        "name_one",
+        "{anchor}, name one of the {what} {traveler} visited{when}.",
+        {"anchor": A, "what": "cities", "traveler": "Kamikawa Yoko", "when": " on 5 May 2024"},
+        f"{A}, name one of the cities Kamikawa Yoko visited on 5 May 2024.",
+        0.9,
+    ),
+    T(
+        "visit",
+        "question",
+        "planned",
+        "name_one",
+        "{anchor}, name one of the {what} {traveler} was due to visit{when}.",
+        {"anchor": A, "what": "countries", "traveler": "Antony Blinken", "when": ""},
+        f"{A}, name one of the countries Antony Blinken was due to visit.",
+        0.85,
+    ),
+    T(
+        "visit",
+        "question",
+        "cancelled",
+        "name_one",
+        "{anchor}, name one of the {what} {traveler} had planned to visit{when} before the trip "
+        "was called off.",
+        {"anchor": A, "what": "cities", "traveler": "Lea Novak", "when": ""},
+        f"{A}, name one of the cities Lea Novak had planned to visit before the trip was called "
+        "off.",
+        0.8,
     ),
     T(
         "visit",

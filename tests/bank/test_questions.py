@@ -237,7 +237,11 @@ def test_prompts_are_anchored_and_stand_alone(seed_bank) -> None:
         )
         assert "  " not in q.prompt
         if q.kind in ("short_answer", "mcq"):
-            assert q.prompt.rstrip().endswith(("?", "”", ")", "Name one.")), q.prompt
+            # a question, a quote, or an instruction ("name one of the cities ...", "fill in
+            # the blank: the visit was X's _____ visit to Nepal.")
+            assert q.prompt.rstrip().endswith(("?", "”", ")", ".")), q.prompt
+            if q.prompt.rstrip().endswith("."):
+                assert ", name one of the " in q.prompt or "fill in the blank" in q.prompt
 
 
 def test_dated_articles_are_anchored_by_date(nlp, article) -> None:  # type: ignore[no-untyped-def]
