@@ -394,6 +394,8 @@ TITLE_INITIALS = {
     "cs": "Cabinet Secretary",
     "mp": "Member of Parliament",
     "dg": "Director General",
+    "eam": "External Affairs Minister",
+    "nsa": "National Security Adviser",
 }
 
 # Offices some countries name their own way, and the name students know them by.

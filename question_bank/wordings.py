@@ -557,6 +557,14 @@ MEETING_NOUN_WORDINGS: tuple[Wording, ...] = (
         "Harald Moen",
         "Laura Brandt",
     ),
+    _noun(
+        "receive an audience with",
+        "receive",
+        ("with",),
+        "Envoy Laura Brandt will receive an audience with King Harald Moen on Tuesday.",
+        "Laura Brandt",
+        "Harald Moen",
+    ),
 )
 
 

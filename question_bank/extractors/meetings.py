@@ -80,6 +80,9 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             objs.extend(agent_objects(tok))
         if lemma == "call" and (_calls_for_action(tok) or _names_something(tok)):
             return None  # "called on X to resign", "called the deal fair": no meeting
+        if lemma == "call" and not objs:
+            # "call on Bhutan Prime Minister Dr X" with the name parsed as a predicate
+            objs.extend(c for c in tok.children if c.dep_ == "oprd" and c.pos_ == "PROPN")
         subjects = subjects_of(tok.head if inverted else tok, analysis)
         if not subjects and tok.dep_ == "dep" and tok.head.pos_ == "VERB":
             # "X held talks with Y, then received Z": a verb the parser left loose on the
@@ -384,7 +387,13 @@ def _partitive(noun: Token) -> bool:
 
 
 def _names_something(verb: Token) -> bool:
-    """ "called the deal a fair first step", "called him a liar": naming, not phoning."""
+    """ "called the deal a fair first step", "called him a liar": naming, not phoning.
+    "call on Prime Minister X" with the name parsed as a predicate names no one: "on" is
+    there, and nothing is named as something."""
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.children) and not any(
+        c.dep_ == "dobj" for c in verb.children
+    ):
+        return False
     return any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in verb.children)
 
 

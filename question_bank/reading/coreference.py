@@ -27,6 +27,7 @@ from ..lexicon import (
     REGION_WORDS,
     REPORTING_VERBS,
     STYLE_NOUNS,
+    TITLE_INITIALS,
     TITLE_SYNONYMS,
     TITLE_TAILS,
     VISITOR_NOUNS,
@@ -182,6 +183,10 @@ class CoreferenceReading(TitleReading):
         carrier = self._participle_subject(tok)
         if carrier is not None and carrier != speaker and self._gender_fits(carrier, gender):
             return carrier
+        guest = self._hosted_guest(tok)
+        if guest is not None:
+            # the guest, or no one when the guest is someone the text does not name
+            return guest if guest and self._gender_fits(guest, gender) else None
         subjects = [m for m in fits if m.subject]
         if subjects:
             return subjects[-1].person
@@ -264,6 +269,20 @@ class CoreferenceReading(TitleReading):
                             return topic[-1].person
                 return in_sent[-1].person
         return earlier[-1].person
+
+    def _hosted_guest(self, tok: Token) -> str | None:
+        """ "X welcomed the Turkish president on his first visit to Egypt": "his" in a
+        phrase on a host's verb is the guest's, the one welcomed, not the host's ("" when
+        the text does not say who the guest is; None when this is no such phrase)."""
+        if tok.dep_ != "poss" or tok.head.dep_ != "pobj" or tok.head.head.dep_ != "prep":
+            return None
+        verb = tok.head.head.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in HOST_VERBS:
+            return None
+        guest = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if guest is None or guest.i > tok.i:
+            return None
+        return self.person_of_np(guest) or self._token_person.get(guest.i) or ""
 
     def _unnamed_title_subject(self, tok: Token) -> bool:
         """Whether the pronoun's own clause has, before it, a subject written as a title
@@ -447,6 +466,8 @@ class CoreferenceReading(TitleReading):
     def _resolve_title_reference(self, tok: Token) -> str | None:
         """ "the Secretary", "the top U.S. diplomat": the person holding that title."""
         wanted = TITLE_SYNONYMS.get(tok.lower_, (tok.lower_,))
+        if tok.lower_ in TITLE_INITIALS:
+            wanted = (*wanted, TITLE_INITIALS[tok.lower_].lower())  # "the EAM"
         head_of = [o.lower_ for p in tok.children if p.lower_ == "of" for o in p.children]
         if tok.lower_ == "head" and head_of and head_of[0] in HEAD_OF:
             wanted = HEAD_OF[head_of[0]]  # "the head of state": the president or the king
@@ -525,12 +546,15 @@ class CoreferenceReading(TitleReading):
             titles_of = {n: [t.lower() for t in ts] for n, ts in titles.items()}
             closer = [h for h in holders if any(all(w in t for w in words) for t in titles_of[h])]
             holders = closer or holders
-        if len(holders) > 1 and tok.dep_ in ("dobj", "pobj"):
+        if holders and tok.dep_ in ("dobj", "pobj"):
             # "Ferreira welcomed the minister": the object is not the clause's own subject
+            # (not even when the subject is the only holder of the word: "President Nabil
+            # welcomed the Turkish president" names someone else)
             verb = tok.head if tok.dep_ == "dobj" else tok.head.head
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             doer = self.person_at(subject) if subject is not None else None
-            holders = [h for h in holders if h != doer] or holders
+            others = [h for h in holders if h != doer]
+            holders = others if others or verb.lemma_.lower() in HOST_VERBS else holders
         if not holders:
             return self._named_later(tok, wanted, titles)
         if len(holders) == 1:

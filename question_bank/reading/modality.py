@@ -26,7 +26,12 @@ class ModalityReading(CoreferenceReading):
             ):
                 return True  # "she had been expected in Suva, but ...": it did not happen
             if any(
-                c.dep_ == "conj" and c.lemma_ in ("cancel", "postpone", "scrap", "call")
+                c.dep_ == "conj"
+                and (
+                    c.lemma_ in ("cancel", "postpone", "scrap")
+                    # "called it off"; but "and also call on X" pays a visit
+                    or (c.lemma_ == "call" and any(g.lower_ == "off" for g in c.children))
+                )
                 for c in cur.children
             ):
                 return True  # "was due to leave for Baku but cancelled the trip"
@@ -52,7 +57,8 @@ class ModalityReading(CoreferenceReading):
                 "scrap",
             ):
                 return cur is not verb
-            cur = cur.head if cur.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i else None
+            climbs = cur.dep_ in ("xcomp", "ccomp", "acomp") and cur.head.i != cur.i
+            cur = cur.head if climbs else None
         return False
 
     def negated_noun(self, noun: Token) -> bool:

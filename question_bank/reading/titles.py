@@ -21,6 +21,7 @@ from ..gazetteer import (
 from ..lexicon import (
     BARE_MODIFIERS,
     COURTESY_STYLES,
+    FACILITY_NOUNS,
     HONORIFICS,
     MONTHS,
     ORGANISATION_NOUNS,
@@ -574,6 +575,10 @@ class TitleReading(PeopleReading):
             if not ok or (tok.pos_ in ("VERB", "AUX") and not is_title_word(tok)):
                 break
             if tok.lower_ in WEEKDAYS or tok.lower_ in MONTHS:  # "received on Monday Turkish ..."
+                break
+            # "received at Cairo International Airport Turkish President X": a building's
+            # name is no part of the title
+            if tok.ent_type_ == "FAC" or tok.lower_ in FACILITY_NOUNS:
                 break
             if tok.i == sent_start and tok.lower_ in ("the", "a"):
                 break

@@ -2473,3 +2473,32 @@ def test_two_offices_joined_before_one_name_stay_that_names(facts) -> None:
     )
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Ravi Naidu", "Minister for Finance") in roles
+
+
+def test_a_welcomed_guests_first_visit_and_an_office_in_initials(facts) -> None:
+    found = facts(
+        "Turkish President Kemal Arslan landed in Cairo on Monday. President Omar Nabil "
+        "welcomed the Turkish president on his first visit to Egypt in more than 10 years."
+    )
+    trips = of_type(found, "trip")
+    assert trips and all(f["traveler"] == "Kemal Arslan" for f in trips)
+    assert not any(f["traveler"] == "Omar Nabil" for f in of_type(found, "visit"))
+    found = facts(
+        "External Affairs Minister (EAM) Ravi Menon arrived in Dhaka on Thursday. During his "
+        "visit to Bhutan, the EAM will receive an audience with Bhutan King Jigme Wangchuck "
+        "and also call on Bhutan Prime Minister Dr Lotay Tshering."
+    )
+    met = {tuple(f["participants"]) for f in of_type(found, "meeting")}
+    assert met == {("Ravi Menon", "Jigme Wangchuck"), ("Ravi Menon", "Lotay Tshering")}
+    assert all(f.planned for f in found if f.type == "meeting")
+
+
+def test_a_trip_called_off_and_an_airport_before_a_title(facts) -> None:
+    found = facts("She was due to meet President Ali Kone in Bamako but called the trip off.")
+    assert of_type(found, "meeting") == []
+    found = facts(
+        "Today, President Omar Nabil and his wife received at Cairo International Airport "
+        "Turkish President Kemal Arslan, who is on a two-day visit to the country."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Kemal Arslan", "Turkish President") in roles
