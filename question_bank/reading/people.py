@@ -299,6 +299,54 @@ class PeopleReading(DocumentReading):
             taken.update(t.i for t in tokens)
         return out
 
+    def _coordinated_names(
+        self, spans: list[tuple[int, int, str, str | None]]
+    ) -> list[tuple[int, int, str, str | None]]:
+        """ "Ararat Mirzoyan and Jeyhun Bayramov discussed ...": a name of two or three
+        capitalised words joined by "and" to a person's name, the two the subject of a
+        verb, is a person's too, whatever label the model gave it (none of its words an
+        office, a body, a place or a people)."""
+        doc = self.doc
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        heads = {e - 1 for s, e, _, _ in spans}
+        out: list[tuple[int, int, str, str | None]] = []
+        for tok in self.tokens:
+            if tok.pos_ != "PROPN" or tok.i in taken or not self.is_story(tok):
+                continue
+            partner = tok.head if tok.dep_ == "conj" else None
+            if partner is None:
+                partner = next((c for c in tok.children if c.dep_ == "conj"), None)
+            if partner is None or not any(t.i in heads for t in partner.subtree):
+                continue  # "X and his counterpart Jeyhun Bayramov": a name inside the other
+            first = tok if tok.dep_ != "conj" else tok.head
+            if first.dep_ not in ("nsubj", "nsubjpass"):
+                continue  # only the pair who do something ("... travel to A, B and C")
+            run = [tok]
+            while (
+                run[0].i > 0
+                and doc[run[0].i - 1].dep_ == "compound"
+                and doc[run[0].i - 1].head.i == tok.i
+            ):
+                run.insert(0, doc[run[0].i - 1])
+            if not (
+                2 <= len(run) <= 3
+                and all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in run)
+                and not any(t.i in taken for t in run)
+                and not any(
+                    t.lower_ in TITLE_HEADS | TITLE_MODIFIERS | ORGANISATION_NOUNS | HONORIFICS
+                    or t.lower_ in FACILITY_NOUNS | GENERIC_PLACE_NOUNS
+                    or is_firm_place(t.text)
+                    or t.ent_type_ in ("GPE", "LOC", "FAC")
+                    or country_of_word(t.text) is not None
+                    for t in run
+                )
+                and not is_firm_place(join_tokens(run))
+            ):
+                continue
+            out.append((run[0].i, run[-1].i + 1, join_tokens(run), None))
+            taken.update(t.i for t in run)
+        return out
+
     def _title_holder_names(
         self, spans: list[tuple[int, int, str, str | None]]
     ) -> list[tuple[int, int, str, str | None]]:
@@ -489,6 +537,7 @@ class PeopleReading(DocumentReading):
         spans.extend(self._titled_names(spans))
         spans.extend(self._who_names(spans))
         spans.extend(self._title_holder_names(spans))
+        spans.extend(self._coordinated_names(spans))
         spans.extend(self._backfill_full_names(spans))
         spans = self._joined_names(sorted(spans))
         spans = [self._without_country(sp) for sp in spans]

@@ -2502,3 +2502,14 @@ def test_a_trip_called_off_and_an_airport_before_a_title(facts) -> None:
     )
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Kemal Arslan", "Turkish President") in roles
+
+
+def test_a_name_joined_to_a_persons_is_a_person_and_owns_the_counterpart(facts) -> None:
+    found = facts(
+        "Ararat Mirzoyan and his Azerbaijani counterpart Jeyhun Bayramov discussed a wide "
+        "range of issues."
+    )
+    met = {tuple(f["participants"]) for f in of_type(found, "meeting")}
+    assert met == {("Ararat Mirzoyan", "Jeyhun Bayramov")}
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Jeyhun Bayramov", "Ararat Mirzoyan's Azerbaijani counterpart") in roles
