@@ -120,14 +120,23 @@ def name_forms(name: str, text: str = "") -> tuple[str, ...]:
     if len(words) > 1 or words[0] != name:
         out.append(" ".join(words))
         last = surname(name)
-        out.append(last)
+        first_of_last = len(words) - len(last.split())
+        # "Haitham bin Tarik": "Tarik" alone is his father, never him
+        fathers = last.split()[0].lower() in PATRONYMICS or (
+            first_of_last >= 1 and words[first_of_last - 1].lower() in PATRONYMICS
+        )
+        out.append(last)  # "bin Salman", as the news calls Mohammed bin Salman
         tail = last.split()[-1]
-        if tail != last:
+        if tail != last and not fathers:
             out.append(tail)
         if "-" in tail and len(tail.split("-")[-1]) >= 3:
             out.append(tail.split("-")[-1])
-        if any(w.lower() in PATRONYMICS for w in words[1:-1]):
+        lineage = [k for k, w in enumerate(words[1:-1], 1) if w.lower() in PATRONYMICS]
+        if lineage:
             out.append(words[0])  # "Tamim" ("Sheikh Tamim") of Tamim bin Hamad Al Thani
+            if lineage[0] + 2 < len(words):
+                # "Abdullah bin Zayed" of Abdullah bin Zayed Al Nahyan
+                out.append(" ".join(words[: lineage[0] + 2]))
     if text:
         out.extend(_forms_in_text(name, words, text))
         # "Antonio García" for "Garcia", "Eduardo Enrique Reina" for "Enrique Reina"

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ..lexicon import PARTICLES
 from ..model import KINDS, Article, Fact, Question
 from .build import BUILDERS, Context, Draft, render, stated_by_sentence
 from .distractors import DistractorPool, seeded
@@ -59,7 +60,8 @@ def _to_question(d: Draft, ctx: Context) -> Question:
     accepted = tuple(
         a
         for a in dict.fromkeys(d.accepted)
-        if a and a != d.answer and not (" " not in a and a.lower() in shared)
+        # another right answer in full ("Jens Holm", also met) stays
+        if a and a != d.answer and (a in ctx.named or not _names_another(a, shared))
     )
     return Question(
         id=qid,
@@ -100,3 +102,11 @@ def generate_questions(
         if q.id not in seen:
             seen.add(q.id)
             yield q
+
+
+def _names_another(form: str, shared: set[str]) -> bool:
+    """Whether an accepted form is only words of someone else's name too: "Obiang" with
+    two Obiangs in the story, "Al Nahyan" with two of the family."""
+    words = [w.lower() for w in form.replace("-", " ").split()]
+    named = [w for w in words if w not in PARTICLES]
+    return bool(named) and all(w in shared for w in named) and len(words) <= 2

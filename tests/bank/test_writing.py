@@ -522,7 +522,9 @@ def test_names_the_article_uses_are_accepted() -> None:
         "Crown Prince Mohammed bin Tariq met the envoy. Prince Mohammed said the talks went well. "
         "King Felipe VI hosted a dinner. Emir Tamim bin Hamad Al Thani arrived later."
     )
-    assert {"Mohammed", "Prince Mohammed", "bin Tariq", "Tariq"} <= set(
+    # "Tariq" alone is his father, not him
+    assert "Tariq" not in name_forms("Mohammed bin Tariq", text)
+    assert {"Mohammed", "Prince Mohammed", "bin Tariq"} <= set(
         name_forms("Mohammed bin Tariq", text)
     )
     assert {"King Felipe VI", "Felipe"} <= set(name_forms("Felipe VI", text))
@@ -2319,3 +2321,29 @@ def test_a_cut_quote_starts_on_a_whole_word_whatever_the_spacing() -> None:
     cut = trim_around(s, at, at + 5, limit=20)
     first = cut.lstrip("…").split()[0]
     assert first in s.split(), cut  # never "…resident" or "…mphasized"
+
+
+def test_a_lineage_name_is_typed_to_its_fathers_name_and_a_shared_clan_name_is_no_answer(
+    nlp,
+) -> None:  # type: ignore[no-untyped-def]
+    forms = name_forms("Abdullah bin Zayed Al Nahyan")
+    assert "Abdullah bin Zayed" in forms
+    assert "Tarik" not in name_forms("Haitham bin Tarik")
+    bank = _bank(
+        "Date: 2023-10-17\n\nUAE Foreign Minister Sheikh Abdullah bin Zayed Al Nahyan arrived "
+        "in Muscat on Tuesday, carrying a message from President Sheikh Mohamed bin Zayed Al "
+        "Nahyan. He was received by Sultan Haitham bin Tarik at Al Alam Palace.",
+        nlp,
+    )
+    asked = [
+        q
+        for q in bank
+        if q["kind"] in ("short_answer", "cloze")
+        and q["answer"] in ("Abdullah bin Zayed Al Nahyan", "Haitham bin Tarik")
+    ]
+    assert asked
+    for q in asked:
+        assert not grade(q, "Al Nahyan").correct  # the President is an Al Nahyan too
+        assert not grade(q, "Tarik").correct  # the Sultan's father
+        if q["answer"].startswith("Abdullah"):
+            assert grade(q, "Abdullah bin Zayed").correct
