@@ -269,3 +269,31 @@ def countries_in_title(title: str) -> set[str]:
     own = re.sub(r"^.*?['’]s\s+(?=[A-Z])", "", title) if "counterpart" in low else title
     runs = re.findall(r"[A-Z][\w.]*(?: [A-Z][\w.]*)*", own)
     return {c for run in runs for _, c in countries_named(run.split())}
+
+
+_VANITY_DOMAINS = frozenset("tv io me co ai fm ly am ws cc to gg la nu vc app".split())
+"""Country endings sold to sites anywhere: they say nothing of where a site is."""
+
+_DOMAIN_COUNTRIES = {"uk": "United Kingdom", "ru": "Russia", "kp": "North Korea"}
+"""Country endings whose country the records name otherwise (or not at all)."""
+
+
+def country_of_address(address: str | None) -> str | None:
+    """The country whose internet ending a web address has ("….co.nz/…": New Zealand), or
+    None for a generic or vanity ending ("….com", "….tv")."""
+    if not address:
+        return None
+    from urllib.parse import urlsplit
+
+    host = urlsplit(address if "//" in address else f"//{address}").hostname or ""
+    ending = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    if len(ending) != 2 or ending in _VANITY_DOMAINS:
+        return None
+    if ending in _DOMAIN_COUNTRIES:
+        return _DOMAIN_COUNTRIES[ending]
+    import pycountry
+
+    record = pycountry.countries.get(alpha_2=ending.upper())
+    if record is None:
+        return None
+    return str(getattr(record, "common_name", None) or record.name)

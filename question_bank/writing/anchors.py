@@ -23,7 +23,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..forms import is_title_word, name_forms
-from ..gazetteer import country_of_word, is_country
+from ..gazetteer import country_of_address, country_of_word, is_country
 from ..lexicon import ORGANISATION_NOUNS
 from ..model import Article, Fact, Mediation, Meeting, Role, Term, Trip, Visit
 from .places import contains_or_within, place_kind, with_the
@@ -470,6 +470,10 @@ def anchor_candidates(
     date = article.date
     when = format_date(date) if date else None
     out: list[Anchor] = []
+    # an undated report at least says where it comes from ("the report from New Zealand"),
+    # by its address's country ending
+    country = None if date else country_of_address(article.source)
+    press = f" from {country}" if country else ""
 
     heads: list[str] = []
 
@@ -483,6 +487,8 @@ def anchor_candidates(
         if len(text.split()) > 16:
             return
         suffix = f" ({when})" if when and not has_absolute_date(text) else ""
+        if country and not when:
+            suffix = f" ({press.strip()})"  # "“Nurses reach pay agreement” (from New Zealand)"
         out.append(Anchor(f"According to the report “{text}”{suffix}", confidence, kind))
         heads.append(text)
 
@@ -491,7 +497,7 @@ def anchor_candidates(
     found = detect_headline(article.text)
     if found and not _byline(found, facts):
         headline(found, "headline", 0.95)
-    of = f" of {when}" if when else ""
+    of = f" of {when}" if when else press
     events = [
         Anchor(f"According to the report{of} on {label}", 0.95, "event")
         for label in event_labels(facts, tense_of, article.text)
@@ -531,8 +537,10 @@ def anchor_candidates(
         out.append(Anchor(f"According to the report of {when}", 0.9, "date"))
     for head in heads[:1]:
         suffix = f" ({when})" if when and not has_absolute_date(head) else ""
+        if country and not when:
+            suffix = f" ({press.strip()})"
         out.append(Anchor(f"According to the report “{head}”{suffix}", 0.8, "masked"))
-    out.append(Anchor("According to the report", 0.5, "bare"))
+    out.append(Anchor(f"According to the report{press}", 0.5, "bare"))
     return out
 
 

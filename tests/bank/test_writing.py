@@ -2347,3 +2347,27 @@ def test_a_lineage_name_is_typed_to_its_fathers_name_and_a_shared_clan_name_is_n
         assert not grade(q, "Tarik").correct  # the Sultan's father
         if q["answer"].startswith("Abdullah"):
             assert grade(q, "Abdullah bin Zayed").correct
+
+
+def test_an_undated_report_says_where_it_comes_from(nlp) -> None:  # type: ignore[no-untyped-def]
+    from question_bank.gazetteer import country_of_address
+
+    assert country_of_address("https://pro.newsroom.co.nz/articles/1-nurses") == "New Zealand"
+    assert country_of_address("https://www.bbc.co.uk/news/x") == "United Kingdom"
+    assert country_of_address("https://www.example.com/news") is None
+    assert country_of_address("https://news.example.tv/a") is None  # sold anywhere
+    assert country_of_address("Regional desk") is None
+    undated = _bank(
+        "Source: https://news.example.co.nz/nurses-pay\n\nNurses reach pay agreement\n\nNurses "
+        "have voted to accept the latest pay deal. The agreement, worth $520 million, is the "
+        "fifth offer to nurses, union official Mere Tane said.",
+        nlp,
+    )
+    assert undated and all("from New Zealand" in q["prompt"] for q in undated)
+    dated = _bank(
+        "Source: https://news.example.co.nz/nurses-pay\nDate: 2018-08-06\n\nNurses reach pay "
+        "agreement\n\nNurses have voted to accept the latest pay deal. The agreement, worth "
+        "$520 million, is the fifth offer to nurses, union official Mere Tane said.",
+        nlp,
+    )
+    assert dated and not any("from New Zealand" in q["prompt"] for q in dated)
