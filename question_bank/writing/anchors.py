@@ -541,6 +541,17 @@ def anchor_candidates(
             suffix = f" ({press.strip()})"
         out.append(Anchor(f"According to the report “{head}”{suffix}", 0.8, "masked"))
     out.append(Anchor(f"According to the report{press}", 0.5, "bare"))
+    if press:
+        # where the report comes from may be the answer ("which country did X visit?"):
+        # the same anchors without it, for such questions
+        out.extend(
+            Anchor(
+                a.text.replace(f" ({press.strip()})", "").replace(press, ""),
+                a.confidence * 0.9,
+                a.kind,
+            )
+            for a in list(out)
+        )
     return out
 
 

@@ -2371,3 +2371,17 @@ def test_an_undated_report_says_where_it_comes_from(nlp) -> None:  # type: ignor
         nlp,
     )
     assert dated and not any("from New Zealand" in q["prompt"] for q in dated)
+
+
+def test_where_an_undated_report_comes_from_never_gives_an_answer_away(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Source: https://news.example.co.za/visit\n\nCuban Vice President Luis Mesa arrived in "
+        "South Africa on Monday for a working visit. Mesa met Deputy President Sipho Dube in "
+        "Pretoria, the Presidency said.",
+        nlp,
+    )
+    visits = [q for q in bank if q["fact"]["type"] == "visit" and q["kind"] != "cloze"]
+    assert visits
+    for q in visits:
+        if q["answer"] in ("South Africa", "Pretoria"):
+            assert "from South Africa" not in q["prompt"], q["prompt"]
