@@ -243,7 +243,9 @@ class _Figure:
         return bool(self.ordinals or self.amounts)
 
 
-_NAMED_FACTS = frozenset({"role", "meeting", "visit", "mediation", "deadline", "signing"})
+_NAMED_FACTS = frozenset(
+    {"role", "meeting", "visit", "mediation", "deadline", "signing", "invitation"}
+)
 """Fact types whose keys are names, titles and dates, never figures ("First Deputy President",
 "15 November")."""
 
@@ -372,7 +374,17 @@ def _name_forms(name: str) -> Iterator[str]:
         yield words[-1].split("-")[-1]
 
 
-_NAME_FIELDS = ("participants", "traveler", "person", "places", "place", "destination", "title")
+_NAME_FIELDS = (
+    "participants",
+    "traveler",
+    "person",
+    "guest",
+    "host",
+    "places",
+    "place",
+    "destination",
+    "title",
+)
 
 
 def _strings(value: Any) -> Iterator[str]:

@@ -296,9 +296,36 @@ class Signing(Fact):
         return {"agreement": self.agreement, "topic": self.topic}
 
 
+@dataclass(frozen=True, kw_only=True)
+class Invitation(Fact):
+    """Who invited a visitor: "Putin is visiting Mongolia at the invitation of President
+    Battulga"."""
+
+    type: ClassVar[str] = "invitation"
+    guest: str
+    host: str
+
+    def key(self) -> tuple[Any, ...]:
+        return ("invitation", self.guest.lower(), self.host.lower())
+
+    def fields(self) -> dict[str, Any]:
+        return {"guest": self.guest, "host": self.host}
+
+
 FACT_TYPES: dict[str, type[Fact]] = {
     cls.type: cls
-    for cls in (Trip, Meeting, Visit, Role, Term, Quantity, Mediation, Deadline, Signing)
+    for cls in (
+        Trip,
+        Meeting,
+        Visit,
+        Role,
+        Term,
+        Quantity,
+        Mediation,
+        Deadline,
+        Signing,
+        Invitation,
+    )
 }
 
 

@@ -8,6 +8,7 @@ from ..analysis import Analysis
 from ..model import Fact
 from .deadlines import extract_deadlines
 from .figures import extract_figures
+from .invitations import extract_invitations
 from .mediations import extract_mediations
 from .meetings import extract_meetings
 from .roles import extract_roles
@@ -26,6 +27,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "mediation": extract_mediations,
     "deadline": extract_deadlines,
     "signing": extract_signings,
+    "invitation": extract_invitations,
 }
 """Every extractor by name; ``figure`` yields both ``term`` and ``quantity`` facts."""
 

@@ -33,6 +33,7 @@ from ..model import (
     Cue,
     Deadline,
     Fact,
+    Invitation,
     Mediation,
     Meeting,
     Quantity,
@@ -1895,6 +1896,45 @@ def _signings_closed(ctx: Context) -> bool:
     return True
 
 
+def invitation_drafts(f: Invitation, ctx: Context) -> list[Draft]:
+    """Who invited a visitor: the question, choices among the article's other people (no
+    one from another article: a stranger is no plausible host), and the cloze of the host.
+    No statement: a false one would need someone the article says did not invite them."""
+    forms = ctx.forms_of(f.host)
+    slots = {"guest": ctx.show(f.guest)}
+    out: list[Draft] = []
+    if f.cue:
+        d = cloze(f, ctx, f.cue.start, f.cue.text, (f.cue.text, *forms), 1.0)
+        if d:
+            out.append(d)
+    hosts = {g.host for g in ctx.facts if isinstance(g, Invitation) and g.guest == f.guest}
+    q = template("invitation", "question", "any", "who")
+    avoid = (*forms, *ctx.forms_of(f.guest))
+    accepted = tuple(x for h in sorted(hosts - {f.host}) for x in ctx.forms_of(h))
+    out.append(
+        Draft(
+            f,
+            "short_answer",
+            q,
+            slots,
+            ctx.show(f.host),
+            tuple(x for x in (*forms, *accepted) if x != ctx.show(f.host)),
+            avoid=tuple(forms),
+            confidence=q.confidence,
+            key_forms=tuple(forms),
+        )
+    )
+    others = [
+        ctx.show(p) for p in ctx.people if p not in hosts and p != f.guest and looks_like_name(p)
+    ]
+    if len(others) >= 3:
+        ch = template("invitation", "choice", "any", "which")
+        out.append(
+            _mcq(f, ch, slots, ctx.show(f.host), others[:3], avoid=avoid, confidence=ch.confidence)
+        )
+    return out
+
+
 BUILDERS: dict[str, Callable[[Fact, Context], list[Draft]]] = {
     "trip": trip_drafts,  # type: ignore[dict-item]
     "meeting": meeting_drafts,  # type: ignore[dict-item]
@@ -1905,6 +1945,7 @@ BUILDERS: dict[str, Callable[[Fact, Context], list[Draft]]] = {
     "mediation": mediation_drafts,  # type: ignore[dict-item]
     "deadline": deadline_drafts,  # type: ignore[dict-item]
     "signing": signing_drafts,  # type: ignore[dict-item]
+    "invitation": invitation_drafts,  # type: ignore[dict-item]
 }
 """One draft builder per fact type."""
 

@@ -602,6 +602,27 @@ TEMPLATES: tuple[Template, ...] = (
         f"{A}, an agreement on civil aviation was to be signed.",
         0.85,
     ),
+    # ---- invitation: who invited a visitor ------------------------------------------
+    T(
+        "invitation",
+        "question",
+        "any",
+        "who",
+        "{anchor}, who invited {guest}?",
+        {"anchor": A, "guest": "Kamikawa Yoko"},
+        f"{A}, who invited Kamikawa Yoko?",
+        0.85,
+    ),
+    T(
+        "invitation",
+        "choice",
+        "any",
+        "which",
+        "{anchor}, which of these people invited {guest}?",
+        {"anchor": A, "guest": "Kamikawa Yoko"},
+        f"{A}, which of these people invited Kamikawa Yoko?",
+        0.85,
+    ),
     # ---- any fact: a sentence of the article with a blank ---------------------------
     T(
         "any",

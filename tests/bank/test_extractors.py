@@ -2513,3 +2513,26 @@ def test_a_name_joined_to_a_persons_is_a_person_and_owns_the_counterpart(facts) 
     assert met == {("Ararat Mirzoyan", "Jeyhun Bayramov")}
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Jeyhun Bayramov", "Ararat Mirzoyan's Azerbaijani counterpart") in roles
+
+
+def test_who_invited_a_visitor_is_an_invitation_fact(facts) -> None:
+    found = facts(
+        "Russian President Ivan Petrov is visiting Mongolia at the invitation of President "
+        "Bat Erdene. At the invitation of President Carlo Verdi, Prime Minister Jonas Berg "
+        "will pay a state visit to Italy next week. Foreign Minister Selin Aydin arrived in "
+        "Lima on an official visit at the invitation of her counterpart Ana Rios."
+    )
+    invited = {(f["guest"], f["host"]) for f in of_type(found, "invitation")}
+    assert invited == {
+        ("Ivan Petrov", "Bat Erdene"),
+        ("Jonas Berg", "Carlo Verdi"),
+        ("Selin Aydin", "Ana Rios"),
+    }
+    berg = next(f for f in found if f.type == "invitation" and f.to_dict()["guest"] == "Jonas Berg")
+    assert berg.planned
+    # an invitation to a group, or no one named: no host to ask for
+    found = facts(
+        "The talks between the two delegations were held in Geneva at the invitation of the "
+        "two governments."
+    )
+    assert of_type(found, "invitation") == []

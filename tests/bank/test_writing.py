@@ -2385,3 +2385,26 @@ def test_where_an_undated_report_comes_from_never_gives_an_answer_away(nlp) -> N
     for q in visits:
         if q["answer"] in ("South Africa", "Pretoria"):
             assert "from South Africa" not in q["prompt"], q["prompt"]
+
+
+def test_who_invited_a_visitor_is_asked_and_graded(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Date: 2024-05-06\n\nJapanese Foreign Minister Kenji Sato arrived in Kathmandu on "
+        "Sunday at the invitation of Deputy Prime Minister Narayan Thapa. Sato also called on "
+        "Prime Minister Ram Dahal and met Foreign Secretary Sewa Lamsal and Home Minister Rabi "
+        "Lama.",
+        nlp,
+    )
+    asked = [q for q in bank if q["fact"]["type"] == "invitation"]
+    kinds = {q["kind"] for q in asked}
+    assert "short_answer" in kinds  # the cloze may go to the host's title in that sentence
+    for q in asked:
+        if q["kind"] in ("short_answer", "cloze"):
+            assert grade(q, "Thapa").correct and grade(q, "Narayan Thapa").correct
+            assert not grade(q, "Dahal").correct
+        if q["kind"] == "short_answer":
+            assert q["prompt"].endswith("who invited Kenji Sato?")
+        if q["kind"] == "mcq":
+            others = set(q["choices"]) - {q["answer"]}
+            # the article's own people, never the guest
+            assert others <= {"Ram Dahal", "Sewa Lamsal", "Rabi Lama"}, others
