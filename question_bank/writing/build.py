@@ -609,9 +609,10 @@ def _people_distractors(
         for p in reversed(ctx.pool.persons)
         if p not in ctx.people and p not in exclude and looks_like_name(p)
     ]
+    # from another article, only a peer of the key's rank, and only one: teachers find
+    # strangers from other stories implausible choices
+    pooled = [p for p in pooled if rank and ctx.pool.ranks.get(p) == rank][:1]
     if rank:
-        # from another article, only a peer of the key's rank is a plausible wrong answer
-        pooled = [p for p in pooled if ctx.pool.ranks.get(p) == rank]
         local.sort(key=lambda p: ctx.rank_of(p) != rank)
     chosen = pick([*local, *pooled], [key, person, *exclude])
     from_bank = sum(1 for c in chosen if c not in local)
@@ -1316,7 +1317,7 @@ def _people_for_title(ctx: Context, f: Role) -> list[str]:
         p
         for p in reversed(ctx.pool.persons)
         if ctx.pool.ranks.get(p) == rank and p not in ctx.people
-    ]
+    ][:1]  # one stranger from another story at most
     # "Narendra Modi's counterpart": the person the title is relative to is no choice
     return [
         p

@@ -759,8 +759,13 @@ def test_whoever_met_the_same_people_is_no_wrong_choice() -> None:
             participants=("Anna Lindqvist", "Omar Said"),
         ),
     ]
+    s4 = "Minister Kenji Sato, Minister Paul Reyes and Minister Mara Cole stayed at home"
+    facts += [
+        Role(source=src(a, s4), cue=cue(a, s4, name), person=name, title="Minister")
+        for name in ("Kenji Sato", "Paul Reyes", "Mara Cole")
+    ]  # the article's own people: strangers from other stories are one choice at most
     pool = DistractorPool()
-    pool.add("persons", ["Kenji Sato", "Paul Reyes", "Mara Cole", "Ivo Petrov", "Lars Berg"])
+    pool.add("persons", ["Ivo Petrov", "Lars Berg"])
     mcqs = of_kind(ask(a, facts, pool, kinds=("mcq",)), "mcq", "meeting")
     assert any("Erik Lunde" in q.prompt for q in mcqs)
     for q in mcqs:
@@ -1441,13 +1446,14 @@ def test_people_from_other_articles_are_choices_only_as_peers_of_the_asker() -> 
     for name, title in [*((h, "Prime Minister") for h in heads), ("Tom Hale", "Trade Minister")]:
         pool.add("persons", [name])
         pool.ranks[name] = title_rank_of(title)
+    from question_bank.writing.build import Context, _people_distractors
+
+    chosen, _ = _people_distractors(Context(a, facts, pool), "Lea Novak", set(), "Erik Lunde")
+    # Erik Lunde has no title here: a president meets a head, so a trade minister from
+    # another story is no plausible wrong answer; and a stranger is one choice at most
+    assert chosen and set(chosen) <= set(heads) and len(chosen) == 1
     mcqs = of_kind(ask(a, facts, pool, kinds=("mcq",)), "mcq", "meeting")
-    assert mcqs
-    for q in mcqs:
-        # Erik Lunde has no title here: a president meets a head, so a trade minister
-        # from another story is no plausible wrong answer
-        assert "Tom Hale" not in q.choices
-        assert set(q.choices) - {q.answer} <= set(heads)
+    assert mcqs == []  # too few plausible choices: no multiple choice
 
 
 def title_rank_of(title: str) -> str:
@@ -2408,3 +2414,23 @@ def test_who_invited_a_visitor_is_asked_and_graded(nlp) -> None:  # type: ignore
             others = set(q["choices"]) - {q["answer"]}
             # the article's own people, never the guest
             assert others <= {"Ram Dahal", "Sewa Lamsal", "Rabi Lama"}, others
+
+
+def test_strangers_from_other_stories_are_one_choice_at_most() -> None:
+    from question_bank.writing.distractors import title_rank
+
+    s = "President Omar Said met Chancellor Erik Lunde in Oslo on Monday."
+    a = article(s + "\nThe two leaders discussed trade and fishing rights at length.\n")
+    facts = [
+        Meeting(
+            source=src(a, s), cue=cue(a, s, "Erik Lunde"), participants=("Omar Said", "Erik Lunde")
+        ),
+    ]
+    pool = DistractorPool()
+    strangers = ["Kenji Sato", "Paul Reyes", "Mara Cole", "Ivo Petrov", "Lars Berg"]
+    pool.add("persons", strangers)
+    for name in strangers:
+        pool.ranks[name] = title_rank("Chancellor")
+    mcqs = of_kind(ask(a, facts, pool, kinds=("mcq",)), "mcq", "meeting")
+    for q in mcqs:
+        assert len(set(q.choices) & set(strangers)) <= 1, q.choices
