@@ -558,6 +558,14 @@ MEETING_NOUN_WORDINGS: tuple[Wording, ...] = (
         "Laura Brandt",
     ),
     _noun(
+        "received a courtesy call from",
+        "receive",
+        ("from",),
+        "Prime Minister Jonas Berg received a courtesy call from Envoy Laura Brandt today.",
+        "Jonas Berg",
+        "Laura Brandt",
+    ),
+    _noun(
         "receive an audience with",
         "receive",
         ("with",),

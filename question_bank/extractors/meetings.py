@@ -195,6 +195,9 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         own = MEETING_NOUN_PREPS.get(tok.lower_, ())
         preps = tuple(dict.fromkeys(("with", "for", *own, *verb_preps)))
         objs = prep_objects(tok, preps)
+        if tok.lemma_.lower() == "call" and not any(c.lower_ == "courtesy" for c in tok.children):
+            # "received a call from X" is a telephone call; "a courtesy call from X" a visit
+            objs = [o for o in objs if o.head.lower_ != "from"]
         if frame is not tok:
             # "a series of talks with the leadership, including X": the parser hangs
             # the phrases on the outer noun

@@ -27,6 +27,7 @@ from ..lexicon import (
     REGION_WORDS,
     REPORTING_VERBS,
     STYLE_NOUNS,
+    TITLE_HEADS,
     TITLE_INITIALS,
     TITLE_SYNONYMS,
     TITLE_TAILS,
@@ -183,6 +184,17 @@ class CoreferenceReading(TitleReading):
         carrier = self._participle_subject(tok)
         if carrier is not None and carrier != speaker and self._gender_fits(carrier, gender):
             return carrier
+        antecedent = next((a.head for a in tok.ancestors if a.dep_ == "relcl"), None)
+        if (
+            antecedent is not None
+            and antecedent.pos_ == "NOUN"
+            and antecedent.lower_ in VISITOR_NOUNS | TITLE_HEADS
+            and antecedent.i not in self._token_person
+            and any(c.lower_ in ("who", "whom", "whose") for c in antecedent.subtree)
+        ):
+            # "The visiting leader, who is on his first visit": "his" is the leader's, and
+            # the text has not said who the leader is
+            return None
         guest = self._hosted_guest(tok)
         if guest is not None:
             # the guest, or no one when the guest is someone the text does not name
@@ -439,6 +451,13 @@ class CoreferenceReading(TitleReading):
                 head.dep_ in ("dobj", "nsubjpass") and lemma in HOST_VERBS
             ):
                 return m.person
+            if (
+                head.dep_ == "pobj"
+                and verb.lower_ == "from"
+                and verb.head.lemma_.lower() in MEETING_NOUNS
+                and verb.head.head.lemma_.lower() in HOST_VERBS
+            ):
+                return m.person  # "received a courtesy call from X": X came to call
         return None
 
     def _went_to(self, person: str, origins: list[str]) -> bool:

@@ -2536,3 +2536,18 @@ def test_who_invited_a_visitor_is_an_invitation_fact(facts) -> None:
         "two governments."
     )
     assert of_type(found, "invitation") == []
+
+
+def test_a_courtesy_call_received_and_the_visiting_leaders_own_first_visit(facts) -> None:
+    found = facts(
+        "Prime Minister Omar Hassan received a courtesy call from Vietnamese Prime Minister "
+        "Tran Van Minh at his office today. The visiting leader, who is on his first official "
+        "visit to Malaysia, was accompanied by Deputy Foreign Minister Le Quang Huy. Hassan "
+        "later received a call from President Ali Kone."
+    )
+    met = {tuple(f["participants"]) for f in of_type(found, "meeting")}
+    assert ("Omar Hassan", "Tran Van Minh") in met
+    assert not any("Ali Kone" in m for m in met)  # a telephone call
+    # the host is never the one on his first visit
+    assert not any(f["traveler"] == "Omar Hassan" for f in of_type(found, "trip"))
+    assert not any(f["traveler"] == "Omar Hassan" for f in of_type(found, "visit"))
