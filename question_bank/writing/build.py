@@ -199,13 +199,15 @@ class Context:
         """The people the facts name, as named and in full."""
         return {*self.people, *(self.full_name(p) for p in self.people)}
 
-    def shared_words(self, name: str) -> set[str]:
+    def shared_words(self, name: str, also_right: Iterable[str] = ()) -> set[str]:
         """The words of everyone else's name: one of them typed alone names nobody for
-        sure ("Obiang" with Obiang Lima and President Obiang Nguema in the story)."""
+        sure ("Obiang" with Obiang Lima and President Obiang Nguema in the story). People
+        who are right answers too ("Kiir" when Salva Kiir is also right) do not count."""
+        right = {name, *also_right}
         return {
             w.lower()
             for other in self.people
-            if other != name and self.full_name(other) != name
+            if other not in right and self.full_name(other) not in right
             for w in other.replace("-", " ").split()
         }
 

@@ -56,7 +56,8 @@ def _to_question(d: Draft, ctx: Context) -> Question:
         shuffled = list(choices)
         seeded(qid).shuffle(shuffled)
         choices = tuple(shuffled)
-    shared = ctx.shared_words(d.answer) if d.answer in ctx.named else set()
+    also_right = [a for a in d.accepted if a in ctx.named]
+    shared = ctx.shared_words(d.answer, also_right) if d.answer in ctx.named else set()
     accepted = tuple(
         a
         for a in dict.fromkeys(d.accepted)

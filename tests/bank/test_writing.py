@@ -2297,8 +2297,9 @@ def test_review_20_typed_answers_and_a_ranked_office() -> None:
 def test_a_counterparts_country_is_accepted_with_the_office(nlp) -> None:  # type: ignore[no-untyped-def]
     bank = _bank(
         "Date: 2023-08-20\n\nKenyan President Paul Kamau will host Indonesian President Budi "
-        "Santoso on Monday. Over the weekend, President Kamau held talks with his South "
-        "Sudanese counterpart President Deng Garang at State House.",
+        "Santoso for talks. Earlier, President Kamau held talks with his South Sudanese "
+        "counterpart President Peter Lual at State House. Foreign Minister Ali Mwangi will "
+        "receive Santoso at the airport.",
         nlp,
     )
     asked = [
@@ -2434,3 +2435,23 @@ def test_strangers_from_other_stories_are_one_choice_at_most() -> None:
     mcqs = of_kind(ask(a, facts, pool, kinds=("mcq",)), "mcq", "meeting")
     for q in mcqs:
         assert len(set(q.choices) & set(strangers)) <= 1, q.choices
+
+
+def test_another_right_answers_surname_is_right_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Date: 2023-08-20\n\nKenyan President Paul Kamau will host Indonesian President Budi "
+        "Santoso for talks. Earlier, President Kamau held talks with his South Sudanese "
+        "counterpart President Peter Lual at State House. Foreign Minister Ali Mwangi will "
+        "receive Santoso at the airport.",
+        nlp,
+    )
+    asked = [
+        q
+        for q in bank
+        if q["kind"] == "short_answer"
+        and q["fact"]["type"] == "meeting"
+        and "Peter Lual" in q["accepted"]
+    ]
+    assert asked
+    for q in asked:
+        assert grade(q, "Lual").correct  # Lual is a right answer too, and his alone
