@@ -2306,7 +2306,7 @@ def test_a_counterparts_country_is_accepted_with_the_office(nlp) -> None:  # typ
         q
         for q in bank
         if q["fact"]["type"] == "role"
-        and q["fact"]["person"] == "Deng Garang"
+        and q["fact"]["person"] == "Peter Lual"
         and q["kind"] == "short_answer"
     ]
     assert asked
