@@ -440,3 +440,8 @@ TITLE_MODIFIERS = frozenset(
     "foreign defence defense interior finance prime military presidential parliamentary "
     "opposition external".split()
 )
+
+# Words of the figures a story gives as a country's background (its size, its number of
+# inhabitants): in a sentence that names no one, they are not asked. Not "population" nor
+# "GDP": "90 percent of the population displaced", "debt at 119% of GDP" are the story.
+BACKGROUND_FIGURE_WORDS = frozenset("area km2 km² square inhabitants".split())

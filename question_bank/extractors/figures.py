@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from ..analysis import Analysis
 from ..lexicon import (
     AGREEMENT_NOUNS,
+    BACKGROUND_FIGURE_WORDS,
     COMPOUND_COUNT_NOUNS,
     DISTANCE_UNITS,
     DURATION_UNITS,
@@ -71,8 +72,21 @@ def extract_figures(analysis: Analysis) -> Iterator[Term | Quantity]:
                 continue  # "£9 billion (12.7 billion euros, $13.7 billion)": the same sum
             if mention.amount.currency:
                 money.append(mention)
-            yield _to_fact(mention, sent, prev, analysis)
+            fact = _to_fact(mention, sent, prev, analysis)
+            if isinstance(fact, Quantity) and _background(fact, sent, analysis):
+                continue
+            yield fact
         prev = [*prev[-1:], sent]
+
+
+def _background(fact: Quantity, sent: Span, analysis: Analysis) -> bool:
+    """A figure of the background a story gives about a country, in a sentence that names
+    no one: "With a total area of 322,462 km2, the country has a population of 29.9
+    million inhabitants". Teachers reject them as filler."""
+    if any(analysis.person_at(t) for t in sent):
+        return False
+    words = set(re.findall(r"[a-z0-9²]+", f"{fact.unit} {fact.text}".lower()))
+    return bool(words & BACKGROUND_FIGURE_WORDS)
 
 
 def _conversion(mention: _Mention, before: list[_Mention]) -> bool:

@@ -2551,3 +2551,15 @@ def test_a_courtesy_call_received_and_the_visiting_leaders_own_first_visit(facts
     # the host is never the one on his first visit
     assert not any(f["traveler"] == "Omar Hassan" for f in of_type(found, "trip"))
     assert not any(f["traveler"] == "Omar Hassan" for f in of_type(found, "visit"))
+
+
+def test_a_countrys_size_and_inhabitants_are_background_not_facts(facts) -> None:
+    found = facts(
+        "President Joao Lima arrived in Abidjan on Monday for a state visit. With a total "
+        "area of 322,462 km2, the country is located in West Africa and has a population of "
+        "29.9 million inhabitants. About 1.9 million people, or 90 percent of the population, "
+        "have been displaced by the floods, Lima said."
+    )
+    values = {f["value"] for f in of_type(found, "quantity")}
+    assert 322462 not in values and 29900000 not in values
+    assert 90 in values or 1900000 in values  # a figure of the story stays
