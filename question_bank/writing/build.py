@@ -655,6 +655,8 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
         if p != a
     } | {b}
     accepted = tuple(dict.fromkeys(x for p in [b, *sorted(right - {b})] for x in ctx.forms_of(p)))
+    if len(right) == 1:
+        accepted = (*accepted, *_offices_naming(ctx, b))  # "the Sultan of Oman"
     key = ctx.full_name(b)  # "Anthony Albanese" for an article's "ALBANESE"
     accepted = tuple(x for x in accepted if x != key)
     conf = 0.85 if a.upper() == a or b.upper() == b else 1.0
@@ -712,6 +714,24 @@ def meeting_drafts(f: Meeting, ctx: Context) -> list[Draft]:
         )
     )
     return out
+
+
+def _offices_naming(ctx: Context, person: str) -> list[str]:
+    """A person's offices that name a country and no one else of the article holds ("the
+    Sultan of Oman", "Chinese President"): a student may answer "who?" with them."""
+    own = [r for r in ctx.roles if r.person == person]
+    forms = [
+        t
+        for r in own
+        for t in (r.title, *_title_with_country(ctx, r))
+        if countries_in_title(t) and not t.lower().startswith(("former", "then"))
+    ]
+    others = [r.title for r in ctx.roles if r.person != person]
+    return [
+        t
+        for t in dict.fromkeys(forms)
+        if not any(titles_match(t, o) or titles_match(o, t) for o in others)
+    ]
 
 
 def _country_of_place(place: str) -> str | None:

@@ -2455,3 +2455,23 @@ def test_another_right_answers_surname_is_right_too(nlp) -> None:  # type: ignor
     assert asked
     for q in asked:
         assert grade(q, "Lual").correct  # Lual is a right answer too, and his alone
+
+
+def test_who_was_met_is_right_by_an_office_only_they_hold(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Date: 2013-06-10\n\nChinese President Li Wen met US President Tom Baker at "
+        "Sunnylands on Friday. Li also met Mexican President Ana Ortiz in Mexico City on "
+        "Tuesday, officials said.",
+        nlp,
+    )
+    asked = [
+        q
+        for q in bank
+        if q["kind"] == "short_answer"
+        and q["fact"]["type"] == "meeting"
+        and q["answer"] == "Li Wen"
+    ]
+    assert asked
+    for q in asked:
+        assert grade(q, "the Chinese President").correct
+        assert not grade(q, "the Mexican President").correct
