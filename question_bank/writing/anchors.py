@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -471,9 +472,28 @@ def anchor_candidates(
     when = format_date(date) if date else None
     out: list[Anchor] = []
     # an undated report at least says where it comes from ("the report from New Zealand"),
-    # by its address's country ending
+    # by its address's country ending; where it comes from may be the answer ("which
+    # country did X visit?"), so every anchor is also kept without it, a little less
+    # trusted, after all the others
     country = None if date else country_of_address(article.source)
     press = f" from {country}" if country else ""
+    plain: list[Anchor] = []
+
+    def add(make: Callable[[str], str], confidence: float, kind: str) -> None:
+        """One anchor, written by ``make`` with where the report comes from (or "")."""
+        out.append(Anchor(make(press), confidence, kind))
+        if press:
+            plain.append(Anchor(make(""), confidence * 0.9, kind))
+
+    def titled(text: str) -> Callable[[str], str]:
+        """ "According to the report “…” (date)", or "(from New Zealand)" undated."""
+        dated = f" ({when})" if when and not has_absolute_date(text) else ""
+
+        def make(place: str) -> str:
+            suffix = dated or (f" ({place.strip()})" if place and not when else "")
+            return f"According to the report “{text}”{suffix}"
+
+        return make
 
     heads: list[str] = []
 
@@ -486,34 +506,25 @@ def anchor_candidates(
             text = resolve_relative(text, date)
         if len(text.split()) > 16:
             return
-        suffix = f" ({when})" if when and not has_absolute_date(text) else ""
-        if country and not when:
-            suffix = f" ({press.strip()})"  # "“Nurses reach pay agreement” (from New Zealand)"
-        out.append(Anchor(f"According to the report “{text}”{suffix}", confidence, kind))
+        add(titled(text), confidence, kind)
         heads.append(text)
+
+    def about(rest: str, confidence: float, kind: str) -> None:
+        """ "According to the report of 6 May 2024 on …", or "from New Zealand on …"."""
+        add(
+            lambda place: f"According to the report{f' of {when}' if when else place}{rest}",
+            confidence,
+            kind,
+        )
 
     if article.title:
         headline(article.title, "title", 1.0)
     found = detect_headline(article.text)
     if found and not _byline(found, facts):
         headline(found, "headline", 0.95)
-    of = f" of {when}" if when else press
-    events = [
-        Anchor(f"According to the report{of} on {label}", 0.95, "event")
-        for label in event_labels(facts, tense_of, article.text)
-    ]
+    events = [(f" on {label}", 0.95) for label in event_labels(facts, tense_of, article.text)]
     labels = agreement_labels(facts, article.text)
-    deals = [
-        Anchor(f"According to the report{of} on {label}", 0.9, "event")
-        for label in labels
-        if " between " in label
-    ]
-    # "the climate deal" says less than the words of the address: it comes after them
-    bare_deals = [
-        Anchor(f"According to the report{of} on {label}", 0.85, "event")
-        for label in labels
-        if " between " not in label
-    ]
+    deals = [(f" on {label}", 0.9) for label in labels if " between " in label]
     # the story's central fact comes first: a deal told before any visit or meeting
     first_event = min(
         (f.source.start for f in facts if isinstance(f, Visit | Meeting | Trip)), default=None
@@ -523,36 +534,26 @@ def anchor_candidates(
     )
     if first_deal is not None and (first_event is None or first_deal < first_event):
         events, deals = deals, events
-    out.extend([*events, *deals])
+    for rest, confidence in [*events, *deals]:
+        about(rest, confidence, "event")
     slug = slug_headline(article.source, article.text)
     if slug:
         headline(slug, "address", 0.85)
-    out.extend(bare_deals)
+    # "the climate deal" says less than the words of the address: it comes after them
+    for label in labels:
+        if " between " not in label:
+            about(f" on {label}", 0.85, "event")
     lede = _lede(article.text, date)
     if lede:
         # no headline and no event to name: the story's opening words say which it is
-        out.append(Anchor(f"According to the report{of} that begins “{lede}…”", 0.75, "lede"))
+        about(f" that begins “{lede}…”", 0.75, "lede")
     if when:
         # a dated report reads better than a headline with words cut out of it
         out.append(Anchor(f"According to the report of {when}", 0.9, "date"))
     for head in heads[:1]:
-        suffix = f" ({when})" if when and not has_absolute_date(head) else ""
-        if country and not when:
-            suffix = f" ({press.strip()})"
-        out.append(Anchor(f"According to the report “{head}”{suffix}", 0.8, "masked"))
-    out.append(Anchor(f"According to the report{press}", 0.5, "bare"))
-    if press:
-        # where the report comes from may be the answer ("which country did X visit?"):
-        # the same anchors without it, for such questions
-        out.extend(
-            Anchor(
-                a.text.replace(f" ({press.strip()})", "").replace(press, ""),
-                a.confidence * 0.9,
-                a.kind,
-            )
-            for a in list(out)
-        )
-    return out
+        add(titled(head), 0.8, "masked")
+    add(lambda place: f"According to the report{place}", 0.5, "bare")
+    return [*out, *plain]
 
 
 _DAY = re.compile(

@@ -199,6 +199,12 @@ class Context:
         """The people the facts name, as named and in full."""
         return {*self.people, *(self.full_name(p) for p in self.people)}
 
+    @cached_property
+    def signings_closed(self) -> bool:
+        """Whether the article names every subject of the agreements it signs (see
+        :func:`_signings_closed`), read once per article."""
+        return _signings_closed(self)
+
     def shared_words(self, name: str, also_right: Iterable[str] = ()) -> set[str]:
         """The words of everyone else's name: one of them typed alone names nobody for
         sure ("Obiang" with Obiang Lima and President Obiang Nguema in the story). People
@@ -1222,10 +1228,7 @@ def _title_with_country(ctx: Context, f: Role) -> list[str]:
     )
     out = [f"{f.title} of {the}{country}"]
     # "Fijian", "South Sudanese": the article's own word for the country's people
-    text = ctx.article.text
-    adjectives = re.findall(r"\b[A-Z][a-z]{3,}\b", text)
-    adjectives += re.findall(r"\b(?=([A-Z][a-z]+ [A-Z][a-z]{3,}))\b", text)
-    for word in sorted(set(adjectives), key=lambda w: (-len(w.split()), w)):
+    for word in _capitalised_runs(ctx.article.text):
         if (
             word != country
             and country_of_word(word) == country
@@ -1234,6 +1237,15 @@ def _title_with_country(ctx: Context, f: Role) -> list[str]:
             out.append(f"{word} {f.title}")
             break
     return out
+
+
+@lru_cache(maxsize=64)
+def _capitalised_runs(text: str) -> tuple[str, ...]:
+    """A text's capitalised words and runs of two, two-word runs first: where to look for
+    its word for a country's people ("South Sudanese", "Fijian"), read once per article."""
+    words = re.findall(r"\b[A-Z][a-z]{3,}\b", text)
+    words += re.findall(r"\b(?=([A-Z][a-z]+ [A-Z][a-z]{3,}))\b", text)
+    return tuple(sorted(set(words), key=lambda w: (-len(w.split()), w)))
 
 
 _COUNTRY_RUN = r"(?P<c>[A-Za-z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,2})"
@@ -1875,7 +1887,7 @@ def signing_drafts(f: Signing, ctx: Context) -> list[Draft]:
     rng.shuffle(pool)
     tense = "planned" if f.planned else "done"
     avoid = (f.topic,)
-    if not _signings_closed(ctx):
+    if not ctx.signings_closed:
         # "MoUs in fields like education, among others": the article does not name every
         # subject, so no other subject is certainly wrong; only the cloze is asked
         return out

@@ -2294,12 +2294,19 @@ def test_review_20_typed_answers_and_a_ranked_office() -> None:
     assert not grade(q, "President Trudeau").correct
 
 
+HOST_AND_COUNTERPART = (
+    "Date: 2023-08-20\n\nKenyan President Paul Kamau will host Indonesian President Budi "
+    "Santoso for talks. Earlier, President Kamau held talks with his South Sudanese "
+    "counterpart President Peter Lual at State House. Foreign Minister Ali Mwangi will "
+    "receive Santoso at the airport."
+)
+"""A visit planned, a counterpart met before it, and a host's minister (written for these
+tests)."""
+
+
 def test_a_counterparts_country_is_accepted_with_the_office(nlp) -> None:  # type: ignore[no-untyped-def]
     bank = _bank(
-        "Date: 2023-08-20\n\nKenyan President Paul Kamau will host Indonesian President Budi "
-        "Santoso for talks. Earlier, President Kamau held talks with his South Sudanese "
-        "counterpart President Peter Lual at State House. Foreign Minister Ali Mwangi will "
-        "receive Santoso at the airport.",
+        HOST_AND_COUNTERPART,
         nlp,
     )
     asked = [
@@ -2439,10 +2446,7 @@ def test_strangers_from_other_stories_are_one_choice_at_most() -> None:
 
 def test_another_right_answers_surname_is_right_too(nlp) -> None:  # type: ignore[no-untyped-def]
     bank = _bank(
-        "Date: 2023-08-20\n\nKenyan President Paul Kamau will host Indonesian President Budi "
-        "Santoso for talks. Earlier, President Kamau held talks with his South Sudanese "
-        "counterpart President Peter Lual at State House. Foreign Minister Ali Mwangi will "
-        "receive Santoso at the airport.",
+        HOST_AND_COUNTERPART,
         nlp,
     )
     asked = [
