@@ -20,6 +20,12 @@ HONORIFICS = frozenset(
 ROYAL_STYLES = frozenset(
     "king queen crown prince princess emir amir sultan emperor empress".split()
 )
+# Rulers' styles that news also uses as given names and surnames ("Amir Ohana", "Sultan Al
+# Jaber", "Mr King"): a name when an office or a style stands right before them, or the name
+# after them is given an office that no ruler holds.
+NAME_LIKE_STYLES = frozenset("king queen emir amir sultan emperor empress".split())
+# Title heads a ruler may be given in apposition: "King Abdullah II, the Jordanian monarch".
+RULER_WORDS = frozenset("monarch ruler head leader sovereign".split())
 # Styles of birth rather than office: a title only for someone who holds no office.
 COURTESY_STYLES = frozenset("prince princess sheikh sheikha".split())
 

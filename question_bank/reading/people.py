@@ -16,11 +16,14 @@ from ..lexicon import (
     GROUP_WORDS,
     HONORIFICS,
     NAME_INTERNAL_STYLES,
+    NAME_LIKE_STYLES,
     OFFICE_HEADS,
     ORGANISATION_NOUNS,
     PARTICLES,
     PATRONYMICS,
     RANKS,
+    ROYAL_STYLES,
+    RULER_WORDS,
     STYLE_NOUNS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -107,6 +110,7 @@ class PeopleReading(DocumentReading):
         while (
             tokens
             and not _before_patronymic(tokens[0])
+            and not style_as_given_name(tokens[0])
             and (
                 tokens[0].lower_ in HONORIFICS
                 or tokens[0].lower_ in TITLE_HEADS
@@ -130,6 +134,7 @@ class PeopleReading(DocumentReading):
                 for k, t in enumerate(tokens[:-1])
                 if (t.lower_ in TITLE_HEADS or singular_title(t) is not None)
                 and not _before_patronymic(t)
+                and not style_as_given_name(t)
             ),
             default=-1,
         )
@@ -228,14 +233,14 @@ class PeopleReading(DocumentReading):
         out: list[tuple[int, int, str, str | None]] = []
         doc = self.doc
         for tok in self.tokens:
-            if tok.lower_ not in HONORIFICS or not self.is_story(tok) or tok.i + 1 >= len(doc):
+            if not is_style(tok) or not self.is_story(tok) or tok.i + 1 >= len(doc):
                 continue
             if tok.lower_ in RANKS and not tok.text[:1].isupper():
                 continue  # "a major focus" is no rank
             if _before_patronymic(tok):
                 continue  # "Sultan bin Saad": a given name, not a style
             j = tok.i + 1
-            while j < len(doc) and doc[j].lower_ in HONORIFICS and not _before_patronymic(doc[j]):
+            while j < len(doc) and is_style(doc[j]) and not _before_patronymic(doc[j]):
                 j += 1
             if j >= len(doc):
                 continue
@@ -996,7 +1001,7 @@ class PeopleReading(DocumentReading):
                     else:
                         break
                 if run and run[-1].i == head.i and all(t.i not in taken for t in run):
-                    while run and run[0].lower_ in HONORIFICS:
+                    while run and is_style(run[0]):
                         run.pop(0)
                     if run and not any(
                         t.lower_ in TITLE_MODIFIERS or singular_title(t) for t in run
@@ -1032,7 +1037,7 @@ class PeopleReading(DocumentReading):
                         )
                         and not is_firm_place(join_tokens(run))
                     ):
-                        while run and run[0].lower_ in HONORIFICS:
+                        while run and is_style(run[0]):
                             run.pop(0)
                         if len(run) >= 2:
                             out.append((run[0].i, run[-1].i + 1, join_tokens(run), None))
@@ -1058,7 +1063,7 @@ class PeopleReading(DocumentReading):
                 start += 1  # "Qatar's emir, Sheikh Tamim"
                 if not any(c.dep_ == "appos" for c in tok.children):
                     continue
-            while start < len(doc) and doc[start].lower_ in HONORIFICS:
+            while start < len(doc) and is_style(doc[start]):
                 start += 1
             end = start
             while (
@@ -1235,6 +1240,47 @@ def _nationality(word: str) -> bool:
         and not is_country(word)
         and word.lower().endswith(("an", "ian", "ean", "ese", "ish", "i"))
     )
+
+
+def style_as_given_name(tok: Token) -> bool:
+    """Whether a ruler's style is here a name: "Minister Amir Muqam", "Datuk Seri Amir
+    Hassan", "Amir Ohana, the Speaker of the Knesset", "Sultan Al Jaber, the UAE's Minister
+    of Industry" (but "King Abdullah II, the Jordanian monarch" and "King Abdullah,
+    President Erdogan and ..." keep the style)."""
+    if tok.lower_ not in NAME_LIKE_STYLES or not tok.text[:1].isupper():
+        return False
+    doc, sent = tok.doc, tok.sent
+    if tok.i > sent.start:
+        prev = doc[tok.i - 1]
+        if (
+            prev.text[:1].isupper()
+            and prev.lower_ in HONORIFICS | TITLE_HEADS
+            and prev.lower_ not in ROYAL_STYLES
+        ):
+            return True
+    j = tok.i + 1
+    while j < sent.end and (
+        (doc[j].is_alpha and doc[j].text[:1].isupper()) or doc[j].lower_ in PARTICLES
+    ):
+        j += 1
+    if j == tok.i + 1 or j >= sent.end or doc[j].text != ",":
+        return False
+    for k in range(j + 1, min(j + 10, sent.end)):
+        word = doc[k]
+        if word.text in (",", ";", ".", "(") or word.lower_ in ("who", "which", "and"):
+            return False
+        if word.lower_ in TITLE_HEADS and word.lower_ not in ROYAL_STYLES | RULER_WORDS:
+            after = doc[k + 1] if k + 1 < sent.end else None
+            # an office of its own, not the next name's in a list ("President Erdogan")
+            return after is None or not (
+                after.is_alpha and after.text[:1].isupper() and after.pos_ == "PROPN"
+            )
+    return False
+
+
+def is_style(tok: Token) -> bool:
+    """An honorific, rank or style written before a name, and not itself the name."""
+    return tok.lower_ in HONORIFICS and not style_as_given_name(tok)
 
 
 def _before_patronymic(tok: Token) -> bool:

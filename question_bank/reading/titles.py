@@ -38,7 +38,7 @@ from ..lexicon import (
     WEEKDAYS,
 )
 from ..wordings import APPOINTMENT_VERBS, COPULAS, HEADING_TITLES, SERVING_VERBS
-from .people import PeopleReading
+from .people import PeopleReading, style_as_given_name
 from .words import (
     clean_title,
     ends_of_phrase,
@@ -732,6 +732,8 @@ class TitleReading(PeopleReading):
         words = self.doc[start:name_start]
         if not len(words) or not all(t.lower_ in ROYAL_STYLES for t in words):
             return None
+        if any(style_as_given_name(t) for t in words):
+            return None  # "Amir Ohana, the Speaker of the Knesset"
         if not any(t.text[:1].isupper() for t in words):
             return None
         if (

@@ -670,3 +670,27 @@ def test_places_are_looked_up_with_or_without_accents() -> None:
     assert country_of_capital("Brasília") == country_of_capital("Brasilia") == "Brazil"
     assert country_of_capital("Bogotá") == "Colombia"
     assert is_capital("Brasília")
+
+
+def test_a_rulers_style_used_as_a_given_name_is_the_name(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Foreign Minister Lina Ortiz of Chile spent the week in the Gulf and in Asia. "
+        "She met Amir Dahan, the Speaker of the Parliament, in Jerusalem on Monday. "
+        "Energy Minister Sultan Rahimi joined the talks. "
+        "In Doha, Emir Tamim bin Hamad Al Thani received her with Amir Qureshi, the "
+        "Pakistani Interior Minister. "
+        "King Abdullah II, the Jordanian monarch, hosted a dinner for the group."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Amir Dahan", "Speaker of the Parliament") in roles
+    assert ("Sultan Rahimi", "Energy Minister") in roles
+    assert ("Amir Qureshi", "Pakistani Interior Minister") in roles
+    # a style that is part of a name is no title
+    assert not any(t in ("Amir", "Sultan") for _, t in roles)
+    # a ruler keeps his style, written before the name or in apposition
+    assert ("Tamim bin Hamad Al Thani", "Emir") in roles
+    assert ("Abdullah II", "King") in roles
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Lina Ortiz", "Amir Dahan"}) in met
