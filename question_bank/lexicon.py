@@ -10,7 +10,7 @@ import re
 
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam mx mx. prof prof. professor "
-    "sheikh sheikha shaikh prince princess king queen emir amir sultan emperor empress crown "
+    "sheikh sheikha shaikh prince princess king queen emir amir ameer sultan emperor empress crown "
     "h.e. h.e "
     "excellency hon hon. rt rt.".split()
 )
@@ -23,7 +23,13 @@ ROYAL_STYLES = frozenset(
 # Rulers' styles that news also uses as given names and surnames ("Amir Ohana", "Sultan Al
 # Jaber", "Mr King"): a name when an office or a style stands right before them, or the name
 # after them is given an office that no ruler holds.
-NAME_LIKE_STYLES = frozenset("king queen emir amir sultan emperor empress".split())
+NAME_LIKE_STYLES = frozenset("king queen emir amir ameer sultan emperor empress".split())
+# Title words that are also family names ("Angus King", "John Major"): a name may end in
+# them; it never ends in another title word ("BNP Chairperson" is no name).
+SURNAME_LIKE_TITLES = frozenset(
+    "king queen prince major general marshal bishop dean judge speaker coach captain "
+    "chancellor pope sultan emir amir ameer chief counsel rector provost officer".split()
+)
 # Title heads a ruler may be given in apposition: "King Abdullah II, the Jordanian monarch".
 RULER_WORDS = frozenset("monarch ruler head leader sovereign".split())
 # Styles of birth rather than office: a title only for someone who holds no office.
@@ -78,7 +84,8 @@ TITLE_HEADS = frozenset(
     """
     secretary minister president premier spokesman spokeswoman spokesperson spokespeople
     director adviser advisor chief leader ambassador envoy chancellor king queen prince princess
-    emir amir sultan monarch governor senator congressman congresswoman representative lawmaker
+    emir amir ameer sultan monarch governor senator congressman congresswoman representative
+    lawmaker
     general commander chairman chairwoman chair ceo mayor diplomat negotiator judge
     secretary-general commissioner coordinator speaker officer attorney prosecutor
     head deputy administrator counsel mediator ruler pope cardinal archbishop

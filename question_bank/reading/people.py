@@ -21,10 +21,12 @@ from ..lexicon import (
     ORGANISATION_NOUNS,
     PARTICLES,
     PATRONYMICS,
+    POSTED_TITLE_HEADS,
     RANKS,
     ROYAL_STYLES,
     RULER_WORDS,
     STYLE_NOUNS,
+    SURNAME_LIKE_TITLES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_TAILS,
@@ -83,6 +85,7 @@ class PeopleReading(DocumentReading):
         self._token_person: dict[int, str] = {}
         self._person_texts: set[str] = set()
         self._nicknames: dict[int, str] = {}  # the start of a name: its quoted nickname
+        self._titled_texts: set[str] = set()  # names written right after a title
         self._collect_names()
 
     def _name_tokens(self, ent: Span) -> list[Token]:
@@ -145,6 +148,13 @@ class PeopleReading(DocumentReading):
             tokens = tokens[last_title + 1 :]
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "'", "’s", "’")):
             tokens.pop()
+        if tokens and (
+            (is_style(tokens[-1]) and tokens[-1].lower_ not in RANKS)
+            or (tokens[-1].lower_ in TITLE_HEADS and tokens[-1].lower_ not in SURNAME_LIKE_TITLES)
+        ):
+            # "BNP Chairperson", "Jamaat-e-Islami Ameer Dr" tagged as names: a title and
+            # what it belongs to, the name (if any) comes after
+            return []
         while tokens and not tokens[-1].text[:1].isalpha():
             tokens.pop()
         if not tokens or any(t.like_num or t.is_digit for t in tokens):
@@ -327,15 +337,18 @@ class PeopleReading(DocumentReading):
             if first.dep_ not in ("nsubj", "nsubjpass"):
                 continue  # only the pair who do something ("... travel to A, B and C")
             run = [tok]
-            while (
-                run[0].i > 0
-                and doc[run[0].i - 1].dep_ == "compound"
-                and doc[run[0].i - 1].head.i == tok.i
-            ):
-                run.insert(0, doc[run[0].i - 1])
+            while run[0].i > 0:
+                prev = doc[run[0].i - 1]
+                if prev.dep_ == "compound" and prev.head.i == tok.i:
+                    run.insert(0, prev)
+                elif _hyphen_joins(prev):
+                    run[:0] = [doc[prev.i - 1], prev]  # "Kassym-Jomart Tokayev"
+                else:
+                    break
+            words = [t for t in run if t.text != "-"]
             if not (
-                2 <= len(run) <= 3
-                and all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in run)
+                2 <= len(words) <= 4
+                and all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in words)
                 and not any(t.i in taken for t in run)
                 and not any(
                     t.lower_ in TITLE_HEADS | TITLE_MODIFIERS | ORGANISATION_NOUNS | HONORIFICS
@@ -886,6 +899,8 @@ class PeopleReading(DocumentReading):
     def _mostly_organisation(self, text: str) -> bool:
         """A name the model calls an organisation at least twice and a person at most
         once ("Manchester United"), unless a title stands before it."""
+        if text.lower() in self._titled_texts:
+            return False  # "President Kassym-Jomart Tokayev", whatever the model said
         labels = self._labels.get(text.lower(), [])
         return labels.count("ORG") >= 2 and labels.count("PERSON") <= 1
 
@@ -1052,6 +1067,8 @@ class PeopleReading(DocumentReading):
                 # office's field with no comma
                 office = tok.lower_ in OFFICE_HEADS or tok.lower_ == "commissioner"
                 field_end = self._office_field_end(start + 1, office)
+            if field_end is None and start < len(doc) and doc[start].lower_ in ("to", "in"):
+                field_end = self._posting_end(tok, start + 1)
             if field_end is not None:
                 start = field_end
             elif start < len(doc) and doc[start].lower_ in ("of", "for", "to", "at"):
@@ -1091,8 +1108,24 @@ class PeopleReading(DocumentReading):
                 continue  # only a name set off by commas, as an appositive is
             tokens = list(doc[start:end])
             out.append((start, end, join_tokens(tokens), gender_from_honorific(doc, start)))
+            self._titled_texts.add(join_tokens(tokens).lower())
             taken.update(range(start, end))
         return out
+
+    def _posting_end(self, title: Token, i: int) -> int | None:
+        """Where a name may start after a posting ("ambassador in Moscow Imangali X",
+        "Ambassador to the Netherlands Ana Rios"): the index after the place, or None."""
+        if title.lower_ not in POSTED_TITLE_HEADS:
+            return None
+        doc = self.doc
+        for n in (4, 3, 2, 1):
+            end = i + n
+            if end < len(doc) and is_firm_place(doc[i:end].text):
+                nxt = doc[end]
+                if nxt.pos_ == "PROPN" and nxt.is_alpha and nxt.text[:1].isupper():
+                    return end
+                return None
+        return None
 
     def _office_field_end(self, i: int, office: bool) -> int | None:
         """Where a name may start after an office's field ("Foreign Affairs", "Trade and
@@ -1281,6 +1314,19 @@ def style_as_given_name(tok: Token) -> bool:
 def is_style(tok: Token) -> bool:
     """An honorific, rank or style written before a name, and not itself the name."""
     return tok.lower_ in HONORIFICS and not style_as_given_name(tok)
+
+
+def _hyphen_joins(tok: Token) -> bool:
+    """Whether ``tok`` is a hyphen written inside one name ("Kassym-Jomart")."""
+    return (
+        tok.text == "-"
+        and not tok.whitespace_
+        and tok.i > 0
+        and not tok.nbor(-1).whitespace_
+        and tok.nbor(-1).pos_ == "PROPN"
+        and tok.nbor(-1).is_alpha
+        and tok.nbor(-1).text[:1].isupper()
+    )
 
 
 def _before_patronymic(tok: Token) -> bool:

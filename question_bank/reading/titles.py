@@ -515,6 +515,14 @@ class TitleReading(PeopleReading):
                     and self._chain_to_title(i - 1, sent_start)
                 )
                 # "Ambassador to Qatar Sultan bin Saad"
+                # "Kazakhstan's ambassador in Moscow X": the posting of a lower-case title
+                or (
+                    tok.lower_ in ("to", "in")
+                    and i > sent_start
+                    and doc[i - 1].lower_ in POSTED_TITLE_HEADS
+                    and i + 1 < end
+                    and doc[i + 1].text[:1].isupper()
+                )
                 or (
                     tok.lower_ == "to"
                     and i > sent_start
@@ -722,6 +730,16 @@ class TitleReading(PeopleReading):
         title = clean_title(doc[start:end].text)
         if not title or title.lower() in BARE_MODIFIERS:
             return None
+        owner = start - 2
+        if (
+            owner >= 0
+            and (doc[start - 1].tag_ == "POS" or doc[start - 1].text in ("'s", "’s"))
+            and doc[owner].ent_type_ in ("GPE", "NORP")
+            and country_of_word(doc[owner].text)
+        ):
+            # "Pakistan's Deputy Prime Minister and Foreign Minister X": both offices are
+            # the country's
+            self.persons[mention.person].origins.add(doc[owner].text)
         return TitleMention(mention.person, title, start, end, mention.name_start)
 
     def _royal_title(self, start: int, name_start: int, person: str) -> TitleMention | None:

@@ -121,9 +121,10 @@ def ends_of_phrase(doc: Doc, i: int) -> bool:
             and (
                 # "Minister for Presidential Affairs"
                 doc[j].lower_ in ("of", "on", "for")
-                # "Ambassador to Qatar", "Special Envoy to the Sahel", "Consul General to X"
+                # "Ambassador to Qatar", "Special Envoy to the Sahel", "Consul General to X",
+                # "ambassador in Moscow"
                 or (
-                    doc[j].lower_ == "to"
+                    doc[j].lower_ in ("to", "in")
                     and any(doc[k].lower_ in POSTED_TITLE_HEADS for k in range(max(0, j - 2), j))
                 )
             )

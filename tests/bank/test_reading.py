@@ -694,3 +694,36 @@ def test_a_rulers_style_used_as_a_given_name_is_the_name(facts) -> None:  # type
     assert ("Abdullah II", "King") in roles
     met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
     assert frozenset({"Lina Ortiz", "Amir Dahan"}) in met
+
+
+def test_names_titles_and_home_from_a_visit_with_many_hosts(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Kenya's Deputy President and Foreign Minister Odhiambo Wekesa ended a two-day "
+        "visit to Dhaka on Sunday. He met Commerce Adviser Dr Rafiq Alam and visited "
+        "Workers Party Chairperson Dr Nasima Akter at her home. Before leaving he thanked "
+        "the staff of the Kenya High Commission. Wekesa was welcomed at the airport by "
+        "Bangladesh's ambassador in Nairobi Kamal Hossain and by Kenyan ambassador to "
+        "Bangladesh Ruth Njeri. President Farida Noor and Jean-Baptiste Mugisha will "
+        "discuss trade in Nairobi next week."
+    )
+    people = {p for f in of_type(found, "role") for p in [f["person"]]}
+    people |= {p for f in of_type(found, "meeting") for p in f["participants"]}
+    # a title and what it belongs to is no name; the name after it is
+    assert not any("Chairperson" in p or p.endswith(" Dr") for p in people)
+    assert "Nasima Akter" in people
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    # a lower-case posting before a name
+    assert ("Kamal Hossain", "Bangladesh's ambassador in Nairobi") in roles or (
+        "Kamal Hossain",
+        "ambassador in Nairobi",
+    ) in roles
+    assert ("Ruth Njeri", "Kenyan ambassador to Bangladesh") in roles
+    # "Kenya's A and B X": both offices are Kenya's, so Kenya is home, not a visit
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert "Dhaka" in places
+    assert "Kenya" not in places
+    # a hyphenated given name joined by "and" to a titled name stays whole
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Farida Noor", "Jean-Baptiste Mugisha"}) in met
