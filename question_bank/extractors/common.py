@@ -230,10 +230,14 @@ def agent_objects(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and verb.tag_ == "VBN"):
             out.extend(o for o in c.children if o.dep_ == "pobj")
-        elif c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "upon") and verb.tag_ == "VBN":
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ in ("at", "in", "on", "upon", "with")
+            and verb.tag_ == "VBN"
+        ):
             # "was welcomed at the cathedral by Archbishop X", "received at the hangar at
-            # the airport by X", "greeted on arrival by X": the parser hangs the agent on
-            # the (last) place or moment
+            # the airport by X", "greeted on arrival by X", "greeted with a handshake by
+            # X": the parser hangs the agent on the (last) place, moment or manner
             out.extend(_by_after_place(c))
     return out
 

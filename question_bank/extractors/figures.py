@@ -215,8 +215,8 @@ def _not_counts(sent: Span) -> Iterator[int]:
             yield tok.i  # "2. Military units shall ...": a numbered point, not a count
             continue
         before = doc[max(sent.start, tok.i - 2) : tok.i].text.replace(" ", "")
-        if re.search(r"(?:\b(?:No|no|Nos)\.?|#)$", before):
-            yield tok.i  # "the No. 2 carrier": a rank, not a count
+        if re.search(r"(?:\b(?:No|no|Nos)\.?|#|\b[Nn]umber-?)$", before):
+            yield tok.i  # "the No. 2 carrier", "the number-two economy": a rank, not a count
             continue
         day_number = tok.text.isdigit() and 1 <= int(tok.text) <= 31
         if day_number and (_beside_month(tok, sent) or _dated_day(tok, sent)):

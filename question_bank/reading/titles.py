@@ -51,6 +51,10 @@ from .words import (
     singular_title,
 )
 
+# "the world's biggest oil exporter": a ranking among all countries describes, it names no
+# office
+_WORLDS = re.compile(r"\bworld['’]s\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class TitleMention:
@@ -134,6 +138,8 @@ class TitleReading(PeopleReading):
             for m in self.titles
             if self._clean_title_span(m)
             and m.title.lower() not in BARE_MODIFIERS
+            # "the leader of the world's number-two economy": a description, no office
+            and not _WORLDS.search(m.title)
             and not self._held_before(m)
             and not self._belongs_to_next(m)
         ]

@@ -2563,3 +2563,20 @@ def test_a_countrys_size_and_inhabitants_are_background_not_facts(facts) -> None
     values = {f["value"] for f in of_type(found, "quantity")}
     assert 322462 not in values and 29900000 not in values
     assert 90 in values or 1900000 in values  # a figure of the story stays
+
+
+def test_greeted_with_a_gesture_by_a_host_and_descriptions_that_are_no_office(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Brazilian President Ana Costa arrived in Jakarta on Monday. Costa was greeted "
+        "with a warm embrace by President Budi Santoso, leader of the world's fourth most "
+        "populous nation, at the Merdeka Palace. Santoso, head of the number-two economy "
+        "in the region, said trade would double."
+    )
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Ana Costa", "Budi Santoso"}) in met
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Budi Santoso", "President") in roles
+    assert not any("world" in t for _, t in roles)
+    assert not any(f["value"] == 2 for f in of_type(found, "quantity"))
