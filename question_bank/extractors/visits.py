@@ -384,6 +384,9 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
     """Visits by named people to named places."""
     homecoming: dict[str, int] = {}  # who came home, and at which token
     for sent in analysis.sentences:
+        # "will travel to Accra, Ghana, where he will meet X": the meeting's country is
+        # a stop the sentence already gave
+        stops: dict[str, set[str]] = {}
         for who, at in _came_home(sent, analysis):
             homecoming[who] = at
         for tok in sent:
@@ -408,6 +411,10 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
                     away = [(p, t) for p, t in places if not analysis.is_home(traveler, p, hosting)]
                     if not away:
                         continue
+                    names = {name.lower() for name, _ in away}
+                    if names <= stops.get(traveler, set()):
+                        continue
+                    stops.setdefault(traveler, set()).update(names)
                     back = homecoming.get(traveler)
                     if (
                         back is not None

@@ -261,6 +261,9 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str], text: str = "") ->
             who = display(f.traveler, text)
             if places:
                 labels.append(f"{who}'s {adj}visit to {_places_text(places)}")
+            described = trip_phrase(f.traveler, text)
+            if described:
+                labels.append(f"{who}'s {adj}{described}")  # "seven-day West Africa tour"
             labels.append(f"{who}'s {adj}visit")
             if places:
                 labels.append(f"the {adj}visit to {_places_text(places)}")
@@ -286,6 +289,35 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str], text: str = "") ->
                 labels.append(f"the {adj}{noun} to {with_the(dest)}")
             labels.append(f"{who}'s {adj}{noun}")
     return list(dict.fromkeys([*labels, *spare]))
+
+
+# The article's own name for a journey, with what tells it apart: "his seven-day West
+# Africa tour", "her three-nation Asian trip", "Ruto's state visit".
+_TRIP_PHRASE = re.compile(
+    r"\b(?:his|her|their|(?P<owner>[A-Z][\w'’-]+)['’]s)\s+"
+    r"(?P<phrase>(?:(?:[\w]+-(?:day|nation|country|city|week|leg|stop)|state|official|"
+    r"working)\s+)+(?:[A-Z][\w'’-]+\s+){0,3}|(?:[A-Z][\w'’-]+\s+){1,3})"
+    r"(?P<noun>tour|trip|visit|journey|mission|swing)\b"
+)
+
+
+def trip_phrase(traveler: str, text: str) -> str | None:
+    """The article's own words for the traveller's journey, when they say more than
+    "visit" ("seven-day West Africa tour"): the first such phrase in a sentence that names
+    the traveller, or None."""
+    surname = traveler.split()[-1]
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if not re.search(rf"\b{re.escape(surname)}\b", sentence):
+            continue
+        for m in _TRIP_PHRASE.finditer(sentence):
+            owner = m.group("owner")
+            if owner and owner != surname:
+                continue
+            phrase = " ".join(m.group("phrase").split())
+            if phrase.split()[0][:1].isupper() and is_country(phrase.split()[0]):
+                continue  # "his Nigeria visit": a place the question may ask
+            return f"{phrase} {m.group('noun')}"
+    return None
 
 
 _AGREED = re.compile(

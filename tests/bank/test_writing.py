@@ -2479,3 +2479,29 @@ def test_who_was_met_is_right_by_an_office_only_they_hold(nlp) -> None:  # type:
     for q in asked:
         assert grade(q, "the Chinese President").correct
         assert not grade(q, "the Mexican President").correct
+
+
+def test_an_undated_visit_is_named_by_the_articles_own_words_for_the_journey() -> None:
+    text = (
+        "President Lea Novak expects deals from her five-day East Asia tour, which began "
+        "in Seoul on Monday. Novak landed in Seoul to a warm welcome."
+    )
+    a = article(text)
+    f = Visit(
+        source=src(a, text), cue=cue(a, text, "Seoul"), traveler="Lea Novak", places=("Seoul",)
+    )
+    anchors = anchor_candidates(a, [f], {})
+    chosen = choose_anchor(anchors, ("Seoul",))
+    assert chosen.text == "According to the report on Lea Novak's five-day East Asia tour"
+
+
+def test_a_meetings_country_already_given_as_a_stop_is_no_second_visit(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "President Lea Novak of Croatia began a tour of West Africa on Monday. She will "
+        "then travel to Accra, Ghana, where she will meet President Kofi Mensah."
+    )
+    visits = [tuple(f["places"]) for f in of_type(found, "visit") if f["traveler"] == "Lea Novak"]
+    assert ("Accra", "Ghana") in visits
+    assert ("Ghana",) not in visits
