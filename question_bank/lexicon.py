@@ -20,6 +20,12 @@ HONORIFICS = frozenset(
 ROYAL_STYLES = frozenset(
     "king queen crown prince princess emir amir sultan emperor empress".split()
 )
+# Letters written after a name for a seat or an honour ("Helen McEntee T.D.", "Jane Smith
+# MP", "Sir Ian Hart KC"): no part of the name.
+POST_NOMINALS = frozenset(
+    "t.d. td mp mep mla msp mpp qc kc obe mbe cbe kbe dbe cmg kcmg gcmg frs".split()
+)
+
 # Rulers' styles that news also uses as given names and surnames ("Amir Ohana", "Sultan Al
 # Jaber", "Mr King"): a name when an office or a style stands right before them, or the name
 # after them is given an office that no ruler holds.
@@ -93,7 +99,7 @@ TITLE_HEADS = frozenset(
     ombudsman ombudswoman professor analyst economist researcher lecturer scholar
     chairperson co-chair provost chancellor rector dean bishop imam rabbi
     mp executive councillor councilor alderman alderwoman manager captain coach legislator
-    pm dpm fm cs mos eam nsa coas
+    pm dpm fm cs mos eam nsa coas taoiseach tánaiste tanaiste
     undersecretary under-secretary consul consul-general patriarch catholicos
     """.split()
 )

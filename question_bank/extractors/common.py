@@ -604,6 +604,12 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 and tok.text[:1].isupper()
                 and tok.lower_ not in TITLE_HEADS  # "to visit the President of X"
                 and tok.lower_ not in FACILITY_NOUNS  # "landed at the VIP Complex"
+                # "the Port of Antwerp", "the Palace of Westminster": the place is the one
+                # after "of"
+                and not any(
+                    c.lower_ == "of" and any(analysis.is_place(o) for o in c.children)
+                    for c in tok.children
+                )
                 # "visited the Alley of Martyrs": a name inside a landmark's is no place
                 # ("the southern city of Nabatieh" still is)
                 and not (

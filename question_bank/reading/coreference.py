@@ -492,10 +492,11 @@ class CoreferenceReading(TitleReading):
             wanted = HEAD_OF[head_of[0]]  # "the head of state": the president or the king
         seen = {m.person for m in self.mentions}  # only people already met in the text
         titles = {p.name: self._effective_titles(p.name) for p in self.persons.values()}
+        own = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
         holders = [
             p.name
             for p in self.persons.values()
-            if p.name in seen and any(w in t.lower() for t in titles[p.name] for w in wanted)
+            if p.name in seen and any(_holds(t, w, own) for t in titles[p.name] for w in wanted)
         ]
         if tok.lower_ != "head" and not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
@@ -590,6 +591,30 @@ class CoreferenceReading(TitleReading):
 
 _OFFICE_WORDS = TITLE_TAILS | frozenset("prime foreign deputy vice home interior".split())
 """Words before a title word that tell one office from another ("prime", "foreign")."""
+
+
+_OTHER_OFFICE = frozenset("prime vice deputy".split())
+"""Words that make another office of the title word after them: a prime minister is not
+"the minister", a vice president not "the president"."""
+
+
+def _holds(title: str, word: str, own: set[str]) -> bool:
+    """Whether ``title`` is an office that "the <word>" can name: "Minister of State" for
+    "the minister", but not "Deputy Prime Minister" nor "Minister-President" (unless the
+    reference says "prime" or "deputy" itself)."""
+    low = title.lower()
+    if word not in low:
+        return False
+    if " " in word:
+        return True  # "prime minister", "foreign secretary": the phrase itself
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w])", low):
+        before = low[: m.start()].split()
+        if before and before[-1] in _OTHER_OFFICE and before[-1] not in own:
+            continue
+        if low[m.end() : m.end() + 1] == "-" and not low[m.end() :].startswith("-elect"):
+            continue  # "Minister-President of Flanders"
+        return True
+    return False
 
 
 def _of_a_body(title: str, word: str) -> bool:

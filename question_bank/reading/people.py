@@ -21,6 +21,7 @@ from ..lexicon import (
     ORGANISATION_NOUNS,
     PARTICLES,
     PATRONYMICS,
+    POST_NOMINALS,
     POSTED_TITLE_HEADS,
     RANKS,
     ROYAL_STYLES,
@@ -148,6 +149,8 @@ class PeopleReading(DocumentReading):
             tokens = tokens[last_title + 1 :]
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'s", "'", "’s", "’")):
             tokens.pop()
+        while len(tokens) > 1 and tokens[-1].lower_ in POST_NOMINALS:
+            tokens.pop()  # "Helen McEntee T.D."
         if tokens and (
             (is_style(tokens[-1]) and tokens[-1].lower_ not in RANKS)
             or (tokens[-1].lower_ in TITLE_HEADS and tokens[-1].lower_ not in SURNAME_LIKE_TITLES)
@@ -199,7 +202,7 @@ class PeopleReading(DocumentReading):
                 # a name does not run on, nor repeat a word, except a long one ending as it
                 # began ("Nana Addo Dankwa Akufo Addo")
                 break
-            if prev.tag_ == "POS" or prev.text in (",", "'s"):
+            if prev.tag_ == "POS" or prev.text in (",", "'s") or tok.lower_ in POST_NOMINALS:
                 break
             if tok.text == "-" and prev.whitespace_ == "" and nxt is not None and nxt.is_alpha:
                 end += 2
@@ -875,6 +878,14 @@ class PeopleReading(DocumentReading):
                 return False
             # "a visit to Kyiv": a place
             if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "in", "from", "into", "at"):
+                return True
+            # "the Mayor of Rotterdam": the place an office is for
+            if (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ == "of"
+                and tok.head.head.lower_ in TITLE_HEADS
+                and (is_firm_place(tok.text) or is_city(tok.text))
+            ):
                 return True
             # "the Forum's secretariat": a person's name takes no article
             if prev == "the" and tok.tag_ == "NNP":

@@ -727,3 +727,29 @@ def test_names_titles_and_home_from_a_visit_with_many_hosts(facts) -> None:  # t
     # a hyphenated given name joined by "and" to a titled name stays whole
     met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
     assert frozenset({"Farida Noor", "Jean-Baptiste Mugisha"}) in met
+
+
+def test_the_minister_is_no_prime_minister_and_letters_after_a_name_are_no_name(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "The Minister of State for Trade, Aoife Byrne T.D., begins a two-day visit to the "
+        "Netherlands today. She will meet the Deputy Prime Minister, Pieter Smit, who is "
+        "responsible for the economy. During a visit to the Port of Rotterdam the Minister "
+        "will have lunch with the Mayor of Rotterdam, Anna de Vries. Later the Minister "
+        "will hold talks with the Minister-President of Holland, Joost Bakker. Tánaiste "
+        "Liam Walsh TD will join her in The Hague."
+    )
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Aoife Byrne", "Anna de Vries"}) in met
+    assert frozenset({"Aoife Byrne", "Joost Bakker"}) in met
+    # "the Minister" is neither the deputy prime minister nor the minister-president
+    assert not any("Pieter Smit" in m and "Anna de Vries" in m for m in met)
+    people = {f["person"] for f in of_type(found, "role")}
+    assert "Aoife Byrne" in people and not any("T.D." in p or p.endswith(" TD") for p in people)
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Liam Walsh", "Tánaiste") in roles
+    # the port's place is the city after "of", and the city after "Mayor of" is no person
+    assert all(f["place"] != "Port" for f in of_type(found, "meeting"))
+    assert not any("Rotterdam" in m for m in met)
+    assert ("Anna de Vries", "Mayor of Rotterdam") in roles
