@@ -355,7 +355,7 @@ FACILITY_NOUNS = frozenset(
     """
     airport university hospital stadium palace hotel centre center square avenue mosque
     cathedral museum memorial cemetery cemeteries harbour harbor highway boulevard mausoleum
-    academy complex terminal pavilion auditorium
+    academy complex terminal pavilion auditorium house villa lodge residence
     """.split()
 )
 

@@ -325,6 +325,42 @@ def meeting_place_token(verb: Token, analysis: Analysis) -> tuple[str, Token] | 
         places = places_in(prep_objects(verb.head, ("in",)), analysis)
         if places:
             return places[0]
+    return _place_after_buildings(verb, analysis)
+
+
+_BUILDING_WAY = frozenset("at inside in the his her their its official , -".split())
+_WHEN = frozenset({"DATE", "TIME"})
+
+
+def _place_after_buildings(verb: Token, analysis: Analysis) -> tuple[str, Token] | None:
+    """ "visited X at his official residence, Aguda House, inside the Presidential
+    Villa, Abuja": the city written after a chain of buildings, whatever the parse (only
+    names, "at", "inside", "in" and commas between the verb's object and the city)."""
+    doc = verb.doc
+    end = min(verb.sent.end, verb.i + 18)
+    k = verb.i + 1
+    while k < end and (analysis.person_at(doc[k]) is not None or doc[k].text == "-"):
+        k += 1  # the one visited
+    if k >= end or doc[k].lower_ not in ("at", "inside"):
+        return None
+    for i in range(k + 1, end):
+        tok = doc[i]
+        if (
+            doc[i - 1].text == ","
+            and tok.ent_iob_ in ("B", "O")
+            and analysis.is_place(tok)
+            and (i + 1 >= end or not doc[i + 1].text[:1].isupper())
+        ):
+            found = places_in([tok], analysis)
+            if found:
+                return found[0]
+            if is_city(tok.text) or is_country(tok.text):
+                return tok.text, tok  # a city the model left unlabelled
+        if not (
+            tok.lower_ in _BUILDING_WAY
+            or (tok.pos_ in ("NOUN", "PROPN", "ADJ", "DET") and tok.ent_type_ not in _WHEN)
+        ):
+            return None
     return None
 
 

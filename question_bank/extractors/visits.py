@@ -66,7 +66,14 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
                 heads.extend(prep_objects(c, named))
         if not heads:
             return None
-        return subjects_of(tok, analysis), _continue_list(places_in(heads, analysis), analysis)
+        found = _continue_list(places_in(heads, analysis), analysis)
+        if not found and any(analysis.is_person_head(h) for h in heads):
+            # "visited Osinbajo at his residence ..., Abuja": the one visited is a
+            # person; the place is where they met
+            place = meeting_place_token(tok, analysis)
+            if place is not None and analysis.is_place(place[1]):
+                found = [place]
+        return subjects_of(tok, analysis), found
     if lemma in SEND_VERBS:
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         heads = prep_objects(tok, ("to",))

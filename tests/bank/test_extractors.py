@@ -2580,3 +2580,20 @@ def test_greeted_with_a_gesture_by_a_host_and_descriptions_that_are_no_office(fa
     assert ("Budi Santoso", "President") in roles
     assert not any("world" in t for _, t in roles)
     assert not any(f["value"] == 2 for f in of_type(found, "quantity"))
+
+
+def test_visiting_a_person_at_buildings_in_a_city_is_a_visit_to_the_city(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "The President of Ghana, Kofi Boateng, and the Acting President of Nigeria, Musa "
+        "Bello, agreed to deepen trade. The pledge was made when Boateng visited Bello at "
+        "his official residence, Ebony House, inside the State Villa, Abuja on Sunday."
+    )
+    met = [f for f in of_type(found, "meeting")]
+    assert any(f["place"] == "Abuja" for f in met)
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert ("Kofi Boateng", "Abuja") in visits
+    # a residence's name is no person
+    people = {p for f in met for p in f["participants"]}
+    assert "Ebony House" not in people
