@@ -70,9 +70,9 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
         if not found and any(analysis.is_person_head(h) for h in heads):
             # "visited Osinbajo at his residence ..., Abuja": the one visited is a
             # person; the place is where they met
-            place = meeting_place_token(tok, analysis)
-            if place is not None and analysis.is_place(place[1]):
-                found = [place]
+            met_at = meeting_place_token(tok, analysis)
+            if met_at is not None and analysis.is_place(met_at[1]):
+                found = [met_at]
         return subjects_of(tok, analysis), found
     if lemma in SEND_VERBS:
         objs = [c for c in tok.children if c.dep_ == "dobj"]
