@@ -83,7 +83,7 @@ _IMAGE_FILE = re.compile(r"[\w\-]+\.(?i:jpe?g|png|gif|webp)(?![a-z])")
 # "MANILA - ", "NEW DELHI: ", "BEIRUT (Reuters) - ".
 _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'\- ]{1,30}[A-Z.]"
-    r"(?:, ?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?))?"
+    r"(?:, ?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?)?"
     r"(?: ?\([A-Za-z .]{1,30}\))?"
     r" ?(?:--|[-–—:]) ?(?=[A-Z\"'])"
     # "Mexico City, Nov 24 (Prensa Latina) Honduran ...": a place in title case, a date

@@ -1163,6 +1163,14 @@ class PeopleReading(DocumentReading):
                 last = j
             elif tok.lower_ in ("in", "to") and office and last == j - 1:
                 seg = j + 1  # "High Commissioner of Pakistan in Malaysia Amna Baloch"
+            elif (
+                tok.text == ","
+                and last == j - 1
+                and j + 1 < len(doc)
+                and doc[j + 1].lower_ in TITLE_TAILS
+                and doc[j + 1].text[:1].isupper()
+            ):
+                continue  # "Minister of Industry, Trade and Investment X"
             elif not (tok.text[:1].isupper() and tok.is_alpha) and tok.lower_ != "and":
                 break
         if last is None or last + 1 >= len(doc) or doc[last + 1].pos_ != "PROPN":

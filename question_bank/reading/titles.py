@@ -513,8 +513,9 @@ class TitleReading(PeopleReading):
                     and self._chain_to_title(i - 1, sent_start)
                 )
                 # "Minister of Trade and Industry X": fields joined inside the "of" phrase
+                # ("Minister of Industry, Trade and Investment X": listed with commas)
                 or (
-                    tok.lower_ == "and"
+                    (tok.lower_ == "and" or (tok.text == "," and doc[i - 1].lower_ in TITLE_TAILS))
                     and i + 1 < end
                     and _field_after_and(doc, i)
                     and doc[i - 1].text[:1].isupper()
@@ -650,6 +651,8 @@ class TitleReading(PeopleReading):
             if not (
                 tok.lower_ in ("of", "the", "at", "for")
                 or (tok.text[:1].isupper() and tok.is_alpha)
+                # "of Industry, Trade and Investment": fields listed with commas
+                or (tok.text == "," and k > 0 and doc[k - 1].lower_ in TITLE_TAILS)
             ):
                 return False
         return False

@@ -136,6 +136,13 @@ def ends_of_phrase(doc: Doc, i: int) -> bool:
                 # "High Commissioner of Pakistan in Malaysia", "Undersecretary of the
                 # Ministry of Regional Cooperation", "Director for Programs at the Ministry"
                 or (t.lower_ in ("in", "to", "of", "at") and t.i > j + 1 and t.i < i)
+                # "Minister of Industry, Trade and Investment": fields listed
+                or (
+                    t.text == ","
+                    and j + 1 < t.i < i
+                    and doc[t.i - 1].lower_ in TITLE_TAILS
+                    and doc[t.i + 1].lower_ in TITLE_TAILS
+                )
                 # "Minister of Trade and Industry": two fields of one office
                 or (
                     t.lower_ == "and"

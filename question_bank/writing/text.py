@@ -94,7 +94,7 @@ _DATELINE = re.compile(
         \((?:CNN|AP|AFP|Reuters|Xinhua|PTI|IANS|ANI|dpa|UNI)\)\s*(?:--|[—–:-])\s*
       | (?:AFP|AP|Reuters|Xinhua|PTI|IANS)\s+(?:--|[—–-])\s+
       | [A-Z][A-Za-z.'’]+(?:[\s/][A-Z][A-Za-z.'’]+){0,3}
-        (?:,\s*(?:[A-Z][A-Za-z.]+(?:\s\d{1,2})?)?)?
+        (?:,\s*(?:(?:\d{1,2}\s)?[A-Z][A-Za-z.]+(?:\s\d{1,2})?(?:,?\s\d{4})?)?)?
         ,?\s*(?:\([A-Za-z ]+\))?\s*(?:--|[—–:]|(?<=\w)-|(?<=\)\s)-|(?<=\))-)\s+
       | [A-Z][A-Za-z.'’]+(?:\s[A-Z][A-Za-z.'’]+){0,2},\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}\s*
         \((?:[A-Z]{2,6}|Reuters|Xinhua|[A-Z][a-z]+\s[A-Z][a-z]+)\)(?:\s*:\s*|\s+)

@@ -9,6 +9,7 @@ import pytest
 from question_bank import parse_article
 from question_bank.analysis import Analysis
 from question_bank.articles import normalize_same_length, speaker_labels
+from question_bank.writing.text import strip_dateline
 
 
 @pytest.fixture
@@ -264,10 +265,13 @@ def test_datelines_are_blanked_for_reading_and_offsets_kept() -> None:
         "KATHMANDU, May 6: Deputy Prime Minister Ram Thapa met the envoy.",
         "MANILA - Japan's Defence Minister arrived.",
         "BEIRUT (Reuters) - A strike hit the port.",
+        "SUVA, 2 March 2023 — Harbour Holdings received an offer.",
+        "LIMA, March 2, 2023 — Andes Mining received an offer.",
     ):
         read = normalize_same_length(text)
         assert len(read) == len(text) and read.strip()[:1].isupper()
-        assert read.split()[0] not in ("TOKYO,", "KATHMANDU,", "MANILA", "BEIRUT")
+        assert read.split()[0] not in ("TOKYO,", "KATHMANDU,", "MANILA", "BEIRUT", "SUVA,", "LIMA,")
+        assert strip_dateline(text).split()[0] not in ("SUVA,", "LIMA,", "KATHMANDU,")
     assert normalize_same_length("US President Biden said.") == "US President Biden said."
 
 
@@ -753,3 +757,15 @@ def test_the_minister_is_no_prime_minister_and_letters_after_a_name_are_no_name(
     assert all(f["place"] != "Port" for f in of_type(found, "meeting"))
     assert not any("Rotterdam" in m for m in met)
     assert ("Anna de Vries", "Mayor of Rotterdam") in roles
+
+
+def test_an_office_with_fields_listed_by_commas_before_a_name(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Two agreements were signed on Monday. The second was signed by Minister of Trade "
+        "Omar Haddad and Kazakhstan's Minister of Industry, Trade and Investment Aidos "
+        "Serikbayev."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Aidos Serikbayev", "Minister of Industry, Trade and Investment") in roles
