@@ -214,7 +214,9 @@ MEETING_NOUNS = frozenset(
 # Nouns that make a number before them part of a set phrase, not a count: "a two-state
 # solution", "a three-way dialogue", "a two-fold rise", "a four-eyes meeting" ("a six-member
 # delegation" counts).
-SET_PHRASE_NOUNS = frozenset("state way sided fold eyed eyes".split())
+SET_PHRASE_NOUNS = frozenset("state way sided fold eyed eyes track pronged tier".split())
+# Nouns too vague for a count to be worth asking: "to update two things".
+VAGUE_COUNT_NOUNS = frozenset("thing things stuff".split())
 
 # Words that mark an agreement as one the story's deal replaces: "the previous agreement".
 SUPERSEDED_WORDS = frozenset("previous earlier old former prior expired expiring last".split())

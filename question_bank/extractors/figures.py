@@ -29,6 +29,7 @@ from ..lexicon import (
     SET_PHRASE_NOUNS,
     SUPERSEDED_WORDS,
     TERM_VERBS,
+    VAGUE_COUNT_NOUNS,
     WEEKDAYS,
 )
 from ..model import Cue, Quantity, Term
@@ -513,11 +514,13 @@ def _entity_mention(ent: Span) -> _Mention | None:
         return None  # "two sources familiar with the talks said"
     if (
         noun is not None
-        and noun.lower_ in ("way", "fold", "sided", "pronged")
+        and noun.lower_ in SET_PHRASE_NOUNS
         and noun.i > 0
         and noun.doc[noun.i - 1].text == "-"
     ):
         return None  # "a three-way session": a kind of session, not a count
+    if noun is not None and noun.lower_ in VAGUE_COUNT_NOUNS:
+        return None  # "to update two things": nothing to learn
     if (
         noun is not None
         and amount.value <= 12

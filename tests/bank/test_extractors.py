@@ -2597,3 +2597,16 @@ def test_visiting_a_person_at_buildings_in_a_city_is_a_visit_to_the_city(facts) 
     # a residence's name is no person
     people = {p for f in met for p in f["participants"]}
     assert "Ebony House" not in people
+
+
+def test_a_two_track_approach_and_two_things_are_no_figures(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Foreign Minister Ana Ruiz of Chile met her Peruvian counterpart in Lima. She is "
+        "expected to carry out a two-track approach to trade. “I came to settle two "
+        "things,” she said. The two sides signed three agreements."
+    )
+    values = {f["value"] for f in of_type(found, "quantity") + of_type(found, "term")}
+    assert 3 in values
+    assert 2 not in values
