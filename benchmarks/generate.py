@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
-from question_bank import Article, load_article, process_articles
+from question_bank import Article, gazetteer, load_article, process_articles
 from question_bank.nlp import get_nlp
 from question_bank.questions import DistractorPool
 
@@ -94,6 +94,7 @@ def main() -> None:
 
     base = base_articles()
     nlp = get_nlp()
+    gazetteer.load()  # warm up: the place tables, read once per process like the model
     list(islice(process_articles(iter(base[:5])), 5))  # warm up: model, vectors, caches
     texts = [a.nlp_text for a in corpus(args.articles, base)]
     words = sum(len(t.split()) for t in texts)

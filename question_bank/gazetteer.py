@@ -15,6 +15,7 @@ from functools import lru_cache
 _lock = threading.Lock()
 
 
+@lru_cache(maxsize=16384)
 def _key(name: str) -> str:
     """A name as the lookups store it: lower case, without accents ("Brasília" and
     "Brasilia", "Bogotá" and "Bogota" are one key)."""
@@ -117,6 +118,16 @@ def _dominant_city_countries() -> dict[str, str]:
         if all(pop * 3 <= top for pop, other in rows[1:] if other != code) and code in names:
             out[name] = names[code]
     return out
+
+
+def load() -> None:
+    """Read every table once, up front (a worker's start or a benchmark's warm-up), so
+    that the first article that needs a city's country does not pay for it."""
+    _countries_and_capitals()
+    _cities()
+    _capitals()
+    _dominant_city_countries()
+    _country_names()
 
 
 def country_of_city(name: str) -> str | None:

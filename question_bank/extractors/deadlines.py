@@ -36,7 +36,7 @@ def extract_deadlines(analysis: Analysis) -> Iterator[Deadline]:
     """Every "by <day of a month>" on an action, in a sentence about an agreement."""
     sentences = list(analysis.sentences)
     for k, sent in enumerate(sentences):
-        for by in sent:
+        for by in analysis.tokens_of(sent):
             if by.lower_ != "by" or by.dep_ not in ("prep", "agent"):
                 continue
             date = _date_after(by)

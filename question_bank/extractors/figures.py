@@ -118,7 +118,7 @@ def _number_mentions(sent: Span, analysis: Analysis) -> Iterator[_Mention]:
     doc = sent.doc
     used: set[int] = set()
     # Hyphenated counts first: "four-day", "three-phase", "72-hour".
-    for tok in sent:
+    for tok in analysis.tokens_of(sent):
         if tok.text != "-" or tok.i == sent.start or tok.i + 1 >= sent.end:
             continue
         left, right = doc[tok.i - 1], doc[tok.i + 1]

@@ -23,7 +23,7 @@ from .visits import noun_travelers
 def extract_invitations(analysis: Analysis) -> Iterator[Invitation]:
     """Every visitor and the person whose invitation brought them."""
     for sent in analysis.sentences:
-        for tok in sent:
+        for tok in analysis.tokens_of(sent):
             if tok.lemma_.lower() != "invitation" or tok.dep_ != "pobj":
                 continue
             owner = possessor(tok)

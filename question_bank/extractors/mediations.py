@@ -25,7 +25,7 @@ _MEDIATED = AGREEMENT_NOUNS | MEETING_NOUNS | frozenset({"negotiations", "talks"
 def extract_mediations(analysis: Analysis) -> Iterator[Mediation]:
     """Who mediated what, one fact per mediator."""
     for sent in analysis.sentences:
-        for tok in sent:
+        for tok in analysis.tokens_of(sent):
             found = _read(tok, sent)
             if found is None:
                 continue

@@ -295,7 +295,7 @@ def _one_person(a: str, b: str) -> bool:
 def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
     """Meetings between named people, one fact per pair."""
     for sent in analysis.sentences:
-        for tok in sent:
+        for tok in analysis.tokens_of(sent):
             found = _sides(tok, analysis)
             if not found:
                 continue

@@ -33,7 +33,7 @@ _NOT_TOPICS = frozenset(
 def extract_signings(analysis: Analysis) -> Iterator[Signing]:
     """Every subject of every signed document."""
     for sent in analysis.sentences:
-        for verb in sent:
+        for verb in analysis.tokens_of(sent):
             # "signed two agreements", "agreements were signed", "the signing of two deals"
             if verb.lemma_.lower() not in ("sign", "signing") or analysis.negated(verb):
                 continue

@@ -208,7 +208,7 @@ def _since(noun: Token, analysis: Analysis) -> str | None:
 def extract_trips(analysis: Analysis) -> Iterator[Trip]:
     """Trips counted with an ordinal and made by a named person."""
     for sent in analysis.sentences:
-        for tok in sent:
+        for tok in analysis.tokens_of(sent):
             first_word = tok.lower_ in FIRST_TRIP_WORDS and tok.dep_ in ("amod", "compound")
             if not _ORDINAL_SHAPE.match(tok.text) and not first_word:
                 continue

@@ -396,7 +396,7 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
         stops: dict[str, set[str]] = {}
         for who, at in _came_home(sent, analysis):
             homecoming[who] = at
-        for tok in sent:
+        for tok in analysis.tokens_of(sent):
             for trigger in TRIGGERS:
                 found = trigger(tok, analysis)
                 if not found:
@@ -459,7 +459,7 @@ def _came_home(sent: Span, analysis: Analysis) -> list[tuple[str, int]]:
     "returned home" (an arrival told after it, in the same or the next sentence, is at
     home, not a visit)."""
     out: list[tuple[str, int]] = []
-    for tok in sent:
+    for tok in analysis.tokens_of(sent):
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("return", "fly", "come", "head"):
             continue
         home = any(c.lower_ == "home" for c in tok.children) or any(

@@ -66,7 +66,7 @@ class CoreferenceReading(TitleReading):
         self.pairs: dict[int, tuple[str, str]] = {}
         last_pair: tuple[str, str] | None = None
         for sent in self.sentences:
-            for tok in sent:
+            for tok in self.tokens_of(sent):
                 pair = self._named_pair(tok)
                 if pair:
                     last_pair = pair

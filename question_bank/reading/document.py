@@ -142,6 +142,11 @@ class DocumentReading:
         # A glued caption: "Antony BlinkenREUTERS/Remo Casilli".
         return bool(re.search(r"[a-z][A-Z]{3,}/", text))
 
+    def tokens_of(self, span: Span) -> list[Token]:
+        """The tokens of a sentence or span, from the list made once (iterating a span
+        builds every Token object anew)."""
+        return self.tokens[span.start : span.end]
+
     def is_story(self, token: Token) -> bool:
         """True when the token is in a story sentence."""
         return token.i in self._story_tokens

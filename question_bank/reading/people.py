@@ -1185,7 +1185,7 @@ class PeopleReading(DocumentReading):
         """The tokens of the last proper-name mention of ``person`` in ``sent``."""
         best: list[Token] = []
         run: list[Token] = []
-        for tok in sent:
+        for tok in self.tokens_of(sent):
             if self._token_person.get(tok.i) == person and (tok.pos_ == "PROPN" or tok.text == "-"):
                 run.append(tok)
             else:

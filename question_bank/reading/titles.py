@@ -208,7 +208,7 @@ class TitleReading(PeopleReading):
         doc = self.doc
         chunks: list[tuple[int, int]] = []
         start = sent.start
-        for tok in sent:
+        for tok in self.tokens_of(sent):
             if tok.text in (",", ";") or (tok.lower_ == "and" and tok.i > start):
                 if start < tok.i:
                     chunks.append((start, tok.i))
