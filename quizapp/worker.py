@@ -49,7 +49,9 @@ def make_worker(maintenance_interval: int | None = None) -> ArticleWorker:
 def work(burst: bool = False) -> bool:
     """Run a worker until it is stopped (or, with ``burst``, until the queue is
     empty); returns whether it ran any job."""
+    from question_bank import gazetteer
     from question_bank.nlp import get_nlp
 
     get_nlp()  # load the model once: every work-horse forked from here shares it
+    gazetteer.load()  # and the place tables
     return bool(make_worker().work(burst=burst, logging_level="INFO"))
