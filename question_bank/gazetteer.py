@@ -19,7 +19,7 @@ _lock = threading.Lock()
 def _key(name: str) -> str:
     """A name as the lookups store it: lower case, without accents ("Brasília" and
     "Brasilia", "Bogotá" and "Bogota" are one key)."""
-    folded = unicodedata.normalize("NFKD", name.lower().strip())
+    folded = unicodedata.normalize("NFKD", name.lower().strip().replace("’", "'"))
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 
@@ -59,6 +59,32 @@ def _countries_and_capitals() -> tuple[frozenset[str], frozenset[str]]:
             capitals.add(_key(str(info["capital"])))
     countries.update({"the west bank", "west bank", "gaza", "the gaza strip", "gaza strip"})
     return frozenset(countries), frozenset(capitals)
+
+
+@lru_cache(maxsize=1)
+def _country_by_key() -> dict[str, str]:
+    """Every name a country goes by (official, common, short, without accents) -> the
+    name the country lookups return ("Côte d'Ivoire" -> "Ivory Coast")."""
+    import pycountry
+
+    by_code = {str(c["iso"]): str(c["name"]) for c in country_records()}
+    found: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        name = by_code.get(country.alpha_2)
+        if name is None:
+            continue
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if not value:
+                continue
+            for form in (value, value.split(",")[0]):
+                key = _key(form)
+                # "cote d ivoire": as a typed answer reads once its marks are dropped
+                bare = " ".join(re.sub(r"[^\w\s]", " ", key).split())
+                for k in {key, bare}:
+                    found.setdefault(k, set()).add(name)
+    # "Korea" (of "Korea, Republic of" and of the North) names neither
+    return {key: names.pop() for key, names in found.items() if len(names) == 1}
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +154,7 @@ def load() -> None:
     _capitals()
     _dominant_city_countries()
     _country_names()
+    _country_by_key()
 
 
 def country_of_city(name: str) -> str | None:
@@ -242,6 +269,9 @@ def country_of_word(word: str) -> str | None:
     exact = [n for n in names if n.lower() == low]
     if exact:
         return exact[0]
+    other = _country_by_key().get(_key(word))
+    if other is not None:
+        return other  # "Côte d'Ivoire", "Türkiye", "Czechia"
     if not re.search(r"(?:an|ian|ean|ese|ish|ic|i)$", low) or len(low) < 5:
         return None
     stem = low[: max(4, len(low) - 4)]
@@ -268,6 +298,10 @@ def countries_named(words: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+# Capitalised words in a row, "d'Ivoire" among them ("Côte d'Ivoire").
+CAPITALISED_RUN = r"(?:[A-Z][\w.]*|[a-z]['’][A-Z][\w.]*)(?: (?:[A-Z][\w.]*|[a-z]['’][A-Z][\w.]*))*"
+
+
 def countries_in_title(title: str) -> set[str]:
     """The countries a title names ("UAE President", "Boric's Mexican counterpart",
     "President of Iceland"); none for a post abroad ("ambassador to Spain") or a past one.
@@ -278,7 +312,7 @@ def countries_in_title(title: str) -> set[str]:
     ):
         return set()  # a past office, or a post abroad ("ambassador to Spain")
     own = re.sub(r"^.*?['’]s\s+(?=[A-Z])", "", title) if "counterpart" in low else title
-    runs = re.findall(r"[A-Z][\w.]*(?: [A-Z][\w.]*)*", own)
+    runs = re.findall(CAPITALISED_RUN, own)
     return {c for run in runs for _, c in countries_named(run.split())}
 
 

@@ -308,6 +308,11 @@ class Context:
                     continue
                 # the stops whose country is known ("the IPKF Memorial" says none)
                 stops = {c for p in self.visited(visitor) if (c := _country_of_place(p))}
+                placed = _country_of_place(f.place) if f.place else None
+                if placed is not None and placed in stops and _HOST_WORDS.search(f.source.sentence):
+                    # "In Côte d'Ivoire, he will be hosted by President X": a tour's stop,
+                    # the meeting placed there by a host's verb
+                    stops = {placed}
                 if len(stops) != 1:
                     continue
                 country = stops.pop()

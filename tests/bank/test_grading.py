@@ -802,3 +802,31 @@ def test_a_span_in_another_unit_that_converts_exactly_is_right() -> None:
     }
     assert grade(years, "24 months").correct
     assert not grade(years, "18 months").correct
+
+
+def test_a_countrys_other_names_agree_in_a_title_and_a_host_on_a_tour_gets_the_country(  # type: ignore[no-untyped-def]
+    article, nlp
+) -> None:
+    from question_bank.forms import titles_match
+    from question_bank.gazetteer import country_of_word
+
+    assert country_of_word("Côte d’Ivoire") == country_of_word("Ivory Coast") is not None
+    assert country_of_word("Türkiye") == "Turkey"
+    assert country_of_word("Korea") is None  # two countries go by it
+    assert titles_match("President of Côte d'Ivoire", "President of Ivory Coast")
+    assert titles_match("Cote d'Ivoire's president", "President of Ivory Coast")
+    assert not titles_match("President of Ghana", "President of Ivory Coast")
+
+    text = (
+        "President Lea Novak of Croatia began a five-day tour of West Africa in Senegal "
+        "on Monday. She will also visit Côte d'Ivoire and Ghana. In Côte d'Ivoire, she "
+        "will be hosted by President Amadou Kone for a state visit."
+    )
+    a = article(text)
+    questions = generate_questions(a, extract_facts(a, nlp=nlp), None, ("short_answer",))
+    role = next(
+        q for q in questions if q.kind == "short_answer" and q.fact.get("person") == "Amadou Kone"
+    )
+    assert grade(role, "President of Côte d'Ivoire").correct
+    assert grade(role, "President").correct
+    assert not grade(role, "President of Ghana").correct
