@@ -485,6 +485,10 @@ def cloze(
     if at < 0:
         return None
     forms = tuple(a for a in dict.fromkeys(accepted) if a and a != text)
+    # the key again, or its figure in another form ("90-day" for "90 days"); a name's
+    # part may be someone else's ("Al Nahyan"), so names are cut only whole
+    figures = [f for f in forms if parse_ordinal(f) is not None or parse_amount(f) is not None]
+    quote = _without_repeats(quote, (text, *figures))
     t = tpl or template("any", "cloze", "any", "blank")
     # "U.S. President _____": a head of state or government named right after the office
     # is general knowledge; such a blank stands in only when the fact has nothing else
@@ -502,6 +506,34 @@ def cloze(
         blanked=True,
         fallback=leader,
     )
+
+
+def _without_repeats(quote: str, forms: Sequence[str]) -> str:
+    """The quote cut at a clause break so that it does not print its blank's answer a
+    second time ("his _____ official visit …, which was also the first visit by a
+    Chinese premier" keeps only the clause with the blank); as it was when no break
+    lies between the two."""
+    at = quote.find(BLANK)
+    end = at + len(BLANK)
+    words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
+    if not words or at < 0:
+        return quote
+    for m in re.finditer(rf"(?<!\w)(?:{words})(?!\w)", quote, re.IGNORECASE):
+        if m.start() >= end:
+            breaks = [b.start() for b in _CLAUSE_BREAK.finditer(quote, end, m.start())]
+            if breaks:
+                quote = quote[: breaks[0]].rstrip(" ,;") + "…"
+            break
+        if m.end() <= at:
+            breaks = [b.end() for b in _CLAUSE_BREAK.finditer(quote, m.end(), at)]
+            if breaks:
+                cut = breaks[-1]
+                quote = "…" + quote[cut:].lstrip()
+                return _without_repeats(quote, forms)
+    return quote
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[—–-]\s+")
 
 
 _LEADER_BEFORE = re.compile(

@@ -2505,3 +2505,30 @@ def test_a_meetings_country_already_given_as_a_stop_is_no_second_visit(facts) ->
     visits = [tuple(f["places"]) for f in of_type(found, "visit") if f["traveler"] == "Lea Novak"]
     assert ("Accra", "Ghana") in visits
     assert ("Ghana",) not in visits
+
+
+def test_a_cloze_quote_stops_before_its_answer_is_printed_again() -> None:
+    from question_bank.writing.build import BLANK, _without_repeats
+
+    quote = (
+        f"The hosts welcomed Lea Novak on her {BLANK} official visit to Chile, which was "
+        "also the first visit by a Croatian leader in 11 years."
+    )
+    cut = _without_repeats(quote, ("first", "1st"))
+    assert cut.endswith("visit to Chile…") and "first" not in cut
+    before = f"On the first day, she began her {BLANK} visit to the region."
+    assert _without_repeats(before, ("first",)) == f"…she began her {BLANK} visit to the region."
+    # no clause break between the two: the quote stays as it was (the filter drops it)
+    same = f"Her {BLANK} visit was the first in years."
+    assert _without_repeats(same, ("first",)) == same
+
+
+def test_a_trip_ordinal_repeated_later_in_its_sentence_is_still_asked(facts) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Premier Lin Wei of China arrived in Hanoi on Monday for talks. Vietnamese leaders "
+        "welcomed Lin on his first official visit to Vietnam as premier, which was also the "
+        "first visit by a Chinese premier in 11 years."
+    )
+    a = article(text, Date="2025-10-14")
+    questions = generate_questions(a, facts(text))
+    assert any(q.fact["type"] == "trip" and q.answer == "first" for q in questions)
