@@ -463,6 +463,20 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
                 continue
             if child.dep_ == "conj":
                 out.extend(x for x in np_people(child, analysis, depth + 1) if x not in out)
+    if depth == 0:
+        # "with A and B, Ministers representing X, Y and Z, and Secretary General C": a
+        # name listed last that the parser joined to the list of places before it
+        for tok in head.subtree:
+            other = analysis.person_at(tok)
+            if (
+                other
+                and other not in out
+                and tok.dep_ == "conj"
+                and tok.pos_ == "PROPN"
+                and analysis.is_place(tok.head)
+                and tok.head.i > head.i
+            ):
+                out.append(other)
     if not p:
         # "other Iranian officials, including Raisi and ...": the group's named members
         for member in members_named(head):

@@ -498,6 +498,7 @@ class PeopleReading(DocumentReading):
                     )
                     and prev.lower_ not in HONORIFICS
                     and prev.lower_ not in TITLE_HEADS
+                    and singular_title(prev) is None  # "Prime Ministers Carla Reid and ..."
                     and prev.lower_ not in TITLE_MODIFIERS
                     and prev.lower_ not in TITLE_TAILS  # "for Foreign Affairs Narayankaji X"
                     and prev.lower_ not in WEEKDAYS

@@ -2610,3 +2610,17 @@ def test_a_two_track_approach_and_two_things_are_no_figures(facts) -> None:  # t
     values = {f["value"] for f in of_type(found, "quantity") + of_type(found, "term")}
     assert 3 in values
     assert 2 not in values
+
+
+def test_a_name_listed_after_a_list_of_places_is_still_met(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "President Ana Costa of Brazil ended a three-day visit to Barbados on Friday. She "
+        "held discussions with Prime Ministers Carla Reid and Omar Bishop, Ministers "
+        "representing Guyana and Belize, Dominica, Grenada, and Suriname, and Caribbean "
+        "Community Secretary General Irwin Lacroix."
+    )
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Ana Costa", "Irwin Lacroix"}) in met
+    assert frozenset({"Ana Costa", "Carla Reid"}) in met
