@@ -19,6 +19,7 @@ from ..lexicon import (
     COUNTERPART_WORDS,
     FACILITY_NOUNS,
     GENERIC_PLACE_NOUNS,
+    GROUP_WORDS,
     HONORIFICS,
     INCLUDING_WORDS,
     LEADING_VERBS,
@@ -82,6 +83,16 @@ def subjects_of(verb: Token, analysis: Analysis) -> list[str]:
             for head in subj:
                 if head.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
                     head = cur.head
+                    if (
+                        head.lemma_.lower() in GROUP_WORDS
+                        and head.dep_ == "dobj"
+                        and head.head.lemma_.lower() in LEADING_VERBS
+                    ):
+                        # "X led a delegation that met with Y": the delegation's leader
+                        people.extend(
+                            p for p in subjects_of(head.head, analysis) if p not in people
+                        )
+                        continue
                 for p in np_people(head, analysis):
                     if p not in people:
                         people.append(p)

@@ -2624,3 +2624,15 @@ def test_a_name_listed_after_a_list_of_places_is_still_met(facts) -> None:  # ty
     met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
     assert frozenset({"Ana Costa", "Irwin Lacroix"}) in met
     assert frozenset({"Ana Costa", "Carla Reid"}) in met
+
+
+def test_a_delegation_that_met_someone_is_its_leaders_meeting(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Foreign Minister Ana Ruiz of Chile was in Washington on Monday. Earlier, Ruiz led a "
+        "Chilean government delegation that met with US Secretary of Commerce Paul Grant to "
+        "discuss copper."
+    )
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Ana Ruiz", "Paul Grant"}) in met
