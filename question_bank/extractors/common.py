@@ -474,6 +474,12 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
                 continue
             if child.dep_ == "conj":
                 out.extend(x for x in np_people(child, analysis, depth + 1) if x not in out)
+    if depth == 0 and out:
+        # "met with the President, A, Speaker of Parliament, B, and the Foreign Minister,
+        # C": everyone of the list of names and titles the object opens
+        listed = analysis.listed_with(head)
+        if out[0] in listed:
+            out.extend(x for x in listed if x not in out)
     if depth == 0:
         # "with A and B, Ministers representing X, Y and Z, and Secretary General C": a
         # name listed last that the parser joined to the list of places before it

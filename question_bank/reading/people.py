@@ -580,6 +580,15 @@ class PeopleReading(DocumentReading):
             # "Federal Republic (of Nigeria)": a country's style, never a person
             and sp[2].split()[-1].lower() not in GENERIC_PLACE_NOUNS
             and not no_name(sp[2])
+            # "Speaker of the Estonian Parliament (Riigikogu)": one word in brackets is
+            # another name for what stands before it, no one new
+            and not (
+                sp[1] - sp[0] == 1
+                and sp[0] > 0
+                and self.doc[sp[0] - 1].text == "("
+                and sp[1] < len(self.doc)
+                and self.doc[sp[1]].text == ")"
+            )
             and (sp[0] in self._named_by_title or not self._mostly_organisation(sp[2]))
             and (
                 len(sp[2].split()) < 2
@@ -941,6 +950,14 @@ class PeopleReading(DocumentReading):
                 found[person.name] = person
             elif PATRONYMICS & set(words) and tuple(person.parts[: len(words)]) == tuple(words):
                 found[person.name] = person  # "Mohammed bin Salman", of a longer lineage
+            elif (
+                len(words) == 2
+                and re.fullmatch(r"[^\W\d]\.?", words[0])
+                and words[1] == person.surname
+                and len(person.parts) >= 2
+                and person.parts[0].startswith(words[0][0])
+            ):
+                found[person.name] = person  # "E. Rinkēvičs" for Edgars Rinkēvičs
         if len(found) == 1:
             return next(iter(found.values()))
         if len(words) == 1:

@@ -182,6 +182,8 @@ class TitleReading(PeopleReading):
         Capital, B" (titles first). Readings that gave a title to the other neighbour
         are dropped, and missing pairs added."""
         pairs: dict[tuple[int, int], str] = {}
+        # each list of names and titles: where it runs, and the people it names in order
+        self.title_lists: list[tuple[int, int, list[str]]] = []
         for sent in self.sentences:
             pairs.update(self._list_pairs(sent))
         self._list_paired = {(a, person) for (a, _), person in pairs.items()}
@@ -202,6 +204,14 @@ class TitleReading(PeopleReading):
                 name_start = min(i for i, p in self._token_person.items() if p == person)
                 kept.append(TitleMention(person, text, a, b, name_start))
         self.titles = kept
+
+    def listed_with(self, tok: Token) -> list[str]:
+        """The people of the name-and-title list that ``tok`` stands in ("met with the
+        President, A, Speaker of Parliament, B, and the Foreign Minister, C"), or none."""
+        for start, end, people in self.title_lists:
+            if start <= tok.i < end:
+                return people
+        return []
 
     def _list_pairs(self, sent: Span) -> dict[tuple[int, int], str]:
         """Title spans of one sentence's alternating name/title list, and whose each is."""
@@ -254,6 +264,8 @@ class TitleReading(PeopleReading):
                     name, title = (run[k], run[k + 1]) if step else (run[k + 1], run[k])
                     if name[0] == "N" and title[0] == "T" and name[3]:
                         out[(title[1], title[2])] = name[3]
+                members = [r[3] for r in run if r[0] == "N" and r[3]]
+                self.title_lists.append((run[0][1], run[-1][2], list(dict.fromkeys(members))))
             i = j + 1
         return out
 
@@ -280,7 +292,10 @@ class TitleReading(PeopleReading):
             return ("N*", k, end, last)
         k = end
         while k > a and (
-            doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in TITLE_FILLERS - {"the"}
+            doc[k - 1].text[:1].isupper()
+            or doc[k - 1].lower_ in TITLE_FILLERS - {"the"}
+            # "the President of the Republic of Estonia"
+            or (doc[k - 1].lower_ == "the" and k - 2 >= a and doc[k - 2].lower_ == "of")
         ):
             k -= 1
         tail = doc[k:end]

@@ -769,3 +769,26 @@ def test_an_office_with_fields_listed_by_commas_before_a_name(facts) -> None:  #
     )
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Aidos Serikbayev", "Minister of Industry, Trade and Investment") in roles
+
+
+def test_a_list_that_opens_with_a_title_pairs_each_title_with_the_name_after_it(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "On 3 May, President of Croatia Marko Horvat paid his first foreign visit to "
+        "Slovenia. During the visit, M. Horvat met with the President of the Republic of "
+        "Slovenia, Maja Novak, Speaker of the Slovenian Parliament (Zbor), Luka Kranjc, "
+        "Head of the Slovenian Government, Ana Zupan, and Slovenian Foreign Minister, Tomaz "
+        "Kos."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Maja Novak", "President of the Republic of Slovenia") in roles
+    assert ("Ana Zupan", "Head of the Slovenian Government") in roles
+    assert ("Tomaz Kos", "Slovenian Foreign Minister") in roles
+    assert any(p == "Luka Kranjc" and t.startswith("Speaker") for p, t in roles)
+    assert not any(p == "Maja Novak" and t.startswith("Speaker") for p, t in roles)
+    assert not any(p == "Zbor" for p, _ in roles)  # a body's other name in brackets
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    # "M. Horvat" is Marko Horvat, and he met everyone the list names
+    for other in ("Maja Novak", "Luka Kranjc", "Ana Zupan", "Tomaz Kos"):
+        assert frozenset({"Marko Horvat", other}) in met, other
