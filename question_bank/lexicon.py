@@ -26,6 +26,12 @@ POST_NOMINALS = frozenset(
     "t.d. td mp mep mla msp mpp qc kc obe mbe cbe kbe dbe cmg kcmg gcmg frs".split()
 )
 
+# Words that introduce someone's relative ("First Lady Melania Trump", "his wife Ana"):
+# the relative shares the family name, and the bare family name stays the principal's.
+RELATIVE_WORDS = frozenset(
+    "wife husband spouse son daughter brother sister mother father widow lady consort".split()
+)
+
 # Rulers' styles that news also uses as given names and surnames ("Amir Ohana", "Sultan Al
 # Jaber", "Mr King"): a name when an office or a style stands right before them, or the name
 # after them is given an office that no ruler holds.
@@ -158,7 +164,9 @@ TITLE_TAILS = frozenset(
     "agriculture energy transport environment tourism culture communications housing "
     "petroleum mines works youth sports industry law fisheries planning welfare digital "
     "technology innovation science arts heritage women family social water resources "
-    "infrastructure investment".split()
+    "infrastructure investment climate change emergency emergencies disaster disasters "
+    "management diaspora veterans immigration citizenship revenue treasury police "
+    "corrections customs statistics".split()
 )
 
 # Title heads that are too vague to be a role on their own ("the official said").

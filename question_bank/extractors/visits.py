@@ -106,6 +106,11 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
         return (subjects_of(tok, analysis), found) if found else None
     if lemma in ("be", "remain"):
         heads = prep_objects(tok, ("in",))
+        if heads and any(
+            c.dep_ == "acomp" and c.i < heads[0].i and c.lower_ not in _STAY_STATES
+            for c in tok.children
+        ):
+            return None  # "is highly respected in Fiji": what someone is there, not a stay
         for c in tok.children:
             if c.dep_ == "advmod" and c.lower_ in ("here", "there", "back"):
                 heads.extend(prep_objects(c, ("in",)))  # "to be back here in Jakarta"
@@ -445,6 +450,8 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
 
 
 _ARRIVAL_VERBS = frozenset("land arrive touch fly".split())
+# "is due in Riyadh", "was present in Basel": states that put someone somewhere.
+_STAY_STATES = frozenset("due expected set scheduled slated present back here there".split())
 
 
 def _previous_start(sent: Span, analysis: Analysis) -> int:

@@ -171,6 +171,10 @@ class CoreferenceReading(TitleReading):
         if tok.dep_ in ("dobj", "dative", "pobj") and tok.lower_ in ("him", "her"):
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
             subject_tok = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            while subject_tok is None and verb.dep_ == "conj" and verb.head is not verb:
+                # "Modi welcomed the president and thanked him": the shared subject
+                verb = verb.head
+                subject_tok = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
             if subject_tok is not None:
                 own_subject = self.person_of_np(subject_tok)
         # "he called me ...", said by the speaker of a transcript's turn: "he" is someone else

@@ -24,6 +24,7 @@ from ..lexicon import (
     POST_NOMINALS,
     POSTED_TITLE_HEADS,
     RANKS,
+    RELATIVE_WORDS,
     ROYAL_STYLES,
     RULER_WORDS,
     STYLE_NOUNS,
@@ -630,13 +631,30 @@ class PeopleReading(DocumentReading):
             if gender and not person.gender:
                 person.gender = gender
         mentions: list[tuple[int, str]] = []  # who is named where, as far as known
+        first_full: dict[str, int] = {}  # where each person's full name is first written
         for start, _end, text, _gender in spans:
             words = name_words(text)
             if len(words) >= 2 and (found := self._find_person(words)) is not None:
                 mentions.append((start, found.name))
+                first_full.setdefault(found.name, start)
+        principals: dict[str, Person] = {}  # a family name the story used before a relative's
         for start, end, text, gender in spans:
             words = name_words(text)
             person = self._find_person(words)
+            if len(words) == 1 and (
+                words[0] in principals
+                or (
+                    person is not None
+                    and first_full.get(person.name, -1) > start
+                    and self._relative_at(first_full[person.name])
+                )
+            ):
+                # "Modi welcomed Trump … President Kovind welcomed Trump and First Lady
+                # Melania Trump": the bare family name, used first, is not the relative's
+                if words[0] not in principals:
+                    principals[words[0]] = Person(name=text, parts=words)
+                    self.persons[text] = principals[words[0]]
+                person = principals[words[0]]
             if person is None and self._ambiguous(words):
                 # "Kim" with Kim Jong Un and his sister in the story, "Wang" with Wang Yi
                 # and Wang Wenbin: the one the story has named most up to here
@@ -661,6 +679,17 @@ class PeopleReading(DocumentReading):
                 person.aliases.add(self._nicknames[start])
         self._initials_as_names()
         self._label_slips()
+
+    def _relative_at(self, start: int) -> bool:
+        """Whether the name at ``start`` is introduced as someone's relative ("First Lady
+        Melania Trump", "his wife, Ana Costa")."""
+        for k in range(start - 1, max(-1, start - 4), -1):
+            tok = self.doc[k]
+            if tok.lower_ in RELATIVE_WORDS:
+                return True
+            if not (tok.text == "," or tok.lower_ in ("first", "his", "her", "the")):
+                return False
+        return False
 
     def _initials_as_names(self) -> None:
         """ "AMLO, as the Mexican head of state is known": a word in capitals that spells

@@ -792,3 +792,23 @@ def test_a_list_that_opens_with_a_title_pairs_each_title_with_the_name_after_it(
     # "M. Horvat" is Marko Horvat, and he met everyone the list names
     for other in ("Maja Novak", "Luka Kranjc", "Ana Zupan", "Tomaz Kos"):
         assert frozenset({"Marko Horvat", other}) in met, other
+
+
+def test_a_bare_family_name_used_before_a_relatives_full_name_is_the_principal(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Prime Minister Ravi Menon of Malaysia said the welcome given to Carter in Kuala "
+        "Lumpur would be remembered. Menon welcomed the US president and thanked him for "
+        "taking time out for the visit to Malaysia. King Ibrahim welcomed Carter and First "
+        "Lady Rosa Carter at the palace. Menon said Carter is highly respected in Malaysia. "
+        "Minister for Climate Change James Lee joined the talks."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert not any(p == "Rosa Carter" and t == "President" for p, t in roles)
+    assert ("James Lee", "Minister for Climate Change") in roles
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Ibrahim", "Carter"}) in met
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    # the host thanked the guest for the visit; "respected in Malaysia" is no stay
+    assert ("Ravi Menon", "Malaysia") not in visits
