@@ -454,6 +454,8 @@ PRESS_NOUNS = frozenset(
 VISIT_VERBS = frozenset("visit travel come go tour".split())
 
 BARE_MODIFIERS = frozenset("deputy chief general vice acting senior".split())
+# Title words that, alone, name no office a student could learn ("Kenya's leader X").
+VAGUE_TITLES = frozenset("leader head".split())
 
 PARTICLES = frozenset("al el bin ibn van von de da di der le la du bint abu".split())
 # Particles after which a name is the father's: "Mohammed bin Salman" is not "Salman".

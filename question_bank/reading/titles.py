@@ -34,6 +34,7 @@ from ..lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_TAILS,
+    VAGUE_TITLES,
     WEAK_TITLE_HEADS,
     WEEKDAYS,
 )
@@ -138,6 +139,8 @@ class TitleReading(PeopleReading):
             for m in self.titles
             if self._clean_title_span(m)
             and m.title.lower() not in BARE_MODIFIERS
+            # "Kenya's leader Uhuru Kenyatta": "leader" alone names no office to learn
+            and m.title.lower() not in VAGUE_TITLES
             # "the leader of the world's number-two economy": a description, no office
             and not _WORLDS.search(m.title)
             and not self._held_before(m)

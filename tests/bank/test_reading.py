@@ -812,3 +812,15 @@ def test_a_bare_family_name_used_before_a_relatives_full_name_is_the_principal(f
     visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
     # the host thanked the guest for the visit; "respected in Malaysia" is no stay
     assert ("Ravi Menon", "Malaysia") not in visits
+
+
+def test_leader_alone_is_no_office(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "President Ana Costa welcomed Chile's leader Pablo Rojas to Brasilia on Monday. "
+        "Chilean President Pablo Rojas thanked her."
+    )
+    titles = {f["title"] for f in of_type(found, "role") if f["person"] == "Pablo Rojas"}
+    assert "Chilean President" in titles
+    assert "leader" not in titles
