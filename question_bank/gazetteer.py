@@ -183,6 +183,7 @@ def is_firm_place(name: str) -> bool:
 _IRREGULAR_NATIONALITIES = {
     # neighbours whose nationality words differ by a letter or two
     "nigerien": "Niger",
+    "bissau-guinean": "Guinea-Bissau",
     "nigerian": "Nigeria",
     "austrian": "Austria",
     "australian": "Australia",

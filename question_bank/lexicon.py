@@ -11,7 +11,7 @@ import re
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam mx mx. prof prof. professor "
     "sheikh sheikha shaikh prince princess king queen emir amir ameer sultan emperor empress crown "
-    "h.e. h.e "
+    "h.e. h.e hm hrh "
     "excellency hon hon. rt rt.".split()
 )
 
@@ -36,6 +36,9 @@ RELATIVE_WORDS = frozenset(
 # Jaber", "Mr King"): a name when an office or a style stands right before them, or the name
 # after them is given an office that no ruler holds.
 NAME_LIKE_STYLES = frozenset("king queen emir amir ameer sultan emperor empress".split())
+# Office fields that are also family names ("Jude Law"): a name may end in them.
+SURNAME_LIKE_FIELDS = frozenset("law justice police".split())
+
 # Title words that are also family names ("Angus King", "John Major"): a name may end in
 # them; it never ends in another title word ("BNP Chairperson" is no name).
 SURNAME_LIKE_TITLES = frozenset(

@@ -28,6 +28,7 @@ from ..lexicon import (
     ROYAL_STYLES,
     RULER_WORDS,
     STYLE_NOUNS,
+    SURNAME_LIKE_FIELDS,
     SURNAME_LIKE_TITLES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -574,6 +575,10 @@ class PeopleReading(DocumentReading):
             and not _nationality(sp[2])
             # "Russian Foreign Ministry", "the Defence Council": a body, never a person
             and sp[2].split()[-1].lower() not in ORGANISATION_NOUNS
+            # "Minister of Foreign Affairs, African Cooperation and ...": an office's field
+            and not (
+                " " in sp[2] and sp[2].split()[-1].lower() in TITLE_TAILS - SURNAME_LIKE_FIELDS
+            )
             # "King Khalid International Airport": a place named after a person
             and sp[2].split()[-1].lower() not in FACILITY_NOUNS
             # "Azerbaijani Martyrs", "Afghan Elders": a people, named in the plural
@@ -1210,6 +1215,8 @@ class PeopleReading(DocumentReading):
                 last = j
             elif tok.lower_ in ("in", "to") and office and last == j - 1:
                 seg = j + 1  # "High Commissioner of Pakistan in Malaysia Amna Baloch"
+            elif tok.lower_ == "the" and office and seg == j and j > i:
+                seg = j + 1  # "Ambassador of Ireland to the Netherlands Kevin Kelly"
             elif (
                 tok.text == ","
                 and last == j - 1

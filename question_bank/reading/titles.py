@@ -565,12 +565,18 @@ class TitleReading(PeopleReading):
                     and doc[i - 1].text[:1].isupper()
                     and any(doc[k].lower_ == "of" for k in range(i - 3, i - 1))
                 )
-                # "President of the Kyrgyz Republic Sadyr Zhaparov"
+                # "President of the Kyrgyz Republic Sadyr Zhaparov", "Ambassador of Ireland
+                # to the Netherlands Kevin Kelly"
                 or (
                     tok.lower_ == "the"
                     and i - 1 > sent_start
-                    and doc[i - 1].lower_ == "of"
-                    and is_title_word(doc[i - 2])
+                    and (
+                        (doc[i - 1].lower_ == "of" and is_title_word(doc[i - 2]))
+                        or (
+                            doc[i - 1].lower_ in ("to", "in")
+                            and self._chain_to_title(i - 2, sent_start)
+                        )
+                    )
                 )
                 or (
                     tok.text == "-"
@@ -841,7 +847,12 @@ class TitleReading(PeopleReading):
                 ):
                     title_tok = doc[k - 1]
                     break
-                if doc[k].text in (",", ";") or doc[k].pos_ in ("VERB", "AUX"):
+                if doc[k].pos_ in ("VERB", "AUX") or (
+                    doc[k].text in (",", ";")
+                    # "Minister of Foreign Affairs, African Cooperation and ..., X": the
+                    # office's fields listed with commas
+                    and not (doc[k].text == "," and k > 0 and doc[k - 1].lower_ in TITLE_TAILS)
+                ):
                     break
         if not is_title_word(title_tok) or title_tok.i in self._token_person:
             return None

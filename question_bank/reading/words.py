@@ -154,7 +154,11 @@ def ends_of_phrase(doc: Doc, i: int) -> bool:
                         or (t.i + 2 <= i and doc[t.i + 2].lower_ in TITLE_TAILS)
                     )
                 )
-                or (t.lower_ == "the" and t.i > j + 1 and doc[t.i - 1].lower_ in ("of", "at"))
+                or (
+                    t.lower_ == "the"
+                    and t.i > j + 1
+                    and doc[t.i - 1].lower_ in ("of", "at", "to", "in")
+                )
                 for t in tail
             ):
                 return True  # "Secretary of State", "Adviser on Commerce"

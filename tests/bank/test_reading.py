@@ -824,3 +824,25 @@ def test_leader_alone_is_no_office(facts) -> None:  # type: ignore[no-untyped-de
     titles = {f["title"] for f in of_type(found, "role") if f["person"] == "Pablo Rojas"}
     assert "Chilean President" in titles
     assert "leader" not in titles
+
+
+def test_office_fields_a_hyphenated_nationality_hm_and_a_posting_to_the_country(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Minister of Foreign Affairs, African Cooperation and Moroccans Abroad, Karim "
+        "Alaoui, on Wednesday held talks in Rabat with his Bissau-Guinean counterpart, Ana "
+        "Mendes. Alaoui said the visit of HM the King to Bissau in 2015 had helped. Mendes "
+        "later met the Minister for Transport Omar Idrissi, the Ambassador of Morocco to "
+        "the Netherlands Youssef Tazi as well as officials."
+    )
+    people = {f["person"] for f in of_type(found, "role")}
+    people |= {p for f in of_type(found, "meeting") for p in f["participants"]}
+    people |= {f["traveler"] for f in of_type(found, "visit")}
+    # an office's field, a nationality and a style are no people
+    assert not people & {"African Cooperation", "Bissau-Guinean", "HM"}
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Karim Alaoui", "Ana Mendes"}) in met
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Youssef Tazi", "Ambassador of Morocco to the Netherlands") in roles
+    assert not any(p == "Omar Idrissi" and "Ambassador" in t for p, t in roles)
