@@ -68,7 +68,9 @@ def normalize_same_length(text: str) -> str:
     text = _IMAGE_FILE.sub(lambda m: " " * len(m.group(0)), text)
     turns = speaker_labels(text)
     if not turns:
-        # a dateline is no part of the story's first sentence: blank it (offsets kept)
+        # a dateline is no part of the story's first sentence: blank it (offsets kept),
+        # and a byline glued before it ("By Ana Rios WINDHOEK A colourful display ...")
+        text = _BYLINE_LEAD.sub(lambda m: " " * len(m.group(0)), text)
         return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
     out = list(text)
     for start, end in turns:
@@ -91,6 +93,13 @@ _DATELINE = re.compile(
     r"|^[ \t]*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}, ?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} "
     r"[A-Z][a-z]{2,8}\.?) ?\([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,2}\) ?(?:--|[-–—:])? ?"
     r"(?=[A-Z\"'])",
+    re.M,
+)
+
+# A byline run into the dateline and the story's first words on one line: "By Ana Rios
+# WINDHOEK A colourful display ..." (the dateline's place in capitals ends it).
+_BYLINE_LEAD = re.compile(
+    r"^[ \t]*By (?:[A-Z][\w'’.-]+ ){1,4}[A-Z]{3,}(?: [A-Z]{3,})*\s*[-–—:,]?\s*(?=[A-Z][a-z ])",
     re.M,
 )
 

@@ -639,6 +639,16 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 and analysis.is_place(prep.head)
             ):
                 continue  # "in Rawalpindi near Islamabad": where Rawalpindi is, no stop
+            if (
+                tok.i >= 2
+                and (doc[tok.i - 1].tag_ == "POS" or doc[tok.i - 1].text in ("'", "’", "'s", "’s"))
+                and doc[tok.i - 2].text[:1].isupper()
+                and not is_firm_place(doc[tok.i - 2].text)
+                and not is_city(doc[tok.i - 2].text)
+                and country_of_word(doc[tok.i - 2].text) is None
+                and analysis.person_at(doc[tok.i - 2]) is None
+            ):
+                continue  # "Heroes' Acre", "People's Square": a landmark's name
             run = _hyphen_run(tok)
             if run is not None:
                 # "Guinea-Bissau" is one country; "US-China talks" names no destination

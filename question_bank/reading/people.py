@@ -661,6 +661,17 @@ class PeopleReading(DocumentReading):
                     self.persons[text] = principals[words[0]]
                 person = principals[words[0]]
             if person is None and self._ambiguous(words):
+                # "Mugabe" with President Robert Mugabe and First Lady Grace Mugabe: the
+                # one not introduced as the other's relative
+                kin = [
+                    p
+                    for p in self.persons.values()
+                    if p.surname == words[-1] and len(p.parts) > 1 and p.name in first_full
+                ]
+                principal = [p for p in kin if not self._relative_at(first_full[p.name])]
+                if len(kin) > 1 and len(principal) == 1:
+                    person = principal[0]
+            if person is None and self._ambiguous(words):
                 # "Kim" with Kim Jong Un and his sister in the story, "Wang" with Wang Yi
                 # and Wang Wenbin: the one the story has named most up to here
                 person = self._most_named(words, start, mentions)

@@ -846,3 +846,21 @@ def test_office_fields_a_hyphenated_nationality_hm_and_a_posting_to_the_country(
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Youssef Tazi", "Ambassador of Morocco to the Netherlands") in roles
     assert not any(p == "Omar Idrissi" and "Ambassador" in t for p, t in roles)
+
+
+def test_a_glued_byline_a_principal_beside_a_relative_and_a_landmark(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "By Rosa Lima MAPUTO A colourful display greeted the President of Malawi John "
+        "Banda and First Lady Mary Banda, who arrived in the country on a three-day state "
+        "visit. The 70-year-old Banda was welcomed by President Luis Nhaca at the airport. "
+        "Banda is expected to lay a wreath at Heroes' Acre on Friday."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("John Banda", "President of Malawi") in roles  # the byline no longer hides it
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"John Banda", "Luis Nhaca"}) in met  # "Banda" is the principal
+    assert not any("Mary Banda" in m for m in met)
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert "Acre" not in places
