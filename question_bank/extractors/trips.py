@@ -255,7 +255,9 @@ def extract_trips(analysis: Analysis) -> Iterator[Trip]:
                 cut = next((t.i for t in phrase if t.dep_ == "cc" and t.head.i == dest_tok.i), None)
                 if cut is not None:
                     phrase = sent.doc[phrase.start : cut]
-                destination = phrase.text if len(phrase) <= 6 else dest_tok.text
+                destination = " ".join(
+                    (phrase.text if len(phrase) <= 6 else dest_tok.text).split()
+                )  # no line break a headline ends with
             yield Trip(
                 traveler=traveler,
                 ordinal=n,

@@ -52,11 +52,11 @@ class DocumentReading:
             stripped = e.text.lower().rstrip("'s")
             if stripped != e.text.lower():
                 self._labels.setdefault(stripped, []).append(e.label_)
-        lowered = [t.lower_ for t in self.tokens]
         self._after_place_prep = {
-            low
-            for prev, low in pairwise(lowered)
-            if prev in ("to", "in", "from", "into", "across", "near")
+            tok.lower_
+            for prev, tok in pairwise(self.tokens)
+            if prev.lower_ in ("to", "in", "from", "into", "across", "near")
+            and not _possessor_at(tok)  # "in Hun Manet's honour": a person's
         }
 
     def source(self, sent: Span) -> Source:
@@ -182,3 +182,14 @@ def _title_case_line(sent: Span, words: list[Token], whole: str) -> bool:
         return False  # only a line of its own
     content = [t for t in words if t.lower_ not in _MINOR_WORDS]
     return len(content) >= 4 and all(t.text[:1].isupper() for t in content)
+
+
+def _possessor_at(tok: Token) -> bool:
+    """Whether the proper name starting at ``tok`` owns what follows ("Hun Manet's")."""
+    doc = tok.doc
+    for k in range(tok.i, min(tok.i + 4, len(doc))):
+        if doc[k].tag_ == "POS" or doc[k].text in ("'s", "’s"):
+            return k > tok.i
+        if doc[k].pos_ != "PROPN":
+            return False
+    return False

@@ -864,3 +864,17 @@ def test_a_glued_byline_a_principal_beside_a_relative_and_a_landmark(facts) -> N
     assert not any("Mary Banda" in m for m in met)
     places = {p for f in of_type(found, "visit") for p in f["places"]}
     assert "Acre" not in places
+
+
+def test_a_name_after_in_as_a_possessor_is_still_a_person(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "The Prime Minister of Laos, Hun Sokha, is in Singapore on his first official "
+        "visit. Hun Sokha will call on President Tan Wei. PM Lim will host a dinner in "
+        "Hun Sokha's honour."
+    )
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Hun Sokha", "Tan Wei"}) in met
+    trips = [f for f in of_type(found, "trip") if f["traveler"] == "Hun Sokha"]
+    assert trips and all("\n" not in (f["destination"] or "") for f in trips)
