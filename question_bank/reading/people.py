@@ -1228,6 +1228,8 @@ class PeopleReading(DocumentReading):
                 seg = j + 1  # "High Commissioner of Pakistan in Malaysia Amna Baloch"
             elif tok.lower_ == "the" and office and seg == j and j > i:
                 seg = j + 1  # "Ambassador of Ireland to the Netherlands Kevin Kelly"
+            elif tok.lower_ == "for" and j > i and doc[j - 1].text[:1].isupper() and last is None:
+                continue  # "Minister of State for African Affairs Ahmed Kattan"
             elif (
                 tok.text == ","
                 and last == j - 1

@@ -135,7 +135,7 @@ def ends_of_phrase(doc: Doc, i: int) -> bool:
                 or (t.lower_ == "the" and t.i == j + 1)
                 # "High Commissioner of Pakistan in Malaysia", "Undersecretary of the
                 # Ministry of Regional Cooperation", "Director for Programs at the Ministry"
-                or (t.lower_ in ("in", "to", "of", "at") and t.i > j + 1 and t.i < i)
+                or (t.lower_ in ("in", "to", "of", "at", "for") and t.i > j + 1 and t.i < i)
                 # "Minister of Industry, Trade and Investment": fields listed
                 or (
                     t.text == ","

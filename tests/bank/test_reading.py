@@ -878,3 +878,16 @@ def test_a_name_after_in_as_a_possessor_is_still_a_person(facts) -> None:  # typ
     assert frozenset({"Hun Sokha", "Tan Wei"}) in met
     trips = [f for f in of_type(found, "trip") if f["traveler"] == "Hun Sokha"]
     assert trips and all("\n" not in (f["destination"] or "") for f in trips)
+
+
+def test_minister_of_state_for_a_field_before_a_name(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "AMMAN — King Hassan on Wednesday received Saudi Minister of State for African "
+        "Affairs Omar Abdul Aziz Qasim, who delivered a letter."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Omar Abdul Aziz Qasim", "Saudi Minister of State for African Affairs") in roles
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Hassan", "Omar Abdul Aziz Qasim"}) in met
