@@ -219,7 +219,7 @@ HOSTED_EVENT_NOUNS = frozenset("ceremony reception banquet luncheon gala".split(
 MEETING_NOUNS = frozenset(
     "talks meeting meetings discussions discussion conversation call phone talk summit "
     "negotiations consultations audience bilateral dinner lunch breakfast welcome briefing "
-    "dialogue sit-down greetings pleasantries".split()
+    "dialogue sit-down greetings pleasantries tête tete tête-à-tête tete-a-tete".split()
 )
 
 # Nouns that make a number before them part of a set phrase, not a count: "a two-state

@@ -16,6 +16,7 @@ from ..lexicon import (
     MEETING_NOUN_PREPS,
     MEETING_NOUNS,
     NAME_STYLES,
+    PAIR_NOUNS,
     PARTICLES,
     PARTITIVE_NOUNS,
     PATRONYMICS,
@@ -311,6 +312,13 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
                 left = []
             if not left or not right or analysis.negated(carrier):
                 continue
+            couples = [
+                set(analysis.pairs[t.i])
+                for t in analysis.tokens_of(sent)
+                if t.i in analysis.pairs and t.lower_ in PAIR_NOUNS
+            ]
+            if set(left) | set(right) in couples:
+                continue  # "the couple": two who travel together do not meet each other
             if _remote(tok) or (carrier is not tok and _remote(carrier)):
                 continue  # "held a telephone conversation", "spoke by video link": no meeting
             found_place = meeting_place_token(carrier, analysis)

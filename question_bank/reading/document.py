@@ -106,8 +106,8 @@ class DocumentReading:
                 if index - back < 0:
                     return fact
                 earlier = self.source(self.sentences[index - back])
-                if "\n" in self.article.text[earlier.start : fact.source.start]:
-                    return fact  # a source stays inside its paragraph
+                if back > 1 and "\n" in self.article.text[earlier.start : fact.source.start]:
+                    return fact  # a source reaches at most the paragraph right before
                 if text_names(earlier.sentence, person):
                     start = min(start, earlier.start)
                     break
