@@ -69,7 +69,7 @@ def _shortanswer_text(text: str) -> str:
 
 def _feedback(item: ExportItem) -> str:
     """The general feedback: the source sentence and where it comes from."""
-    sentence = item.question.source.sentence.strip()
+    sentence = " ".join(item.question.source.sentence.split())  # one line, across paragraphs
     where = ", ".join(x for x in (item.article_title, item.article_date) if x)
     text = f"Source: “{sentence}”" if sentence else ""
     if where:

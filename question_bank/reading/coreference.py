@@ -70,13 +70,8 @@ class CoreferenceReading(TitleReading):
                 pair = self._named_pair(tok)
                 if pair:
                     last_pair = pair
-                elif self._is_pair_reference(tok):
-                    # "X arrived at the invitation of his counterpart Y. … The two leaders
-                    # will hold talks": with no "A and B" before, the two people the
-                    # sentences just before name, when they name exactly two
-                    named = last_pair or self._two_named_before(sent)
-                    if named:
-                        self.pairs[tok.i] = named
+                elif last_pair and self._is_pair_reference(tok):
+                    self.pairs[tok.i] = last_pair
                 if tok.i in self._token_person:
                     if (
                         tok.i - 1 in self._token_person
@@ -422,16 +417,6 @@ class CoreferenceReading(TitleReading):
             if c.dep_ == "conj" and self._token_person.get(c.i) not in (None, first)
         ]
         return (first, str(others[0])) if len(others) == 1 else None
-
-    def _two_named_before(self, sent: Span) -> tuple[str, str] | None:
-        """The two people the (up to two) sentences before ``sent`` name, if exactly two."""
-        k = self.sentences.index(sent) if sent in self.sentences else -1
-        people: list[str] = []
-        for before in self.sentences[max(0, k - 2) : max(0, k)]:
-            for m in self.mentions:
-                if before.start <= m.start < before.end and m.person not in people:
-                    people.append(m.person)
-        return (people[0], people[1]) if len(people) == 2 else None
 
     def _is_pair_reference(self, tok: Token) -> bool:
         """ "the couple", "the imperial couple", "the two leaders", "both ministers"."""

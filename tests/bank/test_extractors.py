@@ -701,13 +701,20 @@ def test_the_source_reaches_back_to_the_sentence_that_names_the_guest(facts) -> 
     assert meeting.cue is None or meeting.source.start <= meeting.cue.start
 
 
-def test_the_source_never_reaches_into_another_paragraph(facts) -> None:
+def test_the_source_reaches_one_sentence_back_across_a_paragraph_and_no_further(facts) -> None:
     text = (
         "Foreign Minister Anna Lindqvist of Sweden arrived in Lima on Sunday.\n\n"
         "Deputy Minister Rosa Ferreira welcomed the visiting minister at the airport."
     )
-    for fact in facts(text):
-        assert "\n" not in fact.source.sentence
+    [meeting] = [f for f in facts(text) if f.type == "meeting"]
+    assert meeting.source.sentence == text  # the sentence right before, a paragraph up
+    farther = (
+        "Foreign Minister Anna Lindqvist of Sweden arrived in Lima on Sunday. The weather "
+        "was fine.\n\nDeputy Minister Rosa Ferreira welcomed the visiting minister at "
+        "the airport."
+    )
+    for fact in facts(farther):
+        assert "Anna Lindqvist" not in fact.source.sentence or "\n" not in fact.source.sentence
 
 
 def test_the_person_thanked_for_visiting_is_the_visitor(facts) -> None:
