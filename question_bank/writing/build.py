@@ -487,7 +487,12 @@ def cloze(
     forms = tuple(a for a in dict.fromkeys(accepted) if a and a != text)
     # the key again, or its figure in another form ("90-day" for "90 days"); a name's
     # part may be someone else's ("Al Nahyan"), so names are cut only whole
-    figures = [f for f in forms if parse_ordinal(f) is not None or parse_amount(f) is not None]
+    low = quote.lower()
+    figures = [
+        f
+        for f in forms
+        if f.lower() in low and (parse_ordinal(f) is not None or parse_amount(f) is not None)
+    ]
     quote = _without_repeats(quote, (text, *figures))
     t = tpl or template("any", "cloze", "any", "blank")
     # "U.S. President _____": a head of state or government named right after the office
@@ -515,8 +520,11 @@ def _without_repeats(quote: str, forms: Sequence[str]) -> str:
     lies between the two."""
     at = quote.find(BLANK)
     end = at + len(BLANK)
+    low = quote.lower()
+    if at < 0 or not any(f and f.lower() in low for f in forms):
+        return quote  # most quotes print none of the forms: no pattern to build
     words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
-    if not words or at < 0:
+    if not words:
         return quote
     for m in re.finditer(rf"(?<!\w)(?:{words})(?!\w)", quote, re.IGNORECASE):
         if m.start() >= end:
