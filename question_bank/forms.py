@@ -561,6 +561,11 @@ _PLACE_NAMES: tuple[tuple[str, ...], ...] = (
     ("North Korea", "DPRK"),
     ("Democratic Republic of the Congo", "DR Congo", "DRC"),
     ("Central African Republic", "CAR"),
+    ("New Zealand", "NZ", "N.Z.", "Aotearoa"),
+    ("Papua New Guinea", "PNG"),
+    ("Saudi Arabia", "KSA"),
+    ("Bosnia and Herzegovina", "BiH", "Bosnia"),
+    ("Trinidad and Tobago", "T&T"),
     ("Kyiv", "Kiev"),
     ("Gaza", "Gaza Strip"),
     ("Vatican", "Vatican City", "Holy See"),
@@ -595,7 +600,9 @@ def _official_names() -> dict[str, tuple[str, ...]]:
 
 def _place_group(plain: str) -> tuple[str, ...]:
     """The other names of a place, by its plain form (none when it has no other)."""
-    return _PLACE_INDEX.get(plain) or _official_names().get(plain, ())
+    common = _PLACE_INDEX.get(plain, ())
+    official = _official_names().get(plain, ())
+    return tuple(dict.fromkeys((*common, *official)))
 
 
 @lru_cache(maxsize=4096)

@@ -830,3 +830,19 @@ def test_a_countrys_other_names_agree_in_a_title_and_a_host_on_a_tour_gets_the_c
     assert grade(role, "President of Côte d'Ivoire").correct
     assert grade(role, "President").correct
     assert not grade(role, "President of Ghana").correct
+
+
+def test_common_short_forms_of_a_country_are_right_and_official_names_stay() -> None:
+    from question_bank.forms import place_forms
+
+    q = {
+        "kind": "short_answer",
+        "answer": "New Zealand",
+        "accepted": [],
+        "prompt": "Which country did Lea Novak visit?",
+        "fact": {"type": "visit"},
+    }
+    assert grade(q, "NZ").correct
+    assert not grade(q, "NK").correct
+    assert {"PNG", "Independent State of Papua New Guinea"} <= set(place_forms("Papua New Guinea"))
+    assert {"KSA", "Kingdom of Saudi Arabia"} <= set(place_forms("Saudi Arabia"))
