@@ -889,7 +889,15 @@ class TitleReading(PeopleReading):
         while left > doc[name_start].sent.start and doc[left].ent_iob_ == "I":
             left -= 1  # "the Fund for Development chief executive": not from "Development"
         span = doc[left : last.i + 1]
-        if any(t.i in self._token_person for t in span) or any(t.text == "," for t in span):
+        if (
+            any(t.i in self._token_person for t in span)
+            or any(
+                t.text == ","
+                # "Minister of Foreign Affairs, African Cooperation and ...": fields listed
+                and not (doc[t.i - 1].lower_ in TITLE_TAILS and doc[t.i + 1].text[:1].isupper())
+                for t in span
+            )
+        ):
             return None
         if span.start > 0 and doc[span.start - 1].lower_ == "as":
             return None  # "X as High Commissioner to India, Y as ...": X's title, not Y's

@@ -846,6 +846,11 @@ def test_office_fields_a_hyphenated_nationality_hm_and_a_posting_to_the_country(
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Youssef Tazi", "Ambassador of Morocco to the Netherlands") in roles
     assert not any(p == "Omar Idrissi" and "Ambassador" in t for p, t in roles)
+    # an office whose fields are listed with commas, before a comma and the name
+    assert (
+        "Karim Alaoui",
+        "Minister of Foreign Affairs, African Cooperation and Moroccans Abroad",
+    ) in roles
 
 
 def test_a_glued_byline_a_principal_beside_a_relative_and_a_landmark(facts) -> None:  # type: ignore[no-untyped-def]
