@@ -321,10 +321,10 @@ class TitleReading(PeopleReading):
             if i < 0 or doc[i].lower_ != "counterpart":
                 continue
             end = i + 1
-            while (
-                i - 1 >= 0
-                and doc[i - 1].pos_ in ("ADJ", "PROPN")
-                and doc[i - 1].i not in (self._token_person)
+            while i - 1 >= 0 and (
+                (doc[i - 1].pos_ in ("ADJ", "PROPN") and doc[i - 1].i not in self._token_person)
+                # "his Bissau-Guinean counterpart": a nationality joined by a hyphen
+                or (doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and i - 2 >= 0)
             ):
                 i -= 1  # "his Russian counterpart", "his new Japanese counterpart"
             owner_tok = doc[i - 1] if i >= 1 else None

@@ -846,6 +846,7 @@ def test_office_fields_a_hyphenated_nationality_hm_and_a_posting_to_the_country(
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Youssef Tazi", "Ambassador of Morocco to the Netherlands") in roles
     assert not any(p == "Omar Idrissi" and "Ambassador" in t for p, t in roles)
+    assert ("Ana Mendes", "Karim Alaoui's Bissau-Guinean counterpart") in roles
     # an office whose fields are listed with commas, before a comma and the name
     assert (
         "Karim Alaoui",
