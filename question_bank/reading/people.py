@@ -1108,6 +1108,8 @@ class PeopleReading(DocumentReading):
                 # "The UN special envoy for Afghanistan, Karin Holmqvist, ..."
                 if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > tok.i:
                     run = list(doc[child.left_edge.i : child.i + 1])
+                    while len(run) > 2 and is_firm_place(run[0].text):
+                        run.pop(0)  # "Ambassador to Bosnia Ramiz Basic": the post's country
                     if (
                         2 <= len(run) <= 6
                         and all(

@@ -912,3 +912,20 @@ def test_a_couple_never_meets_itself_and_a_tete_a_tete_is_a_meeting(facts) -> No
     met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
     assert frozenset({"Ana Costa", "Luis Nhaca"}) in met
     assert frozenset({"Carl", "Silvia"}) not in met
+
+
+def test_an_ambassador_to_bosnia_and_no_field_word_as_a_place(facts) -> None:  # type: ignore[no-untyped-def]
+    from question_bank.gazetteer import country_of_word
+
+    from .conftest import of_type
+
+    assert country_of_word("Bosnia") == "Bosnia and Herzegovina"
+    found = facts(
+        "Minister of Culture Ana Petrovic of Serbia and the Bosnian Minister of Civil Affairs "
+        "Marko Ilic signed the Agreement in the Cooperation in the area of culture in "
+        "Sarajevo on Monday. The Serbian Ambassador to Bosnia Dragan Lukic said the visit "
+        "mattered."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Dragan Lukic", "Serbian Ambassador to Bosnia") in roles
+    assert all(f["place"] != "Cooperation" for f in of_type(found, "meeting"))
