@@ -296,6 +296,12 @@ def _one_person(a: str, b: str) -> bool:
 def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
     """Meetings between named people, one fact per pair."""
     for sent in analysis.sentences:
+        # "the couple": two who travel together do not meet each other
+        couples = [
+            set(analysis.pairs[t.i])
+            for t in analysis.tokens_of(sent)
+            if t.i in analysis.pairs and t.lower_ in PAIR_NOUNS
+        ]
         for tok in analysis.tokens_of(sent):
             found = _sides(tok, analysis)
             if not found:
@@ -312,13 +318,8 @@ def extract_meetings(analysis: Analysis) -> Iterator[Meeting]:
                 left = []
             if not left or not right or analysis.negated(carrier):
                 continue
-            couples = [
-                set(analysis.pairs[t.i])
-                for t in analysis.tokens_of(sent)
-                if t.i in analysis.pairs and t.lower_ in PAIR_NOUNS
-            ]
             if set(left) | set(right) in couples:
-                continue  # "the couple": two who travel together do not meet each other
+                continue
             if _remote(tok) or (carrier is not tok and _remote(carrier)):
                 continue  # "held a telephone conversation", "spoke by video link": no meeting
             found_place = meeting_place_token(carrier, analysis)

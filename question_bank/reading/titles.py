@@ -43,6 +43,7 @@ from .people import PeopleReading, style_as_given_name
 from .words import (
     clean_title,
     ends_of_phrase,
+    field_comma,
     is_past_title,
     is_style_word,
     is_title_word,
@@ -533,7 +534,7 @@ class TitleReading(PeopleReading):
                 # "Minister of Trade and Industry X": fields joined inside the "of" phrase
                 # ("Minister of Industry, Trade and Investment X": listed with commas)
                 or (
-                    (tok.lower_ == "and" or (tok.text == "," and doc[i - 1].lower_ in TITLE_TAILS))
+                    (tok.lower_ == "and" or field_comma(doc, i))
                     and i + 1 < end
                     and _field_after_and(doc, i)
                     and doc[i - 1].text[:1].isupper()
@@ -676,7 +677,7 @@ class TitleReading(PeopleReading):
                 tok.lower_ in ("of", "the", "at", "for")
                 or (tok.text[:1].isupper() and tok.is_alpha)
                 # "of Industry, Trade and Investment": fields listed with commas
-                or (tok.text == "," and k > 0 and doc[k - 1].lower_ in TITLE_TAILS)
+                or field_comma(doc, k)
             ):
                 return False
         return False
@@ -851,7 +852,7 @@ class TitleReading(PeopleReading):
                     doc[k].text in (",", ";")
                     # "Minister of Foreign Affairs, African Cooperation and ..., X": the
                     # office's fields listed with commas
-                    and not (doc[k].text == "," and k > 0 and doc[k - 1].lower_ in TITLE_TAILS)
+                    and not field_comma(doc, k)
                 ):
                     break
         if not is_title_word(title_tok) or title_tok.i in self._token_person:
@@ -894,7 +895,7 @@ class TitleReading(PeopleReading):
             or any(
                 t.text == ","
                 # "Minister of Foreign Affairs, African Cooperation and ...": fields listed
-                and not (doc[t.i - 1].lower_ in TITLE_TAILS and doc[t.i + 1].text[:1].isupper())
+                and not (field_comma(doc, t.i) and doc[t.i + 1].text[:1].isupper())
                 for t in span
             )
         ):

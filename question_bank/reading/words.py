@@ -111,6 +111,12 @@ def singular_title(tok: Token) -> str | None:
     return None
 
 
+def field_comma(doc: Doc, i: int) -> bool:
+    """Whether the token at ``i`` is a comma right after an office's field word, as in
+    "Minister of Industry, Trade and Investment" (the callers say what may follow it)."""
+    return doc[i].text == "," and i > 0 and doc[i - 1].lower_ in TITLE_TAILS
+
+
 def ends_of_phrase(doc: Doc, i: int) -> bool:
     """True for the last word of "Secretary of State" and the like."""
     j = i
@@ -138,10 +144,7 @@ def ends_of_phrase(doc: Doc, i: int) -> bool:
                 or (t.lower_ in ("in", "to", "of", "at", "for") and t.i > j + 1 and t.i < i)
                 # "Minister of Industry, Trade and Investment": fields listed
                 or (
-                    t.text == ","
-                    and j + 1 < t.i < i
-                    and doc[t.i - 1].lower_ in TITLE_TAILS
-                    and doc[t.i + 1].lower_ in TITLE_TAILS
+                    j + 1 < t.i < i and field_comma(doc, t.i) and doc[t.i + 1].lower_ in TITLE_TAILS
                 )
                 # "Minister of Trade and Industry": two fields of one office
                 or (

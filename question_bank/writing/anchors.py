@@ -301,12 +301,13 @@ _TRIP_PHRASE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def trip_phrase(traveler: str, text: str) -> str | None:
     """The article's own words for the traveller's journey, when they say more than
     "visit" ("seven-day West Africa tour"): the first such phrase in a sentence that names
     the traveller, or None."""
     surname = traveler.split()[-1]
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for sentence in _SENTENCE.split(text):
         if not re.search(rf"\b{re.escape(surname)}\b", sentence):
             continue
         for m in _TRIP_PHRASE.finditer(sentence):

@@ -524,8 +524,6 @@ def _without_repeats(quote: str, forms: Sequence[str]) -> str:
     if at < 0 or not any(f and f.lower() in low for f in forms):
         return quote  # most quotes print none of the forms: no pattern to build
     words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
-    if not words:
-        return quote
     for m in re.finditer(rf"(?<!\w)(?:{words})(?!\w)", quote, re.IGNORECASE):
         if m.start() >= end:
             breaks = [b.start() for b in _CLAUSE_BREAK.finditer(quote, end, m.start())]
