@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import fields, replace
+from typing import Any
 
 from ..analysis import Analysis
 from ..model import Fact
@@ -33,12 +35,34 @@ EXTRACTORS: dict[str, Extractor] = {
 
 
 def run_extractors(analysis: Analysis, names: Iterable[str] | None = None) -> Iterator[Fact]:
-    """Run the named extractors (all by default) and merge facts stated twice."""
+    """Run the named extractors (all by default) and merge facts stated twice. A
+    relative's fact that only repeats the principal's ("President Tomas Varga and First
+    Lady Elena Varga arrived in Lisbon": her visit beside his) is left out."""
     seen: dict[tuple[object, ...], Fact] = {}
     for name in names or EXTRACTORS:
         for fact in EXTRACTORS[name](analysis):
             key = fact.key()
-            if key in seen:
-                continue
-            seen[key] = fact
-            yield analysis.cite_people(fact)
+            if key not in seen:
+                seen[key] = fact
+    for key, fact in seen.items():
+        principal = _as_principal(analysis, fact)
+        if principal is not None and principal.key() in seen:
+            continue
+        yield analysis.cite_people(fact)
+
+
+def _as_principal(analysis: Analysis, fact: Fact) -> Fact | None:
+    """The fact with each relative in it replaced by the principal, or None when it names
+    no relative."""
+    changes: dict[str, Any] = {}
+    for field in fields(fact):
+        value = getattr(fact, field.name)
+        if isinstance(value, str) and (p := analysis.principal_of(value)):
+            changes[field.name] = p
+        elif isinstance(value, tuple) and any(
+            isinstance(v, str) and analysis.principal_of(v) for v in value
+        ):
+            changes[field.name] = tuple(analysis.principal_of(v) or v for v in value)
+    if not changes:
+        return None
+    return replace(fact, **changes)

@@ -89,7 +89,21 @@ class PeopleReading(DocumentReading):
         self._person_texts: set[str] = set()
         self._nicknames: dict[int, str] = {}  # the start of a name: its quoted nickname
         self._titled_texts: set[str] = set()  # names written right after a title
+        self._relatives: set[str] = set()  # people introduced as someone's relative
         self._collect_names()
+
+    def principal_of(self, name: str) -> str | None:
+        """The person a relative shares a family name with ("Tomas Varga" for "First Lady
+        Elena Varga"), when the article names exactly one; None for anyone else."""
+        person = self.persons.get(name)
+        if person is None or name not in self._relatives:
+            return None
+        kin = {
+            p.name
+            for p in self.persons.values()
+            if p.surname == person.surname and len(p.parts) > 1 and p.name not in self._relatives
+        }
+        return next(iter(kin)) if len(kin) == 1 else None
 
     def _name_tokens(self, ent: Span) -> list[Token]:
         """The tokens of a PERSON entity that are the name itself, widened to the full name."""
@@ -642,6 +656,8 @@ class PeopleReading(DocumentReading):
             if len(words) >= 2 and (found := self._find_person(words)) is not None:
                 mentions.append((start, found.name))
                 first_full.setdefault(found.name, start)
+        # people introduced as someone's relative ("First Lady Elena Varga")
+        self._relatives = {name for name, at in first_full.items() if self._relative_at(at)}
         principals: dict[str, Person] = {}  # a family name the story used before a relative's
         for start, end, text, gender in spans:
             words = name_words(text)
@@ -788,9 +804,13 @@ class PeopleReading(DocumentReading):
             candidates = by_key.get(plain_name(tok.text))
             if not candidates:
                 continue
+            names = {p.name for p in candidates}
+            if len(names) > 1 and len(names - self._relatives) == 1:
+                # "Varga" with President Tomas Varga and First Lady Elena Varga: the bare
+                # family name is the one not introduced as the other's relative
+                candidates = [p for p in candidates if p.name not in self._relatives]
             if len({p.name for p in candidates}) != 1:
                 # "Wang" with Wang Yi and Wang Wenbin: the one named last before it
-                names = {p.name for p in candidates}
                 before = [
                     self._token_person[i]
                     for i in range(tok.i)

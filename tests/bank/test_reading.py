@@ -929,3 +929,29 @@ def test_an_ambassador_to_bosnia_and_no_field_word_as_a_place(facts) -> None:  #
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Dragan Lukic", "Serbian Ambassador to Bosnia") in roles
     assert all(f["place"] != "Cooperation" for f in of_type(found, "meeting"))
+
+
+def test_a_bare_family_name_after_a_couple_is_the_principal_and_her_repeats_go(
+    nlp, article
+) -> None:  # type: ignore[no-untyped-def]
+    from question_bank.pipeline import extract_facts
+
+    from .conftest import of_type
+
+    found = extract_facts(
+        article(
+            "President Tomas Varga and First Lady Elena Varga arrived in Lisbon on Monday for a "
+            "three-day state visit. The couple were welcomed at the airport by Foreign Minister "
+            "Rui Antunes.\nVarga later held talks with Prime Minister Luis Montenegro on trade and "
+            "energy. Elena Varga visited a children's hospital in the city.",
+            date="2025-03-10",
+        ),
+        nlp=nlp,
+    )
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    # "Varga", after the couple, is the President: the one not introduced as a relative
+    assert frozenset({"Tomas Varga", "Luis Montenegro"}) in met
+    # her visit and welcome only repeat his: no second fact for a teacher to skip
+    assert not any("Elena Varga" in m for m in met)
+    travellers = {f["traveler"] for f in of_type(found, "visit")}
+    assert travellers == {"Tomas Varga"}
