@@ -44,7 +44,7 @@ def run_extractors(analysis: Analysis, names: Iterable[str] | None = None) -> It
             key = fact.key()
             if key not in seen:
                 seen[key] = fact
-    for key, fact in seen.items():
+    for fact in seen.values():
         principal = _as_principal(analysis, fact)
         if principal is not None and principal.key() in seen:
             continue

@@ -24,7 +24,13 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..forms import is_title_word, name_forms
-from ..gazetteer import country_of_address, country_of_word, is_country
+from ..gazetteer import (
+    CAPITALISED_RUN,
+    countries_named,
+    country_of_address,
+    country_of_word,
+    is_country,
+)
 from ..lexicon import ORGANISATION_NOUNS
 from ..model import Article, Fact, Mediation, Meeting, Role, Term, Trip, Visit
 from .places import contains_or_within, place_kind, with_the
@@ -271,11 +277,12 @@ def event_labels(facts: list[Fact], tense_of: dict[int, str], text: str = "") ->
             a, b = display(f.participants[0], text), display(f.participants[1], text)
             labels.append(f"the {adj}talks between {a} and {b}")
             # asked whom one side met, the anchor can still name the other side and the
-            # place: "Donald Trump's talks in New York"
-            where = f" in {with_the(f.place)}" if f.place else ""
-            spare.append(f"{a}'s {adj}talks{where}")
-            spare.append(f"{b}'s {adj}talks{where}")
-            if where:
+            # place: "Donald Trump's talks in New York"; with no place, "Barack Obama's
+            # talks" says nothing of which talks and points a student at the wrong person
+            if f.place:
+                where = f" in {with_the(f.place)}"
+                spare.append(f"{a}'s {adj}talks{where}")
+                spare.append(f"{b}'s {adj}talks{where}")
                 spare.append(f"the {adj}talks{where}")
         elif isinstance(f, Trip):
             noun = trip_noun(f, kind=False)
@@ -497,6 +504,17 @@ def _not_a_name(word: str) -> bool:
     )
 
 
+def _told_elsewhere(text: str, country: str) -> bool:
+    """Whether the story's opening names countries, none of them ``country`` (the
+    country of the site that printed it)."""
+    named = {
+        c
+        for run in re.findall(CAPITALISED_RUN, text[:600])
+        for _, c in countries_named(run.split())
+    }
+    return bool(named) and country not in named
+
+
 def anchor_candidates(
     article: Article, facts: list[Fact], tense_of: dict[int, str]
 ) -> list[Anchor]:
@@ -509,6 +527,9 @@ def anchor_candidates(
     # country did X visit?"), so every anchor is also kept without it, a little less
     # trusted, after all the others
     country = None if date else country_of_address(article.source)
+    if country and _told_elsewhere(article.text, country):
+        # a Turkish outlet's story from Bangui is no "report from Türkiye"
+        country = None
     press = f" from {country}" if country else ""
     plain: list[Anchor] = []
 

@@ -26,7 +26,16 @@ from ..forms import (
     titles_match,
 )
 from ..gazetteer import countries_in_title, country_of_capital, country_of_word, is_country
-from ..lexicon import ORGANISATION_NOUNS, SIGNING_TOPICS, TITLE_HEADS, TITLE_INITIALS
+from ..lexicon import (
+    COURTESY_STYLES,
+    HONORIFICS,
+    NAME_LIKE_STYLES,
+    ORGANISATION_NOUNS,
+    ROYAL_STYLES,
+    SIGNING_TOPICS,
+    TITLE_HEADS,
+    TITLE_INITIALS,
+)
 from ..model import (
     BLANK,
     Article,
@@ -479,6 +488,18 @@ def cloze(
     rel = start - fact.source.start
     if rel < 0 or s[rel : rel + len(text)] != text:
         return None
+    # a longer accepted form the sentence prints around the key ("Salvador Valdes Mesa"
+    # around "Mesa"): blank it all, or the rest of the answer stays printed
+    for form in sorted(accepted, key=len, reverse=True):
+        at = form.find(text) if len(form) > len(text) else -1
+        if (
+            at >= 0
+            and rel >= at
+            and s[rel - at : rel - at + len(form)] == form
+            and _name_words_only(form[:at] + " " + form[at + len(text) :])
+        ):
+            rel, text = rel - at, form
+            break
     blanked = s[:rel] + BLANK + s[rel + len(text) :]
     quote = quote_for_prompt(blanked, ctx.date, fact.planned)
     at = quote.find(BLANK)
@@ -495,9 +516,12 @@ def cloze(
     ]
     quote = _without_repeats(quote, (text, *figures))
     t = tpl or template("any", "cloze", "any", "blank")
-    # "U.S. President _____": a head of state or government named right after the office
-    # is general knowledge; such a blank stands in only when the fact has nothing else
+    # "U.S. President _____", "the Ukrainian president, _____": a head of state or
+    # government named right after the office is general knowledge; such a blank stands
+    # in only when the fact has nothing else, and never for the office itself (a role)
     leader = bool(_LEADER_BEFORE.search(s[:rel]))
+    if leader and isinstance(fact, Role):
+        return None
     return Draft(
         fact,
         kind,
@@ -511,6 +535,18 @@ def cloze(
         blanked=True,
         fallback=leader,
     )
+
+
+def _name_words_only(words: str) -> bool:
+    """Whether the words are parts of a name ("Salvador Valdes"), not a title or style
+    ("President")."""
+    parts = words.split()
+    return bool(parts) and all(
+        w[:1].isupper() and w.lower().strip(".,") not in _NOT_NAME_WORDS for w in parts
+    )
+
+
+_NOT_NAME_WORDS = HONORIFICS | TITLE_HEADS | NAME_LIKE_STYLES | COURTESY_STYLES | ROYAL_STYLES
 
 
 def _without_repeats(quote: str, forms: Sequence[str]) -> str:
@@ -543,7 +579,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[—–-]\s+")
 
 
 _LEADER_BEFORE = re.compile(
-    r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sultan)\s*$"
+    r"(?<!vice )(?<!vice-)(?<!deputy )\b(?:president|prime\s+minister|premier|chancellor|"
+    r"king|queen|emir|sultan)(?:\s*,)?\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -2411,7 +2411,9 @@ def test_who_invited_a_visitor_is_asked_and_graded(nlp) -> None:  # type: ignore
     )
     asked = [q for q in bank if q["fact"]["type"] == "invitation"]
     kinds = {q["kind"] for q in asked}
-    assert "short_answer" in kinds  # the cloze may go to the host's title in that sentence
+    # asked by name: a question or a cloze (a deputy prime minister's name is no general
+    # knowledge, so the blank after the office stands)
+    assert kinds & {"short_answer", "cloze"}
     for q in asked:
         if q["kind"] in ("short_answer", "cloze"):
             assert grade(q, "Thapa").correct and grade(q, "Narayan Thapa").correct
@@ -2532,3 +2534,62 @@ def test_a_trip_ordinal_repeated_later_in_its_sentence_is_still_asked(facts) -> 
     a = article(text, Date="2025-10-14")
     questions = generate_questions(a, facts(text))
     assert any(q.fact["type"] == "trip" and q.answer == "first" for q in questions)
+
+
+def test_a_head_of_states_name_after_the_office_is_no_role_cloze_but_a_deputys_is(
+    nlp,
+) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Date: 2024-08-24\n\nThe Ukrainian president, Taras Hrytsenko, thanked the mediators "
+        "on Saturday. Deputy Prime Minister Olha Marchenko said 115 prisoners had returned "
+        "home. US President Daniel Hale welcomed the exchange.",
+        nlp,
+    )
+    clozes = [q for q in bank if q["kind"] == "cloze" and q["fact"]["type"] == "role"]
+    blanked = {q["answer"] for q in clozes}
+    # "The Ukrainian president, _____", "US President _____": general knowledge
+    assert not blanked & {"Taras Hrytsenko", "Daniel Hale"}
+    assert "Olha Marchenko" in blanked  # a deputy's name is the article's to teach
+
+
+def test_a_cloze_blanks_the_whole_name_the_sentence_prints_around_the_key() -> None:
+    s = "Deputy President Ana Costa received Cuban Vice President Salvador Valdes Mesa in Pretoria."
+    a = article(
+        s + "\nMesa later toured a hospital. Salvador Valdes Mesa said the talks went well.\n"
+    )
+    facts = [
+        Meeting(
+            source=src(a, s),
+            cue=cue(a, s, "Mesa"),
+            participants=("Ana Costa", "Mesa"),
+        ),
+    ]
+    clozes = of_kind(ask(a, facts, kinds=("cloze",)), "cloze", "meeting")
+    assert clozes
+    for q in clozes:
+        assert "Salvador Valdes" not in q.prompt, q.prompt  # no half of the answer printed
+        assert q.answer == "Salvador Valdes Mesa"
+        assert "President _____" in q.prompt  # the office stays printed: no title blanked
+
+
+def test_an_anchor_never_names_one_sides_talks_without_saying_where(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Date: 2016-09-05\n\nPresident Omar Said met Chancellor Erik Lunde on Sunday. Prime "
+        "Minister Greta Holm met Lunde on Monday and discussed trade.",
+        nlp,
+    )
+    assert bank
+    for q in bank:
+        # "on Omar Said's talks, who did Greta Holm meet?" points at the wrong person
+        assert not re.search(r"on [A-Z][\w ]+'s talks(?! in)", q["prompt"]), q["prompt"]
+
+
+def test_an_undated_report_from_a_site_abroad_is_not_from_the_sites_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Source: https://news.example.com.tr/world/militias-sign-deal\n\nRival militias in "
+        "the Central African Republic signed a deal on Sunday to disarm within 30 days. The "
+        "deal was signed in Bangui in the presence of Defence Minister Marie Koyara.",
+        nlp,
+    )
+    assert bank
+    assert not any("from Türkiye" in q["prompt"] or "from Turkey" in q["prompt"] for q in bank)
