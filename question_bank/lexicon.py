@@ -277,6 +277,15 @@ PARTITIVE_NOUNS = frozenset(
 MEETING_NOUN_PREPS = {"call": ("on", "upon"), "welcome": ("to",), "audience": ("to",)}
 
 # Nouns that make a number a condition of an agreement.
+# The event a verb tells, for a mediation told beside it ("exchanged prisoners after Qatar
+# acted as an intermediary": the exchange).
+MEDIATED_VERBS = {
+    "exchange": "the exchange",
+    "swap": "the swap",
+    "negotiate": "the negotiations",
+    "agree": "the agreement",
+}
+
 AGREEMENT_NOUNS = frozenset(
     """
     ceasefire cease-fire truce deal agreement proposal accord pact plan arrangement treaty

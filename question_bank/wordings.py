@@ -792,6 +792,21 @@ MEDIATION_WORDINGS: tuple[Wording, ...] = (
         "the talks",
     ),
     _mediate(
+        "X acted as an intermediary",
+        "intermediary",
+        "The prisoner swap took place on Friday after Qatar acted as an intermediary, "
+        "officials said.",
+        "Qatar",
+        "the prisoner swap",
+    ),
+    _mediate(
+        "X served as mediator",
+        "mediator",
+        "Norway served as mediator in the talks between the government and the rebels.",
+        "Norway",
+        "the talks",
+    ),
+    _mediate(
         "mediators X and Y",
         "mediator",
         "The ceasefire was announced on Monday by mediators Egypt and Ghana after long talks.",

@@ -13,12 +13,13 @@ from spacy.tokens import Span, Token
 
 from ..analysis import Analysis
 from ..gazetteer import country_of_word, is_firm_place
-from ..lexicon import AGREEMENT_NOUNS, MEETING_NOUNS
+from ..lexicon import AGREEMENT_NOUNS, MEDIATED_VERBS, MEETING_NOUNS
 from ..model import Mediation
 from ..wordings import MEDIATION_WORDS
 from .common import agent_objects, cue_for, prep_objects
 
 _PARTY_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
+_SERVING_VERBS = frozenset({"act", "serve"})
 _MEDIATED = AGREEMENT_NOUNS | MEETING_NOUNS | frozenset({"negotiations", "talks", "dialogue"})
 
 
@@ -95,6 +96,24 @@ def _read(tok: Token, sent: Span) -> tuple[list[Token], Token | None] | None:
         if objs:
             return _with_conjuncts(objs), None
         return None
+    if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.head.lower_ == "as":
+        # "Qatar acted as an intermediary", "Norway served as mediator": the subject of
+        # the verb the role hangs on
+        verb = tok.head.head
+        subject = _subject(verb) if verb.lemma_.lower() in _SERVING_VERBS else None
+        if subject is None:
+            return None
+        thing = next(
+            (
+                o
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "for", "between")
+                for o in c.children
+                if o.dep_ == "pobj" and o.lemma_.lower() in _MEDIATED
+            ),
+            None,
+        )
+        return _with_conjuncts([subject]), thing
     if lemma == "mediator" and tok.pos_ == "NOUN" and tok.tag_ == "NNS":
         # "mediators Egypt and Ghana": the names beside the plural noun
         names = [c for c in tok.children if c.dep_ in ("appos", "compound")]
@@ -131,6 +150,8 @@ def _party(tok: Token, analysis: Analysis) -> tuple[str, list[Token]] | None:
         if ent.label_ == "NORP":
             country = country_of_word(text)  # "Egyptian mediators": Egypt
             return (country, tokens) if country else None
+        if ent.label_ in ("GPE", "ORG") and (country := country_of_word(text)):
+            return country, tokens  # "the UAE" and "the United Arab Emirates": one mediator
         return text, tokens
     if tok.pos_ == "PROPN" and is_firm_place(tok.text):
         return tok.text, [tok]
@@ -167,4 +188,9 @@ def _nearest_deal(sent: Span, at: Token | None = None) -> str:
         tok = doc[i]
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in _MEDIATED:
             return _agreement_phrase(tok)
+    # "Russia and Ukraine exchanged prisoners after the UAE acted as an intermediary": the
+    # event a verb of the sentence tells
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in MEDIATED_VERBS:
+            return MEDIATED_VERBS[tok.lemma_.lower()]
     return "the talks"

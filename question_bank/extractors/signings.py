@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..analysis import Analysis
-from ..lexicon import SIGNED_DOCUMENTS
+from ..lexicon import SIGNED_DOCUMENTS, TRIP_NOUNS, TRIP_PART_NOUNS
 from ..model import Signing
 from .common import conjuncts, cue_for
 
@@ -87,7 +87,19 @@ def extract_signings(analysis: Analysis) -> Iterator[Signing]:
                         continue
                 elif prep.lower_ == "in":
                     continue  # "signed in Athens", "in the council chamber": where, not what
-                for words in _inner_pairs_joined([_topic_words(t) for t in _listed(obj)]):
+                listed = _listed(obj)
+                # "agreements on information technologies and the administration of
+                # schools": the parser may hang the list's last subject on the document
+                listed += [
+                    c
+                    for d in documents
+                    for c in d.conjuncts
+                    if c.i > obj.i
+                    and c.lemma_.lower() not in SIGNED_DOCUMENTS
+                    and c.lower_ not in SIGNED_DOCUMENTS
+                    and c.pos_ == "NOUN"
+                ]
+                for words in _inner_pairs_joined([_topic_words(t) for t in listed]):
                     text = "".join(t.text_with_ws for t in words).strip()
                     if not text or text.lower() in seen:
                         continue
@@ -219,8 +231,8 @@ def _topic_words(topic: Token) -> list[Token]:
     occasion, a place, a person or an organisation."""
     if topic.ent_type_ in _NOT_TOPIC_LABELS or topic.pos_ not in ("NOUN", "PROPN"):
         return []
-    if topic.lemma_.lower() in _NOT_TOPICS:
-        return []
+    if topic.lemma_.lower() in _NOT_TOPICS | TRIP_NOUNS | TRIP_PART_NOUNS:
+        return []  # "signed on his first official foreign trip": when, not what
     words = _topic_tokens(topic)
     if len(words) > _TOPIC_WORDS or any(t.ent_type_ in ("DATE", "TIME") for t in words):
         return []

@@ -2066,13 +2066,22 @@ BUILDERS: dict[str, Callable[[Fact, Context], list[Draft]]] = {
 """One draft builder per fact type."""
 
 
+def _capital_of_answer(d: Draft) -> tuple[str, ...]:
+    """The country whose capital the answer is: an anchor that names it ("on the visit to
+    South Korea", asked "… in _____" for Seoul) gives the answer away."""
+    if d.kind == "true_false" or not isinstance(d.fact, Visit | Meeting):
+        return ()
+    country = country_of_capital(d.answer)
+    return (country,) if country else ()
+
+
 PROMPT_WORDS = 55
 """A prompt with a quoted sentence is cut to about this many words."""
 
 
 def render(d: Draft, ctx: Context) -> Draft:
     """Choose the anchor (one that prints none of the words to avoid) and write the prompt."""
-    anchor = choose_anchor(ctx.anchors, d.avoid)
+    anchor = choose_anchor(ctx.anchors, (*d.avoid, *_capital_of_answer(d)))
     slots = dict(d.slots)
     quote = slots.get("quote", "")
     at = quote.find(BLANK)

@@ -2643,3 +2643,30 @@ def test_a_delegation_that_met_someone_is_its_leaders_meeting(facts) -> None:  #
     )
     met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
     assert frozenset({"Ana Ruiz", "Paul Grant"}) in met
+
+
+def test_a_journey_is_no_subject_of_a_signing_and_a_subject_hung_on_the_document_counts(
+    facts,
+) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "President Dan Hale signed a $90 billion arms agreement with Norway on his first "
+        "official foreign trip. The two foreign ministers also signed agreements on "
+        "information technologies and the administration of schools of the Nour Foundation."
+    )
+    topics = {f["topic"] for f in of_type(found, "signing")}
+    assert not any("trip" in t for t in topics)  # when it was signed, not what it covers
+    assert "information technologies" in topics
+    assert "administration of schools of the Nour Foundation" in topics
+
+
+def test_a_mediator_named_two_ways_is_one_and_a_verb_tells_what_it_mediated(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Armenia and Georgia exchanged 40 detainees each on Saturday after the United Arab "
+        "Emirates acted as an intermediary. It was the third exchange mediated by the UAE."
+    )
+    mediations = {(f["mediator"], f["agreement"]) for f in of_type(found, "mediation")}
+    assert mediations == {("United Arab Emirates", "the exchange")}

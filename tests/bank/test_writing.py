@@ -2593,3 +2593,16 @@ def test_an_undated_report_from_a_site_abroad_is_not_from_the_sites_country(nlp)
     )
     assert bank
     assert not any("from Türkiye" in q["prompt"] or "from Turkey" in q["prompt"] for q in bank)
+
+
+def test_an_anchor_never_names_the_country_whose_capital_is_the_answer(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Date: 2023-05-07\n\nJapan Prime Minister Fumio Kishida landed in South Korea on "
+        "Sunday for a two-day visit. Kishida met President Yoon Suk Yeol in Seoul.\n",
+        nlp,
+    )
+    seoul = [q for q in bank if q["answer"] == "Seoul"]
+    assert seoul
+    for q in seoul:
+        # "on Fumio Kishida's visit to South Korea: … met Yoon in _____" gives Seoul away
+        assert "South Korea" not in q["prompt"], q["prompt"]
