@@ -161,6 +161,10 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             # "the deals were signed in the presence of President X and Prime Minister Y"
             return others[:1], others[1:], doer
         return (subjects, others, doer) if subjects and others else None
+    # "an overnight visit with Stoltenberg": a visit with someone is a meeting with them
+    visit_with = tok.lemma_.lower() in TRIP_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in tok.children
+    )
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in TRIP_NOUNS:
         # "a working visit to Cuba, hosted by First Deputy President X": host and guest met
         clauses = [c for c in tok.children if c.dep_ == "acl"]
@@ -174,7 +178,8 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         ]
         if hosts:
             return noun_travelers(tok, analysis), people_in_objects(hosts, analysis), tok
-        return None
+        if not visit_with:
+            return None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in HOSTED_EVENT_NOUNS:
         # "attended a welcome ceremony hosted by President X": the guests meet the host
         hosts = [
@@ -187,14 +192,16 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         if hosts and verb is not None and verb.pos_ in ("VERB", "AUX"):
             return subjects_of(verb, analysis), people_in_objects(hosts, analysis), verb
         return None
-    if tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS:
+    if tok.pos_ == "NOUN" and (tok.lower_ in MEETING_NOUNS or visit_with):
         # "paid a courtesy call on the foreign minister";
         # "a series of talks", "a round of negotiations": the frame is the outer noun
         frame = tok.head.head if _partitive(tok) else tok
         gov = frame.head
         verb_preps = MEETING_NOUN_VERBS.get(gov.lemma_, ()) if frame.dep_ == "dobj" else ()
         own = MEETING_NOUN_PREPS.get(tok.lower_, ())
-        preps = tuple(dict.fromkeys(("with", "for", *own, *verb_preps)))
+        preps = (
+            ("with",) if visit_with else tuple(dict.fromkeys(("with", "for", *own, *verb_preps)))
+        )
         objs = prep_objects(tok, preps)
         if tok.lemma_.lower() == "call" and not any(c.lower_ == "courtesy" for c in tok.children):
             # "received a call from X" is a telephone call; "a courtesy call from X" a visit
@@ -223,10 +230,17 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
                     visitors = noun_travelers(programme, analysis)
                     if visitors:
                         return visitors, people_in_objects(objs, analysis), tok
+        if owner is None and objs and not visit_with:
+            # "a meeting of Blinken with President Boric": the "of" is the one who meets
+            owner = next(iter(prep_objects(tok, ("of",))), None)
         if owner is not None and objs:
             # "Blinken's meeting with Netanyahu"
             who = analysis.person_of_np(owner)
             return ([who] if who else []), people_in_objects(objs, analysis), tok
+        joined = _joined_names_before(tok, analysis)
+        if joined and not visit_with:
+            # "the Biden-Xi summit", "the June Biden/Boric summit"
+            return joined[:1], joined[1:], tok
         hosts = [
             o
             for acl in tok.children
@@ -264,6 +278,8 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
             verb = gov.head
             if verb.pos_ not in ("VERB", "AUX") and verb.lower_ in AHEAD_WORDS:
                 verb = verb.head  # "arrived ahead of meetings with X"
+            if verb.pos_ == "NOUN" and verb.lower_ == "time" and verb.dep_ == "pobj":
+                verb = verb.head.head  # "arrived in time for dinner with X"
             if verb.pos_ in ("VERB", "AUX"):
                 return subjects_of(verb, analysis), people_in_objects(objs, analysis), verb
         if not objs and frame.dep_ == "pobj" and gov.dep_ == "prep":
@@ -275,6 +291,28 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
                 if len(subjects) >= 2:
                     return subjects[:1], subjects[1:], verb
     return None
+
+
+def _joined_names_before(noun: Token, analysis: Analysis) -> list[str]:
+    """Two or more people named right before a meeting noun and joined by a hyphen, a
+    dash or a slash ("the Biden-Xi summit", "Biden/Boric talks"), or none."""
+    people: list[str] = []
+    joiners = 0
+    k = noun.i - 1
+    doc = noun.doc
+    while k >= 0 and noun.i - k <= 8:
+        t = doc[k]
+        if t.text in ("-", "–", "/"):
+            joiners += 1
+        elif (p := analysis.person_at(t)) is not None:
+            if p not in people:
+                people.insert(0, p)
+        elif not people:
+            break  # "the June summit": no name right before the noun
+        else:
+            break
+        k -= 1
+    return people if len(people) >= 2 and joiners >= len(people) - 1 else []
 
 
 _NOT_NAME_WORDS = HONORIFICS | NAME_STYLES | PARTICLES | PATRONYMICS

@@ -131,8 +131,11 @@ class DocumentReading:
             return True
         if text.rstrip("\"”’' )").endswith("?"):
             return True  # a question asserts nothing
-        if re.match(r"^[A-Z][A-Z .'-]{2,}(\([^)]*\))?:", text):
-            return True  # a transcript's speaker label: "CLARKE: ..."
+        label = re.match(r"^[A-Z][A-Z .'-]{2,}(\([^)]*\))?:", text)
+        if label and not (label.group(1) and _DATED.search(label.group(1))):
+            # a transcript's speaker label: "CLARKE: ...", "CLARKE (Labour): ..."; but
+            # "JAKARTA (Jan 8): ..." is a dateline before the story's first sentence
+            return True
         words = [t for t in sent if t.is_alpha]
         if _title_case_line(sent, words, whole):
             return True  # "Lula and Xi Sign 15 Partnership Agreements in Beijing": a headline
@@ -164,6 +167,11 @@ class DocumentReading:
         ent = self._ent_by_token.get(tok.i)
         return ent if ent is not None and ent.start == tok.i else None
 
+
+_DATED = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?", re.IGNORECASE
+)
+"""A date in a dateline's brackets ("(Jan 8)", "(Bernama)" has none)."""
 
 _MINOR_WORDS = frozenset(
     "a an and as at but by for from in into of on or over the to up with vs".split()

@@ -15,6 +15,7 @@ from ..lexicon import (
     GENERIC_PLACE_NOUNS,
     GROUP_WORDS,
     HONORIFICS,
+    MONTHS,
     NAME_INTERNAL_STYLES,
     NAME_LIKE_STYLES,
     OFFICE_HEADS,
@@ -835,6 +836,9 @@ class PeopleReading(DocumentReading):
                 and prev.pos_ == "PROPN"
                 and prev.lower_ not in HONORIFICS
                 and prev.lower_ not in TITLE_HEADS
+                # "the June Biden/Boric summit": a month or a day names no one
+                and prev.ent_type_ not in ("DATE", "TIME")
+                and prev.lower_ not in MONTHS | WEEKDAYS
             ):
                 continue  # part of another name ("Michael Jordan" is not "Jordan")
             self._token_person[tok.i] = candidates[0].name

@@ -2670,3 +2670,23 @@ def test_a_mediator_named_two_ways_is_one_and_a_verb_tells_what_it_mediated(fact
     )
     mediations = {(f["mediator"], f["agreement"]) for f in of_type(found, "mediation")}
     assert mediations == {("United Arab Emirates", "the exchange")}
+
+
+def test_meetings_told_as_a_visit_with_a_dinner_in_time_a_meeting_of_and_joined_names(
+    facts,
+) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Prime Minister Erik Lunde arrived in Oslo on Wednesday for an overnight visit with "
+        "Chancellor Greta Brandt. President Omar Said arrived in time for dinner with Prime "
+        "Minister Jens Holm at the residence. A meeting of Minister Ana Costa with President "
+        "Pablo Rojas is scheduled for Friday, after the June Rojas/Brandt summit in Lima and "
+        "the Said-Costa talks in Rome."
+    )
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Erik Lunde", "Greta Brandt"}) in met
+    assert frozenset({"Omar Said", "Jens Holm"}) in met
+    assert frozenset({"Ana Costa", "Pablo Rojas"}) in met
+    assert frozenset({"Pablo Rojas", "Greta Brandt"}) in met  # "June" is a month, no name
+    assert frozenset({"Omar Said", "Ana Costa"}) in met

@@ -955,3 +955,18 @@ def test_a_bare_family_name_after_a_couple_is_the_principal_and_her_repeats_go(
     assert not any("Elena Varga" in m for m in met)
     travellers = {f["traveler"] for f in of_type(found, "visit")}
     assert travellers == {"Tomas Varga"}
+
+
+def test_a_dateline_with_its_date_in_brackets_is_no_speaker_label(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "KUCHING (Mar 3): Prime Minister Datuk Seri Amir Hassan arrived in Brunei today on "
+        "his first official visit since taking office.\nHe was received at the airport by "
+        "Foreign Minister Rahim Osman."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Amir Hassan", "Prime Minister") in roles
+    places = {p for f in of_type(found, "visit") for p in f["places"]}
+    assert "Brunei" in places
+    assert any(f["ordinal"] == 1 for f in of_type(found, "trip"))
