@@ -222,6 +222,25 @@ def _not_counts(sent: Span) -> Iterator[int]:
         day_number = tok.text.isdigit() and 1 <= int(tok.text) <= 31
         if day_number and (_beside_month(tok, sent) or _dated_day(tok, sent)):
             yield tok.i
+            continue
+        after = doc[tok.i + 1].lower_ if tok.i + 1 < sent.end else ""
+        if low == "one" and after == "day":
+            day = doc[tok.i + 1]
+            if day.dep_ == "npadvmod" and day.i < day.head.i:
+                yield tok.i  # "we'd one day speak of it": some day, not a day's length
+                continue
+        if day_number and after in ("th", "st", "nd", "rd"):
+            yield tok.i  # "on 4 th": a day written with its ordinal ending apart
+            continue
+        if _CLOCK.match(tok.text) and (
+            doc[tok.i - 1].lower_ in ("at", "by", "until", "from")
+            or after in ("am", "pm", "a.m.", "p.m.", "hrs", "hours", "gmt", "utc", "local")
+        ):
+            yield tok.i  # "return to Kosovo at 12.40": a time of day
+
+
+_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d$")
+"""A time of day as digits ("12.40", "9:30")."""
 
 
 def _list_marker(tok: Token) -> bool:
@@ -263,7 +282,7 @@ def _beside_month(tok: Token, sent: Span) -> bool:
         return True
     # "on Jan 8 and 9": the second day of a range after a month
     k = tok.i - 1
-    if k - 2 >= sent.start and doc[k].text in ("and", "to", "-", "–", ","):
+    if k - 2 >= sent.start and doc[k].lower_ in ("and", "to", "-", "–", ",", "through", "until"):
         day, month = doc[k - 1], doc[k - 2]
         if day.text.isdigit() and int(day.text) <= 31 and month.lower_.rstrip(".") in MONTHS:
             return True

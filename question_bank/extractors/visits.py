@@ -13,6 +13,7 @@ from ..lexicon import (
     MEETING_NOUNS,
     POSTED_TITLE_HEADS,
     PRESENCE_VERBS,
+    RULER_WORDS,
     SEND_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
@@ -53,6 +54,9 @@ def _verb_trigger(tok: Token, analysis: Analysis) -> Found | None:
         heads: list[Token] = []
         if "" in preps:
             for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                if obj.lemma_.lower() in TITLE_HEADS | RULER_WORDS and not obj.ent_type_:
+                    # "visit the head of its Legislature": a person visited, not a place
+                    continue
                 heads.append(obj)
                 # "toured a treatment centre in Kassala": the place is the centre's
                 heads.extend(prep_objects(obj, ("in",)))
@@ -420,7 +424,12 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
                 for traveler in travelers:
                     # a minister going to their own country or capital is going home
                     hosting = trigger is _meeting_trigger
-                    away = [(p, t) for p, t in places if not analysis.is_home(traveler, p, hosting)]
+                    away = [
+                        (p, t)
+                        for p, t in places
+                        if not analysis.is_home(traveler, p, hosting)
+                        and not _in_posting(t, traveler, sent, analysis)
+                    ]
                     if not away:
                         continue
                     names = {name.lower() for name, _ in away}
@@ -447,6 +456,23 @@ def extract_visits(analysis: Analysis) -> Iterator[Visit]:
                         planned=analysis.planned(tok if tok.pos_ in ("VERB", "AUX") else tok.head),
                     )
                 break
+
+
+def _in_posting(place: Token, traveler: str, sent: Span, analysis: Analysis) -> bool:
+    """Whether the place is part of the traveller's posting written before their name
+    ("the Ambassador of Somalia to Djibouti, Salad Ali Jeleh, attended"): where they
+    serve, not where they went."""
+    names = analysis.name_tokens(traveler, sent)
+    if not names or place.i > names[0].i:
+        return False
+    doc = analysis.doc
+    for k in range(place.i - 1, max(sent.start, place.i - 12) - 1, -1):
+        if doc[k].pos_ in ("VERB", "AUX"):
+            return False
+        if doc[k].lower_ in POSTED_TITLE_HEADS:
+            between = doc[place.i : names[0].i]
+            return not any(t.pos_ in ("VERB", "AUX") for t in between)
+    return False
 
 
 _ARRIVAL_VERBS = frozenset("land arrive touch fly".split())

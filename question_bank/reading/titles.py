@@ -332,6 +332,16 @@ class TitleReading(PeopleReading):
             if owner_tok is not None and owner_tok.tag_ == "POS" and i >= 2:
                 owner_tok = doc[i - 2]
             owner = self._token_person.get(owner_tok.i) if owner_tok is not None else None
+            noun = doc[end - 1]
+            if (
+                owner_tok is not None
+                and owner_tok.lower_ in ("his", "her")
+                and noun.dep_ == "conj"
+                and (joined := self._token_person.get(noun.head.i))
+            ):
+                # "host Russian President Vladimir Putin and his Ukrainian counterpart X":
+                # the counterpart of the one the phrase is joined to
+                owner = joined
             first = owner_tok.i if owner and owner_tok is not None else i
             if not owner:
                 # "Albanese will meet Spanish counterpart Pedro Sánchez": the counterpart

@@ -399,6 +399,15 @@ def date_words(ent: Span) -> str:
     """A date as it reads inside a sentence: "on Tuesday", "next week", "last month"."""
     text = ent.text.strip(" ,")
     words = text.split()
+    if len(words) > 1 and words[-1].lower() in ("and", "to", "-", "–", "through"):
+        # "on July 16 and [17]": the model's span stops before the range's last day
+        doc = ent.doc
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if after is not None and after.like_num:
+            text = f"{text} {after.text}"
+        else:
+            text = " ".join(words[:-1])
+        words = text.split()
     first = words[0].lower().rstrip(".,")
     if re.fullmatch(r"(?:\d{4}|[A-Za-z]+\.?(?:,?\s+\d{4})?)", text) and (
         first in MONTHS or re.match(r"^\d{4}$", first)

@@ -2690,3 +2690,32 @@ def test_meetings_told_as_a_visit_with_a_dinner_in_time_a_meeting_of_and_joined_
     assert frozenset({"Ana Costa", "Pablo Rojas"}) in met
     assert frozenset({"Pablo Rojas", "Greta Brandt"}) in met  # "June" is a month, no name
     assert frozenset({"Omar Said", "Ana Costa"}) in met
+
+
+def test_no_visit_to_a_person_and_no_figure_from_a_date_a_time_or_some_day(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "President Omar Said received President Ana Costa in Lima on Monday. In Quito from "
+        "July 12 through 15, Costa would visit the head of its Congress. She was to return "
+        "to Santiago at 12.40. Nobody thought we'd one day speak of such ties, Said said. "
+        "In Bogota on July 16 and 17, Costa will meet President Elena Ruiz."
+    )
+    visits = {(f["traveler"], p) for f in of_type(found, "visit") for p in f["places"]}
+    assert not any(p == "Congress" for _, p in visits)  # the head of it is a person
+    values = {f["value"] for f in of_type(found, "quantity")}
+    assert not values & {15, 12.4, 1}
+    whens = {f["when"] for f in of_type(found, "meeting") if f["when"]}
+    assert "on July 16 and 17" in whens
+
+
+def test_his_counterpart_joined_to_a_person_is_that_persons(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Foreign Minister Kemal Aydin said Ankara hopes to host Russian President Ivan "
+        "Petrov and his Ukrainian counterpart Taras Melnyk for the next round of talks."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Taras Melnyk", "Ivan Petrov's Ukrainian counterpart") in roles
+    assert ("Taras Melnyk", "Kemal Aydin's Ukrainian counterpart") not in roles
