@@ -402,6 +402,15 @@ MEETING_NOUN_WORDINGS: tuple[Wording, ...] = (
         "Ivan Petrenko",
     ),
     _noun(
+        "predicted meetings with (planned)",
+        "predict",
+        ("with",),
+        "Prime Minister Arben Hoxha predicted meetings with President Ilir Basha and Speaker "
+        "Dea Ruci.",
+        "Arben Hoxha",
+        "Ilir Basha",
+    ),
+    _noun(
         "presided over talks (two subjects)",
         "preside",
         ("over",),

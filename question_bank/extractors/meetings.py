@@ -139,6 +139,12 @@ def _sides(tok: Token, analysis: Analysis) -> tuple[list[str], list[str], Token]
         pair = people_in_objects(pair_objs, analysis)
         if len(pair) >= 2:
             return pair[:1], pair[1:], tok
+        # "X said this at a joint press conference with Y", "held a joint news
+        # conference with Y": side by side with the one who spoke or held it
+        partners = people_in_objects(prep_objects(tok, ("with",)), analysis)
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ == "dobj" else None
+        if partners and verb is not None and verb.pos_ in ("VERB", "AUX"):
+            return subjects_of(verb, analysis), partners, verb
     if (
         tok.lemma_.lower() in JOINT_EVENT_NOUNS
         and tok.dep_ == "dobj"

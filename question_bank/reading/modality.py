@@ -102,6 +102,7 @@ class ModalityReading(CoreferenceReading):
                 "hope",
                 "prepare",
                 "aim",
+                "predict",
             ):
                 return True
             if cur.lower_ == "planned" and cur.dep_ == "amod":

@@ -77,6 +77,16 @@ class Person:
         return self.parts[-1]
 
 
+_TITLE_SHORT_FORMS = frozenset("pres pres. gov gov. sen sen. rep rep. min min. sec sec.".split())
+"""Offices shortened before a name in headlines ("Pres Samia", "Sen. Cole")."""
+
+_PERSON_VERBS = frozenset(
+    "meet visit travel arrive land accompany receive welcome greet host thank tell say".split()
+)
+"""Verbs whose subject is a person: a name doing them was mislabelled when the model
+called it a body."""
+
+
 class PeopleReading(DocumentReading):
     """Stage 2 (on the document): the people and the tokens that name them."""
 
@@ -868,21 +878,58 @@ class PeopleReading(DocumentReading):
         to four capitalised words, none of them an office, a body or a place."""
         if ent.label_ not in ("WORK_OF_ART", "PRODUCT", "ORG") or not 2 <= len(ent) <= 6:
             return False
-        if ent.label_ == "ORG" and not any(
-            e.label_ == "PERSON" and e.text.split()[-1] == ent[-1].text for e in self.doc.ents
-        ):
-            return False  # "Goldman Sachs said": a body, unless the story names the surname
         root = ent.root
-        if root.dep_ != "nsubj" or root.head.lemma_ not in ("say", "tell", "add", "announce"):
-            return False
         words = [t for t in ent if t.text != "-"]
+        if len(words) >= 3 and self._acts_as_named_person(ent):
+            pass  # "Moussa Faki Mahamat first met Prime Minister Yang", labelled a body
+        else:
+            if ent.label_ == "ORG" and not any(
+                e.label_ == "PERSON" and e.text.split()[-1] == ent[-1].text for e in self.doc.ents
+            ):
+                return False  # "Goldman Sachs said": a body, unless the story names the surname
+            if root.dep_ != "nsubj" or root.head.lemma_ not in ("say", "tell", "add", "announce"):
+                return False
         return 2 <= len(words) <= 4 and all(
             t.pos_ == "PROPN"
             and t.is_alpha
             and t.text[:1].isupper()
-            and t.lower_ not in TITLE_HEADS | ORGANISATION_NOUNS | FACILITY_NOUNS
+            and t.lower_ not in TITLE_HEADS | ORGANISATION_NOUNS | FACILITY_NOUNS | HONORIFICS
+            and t.lower_ not in _TITLE_SHORT_FORMS
             and not is_firm_place(t.text)
+            # "Tanzanian Pres Samia": a nationality and an office, not a name
+            and country_of_word(t.text) is None
             for t in words
+        )
+
+    def _acts_as_named_person(self, ent: Span) -> bool:
+        """Whether a name of three or more words does what people do: it meets, travels
+        or is received ("X first met Prime Minister Yang", "X was accompanied by"), it is
+        joined by "and" to a person's name ("talks between X and Philemon Yang"), or it
+        follows an office ("the Chairperson of the Commission (AU) X")."""
+        root = ent.root
+        doc = self.doc
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _PERSON_VERBS:
+            return True
+        joined = [c for c in root.children if c.dep_ == "conj"]
+        if root.dep_ == "conj":
+            joined.append(root.head)
+        if any(
+            self._ent_by_token.get(t.i) is not None and self._ent_by_token[t.i].label_ == "PERSON"
+            for t in joined
+        ):
+            return True
+        k = ent.start - 1
+        if k >= 1 and doc[k].text == ")":
+            while k >= 0 and doc[k].text != "(":
+                k -= 1  # "Commission (AU) X": the bracketed initials of the body
+            k -= 1
+        if k < 0:
+            return False
+        before = self._ent_by_token.get(k)
+        return doc[k].lower_ in TITLE_HEADS or (
+            before is not None
+            and before.label_ == "ORG"
+            and any(t.lower_ in TITLE_HEADS for t in doc[max(0, before.start - 3) : before.start])
         )
 
     def _acts_as_person(self, low: str) -> bool:

@@ -258,6 +258,12 @@ def clean_title(text: str) -> str:
     punctuation and white space from a title."""
     text = " ".join(text.replace("’", "'").split())
     text = DATELINE_START.sub("", text)  # "MANILA - Japan's Defence Minister"
+    text = re.sub(r"^\([^()]*\)\s*", "", text)  # "(MENAFN- UkrinForm) Minister …"
+    close = text.find(")")
+    if close >= 0 and "(" not in text[:close]:
+        # "(MENAFN- UkrinForm) Minister for Foreign Affairs" read from "UkrinForm)": the
+        # tail of a credit in brackets is no part of the office
+        text = text[close + 1 :].strip()
     # "10:40 GMT - Kuwait's Emir": a live blog's time stamp
     text = re.sub(r"^\d{1,2}[:.]\d{2}\s*(?:[A-Z]{2,4}\s*)?[-–—]+\s*", "", text)
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)

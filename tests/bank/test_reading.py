@@ -970,3 +970,35 @@ def test_a_dateline_with_its_date_in_brackets_is_no_speaker_label(facts) -> None
     places = {p for f in of_type(found, "visit") for p in f["places"]}
     assert "Brunei" in places
     assert any(f["ordinal"] == 1 for f in of_type(found, "trip"))
+
+
+def test_a_long_name_labelled_a_body_is_a_person_when_it_acts_as_one(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Talks between Moussa Idriss Mahamat and Philemon Ndongo took place on Friday.\n"
+        "The Chairperson of the Sahel Commission (SC) Moussa Idriss Mahamat was received by "
+        "Prime Minister Philemon Ndongo at the Star Building. Moussa Idriss Mahamat first "
+        "met Ndongo in 2015.\nTanzanian Pres Samia hosts her Kenyan counterpart."
+    )
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Moussa Idriss Mahamat", "Philemon Ndongo"}) in met
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Moussa Idriss Mahamat", "Chairperson of the Sahel Commission") in roles
+    people = {p for m in met for p in m} | {p for p, _ in roles}
+    assert "Tanzanian Pres Samia" not in people  # a nationality and an office
+
+
+def test_a_credit_in_brackets_is_no_part_of_the_office_after_it(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "(MENAFN- NewsWire) Minister for Foreign Affairs Ivan Petrenko of Ukraine welcomed "
+        "his Polish counterpart Jan Nowak to Kyiv. Petrenko said this at a joint press "
+        "conference with Nowak on Friday night."
+    )
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Ivan Petrenko", "Minister for Foreign Affairs") in roles
+    assert not any(")" in t for _, t in roles)
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Ivan Petrenko", "Jan Nowak"}) in met
