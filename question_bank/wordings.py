@@ -56,6 +56,23 @@ def _travel(name: str, word: str, preps: tuple[str, ...], example: str, *where: 
 
 MEETING_WORDINGS: tuple[Wording, ...] = (
     _meet(
+        "opened X with (a joint act)",
+        "open",
+        ("with",),
+        "In Suva, Prime Minister Ana Tuilagi opened the new embassy on Tuesday with Prime "
+        "Minister Jone Rabuka.",
+        "Ana Tuilagi",
+        "Jone Rabuka",
+    ),
+    _meet(
+        "inaugurated X with (a joint act)",
+        "inaugurate",
+        ("with",),
+        "President Omar Said inaugurated the new bridge with President Ana Costa on Friday.",
+        "Omar Said",
+        "Ana Costa",
+    ),
+    _meet(
         "met",
         "meet",
         ("",),
