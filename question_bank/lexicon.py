@@ -277,6 +277,13 @@ PARTITIVE_NOUNS = frozenset(
 MEETING_NOUN_PREPS = {"call": ("on", "upon"), "welcome": ("to",), "audience": ("to",)}
 
 # Nouns that make a number a condition of an agreement.
+# Events that come in a series, so that an ordinal before them says which one this was
+# ("the seventh exchange", "the third round of talks", "their second summit").
+OCCASION_NOUNS = frozenset(
+    "exchange swap round summit session meeting edition conference dialogue consultation "
+    "consultations talks negotiations election".split()
+)
+
 # The event a verb tells, for a mediation told beside it ("exchanged prisoners after Qatar
 # acted as an intermediary": the exchange).
 MEDIATED_VERBS = {

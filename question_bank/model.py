@@ -312,6 +312,24 @@ class Invitation(Fact):
         return {"guest": self.guest, "host": self.host}
 
 
+@dataclass(frozen=True, kw_only=True)
+class Occasion(Fact):
+    """Which one of a series an event was: "It was the seventh exchange mediated by the
+    UAE", "the third round of talks", "their second summit in two months"."""
+
+    type: ClassVar[str] = "occasion"
+    event: str
+    """The event with its ordinal, in the article's words ("seventh exchange mediated by
+    the UAE")."""
+    ordinal: int
+
+    def key(self) -> tuple[Any, ...]:
+        return ("occasion", self.event.lower())
+
+    def fields(self) -> dict[str, Any]:
+        return {"event": self.event, "ordinal": self.ordinal}
+
+
 FACT_TYPES: dict[str, type[Fact]] = {
     cls.type: cls
     for cls in (
@@ -325,6 +343,7 @@ FACT_TYPES: dict[str, type[Fact]] = {
         Deadline,
         Signing,
         Invitation,
+        Occasion,
     )
 }
 

@@ -13,6 +13,7 @@ from .figures import extract_figures
 from .invitations import extract_invitations
 from .mediations import extract_mediations
 from .meetings import extract_meetings
+from .occasions import extract_occasions
 from .roles import extract_roles
 from .signings import extract_signings
 from .trips import extract_trips
@@ -30,6 +31,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "deadline": extract_deadlines,
     "signing": extract_signings,
     "invitation": extract_invitations,
+    "occasion": extract_occasions,
 }
 """Every extractor by name; ``figure`` yields both ``term`` and ``quantity`` facts."""
 

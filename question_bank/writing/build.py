@@ -45,6 +45,7 @@ from ..model import (
     Invitation,
     Mediation,
     Meeting,
+    Occasion,
     Quantity,
     Role,
     Signing,
@@ -666,6 +667,46 @@ def trip_drafts(f: Trip, ctx: Context) -> list[Draft]:
             confidence=st.confidence * c,
         )
     )
+    return out
+
+
+# ---- occasions -------------------------------------------------------------------------
+
+
+def occasion_drafts(f: Occasion, ctx: Context) -> list[Draft]:
+    """Which one of a series it was ("the _____ exchange mediated by the UAE"): a cloze on
+    the ordinal, and the same blank with neighbouring ordinals to choose from."""
+    if f.cue is None:
+        return []
+    digits = f.cue.text[:1].isdigit()
+    write = ordinal_suffix if digits else ordinal_word
+    accepted = (f.cue.text, *ordinal_variants(f.ordinal))
+    out: list[Draft] = []
+    d = cloze(f, ctx, f.cue.start, f.cue.text, accepted, 0.9)
+    if d:
+        out.append(d)
+    sentence = f.source.sentence
+    in_sentence = {
+        n for n in (parse_ordinal(w) for w in re.findall(r"[\w-]+", sentence)) if n is not None
+    }
+    wrong = [write(n) for n in (f.ordinal + k for k in (1, 2, -1, 3, -2, 4)) if n >= 1]
+    wrong = [w for w in wrong if parse_ordinal(w) not in in_sentence][:3]
+    if len(wrong) == 3:
+        tpl = template("number", "choice", "any", "blank")
+        m = cloze(
+            f,
+            ctx,
+            f.cue.start,
+            f.cue.text,
+            (),
+            0.9,
+            kind="mcq",
+            tpl=tpl,
+            choices=(f.cue.text, *wrong),
+        )
+        if m:
+            m.avoid = accepted
+            out.append(m)
     return out
 
 
@@ -2056,6 +2097,7 @@ BUILDERS: dict[str, Callable[[Fact, Context], list[Draft]]] = {
     "meeting": meeting_drafts,  # type: ignore[dict-item]
     "visit": visit_drafts,  # type: ignore[dict-item]
     "role": role_drafts,  # type: ignore[dict-item]
+    "occasion": occasion_drafts,  # type: ignore[dict-item]
     "term": number_drafts,  # type: ignore[dict-item]
     "quantity": number_drafts,  # type: ignore[dict-item]
     "mediation": mediation_drafts,  # type: ignore[dict-item]

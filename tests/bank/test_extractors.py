@@ -2719,3 +2719,19 @@ def test_his_counterpart_joined_to_a_person_is_that_persons(facts) -> None:  # t
     roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
     assert ("Taras Melnyk", "Ivan Petrov's Ukrainian counterpart") in roles
     assert ("Taras Melnyk", "Kemal Aydin's Ukrainian counterpart") not in roles
+
+
+def test_an_ordinal_event_of_a_series_is_an_occasion_and_a_journey_or_a_name_is_not(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Armenia and Georgia exchanged 40 detainees each on Saturday. It was the third "
+        "exchange mediated by Qatar this year. Workers ended their strike after the fifth "
+        "round of talks. Minister Ana Costa, on her second visit to Lima, attended the 7th "
+        "Summit of the Andes and began her third term."
+    )
+    occasions = {(f["event"], f["ordinal"]) for f in of_type(found, "occasion")}
+    assert ("third exchange mediated by Qatar this year", 3) in occasions
+    assert ("fifth round of talks", 5) in occasions
+    events = " ".join(e for e, _ in occasions)
+    assert "visit" not in events and "Summit" not in events and "term" not in events

@@ -2606,3 +2606,21 @@ def test_an_anchor_never_names_the_country_whose_capital_is_the_answer(nlp) -> N
     for q in seoul:
         # "on Fumio Kishida's visit to South Korea: … met Yoon in _____" gives Seoul away
         assert "South Korea" not in q["prompt"], q["prompt"]
+
+
+def test_an_occasion_is_asked_as_its_ordinal_in_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Date: 2024-08-24\n\nArmenia and Georgia exchanged 40 detainees each on Saturday. "
+        "It was the third exchange mediated by Qatar this year.\n",
+        nlp,
+    )
+    asked = [q for q in bank if q["fact"]["type"] == "occasion"]
+    assert {q["kind"] for q in asked} == {"cloze", "mcq"}
+    for q in asked:
+        assert "the _____ exchange mediated by Qatar" in q["prompt"]
+        assert q["answer"] == "third"
+        if q["kind"] == "cloze":
+            assert grade(q, "3rd").correct and grade(q, "3").correct
+            assert not grade(q, "second").correct
+        else:
+            assert len(set(q["choices"])) == 4 and "third" in q["choices"]
