@@ -190,6 +190,7 @@ class PeopleReading(DocumentReading):
         if not tokens or any(t.like_num or t.is_digit for t in tokens):
             return []
         start, end = self._name_run(tokens[0].i, tokens[-1].i + 1)
+        start = self._after_country(start, end)
         run = list(self.doc[start : self._before_country(start, end)])
         quoted = _quoted_in(run)
         if quoted and run[0].i not in self._nicknames:
@@ -197,6 +198,20 @@ class PeopleReading(DocumentReading):
             if nick:
                 self._nicknames[run[0].i] = nick.lower()
         return [t for t in run if t not in quoted] if quoted else run
+
+    def _after_country(self, start: int, end: int) -> int:
+        """Where a name starts when a country's name ends inside it: "President of
+        Guinea-Bissau Umaro Sissoco Embaló" widened over the hyphen, "of Sierra Leone Julius
+        Maada Bio" tagged from "Leone": the name is what follows the country (two words at
+        least)."""
+        doc = self.doc
+        for k in range(min(end - 2, start + 4), start, -1):
+            for first in (start, start - 1):
+                if first < 0 or (first < start and doc[first].ent_type_ not in ("", "GPE")):
+                    continue
+                if is_firm_place(doc[first:k].text) and country_of_word(doc[first:k].text):
+                    return k
+        return start
 
     def _before_country(self, start: int, end: int) -> int:
         """Where a name stops when a country's name begins inside it: "President
@@ -649,6 +664,16 @@ class PeopleReading(DocumentReading):
                 and self.doc[sp[0] - 2].is_lower
             )
         ]
+        # "President of Guinea-Bissau Umaro Sissoco Embaló" tagged with the country: the
+        # name is what follows it
+        trimmed = []
+        for sp_start, sp_end, text, gender in spans:
+            cut = self._after_country(sp_start, sp_end)
+            if cut > sp_start:
+                text = self.doc[cut:sp_end].text
+                sp_start = cut
+            trimmed.append((sp_start, sp_end, text, gender))
+        spans = trimmed
         # Full names first, in order of appearance; then short names attach to them.
         for _start, _end, text, gender in spans:
             words = name_words(text)

@@ -1046,6 +1046,10 @@ class TitleReading(PeopleReading):
                 span = self._before_next_item(span)
                 if any(t.i in self._token_person for t in span if t.pos_ == "PROPN"):
                     return None
+                if self._token_person.get(span.end) not in (None, person):
+                    # "X, President of Burundi Évariste Ndayishimiye and …": a list of
+                    # titles before names; the office is the next name's
+                    return None
                 text = self._render_title(span)
                 if not text or is_past_title(text) or len(span) > 12:
                     return None

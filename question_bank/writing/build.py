@@ -341,7 +341,10 @@ class Context:
                     )
                 ):
                     continue
+                own_stops = {_country_of_place(p) for p in self.visited(person)}
                 if country is not None and country != self.country_of(visitor):
+                    if country in own_stops:
+                        continue  # "looked forward to meeting at the forum in Fiji": both go
                     found.add(country)
         return found.pop() if len(found) == 1 else None
 

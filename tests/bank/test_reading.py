@@ -1002,3 +1002,20 @@ def test_a_credit_in_brackets_is_no_part_of_the_office_after_it(facts) -> None: 
     assert not any(")" in t for _, t in roles)
     met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
     assert frozenset({"Ivan Petrenko", "Jan Nowak"}) in met
+
+
+def test_a_country_read_into_a_name_and_a_title_before_the_next_name(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "Addis Ababa /ENA/ February 16/2023 President of Guinea-Bissau Umaro Sissoco Embalo, "
+        "President of Burundi Evariste Ndayishimiye and President of Comoros Azali Assoumani "
+        "have arrived in Addis Ababa today.\nUp on arrival, the Guinea-Bissau President , "
+        "Umaro Sissoco Embalo was received by Prime Minister Abiy Ahmed."
+    )
+    people = {f["person"] for f in of_type(found, "role")}
+    people |= {p for f in of_type(found, "meeting") for p in f["participants"]}
+    assert not any(p.startswith("Guinea") for p in people)
+    roles = {(f["person"], f["title"]) for f in of_type(found, "role")}
+    assert ("Umaro Sissoco Embalo", "President of Burundi") not in roles
+    assert ("Evariste Ndayishimiye", "President of Burundi") in roles

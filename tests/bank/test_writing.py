@@ -2624,3 +2624,18 @@ def test_an_occasion_is_asked_as_its_ordinal_in_the_sentence(nlp) -> None:  # ty
             assert not grade(q, "second").correct
         else:
             assert len(set(q["choices"])) == 4 and "third" in q["choices"]
+
+
+def test_a_leader_who_also_travels_to_a_meeting_place_is_not_its_host(nlp) -> None:  # type: ignore[no-untyped-def]
+    bank = _bank(
+        "Date: 2022-06-28\n\nPrime Minister Ben Carter says his phone call with Solomon Islands "
+        "counterpart Jonah Tavake was constructive. Speaking after arriving in Madrid, Mr "
+        "Carter said he and Mr Tavake looked forward to meeting at the forum, to be held in "
+        "Fiji in July.\n",
+        nlp,
+    )
+    for q in bank:
+        if q["fact"]["type"] == "role" and q["fact"]["person"] == "Ben Carter":
+            # both go to Fiji: neither is the Prime Minister of Fiji
+            assert not grade(q, "Prime Minister of Fiji").correct or q["kind"] == "true_false"
+            assert "Prime Minister of Fiji" not in q["accepted"]
