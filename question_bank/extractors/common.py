@@ -457,12 +457,20 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
     if head.lower_ in TITLE_HEADS:
         # "Minister for Foreign Affairs Narayankaji Shrestha": the parser may make the
         # holder's name the object of the title's "for"
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
-                for obj in prep.children:
-                    other = analysis.person_at(obj) if obj.pos_ == "PROPN" else None
-                    if obj.dep_ == "pobj" and other and other not in out:
-                        out.append(other)
+        holders = [
+            other
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+            and obj.pos_ == "PROPN"
+            and (other := analysis.person_at(obj))
+        ]
+        if holders and p and head.pos_ != "PROPN" and p not in holders:
+            # "The president of Burundi Évariste Ndayishimiye was welcomed": the title
+            # is the named holder's, not a reference to the last president named
+            out = [x for x in out if x != p]
+        out.extend(x for x in dict.fromkeys(holders) if x not in out)
     for child in head.children:
         if child.dep_ == "conj" or (
             child.dep_ == "appos" and child.i in {c.i for c in head.children}

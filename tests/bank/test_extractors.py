@@ -2735,3 +2735,17 @@ def test_an_ordinal_event_of_a_series_is_an_occasion_and_a_journey_or_a_name_is_
     assert ("fifth round of talks", 5) in occasions
     events = " ".join(e for e, _ in occasions)
     assert "visit" not in events and "Summit" not in events and "term" not in events
+
+
+def test_the_president_of_a_country_with_the_name_after_is_that_named_holder(facts) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import of_type
+
+    found = facts(
+        "President of Comoros Ali Said and President of Burundi Jean Ndayizeye have arrived in "
+        "Addis Ababa. The president of Comoros was welcomed by Industry Minister Tesfaye "
+        "Bekele.\nThe president of Burundi Jean Ndayizeye was welcomed by Revenues Minister "
+        "Aster Alemu."
+    )
+    met = {frozenset(f["participants"]) for f in of_type(found, "meeting")}
+    assert frozenset({"Jean Ndayizeye", "Aster Alemu"}) in met
+    assert frozenset({"Ali Said", "Aster Alemu"}) not in met  # the last president named
