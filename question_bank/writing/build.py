@@ -25,7 +25,15 @@ from ..forms import (
     title_forms,
     titles_match,
 )
-from ..gazetteer import countries_in_title, country_of_capital, country_of_word, is_country
+from ..gazetteer import (
+    CAPITALISED_RUN,
+    countries_in_title,
+    countries_named,
+    country_of_address,
+    country_of_capital,
+    country_of_word,
+    is_country,
+)
 from ..lexicon import (
     COURTESY_STYLES,
     HONORIFICS,
@@ -1341,6 +1349,12 @@ def _title_with_country(ctx: Context, f: Role) -> list[str]:
     found |= _countries_beside(ctx.article.text, f.title, ctx.forms_of(f.person))
     if not found:
         found = {c for c in [ctx.host_country(f.person)] if c}
+    if not found and f.title.lower() in _DOMESTIC_HEADS:
+        # a New Zealand site's story about "Prime Minister Jacinda Ardern" that names no
+        # country at all: the site's own country's prime minister
+        press = country_of_address(ctx.article.source)
+        if press and not _countries_named_in(ctx.article.text) - {press}:
+            found = {press}
     if len(found) != 1:
         return []
     country = found.pop()
@@ -1362,6 +1376,18 @@ def _title_with_country(ctx: Context, f: Role) -> list[str]:
             out.append(f"{word} {f.title}")
             break
     return out
+
+
+_DOMESTIC_HEADS = frozenset({"prime minister", "president", "premier", "chancellor"})
+"""Offices a national outlet names without the country when they are its own."""
+
+
+@lru_cache(maxsize=64)
+def _countries_named_in(text: str) -> frozenset[str]:
+    """Every country a text names, by name or by its people's word ("Fijian")."""
+    return frozenset(
+        c for run in re.findall(CAPITALISED_RUN, text) for _, c in countries_named(run.split())
+    )
 
 
 @lru_cache(maxsize=64)

@@ -2639,3 +2639,26 @@ def test_a_leader_who_also_travels_to_a_meeting_place_is_not_its_host(nlp) -> No
             # both go to Fiji: neither is the Prime Minister of Fiji
             assert not grade(q, "Prime Minister of Fiji").correct or q["kind"] == "true_false"
             assert "Prime Minister of Fiji" not in q["accepted"]
+
+
+def test_a_national_sites_own_head_of_government_takes_the_sites_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    home = _bank(
+        "Source: https://news.example.co.nz/nurses-pay\n\nNurses reach pay agreement\n\n"
+        "Prime Minister Mara Tane has welcomed nurses accepting the latest pay deal. Prime "
+        "Minister Mara Tane said nurses had felt undervalued, but more work was needed.",
+        nlp,
+    )
+    asked = [q for q in home if q["fact"]["type"] == "role" and q["kind"] == "short_answer"]
+    assert asked
+    for q in asked:
+        assert grade(q, "Prime Minister of New Zealand").correct, q["prompt"]
+    abroad = _bank(
+        "Source: https://news.example.co.nz/talks\n\nTalks in Suva\n\nPrime Minister Mara "
+        "Tane held talks with Fijian officials in Suva on trade. Prime Minister Mara Tane "
+        "said the talks had gone well.",
+        nlp,
+    )
+    for q in abroad:
+        if q["fact"]["type"] == "role":
+            # the story names another country: the site's country is no safe guess
+            assert "Prime Minister of New Zealand" not in q["accepted"]
