@@ -462,9 +462,7 @@ def np_people(head: Token, analysis: Analysis, depth: int = 0) -> list[str]:
             for prep in head.children
             if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
             for obj in prep.children
-            if obj.dep_ == "pobj"
-            and obj.pos_ == "PROPN"
-            and (other := analysis.person_at(obj))
+            if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and (other := analysis.person_at(obj))
         ]
         if holders and p and head.pos_ != "PROPN" and p not in holders:
             # "The president of Burundi Évariste Ndayishimiye was welcomed": the title
