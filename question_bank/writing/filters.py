@@ -191,8 +191,30 @@ def _few_per_fact(drafts: list[Draft]) -> list[Draft]:
                 chosen.append(close[turn % len(close)])
         rest = sorted(group, key=lambda d: -d.confidence)
         chosen += [d for d in rest if all(d is not c for c in chosen)]
-        keep.update(id(d) for d in chosen[:MAX_PER_FACT])
+        # a cloze and a multiple choice on the same blank of the same sentence are one
+        # question asked twice: the second stands only when nothing else is left
+        unique: list[Draft] = []
+        for d in chosen:
+            twin = next((u for u in unique if _twins(d, u)), None)
+            if twin is None:
+                unique.append(d)
+            elif turn % 2:
+                # the fact's digest chooses which of the two stays, so a bank keeps
+                # multiple choice as well as clozes
+                unique[unique.index(twin)] = d
+        keep.update(id(d) for d in unique[:MAX_PER_FACT])
     return [d for d in drafts if id(d) in keep]
+
+
+def _twins(a: Draft, b: Draft) -> bool:
+    """Two questions that blank the same words of the same quote."""
+    return (
+        a.blanked
+        and b.blanked
+        and a.answer == b.answer
+        and a.slots.get("quote") is not None
+        and a.slots.get("quote") == b.slots.get("quote")
+    )
 
 
 def _few_per_key(drafts: list[Draft]) -> list[Draft]:
