@@ -702,23 +702,32 @@ def occasion_drafts(f: Occasion, ctx: Context) -> list[Draft]:
     }
     wrong = [write(n) for n in (f.ordinal + k for k in (1, 2, -1, 3, -2, 4)) if n >= 1]
     wrong = [w for w in wrong if parse_ordinal(w) not in in_sentence][:3]
-    if len(wrong) == 3:
-        tpl = template("number", "choice", "any", "blank")
-        m = cloze(
-            f,
-            ctx,
-            f.cue.start,
-            f.cue.text,
-            (),
-            0.9,
-            kind="mcq",
-            tpl=tpl,
-            choices=(f.cue.text, *wrong),
-        )
-        if m:
-            m.avoid = accepted
-            out.append(m)
+    out += _blank_choice(f, ctx, wrong, accepted, template("number", "choice", "any", "blank"))
     return out
+
+
+def _blank_choice(
+    f: Fact, ctx: Context, wrong: Sequence[str], forms: Sequence[str], tpl: Template
+) -> list[Draft]:
+    """The cue's blank offered among three wrong answers (none when fewer are left); the
+    anchor avoids every form of the answer."""
+    if f.cue is None or len(wrong) < 3:
+        return []
+    d = cloze(
+        f,
+        ctx,
+        f.cue.start,
+        f.cue.text,
+        (),
+        0.9,
+        kind="mcq",
+        tpl=tpl,
+        choices=(f.cue.text, *wrong[:3]),
+    )
+    if d is None:
+        return []
+    d.avoid = tuple(forms)
+    return [d]
 
 
 # ---- meetings --------------------------------------------------------------------------
@@ -1967,22 +1976,7 @@ def deadline_drafts(f: Deadline, ctx: Context) -> list[Draft]:
     rng = seeded(_seed_key("deadline", ctx, f))
     wrong = list(dict.fromkeys([*others, *moved_dates(f.date, rng)]))
     wrong = [w for w in wrong if not set(date_forms(w)) & set(forms)][:3]
-    if len(wrong) == 3:
-        tpl = template("deadline", "choice", "any", "blank")
-        d = cloze(
-            f,
-            ctx,
-            f.cue.start,
-            f.cue.text,
-            (),
-            0.9,
-            kind="mcq",
-            tpl=tpl,
-            choices=(f.cue.text, *wrong),
-        )
-        if d:
-            d.avoid = tuple(forms)
-            out.append(d)
+    out += _blank_choice(f, ctx, wrong, forms, template("deadline", "choice", "any", "blank"))
     return out
 
 
