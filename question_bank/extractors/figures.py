@@ -224,6 +224,9 @@ def _not_counts(sent: Span) -> Iterator[int]:
             yield tok.i
             continue
         after = doc[tok.i + 1].lower_ if tok.i + 1 < sent.end else ""
+        if low == "dozen" and doc[max(sent.start, tok.i - 2) : tok.i].text.lower() == "half a":
+            yield tok.i  # "half a dozen ceremonies": a loose count, and no dozen
+            continue
         if low == "one" and after == "day":
             day = doc[tok.i + 1]
             if day.dep_ == "npadvmod" and day.i < day.head.i:

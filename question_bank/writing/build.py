@@ -1645,7 +1645,15 @@ def swap_number(original: str, value: float) -> str | None:
         spaced = re.search(r"\d([ \u00a0\u202f])\d{3}", written)
         if spaced and float(value).is_integer():
             new = f"{int(value):,}".replace(",", spaced.group(1))  # the article's own style
-    return original[: m.start()] + new + trailing + original[m.start() + len(m.group(0)) :]
+    rest = original[m.start() + len(m.group(0)) :]
+    if value == 1 and not trailing.strip():
+        # "two days" -> "one day", never "one days"
+        rest = _PLURAL_UNIT.sub(lambda u: u.group(1) + u.group(2), trailing + rest, count=1)
+        trailing = ""
+    return original[: m.start()] + new + trailing + rest
+
+
+_PLURAL_UNIT = re.compile(r"^(\s+)(day|week|month|year|hour|minute|round|time)s\b")
 
 
 def _lasts(f: Term, sentence: str, cue_rel: int, cue_len: int) -> bool:

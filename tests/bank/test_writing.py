@@ -2672,3 +2672,18 @@ def test_a_national_sites_own_head_of_government_takes_the_sites_country(nlp) ->
         if q["fact"]["type"] == "role":
             # the story names another country: the site's country is no safe guess
             assert "Prime Minister of New Zealand" not in q["accepted"]
+
+
+def test_one_of_a_plural_unit_is_singular_and_half_a_dozen_is_no_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    from question_bank.writing.build import swap_number
+
+    assert swap_number("two days", 1) == "one day"
+    assert swap_number("2 days of talks", 1) == "1 day of talks"
+    assert swap_number("two-day", 1) == "one-day"
+    assert swap_number("two days", 3) == "three days"
+    bank = _bank(
+        "Date: 2024-01-10\n\nThe visitor was given half a dozen military welcome ceremonies "
+        "during the visit. The talks lasted two days.\n",
+        nlp,
+    )
+    assert not any(q["answer"] == "dozen" or "dozen" in q["accepted"] for q in bank)
