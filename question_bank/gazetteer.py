@@ -313,6 +313,14 @@ def countries_named(words: list[str]) -> list[tuple[str, str]]:
 CAPITALISED_RUN = r"(?:[A-Z][\w.]*|[a-z]['’][A-Z][\w.]*)(?: (?:[A-Z][\w.]*|[a-z]['’][A-Z][\w.]*))*"
 
 
+@lru_cache(maxsize=256)
+def countries_named_in(text: str) -> frozenset[str]:
+    """Every country a text names, by name or by its people's word ("Fijian")."""
+    return frozenset(
+        c for run in re.findall(CAPITALISED_RUN, text) for _, c in countries_named(run.split())
+    )
+
+
 def countries_in_title(title: str) -> set[str]:
     """The countries a title names ("UAE President", "Boric's Mexican counterpart",
     "President of Iceland"); none for a post abroad ("ambassador to Spain") or a past one.
@@ -323,8 +331,7 @@ def countries_in_title(title: str) -> set[str]:
     ):
         return set()  # a past office, or a post abroad ("ambassador to Spain")
     own = re.sub(r"^.*?['’]s\s+(?=[A-Z])", "", title) if "counterpart" in low else title
-    runs = re.findall(CAPITALISED_RUN, own)
-    return {c for run in runs for _, c in countries_named(run.split())}
+    return set(countries_named_in(own))
 
 
 _VANITY_DOMAINS = frozenset("tv io me co ai fm ly am ws cc to gg la nu vc app".split())

@@ -313,10 +313,8 @@ def _joined_names_before(noun: Token, analysis: Analysis) -> list[str]:
         elif (p := analysis.person_at(t)) is not None:
             if p not in people:
                 people.insert(0, p)
-        elif not people:
-            break  # "the June summit": no name right before the noun
         else:
-            break
+            break  # "the June summit": the names, if any, end here
         k -= 1
     return people if len(people) >= 2 and joiners >= len(people) - 1 else []
 

@@ -33,15 +33,13 @@ def extract_occasions(analysis: Analysis) -> Iterator[Occasion]:
             if ordinal is None or ordinal < 1 or noun.i < tok.i:
                 continue
             if noun.lemma_.lower() == "round" or noun.lower_ == "round":
-                # "the third round of talks": the series is the talks
-                talks = [
-                    o
+                # "the third round of talks": a round counts only as a round of something
+                if not any(
+                    o.dep_ == "pobj"
                     for p in noun.children
                     if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children
-                    if o.dep_ == "pobj"
-                ]
-                if not talks:
+                ):
                     continue
             elif noun.lower_ not in OCCASION_NOUNS and noun.lemma_.lower() not in OCCASION_NOUNS:
                 continue

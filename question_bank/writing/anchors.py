@@ -25,8 +25,7 @@ from urllib.parse import urlsplit
 
 from ..forms import is_title_word, name_forms
 from ..gazetteer import (
-    CAPITALISED_RUN,
-    countries_named,
+    countries_named_in,
     country_of_address,
     country_of_word,
     is_country,
@@ -507,11 +506,7 @@ def _not_a_name(word: str) -> bool:
 def _told_elsewhere(text: str, country: str) -> bool:
     """Whether the story's opening names countries, none of them ``country`` (the
     country of the site that printed it)."""
-    named = {
-        c
-        for run in re.findall(CAPITALISED_RUN, text[:600])
-        for _, c in countries_named(run.split())
-    }
+    named = countries_named_in(text[:600])
     return bool(named) and country not in named
 
 

@@ -26,9 +26,8 @@ from ..forms import (
     titles_match,
 )
 from ..gazetteer import (
-    CAPITALISED_RUN,
     countries_in_title,
-    countries_named,
+    countries_named_in,
     country_of_address,
     country_of_capital,
     country_of_word,
@@ -1362,7 +1361,7 @@ def _title_with_country(ctx: Context, f: Role) -> list[str]:
         # a New Zealand site's story about "Prime Minister Jacinda Ardern" that names no
         # country at all: the site's own country's prime minister
         press = country_of_address(ctx.article.source)
-        if press and not _countries_named_in(ctx.article.text) - {press}:
+        if press and not countries_named_in(ctx.article.text) - {press}:
             found = {press}
     if len(found) != 1:
         return []
@@ -1389,14 +1388,6 @@ def _title_with_country(ctx: Context, f: Role) -> list[str]:
 
 _DOMESTIC_HEADS = frozenset({"prime minister", "president", "premier", "chancellor"})
 """Offices a national outlet names without the country when they are its own."""
-
-
-@lru_cache(maxsize=64)
-def _countries_named_in(text: str) -> frozenset[str]:
-    """Every country a text names, by name or by its people's word ("Fijian")."""
-    return frozenset(
-        c for run in re.findall(CAPITALISED_RUN, text) for _, c in countries_named(run.split())
-    )
 
 
 @lru_cache(maxsize=64)
